@@ -1,0 +1,529 @@
+package org.discern.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.discern.metrics.internal.Checks;
+
+/**
+ * Everything Discern computes for a binary classifier from one sort of its scores: curves,
+ * threshold-free summaries, the confusion matrix at any threshold and, when the scores are
+ * probabilities, log loss and Brier score.
+ *
+ * <p>Conventions: positive iff {@code score >= threshold}; thresholds descending; ties between
+ * a positive and a negative score get half credit in the ROC AUC (trapezoid over merged ties,
+ * equal to the Mann-Whitney statistic). Undefined values on valid input are NaN and come with
+ * a warning in {@link #warnings()}: with only one class in the labels, the ROC AUC, the PR
+ * summaries, the DET curve and the KS statistic are NaN.
+ *
+ * <pre>{@code
+ * BinaryEvaluation ev = BinaryEvaluation.of(scores, labels);
+ * double auc = ev.rocAuc();
+ * ConfusionMatrix cm = ev.confusionAt(0.5);
+ * }</pre>
+ */
+public final class BinaryEvaluation {
+    private final OperatingPoints points;
+    private final double logLoss;
+    private final double brier;
+    private final boolean probabilities;
+    private final List<String> warnings;
+
+    private BinaryEvaluation(OperatingPoints points, double logLoss, double brier,
+            boolean probabilities, List<String> extraWarnings) {
+        this.points = points;
+        this.logLoss = logLoss;
+        this.brier = brier;
+        this.probabilities = probabilities;
+        List<String> w = new ArrayList<>(extraWarnings);
+        if (points.positives() == 0 || points.negatives() == 0) {
+            String only = points.positives() == 0 ? "negative" : "positive";
+            w.add("only " + only + " samples (with non-zero weight): ROC AUC, average precision, "
+                    + "PR areas, KS and DET curve are undefined (NaN)");
+        }
+        this.warnings = List.copyOf(w);
+    }
+
+    /** Evaluation of unweighted double scores. */
+    public static BinaryEvaluation of(double[] scores, boolean[] labels) {
+        return of(scores, labels, null);
+    }
+
+    /** Evaluation of unweighted float scores. */
+    public static BinaryEvaluation of(float[] scores, boolean[] labels) {
+        return of(scores, labels, null);
+    }
+
+    /** Evaluation with 0/1 labels; weights may be null. */
+    public static BinaryEvaluation of(double[] scores, int[] labels, double[] weights) {
+        return of(scores, Checks.binaryLabels(labels), weights);
+    }
+
+    /** Evaluation with 0/1 labels; weights may be null. */
+    public static BinaryEvaluation of(float[] scores, int[] labels, double[] weights) {
+        return of(scores, Checks.binaryLabels(labels), weights);
+    }
+
+    /**
+     * Evaluation of double scores.
+     *
+     * @param scores finite scores, higher meaning more likely positive
+     * @param labels true for positives
+     * @param weights sample weights (finite, &gt;= 0) or null
+     * @throws IllegalArgumentException on invalid input (see {@link OperatingPoints#of})
+     */
+    public static BinaryEvaluation of(double[] scores, boolean[] labels, double[] weights) {
+        OperatingPoints op = OperatingPoints.of(scores, labels, weights);
+        boolean prob = ProbabilityMetrics.areProbabilities(scores);
+        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, weights) : Double.NaN;
+        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, weights) : Double.NaN;
+        return new BinaryEvaluation(op, ll, br, prob, probabilityWarnings(prob));
+    }
+
+    /** Evaluation of float scores; see {@link #of(double[], boolean[], double[])}. */
+    public static BinaryEvaluation of(float[] scores, boolean[] labels, double[] weights) {
+        OperatingPoints op = OperatingPoints.of(scores, labels, weights);
+        boolean prob = ProbabilityMetrics.areProbabilities(scores);
+        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, weights) : Double.NaN;
+        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, weights) : Double.NaN;
+        return new BinaryEvaluation(op, ll, br, prob, probabilityWarnings(prob));
+    }
+
+    /**
+     * Evaluation of an operating-point table built elsewhere (binned, distributed). Log loss and
+     * Brier score need the raw scores and are NaN here.
+     */
+    public static BinaryEvaluation of(OperatingPoints points) {
+        Checks.notNull(points, "points");
+        return new BinaryEvaluation(points, Double.NaN, Double.NaN, false, List.of());
+    }
+
+    private static List<String> probabilityWarnings(boolean prob) {
+        return prob ? List.of()
+                : List.of("scores are not all in [0, 1]: log loss and Brier score are not computed");
+    }
+
+    /** The operating-point table every view is computed from. */
+    public OperatingPoints operatingPoints() {
+        return points;
+    }
+
+    /** Warnings about undefined values, in the order they were found; never null. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Number of samples. */
+    public int rows() {
+        return points.rows();
+    }
+
+    /** Number of positive samples. */
+    public int positiveRows() {
+        return points.positiveRows();
+    }
+
+    /** Number of negative samples. */
+    public int negativeRows() {
+        return points.negativeRows();
+    }
+
+    private boolean twoClasses() {
+        return points.positives() > 0 && points.negatives() > 0;
+    }
+
+    // ---------------------------------------------------------------- ROC
+
+    /**
+     * ROC curve with collinear points dropped, exactly as scikit-learn's
+     * {@code roc_curve(drop_intermediate=True)}: a distinct-score point is dropped when both
+     * second differences of its cumulative FP and TP counts are zero; the first and last
+     * distinct-score points and the (0, 0) point at +Infinity always stay.
+     */
+    public RocCurve rocCurve() {
+        int m = points.size();
+        boolean[] keep = new boolean[m];
+        keep[0] = true;
+        keep[m - 1] = true;
+        for (int i = 1; i < m - 1; i++) {
+            double fp0 = points.falsePositives(i - 1);
+            double fp1 = points.falsePositives(i);
+            double fp2 = points.falsePositives(i + 1);
+            double tp0 = points.truePositives(i - 1);
+            double tp1 = points.truePositives(i);
+            double tp2 = points.truePositives(i + 1);
+            keep[i] = (fp2 - fp1) - (fp1 - fp0) != 0 || (tp2 - tp1) - (tp1 - tp0) != 0;
+        }
+        return roc(keep);
+    }
+
+    /** ROC curve with one point per distinct score (plus (0, 0) at +Infinity). */
+    public RocCurve rocCurveAllThresholds() {
+        return roc(null);
+    }
+
+    private RocCurve roc(boolean[] keep) {
+        int m = points.size();
+        int k = 1;
+        for (int i = 0; i < m; i++) {
+            if (keep == null || keep[i]) {
+                k++;
+            }
+        }
+        double[] fpr = new double[k];
+        double[] tpr = new double[k];
+        double[] thr = new double[k];
+        double p = points.positives();
+        double n = points.negatives();
+        fpr[0] = n == 0 ? Double.NaN : 0;
+        tpr[0] = p == 0 ? Double.NaN : 0;
+        thr[0] = Double.POSITIVE_INFINITY;
+        int j = 1;
+        for (int i = 0; i < m; i++) {
+            if (keep == null || keep[i]) {
+                fpr[j] = points.falsePositives(i) / n;
+                tpr[j] = points.truePositives(i) / p;
+                thr[j] = points.threshold(i);
+                j++;
+            }
+        }
+        return RocCurve.wrap(fpr, tpr, thr);
+    }
+
+    /**
+     * Exact area under the ROC curve: the probability that a random positive scores above a
+     * random negative, ties counting one half (weighted: by the products of the weights). NaN when
+     * one class is absent.
+     */
+    public double rocAuc() {
+        if (!twoClasses()) {
+            return Double.NaN;
+        }
+        double twice = 0;
+        double tpPrev = 0;
+        double fpPrev = 0;
+        for (int i = 0; i < points.size(); i++) {
+            double tp = points.truePositives(i);
+            double fp = points.falsePositives(i);
+            twice += (fp - fpPrev) * (tp + tpPrev);
+            tpPrev = tp;
+            fpPrev = fp;
+        }
+        return twice / (2 * points.positives() * points.negatives());
+    }
+
+    /**
+     * Standardized partial ROC AUC up to a false-positive rate of {@code maxFpr} (McClish
+     * correction, as scikit-learn's {@code roc_auc_score(max_fpr=...)}): 0.5 for a random
+     * classifier, 1 for a perfect one. With {@code maxFpr == 1} it is the full AUC.
+     *
+     * @param maxFpr in (0, 1]
+     * @return NaN when one class is absent
+     */
+    public double partialRocAuc(double maxFpr) {
+        if (!(maxFpr > 0 && maxFpr <= 1)) {
+            throw new IllegalArgumentException("maxFpr must be in (0, 1], got " + maxFpr);
+        }
+        if (!twoClasses()) {
+            return Double.NaN;
+        }
+        if (maxFpr == 1) {
+            return rocAuc();
+        }
+        RocCurve c = rocCurve();
+        int size = c.size();
+        // stop = number of points with fpr <= maxFpr (numpy searchsorted side="right")
+        int stop = 0;
+        while (stop < size && c.fpr(stop) <= maxFpr) {
+            stop++;
+        }
+        double area = 0;
+        for (int i = 1; i < stop; i++) {
+            area += (c.fpr(i) - c.fpr(i - 1)) * (c.tpr(i) + c.tpr(i - 1)) / 2;
+        }
+        double x0 = c.fpr(stop - 1);
+        double y0 = c.tpr(stop - 1);
+        double yEnd;
+        if (stop < size) {
+            double x1 = c.fpr(stop);
+            double y1 = c.tpr(stop);
+            yEnd = y0 + (maxFpr - x0) * (y1 - y0) / (x1 - x0);
+        } else {
+            yEnd = y0;
+        }
+        area += (maxFpr - x0) * (yEnd + y0) / 2;
+        double minArea = 0.5 * maxFpr * maxFpr;
+        double maxArea = maxFpr;
+        return 0.5 * (1 + (area - minArea) / (maxArea - minArea));
+    }
+
+    // ---------------------------------------------------------------- PR
+
+    /**
+     * Precision-recall curve with scikit-learn 1.2's points (see {@link PrecisionRecallCurve}):
+     * one point per distinct score plus the end point (recall 0, precision 1) at +Infinity.
+     * Precision at a threshold with no predicted positive weight (only possible with zero
+     * weights) is 0, as in scikit-learn. Recall is NaN when there are no positives.
+     */
+    public PrecisionRecallCurve precisionRecallCurve() {
+        int m = points.size();
+        int k = m + 1;
+        double[] prec = new double[k];
+        double[] rec = new double[k];
+        double[] thr = new double[k];
+        prec[0] = 1;
+        rec[0] = 0;
+        thr[0] = Double.POSITIVE_INFINITY;
+        double p = points.positives();
+        for (int i = 0; i < m; i++) {
+            double tp = points.truePositives(i);
+            double predicted = tp + points.falsePositives(i);
+            prec[i + 1] = predicted == 0 ? 0 : tp / predicted;
+            rec[i + 1] = p == 0 ? Double.NaN : tp / p;
+            thr[i + 1] = points.threshold(i);
+        }
+        return PrecisionRecallCurve.wrap(prec, rec, thr);
+    }
+
+    /** First row reaching full recall (all of the table if there are no positives). */
+    private int lastBeforeFullRecall() {
+        double p = points.positives();
+        int m = points.size();
+        if (p == 0) {
+            return m - 1;
+        }
+        int lo = 0;
+        int hi = m - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points.truePositives(mid) >= p) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Average precision, step-wise: the sum over thresholds of (R_k - R_{k-1}) P_k, as
+     * scikit-learn's {@code average_precision_score} (no interpolation). NaN when one class is
+     * absent (scikit-learn returns -0.0 without positives, with a warning).
+     */
+    public double averagePrecision() {
+        if (!twoClasses()) {
+            return Double.NaN;
+        }
+        int last = lastBeforeFullRecall();
+        double p = points.positives();
+        double ap = 0;
+        double prevRecall = 0;
+        for (int i = 0; i <= last; i++) {
+            double tp = points.truePositives(i);
+            double predicted = tp + points.falsePositives(i);
+            double recall = tp / p;
+            if (recall != prevRecall) {
+                ap += (recall - prevRecall) * (tp / predicted);
+            }
+            prevRecall = recall;
+        }
+        return ap;
+    }
+
+    /**
+     * Area under the PR curve by the trapezoid rule over the points of
+     * {@link #precisionRecallCurve()} (scikit-learn's {@code auc(recall, precision)}). It is
+     * optimistic where precision falls between points; prefer {@link #averagePrecision()} or
+     * {@link #prAucInterpolated()}. NaN when one class is absent.
+     */
+    public double prAucTrapezoid() {
+        if (!twoClasses()) {
+            return Double.NaN;
+        }
+        PrecisionRecallCurve c = precisionRecallCurve();
+        double a = 0;
+        for (int i = 1; i < c.size(); i++) {
+            a += (c.recall(i) - c.recall(i - 1)) * (c.precision(i) + c.precision(i - 1)) / 2;
+        }
+        return a;
+    }
+
+    /**
+     * Area under the PR curve with Davis and Goadrich's (2006) interpolation: between two
+     * operating points, true and false positives grow in proportion, so precision follows
+     * (a + x) / (a + b + (1 + s) x); the area is the exact integral of that curve (the closed
+     * form Keras uses for {@code AUC(curve="PR", summation_method="interpolation")}). The first
+     * segment starts at the +Infinity point with no positives predicted. NaN when one class is
+     * absent.
+     */
+    public double prAucInterpolated() {
+        if (!twoClasses()) {
+            return Double.NaN;
+        }
+        int last = lastBeforeFullRecall();
+        double p = points.positives();
+        double area = 0;
+        double tpA = 0;
+        double fpA = 0;
+        for (int i = 0; i <= last; i++) {
+            double tpB = points.truePositives(i);
+            double fpB = points.falsePositives(i);
+            double dTp = tpB - tpA;
+            if (dTp > 0) {
+                double slope = (fpB - fpA) / dTp;
+                double m = 1 + slope;
+                double c = tpA + fpA;
+                double seg;
+                if (c == 0) {
+                    seg = dTp / m;
+                } else {
+                    seg = dTp / m + (tpA - c / m) / m * Math.log1p(m * dTp / c);
+                }
+                area += seg;
+            }
+            tpA = tpB;
+            fpA = fpB;
+        }
+        return area / p;
+    }
+
+    // ---------------------------------------------------------------- DET, KS, gain
+
+    /** DET curve with scikit-learn's points (see {@link DetCurve}); empty rates are NaN. */
+    public DetCurve detCurve() {
+        int m = points.size();
+        double fp0 = points.falsePositives(0);
+        int first = 0;
+        while (first + 1 < m && points.falsePositives(first + 1) == fp0) {
+            first++;
+        }
+        int last = lastBeforeFullRecall();
+        int lo = Math.min(first, last);
+        int hi = Math.max(first, last);
+        int k = hi - lo + 1;
+        double[] fpr = new double[k];
+        double[] fnr = new double[k];
+        double[] thr = new double[k];
+        double p = points.positives();
+        double n = points.negatives();
+        for (int i = lo; i <= hi; i++) {
+            fpr[i - lo] = points.falsePositives(i) / n;
+            fnr[i - lo] = (p - points.truePositives(i)) / p;
+            thr[i - lo] = points.threshold(i);
+        }
+        return DetCurve.wrap(fpr, fnr, thr);
+    }
+
+    /**
+     * Kolmogorov-Smirnov statistic: the largest distance between the score distributions of
+     * positives and negatives, max |TPR - FPR| over all thresholds. NaN when one class is absent.
+     */
+    public double ks() {
+        if (!twoClasses()) {
+            return Double.NaN;
+        }
+        double p = points.positives();
+        double n = points.negatives();
+        double best = 0;
+        for (int i = 0; i < points.size(); i++) {
+            double d = Math.abs(points.truePositives(i) / p - points.falsePositives(i) / n);
+            if (d > best) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /** Threshold at which {@link #ks()} is reached (the highest one on ties); NaN if undefined. */
+    public double ksThreshold() {
+        if (!twoClasses()) {
+            return Double.NaN;
+        }
+        double p = points.positives();
+        double n = points.negatives();
+        double best = -1;
+        double at = Double.NaN;
+        for (int i = 0; i < points.size(); i++) {
+            double d = Math.abs(points.truePositives(i) / p - points.falsePositives(i) / n);
+            if (d > best) {
+                best = d;
+                at = points.threshold(i);
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Cumulative gain at a depth: the share of all positive weight found among the top
+     * {@code depth} share of the samples (by weight), ranked by score. Samples tied at the
+     * cut-off are taken proportionally (as if in random order), so the gain is linear between
+     * operating points. NaN when there are no positives.
+     *
+     * @param depth share of the population flagged, in [0, 1]
+     */
+    public double gain(double depth) {
+        Checks.probability(depth, "depth");
+        double p = points.positives();
+        if (p == 0) {
+            return Double.NaN;
+        }
+        double total = p + points.negatives();
+        double target = depth * total;
+        double prevTotal = 0;
+        double prevTp = 0;
+        for (int i = 0; i < points.size(); i++) {
+            double tp = points.truePositives(i);
+            double cum = tp + points.falsePositives(i);
+            if (cum >= target) {
+                double part = cum == prevTotal ? 0 : (target - prevTotal) / (cum - prevTotal);
+                return (prevTp + part * (tp - prevTp)) / p;
+            }
+            prevTotal = cum;
+            prevTp = tp;
+        }
+        return 1;
+    }
+
+    /**
+     * Lift at a depth: {@link #gain(double)} divided by the depth (how many times more positives
+     * the top of the ranking holds than a random pick). NaN at depth 0 or without positives.
+     *
+     * @param depth in (0, 1]
+     */
+    public double lift(double depth) {
+        Checks.probability(depth, "depth");
+        return depth == 0 ? Double.NaN : gain(depth) / depth;
+    }
+
+    // ---------------------------------------------------------------- thresholds
+
+    /** Confusion matrix of "positive iff score &gt;= threshold". */
+    public ConfusionMatrix confusionAt(double threshold) {
+        return points.confusionAt(threshold);
+    }
+
+    // ---------------------------------------------------------------- probabilities
+
+    /** Whether every score is in [0, 1], so that log loss and Brier score are defined. */
+    public boolean scoresAreProbabilities() {
+        return probabilities;
+    }
+
+    /**
+     * Log loss (cross-entropy) as scikit-learn 1.2's {@code log_loss}; NaN unless every score is
+     * in [0, 1]. See {@link ProbabilityMetrics#logLoss(double[], boolean[], double[])}.
+     */
+    public double logLoss() {
+        return logLoss;
+    }
+
+    /** Brier score (mean squared error of the probability); NaN unless scores are in [0, 1]. */
+    public double brierScore() {
+        return brier;
+    }
+
+    @Override
+    public String toString() {
+        return "BinaryEvaluation[rows=" + rows() + ", positives=" + positiveRows() + ", rocAuc=" + rocAuc() + "]";
+    }
+}

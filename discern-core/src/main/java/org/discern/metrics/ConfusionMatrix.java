@@ -1,0 +1,173 @@
+package org.discern.metrics;
+
+/**
+ * A binary confusion matrix and every metric derived from it. Counts are (weighted) sums, so they
+ * are {@code double}; without weights they are exact integers.
+ *
+ * <p>Every ratio whose denominator is zero is {@code NaN} (undefined), never silently 0: for
+ * example {@link #precision()} when nothing is predicted positive, or {@link #mcc()} when a row or
+ * column of the matrix is empty. scikit-learn reports 0 in these cases (with a warning); callers
+ * that need that convention can map NaN to 0.
+ *
+ * @param tp true positives (weighted)
+ * @param fp false positives (weighted)
+ * @param tn true negatives (weighted)
+ * @param fn false negatives (weighted)
+ */
+public record ConfusionMatrix(double tp, double fp, double tn, double fn) {
+
+    /** Validates: every count finite and &gt;= 0. */
+    public ConfusionMatrix {
+        check(tp, "tp");
+        check(fp, "fp");
+        check(tn, "tn");
+        check(fn, "fn");
+    }
+
+    private static void check(double v, String name) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
+        }
+    }
+
+    /** Factory in the order tp, fp, tn, fn; tiny negative rounding residues are clamped to 0. */
+    public static ConfusionMatrix of(double tp, double fp, double tn, double fn) {
+        return new ConfusionMatrix(clamp(tp), clamp(fp), clamp(tn), clamp(fn));
+    }
+
+    private static double clamp(double v) {
+        // weighted totals minus cumulative sums can be -1e-13 instead of 0
+        return v < 0 && v > -1e-9 ? 0 : v;
+    }
+
+    /** tp + fp + tn + fn. */
+    public double total() {
+        return tp + fp + tn + fn;
+    }
+
+    /** Actual positives: tp + fn. */
+    public double positives() {
+        return tp + fn;
+    }
+
+    /** Actual negatives: tn + fp. */
+    public double negatives() {
+        return tn + fp;
+    }
+
+    /** Predicted positives: tp + fp. */
+    public double predictedPositives() {
+        return tp + fp;
+    }
+
+    /** (tp + tn) / total. */
+    public double accuracy() {
+        return ratio(tp + tn, total());
+    }
+
+    /** tp / (tp + fp); NaN when nothing is predicted positive. */
+    public double precision() {
+        return ratio(tp, tp + fp);
+    }
+
+    /** Recall, sensitivity, true-positive rate: tp / (tp + fn); NaN without positives. */
+    public double recall() {
+        return ratio(tp, tp + fn);
+    }
+
+    /** Same as {@link #recall()}. */
+    public double sensitivity() {
+        return recall();
+    }
+
+    /** Same as {@link #recall()}. */
+    public double truePositiveRate() {
+        return recall();
+    }
+
+    /** Specificity, true-negative rate: tn / (tn + fp); NaN without negatives. */
+    public double specificity() {
+        return ratio(tn, tn + fp);
+    }
+
+    /** Negative predictive value: tn / (tn + fn); NaN when nothing is predicted negative. */
+    public double npv() {
+        return ratio(tn, tn + fn);
+    }
+
+    /** False-positive rate: fp / (fp + tn); NaN without negatives. */
+    public double falsePositiveRate() {
+        return ratio(fp, fp + tn);
+    }
+
+    /** False-negative rate (miss rate): fn / (fn + tp); NaN without positives. */
+    public double falseNegativeRate() {
+        return ratio(fn, fn + tp);
+    }
+
+    /** False discovery rate: fp / (tp + fp); NaN when nothing is predicted positive. */
+    public double falseDiscoveryRate() {
+        return ratio(fp, tp + fp);
+    }
+
+    /** F1 = 2 tp / (2 tp + fp + fn); NaN when tp + fp + fn = 0. */
+    public double f1() {
+        return ratio(2 * tp, 2 * tp + fp + fn);
+    }
+
+    /**
+     * F-beta = (1 + b^2) tp / ((1 + b^2) tp + b^2 fn + fp); NaN when the denominator is 0.
+     *
+     * @param beta weight of recall relative to precision, finite and &gt; 0
+     */
+    public double fBeta(double beta) {
+        if (!(beta > 0) || Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta must be finite and > 0, got " + beta);
+        }
+        double b2 = beta * beta;
+        return ratio((1 + b2) * tp, (1 + b2) * tp + b2 * fn + fp);
+    }
+
+    /**
+     * Matthews correlation coefficient, in [-1, 1]; NaN when a row or column of the matrix is
+     * empty (scikit-learn reports 0 there).
+     */
+    public double mcc() {
+        double num = tp * tn - fp * fn;
+        double den = Math.sqrt((tp + fp) * (tp + fn)) * Math.sqrt((tn + fp) * (tn + fn));
+        return ratio(num, den);
+    }
+
+    /** (recall + specificity) / 2; NaN when either is undefined. */
+    public double balancedAccuracy() {
+        return (recall() + specificity()) / 2;
+    }
+
+    /**
+     * Cohen's kappa: agreement beyond chance between predictions and labels; NaN when chance
+     * agreement is 1 (all samples and predictions in one class).
+     */
+    public double cohenKappa() {
+        double n = total();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double po = (tp + tn) / n;
+        double pe = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n);
+        return ratio(po - pe, 1 - pe);
+    }
+
+    /** Youden's J = recall + specificity - 1. */
+    public double youdenJ() {
+        return recall() + specificity() - 1;
+    }
+
+    /** Prevalence: (tp + fn) / total. */
+    public double prevalence() {
+        return ratio(tp + fn, total());
+    }
+
+    private static double ratio(double num, double den) {
+        return den == 0 ? Double.NaN : num / den;
+    }
+}

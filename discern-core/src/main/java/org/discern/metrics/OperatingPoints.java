@@ -1,0 +1,399 @@
+package org.discern.metrics;
+
+import java.util.Arrays;
+
+import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Sorting;
+
+/**
+ * The operating points of a scored sample: one row per distinct score, in descending score
+ * order, holding the cumulative (weighted) true- and false-positive counts of the rule
+ * "positive iff score &gt;= threshold" at that score.
+ *
+ * <p>This table is the backbone of every threshold-based quantity in Discern: ROC, PR and DET
+ * curves, their areas, the KS statistic, gain and lift, the confusion matrix at any threshold and
+ * the choice of thresholds are all linear views over it. Building it is the only step that
+ * sorts (a stable radix sort on the bit patterns of the scores, O(n)).
+ *
+ * <p>Row {@code i} covers every sample with score {@code >= threshold(i)}. The implicit row before
+ * the first (threshold {@code +Infinity}) has no predicted positives. Counts are exact integers
+ * (held in {@code double}) when no weights are given.
+ *
+ * <p>Instances are immutable; arrays never leak.
+ */
+public final class OperatingPoints {
+    // threshold[i] > threshold[i + 1]; each a score of the sample
+    private final double[] thresholds;
+    // tp[i] = sum of weights of positives with score >= thresholds[i]; non-decreasing in i
+    private final double[] tp;
+    // fp[i] = sum of weights of negatives with score >= thresholds[i]; non-decreasing in i
+    private final double[] fp;
+    private final int rows;
+    private final int positiveRows;
+    private final boolean weighted;
+
+    private OperatingPoints(double[] thresholds, double[] tp, double[] fp, int rows,
+            int positiveRows, boolean weighted) {
+        this.thresholds = thresholds;
+        this.tp = tp;
+        this.fp = fp;
+        this.rows = rows;
+        this.positiveRows = positiveRows;
+        this.weighted = weighted;
+    }
+
+    /** Operating points of unweighted double scores; see {@link #of(double[], boolean[], double[])}. */
+    public static OperatingPoints of(double[] scores, boolean[] labels) {
+        return of(scores, labels, null);
+    }
+
+    /** Operating points of unweighted float scores; see {@link #of(float[], boolean[], double[])}. */
+    public static OperatingPoints of(float[] scores, boolean[] labels) {
+        return of(scores, labels, null);
+    }
+
+    /** As {@link #of(double[], boolean[], double[])} with 0/1 labels. */
+    public static OperatingPoints of(double[] scores, int[] labels, double[] weights) {
+        return of(scores, Checks.binaryLabels(labels), weights);
+    }
+
+    /** As {@link #of(float[], boolean[], double[])} with 0/1 labels. */
+    public static OperatingPoints of(float[] scores, int[] labels, double[] weights) {
+        return of(scores, Checks.binaryLabels(labels), weights);
+    }
+
+    /**
+     * Builds the operating points of double scores.
+     *
+     * @param scores finite scores, higher meaning more likely positive
+     * @param labels {@code true} for a positive sample, same length as scores
+     * @param weights sample weights (finite, &gt;= 0), or {@code null} for all 1
+     * @throws IllegalArgumentException on empty input, unequal lengths, a non-finite score or an
+     *     invalid weight; the message names the index and the value
+     */
+    public static OperatingPoints of(double[] scores, boolean[] labels, double[] weights) {
+        Checks.notNull(scores, "scores");
+        Checks.notNull(labels, "labels");
+        Checks.nonEmpty(scores.length, "scores");
+        Checks.sameLength(scores.length, labels.length, "scores", "labels");
+        Checks.finiteScores(scores, "scores");
+        Checks.weights(weights, scores.length);
+        if (weights == null && fitsFloat(scores)) {
+            float[] f = new float[scores.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) scores[i];
+            }
+            return unweightedFloat(f, labels);
+        }
+        int[] order = Sorting.argsort(scores);
+        return fromOrder(order, scores, null, labels, weights);
+    }
+
+    /**
+     * Builds the operating points of float scores.
+     *
+     * @param scores finite scores, higher meaning more likely positive
+     * @param labels {@code true} for a positive sample, same length as scores
+     * @param weights sample weights (finite, &gt;= 0), or {@code null} for all 1
+     * @throws IllegalArgumentException on empty input, unequal lengths, a non-finite score or an
+     *     invalid weight; the message names the index and the value
+     */
+    public static OperatingPoints of(float[] scores, boolean[] labels, double[] weights) {
+        Checks.notNull(scores, "scores");
+        Checks.notNull(labels, "labels");
+        Checks.nonEmpty(scores.length, "scores");
+        Checks.sameLength(scores.length, labels.length, "scores", "labels");
+        Checks.finiteScores(scores, "scores");
+        Checks.weights(weights, scores.length);
+        if (weights == null) {
+            return unweightedFloat(scores, labels);
+        }
+        int[] order = Sorting.argsort(scores);
+        return fromOrder(order, null, scores, labels, weights);
+    }
+
+    /** True when every double is exactly a float: the 32-bit path then gives identical results. */
+    private static boolean fitsFloat(double[] scores) {
+        for (double s : scores) {
+            if ((double) (float) s != s) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Unweighted float scores: positives' and negatives' keys are sorted apart (8 bytes per
+     * sample) and merged from the top.
+     */
+    private static OperatingPoints unweightedFloat(float[] scores, boolean[] labels) {
+        int n = scores.length;
+        int p = 0;
+        for (boolean y : labels) {
+            if (y) {
+                p++;
+            }
+        }
+        int[] keys = new int[n];
+        int pi = 0;
+        int ni = p;
+        for (int i = 0; i < n; i++) {
+            int k = Sorting.floatKey(scores[i]);
+            if (labels[i]) {
+                keys[pi++] = k;
+            } else {
+                keys[ni++] = k;
+            }
+        }
+        int[] scratch = new int[n - Math.min(p, n - p)];
+        int[] pos = Arrays.copyOfRange(keys, 0, p);
+        Sorting.sort(pos, p, scratch);
+        int[] neg = keys;
+        System.arraycopy(keys, p, neg, 0, n - p);
+        Sorting.sort(neg, n - p, scratch);
+        return merge(pos, p, neg, n - p);
+    }
+
+    /** Merges ascending positive and negative keys into descending operating points. */
+    static OperatingPoints merge(int[] pos, int p, int[] neg, int m) {
+        int distinct = countDistinct(pos, p, neg, m);
+        double[] thr = new double[distinct];
+        double[] tps = new double[distinct];
+        double[] fps = new double[distinct];
+        int i = p - 1;
+        int j = m - 1;
+        long tp = 0;
+        long fp = 0;
+        int row = 0;
+        while (i >= 0 || j >= 0) {
+            int key;
+            if (i < 0) {
+                key = neg[j];
+            } else if (j < 0) {
+                key = pos[i];
+            } else {
+                key = Math.max(pos[i], neg[j]);
+            }
+            while (i >= 0 && pos[i] == key) {
+                tp++;
+                i--;
+            }
+            while (j >= 0 && neg[j] == key) {
+                fp++;
+                j--;
+            }
+            thr[row] = Sorting.keyToFloat(key);
+            tps[row] = tp;
+            fps[row] = fp;
+            row++;
+        }
+        return new OperatingPoints(thr, tps, fps, p + m, p, false);
+    }
+
+    private static int countDistinct(int[] pos, int p, int[] neg, int m) {
+        int i = 0;
+        int j = 0;
+        int distinct = 0;
+        while (i < p || j < m) {
+            int key;
+            if (i >= p) {
+                key = neg[j];
+            } else if (j >= m) {
+                key = pos[i];
+            } else {
+                key = Math.min(pos[i], neg[j]);
+            }
+            while (i < p && pos[i] == key) {
+                i++;
+            }
+            while (j < m && neg[j] == key) {
+                j++;
+            }
+            distinct++;
+        }
+        return distinct;
+    }
+
+    /**
+     * Walks an ascending stable order from its end: descending scores, ties in reverse input
+     * order (scikit-learn's order, so weighted cumulative sums add up in the same sequence).
+     */
+    private static OperatingPoints fromOrder(int[] order, double[] dScores, float[] fScores,
+            boolean[] labels, double[] weights) {
+        int n = order.length;
+        double[] thr = new double[n];
+        double[] tps = new double[n];
+        double[] fps = new double[n];
+        double tp = 0;
+        double fp = 0;
+        int positives = 0;
+        int row = -1;
+        double previous = Double.NaN;
+        for (int k = n - 1; k >= 0; k--) {
+            int idx = order[k];
+            double s = dScores != null ? dScores[idx] : fScores[idx];
+            double w = weights == null ? 1.0 : weights[idx];
+            if (labels[idx]) {
+                tp += w;
+                positives++;
+            } else {
+                fp += w;
+            }
+            if (s != previous) {
+                row++;
+                thr[row] = s;
+                previous = s;
+            }
+            tps[row] = tp;
+            fps[row] = fp;
+        }
+        int size = row + 1;
+        return new OperatingPoints(Arrays.copyOf(thr, size), Arrays.copyOf(tps, size),
+                Arrays.copyOf(fps, size), n, positives, weights != null);
+    }
+
+    /**
+     * Builds a table from already cumulative counts, for adapters that aggregate elsewhere (binned
+     * or distributed evaluation).
+     *
+     * @param thresholds strictly descending finite thresholds
+     * @param truePositives cumulative true-positive weight at each threshold, non-decreasing
+     * @param falsePositives cumulative false-positive weight at each threshold, non-decreasing
+     * @param rows number of samples represented
+     * @param positiveRows number of positive samples represented
+     * @param weighted whether the counts are sums of sample weights
+     */
+    public static OperatingPoints fromCumulative(double[] thresholds, double[] truePositives,
+            double[] falsePositives, int rows, int positiveRows, boolean weighted) {
+        Checks.notNull(thresholds, "thresholds");
+        Checks.nonEmpty(thresholds.length, "thresholds");
+        Checks.sameLength(thresholds.length, truePositives.length, "thresholds", "truePositives");
+        Checks.sameLength(thresholds.length, falsePositives.length, "thresholds", "falsePositives");
+        for (int i = 0; i < thresholds.length; i++) {
+            if (!Double.isFinite(thresholds[i])) {
+                throw new IllegalArgumentException("thresholds[" + i + "] must be finite, got " + thresholds[i]);
+            }
+            if (i > 0 && !(thresholds[i] < thresholds[i - 1])) {
+                throw new IllegalArgumentException("thresholds must be strictly descending, got "
+                        + thresholds[i - 1] + " then " + thresholds[i] + " at index " + i);
+            }
+            double lowTp = i == 0 ? 0 : truePositives[i - 1];
+            double lowFp = i == 0 ? 0 : falsePositives[i - 1];
+            if (!(truePositives[i] >= lowTp) || !(falsePositives[i] >= lowFp)) {
+                throw new IllegalArgumentException("cumulative counts must be non-decreasing and >= 0, "
+                        + "got tp=" + truePositives[i] + ", fp=" + falsePositives[i] + " at index " + i);
+            }
+        }
+        return new OperatingPoints(thresholds.clone(), truePositives.clone(), falsePositives.clone(),
+                rows, positiveRows, weighted);
+    }
+
+    /** Number of distinct scores (rows of the table), at least 1. */
+    public int size() {
+        return thresholds.length;
+    }
+
+    /** The {@code i}-th distinct score, descending in {@code i}. */
+    public double threshold(int i) {
+        return thresholds[i];
+    }
+
+    /** Cumulative (weighted) true positives at {@code threshold(i)}. */
+    public double truePositives(int i) {
+        return tp[i];
+    }
+
+    /** Cumulative (weighted) false positives at {@code threshold(i)}. */
+    public double falsePositives(int i) {
+        return fp[i];
+    }
+
+    /** Total (weighted) positives P. */
+    public double positives() {
+        return tp[tp.length - 1];
+    }
+
+    /** Total (weighted) negatives N. */
+    public double negatives() {
+        return fp[fp.length - 1];
+    }
+
+    /** Number of samples (rows), whatever their weights. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of positive samples (rows), whatever their weights. */
+    public int positiveRows() {
+        return positiveRows;
+    }
+
+    /** Number of negative samples (rows), whatever their weights. */
+    public int negativeRows() {
+        return rows - positiveRows;
+    }
+
+    /** Whether counts are sums of sample weights. */
+    public boolean weighted() {
+        return weighted;
+    }
+
+    /** Copy of the descending thresholds. */
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
+    /** Copy of the cumulative true-positive counts. */
+    public double[] truePositives() {
+        return tp.clone();
+    }
+
+    /** Copy of the cumulative false-positive counts. */
+    public double[] falsePositives() {
+        return fp.clone();
+    }
+
+    /**
+     * Index of the last row whose threshold is {@code >= t}, or -1 when every score is below
+     * {@code t} (nothing predicted positive).
+     */
+    public int indexAt(double t) {
+        if (Double.isNaN(t)) {
+            throw new IllegalArgumentException("threshold must not be NaN");
+        }
+        int lo = 0;
+        int hi = thresholds.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (thresholds[mid] >= t) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** The confusion matrix of the rule "positive iff score &gt;= t" (t may be infinite). */
+    public ConfusionMatrix confusionAt(double t) {
+        int i = indexAt(t);
+        double tpAt = i < 0 ? 0 : tp[i];
+        double fpAt = i < 0 ? 0 : fp[i];
+        return ConfusionMatrix.of(tpAt, fpAt, negatives() - fpAt, positives() - tpAt);
+    }
+
+    /** The confusion matrix at row {@code i} (-1 meaning the +Infinity row: nothing positive). */
+    public ConfusionMatrix confusionAtIndex(int i) {
+        double tpAt = i < 0 ? 0 : tp[i];
+        double fpAt = i < 0 ? 0 : fp[i];
+        return ConfusionMatrix.of(tpAt, fpAt, negatives() - fpAt, positives() - tpAt);
+    }
+
+    @Override
+    public String toString() {
+        return "OperatingPoints[size=" + size() + ", rows=" + rows + ", positives=" + positives()
+                + ", negatives=" + negatives() + ", weighted=" + weighted + "]";
+    }
+}

@@ -1,0 +1,130 @@
+package org.discern.metrics;
+
+import java.util.Arrays;
+
+/**
+ * A receiver operating characteristic curve: points from (0, 0) at threshold {@code +Infinity} to
+ * (1, 1) at the lowest score, thresholds strictly descending. Point {@code i} is the rule
+ * "positive iff score &gt;= threshold(i)".
+ *
+ * <p>Rates are NaN when the sample has no positives (TPR) or no negatives (FPR).
+ */
+public final class RocCurve {
+    private final double[] fpr;
+    private final double[] tpr;
+    private final double[] thresholds;
+
+    private RocCurve(double[] fpr, double[] tpr, double[] thresholds) {
+        this.fpr = fpr;
+        this.tpr = tpr;
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * A curve from its parts (copied).
+     *
+     * @throws IllegalArgumentException when the lengths differ or the curve is empty
+     */
+    public static RocCurve of(double[] fpr, double[] tpr, double[] thresholds) {
+        if (fpr.length != tpr.length || fpr.length != thresholds.length || fpr.length == 0) {
+            throw new IllegalArgumentException("fpr, tpr and thresholds must have one equal, non-zero length, got "
+                    + fpr.length + ", " + tpr.length + ", " + thresholds.length);
+        }
+        return new RocCurve(fpr.clone(), tpr.clone(), thresholds.clone());
+    }
+
+    static RocCurve wrap(double[] fpr, double[] tpr, double[] thresholds) {
+        return new RocCurve(fpr, tpr, thresholds);
+    }
+
+    /** Number of points. */
+    public int size() {
+        return fpr.length;
+    }
+
+    /** False-positive rate of point i. */
+    public double fpr(int i) {
+        return fpr[i];
+    }
+
+    /** True-positive rate of point i. */
+    public double tpr(int i) {
+        return tpr[i];
+    }
+
+    /** Threshold of point i; point 0 is +Infinity. */
+    public double threshold(int i) {
+        return thresholds[i];
+    }
+
+    /** Copy of the false-positive rates. */
+    public double[] fpr() {
+        return fpr.clone();
+    }
+
+    /** Copy of the true-positive rates. */
+    public double[] tpr() {
+        return tpr.clone();
+    }
+
+    /** Copy of the thresholds (descending, first +Infinity). */
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
+    /** Trapezoidal area under the curve; NaN when a rate is undefined. */
+    public double area() {
+        double a = 0;
+        for (int i = 1; i < fpr.length; i++) {
+            a += (fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1]) / 2;
+        }
+        return a;
+    }
+
+    /**
+     * The curve reduced to its corner points: a point is kept only where the curve changes
+     * direction (first and last always). Good for drawing; the area is unchanged.
+     */
+    public RocCurve corners() {
+        boolean[] keep = Curves.corners(fpr, tpr);
+        return select(keep);
+    }
+
+    RocCurve select(boolean[] keep) {
+        int m = 0;
+        for (boolean k : keep) {
+            if (k) {
+                m++;
+            }
+        }
+        double[] f = new double[m];
+        double[] t = new double[m];
+        double[] th = new double[m];
+        int j = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                f[j] = fpr[i];
+                t[j] = tpr[i];
+                th[j] = thresholds[i];
+                j++;
+            }
+        }
+        return new RocCurve(f, t, th);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RocCurve r && Arrays.equals(fpr, r.fpr) && Arrays.equals(tpr, r.tpr)
+                && Arrays.equals(thresholds, r.thresholds);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(fpr) + Arrays.hashCode(tpr)) + Arrays.hashCode(thresholds);
+    }
+
+    @Override
+    public String toString() {
+        return "RocCurve[size=" + size() + "]";
+    }
+}

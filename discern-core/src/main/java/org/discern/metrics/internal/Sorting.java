@@ -1,0 +1,263 @@
+package org.discern.metrics.internal;
+
+/**
+ * Radix sorts on the bit patterns of floating-point scores.
+ *
+ * <p>Scores are mapped to integer keys whose signed order is the numeric order of the scores
+ * ({@code -0.0} and {@code +0.0} map to the same key, so they tie, as they compare equal). Least
+ * significant digit radix sorting is stable, which the curve builders rely on: samples with
+ * equal scores keep their input order, so walking a sorted array from its end visits ties in
+ * reverse input order, exactly as scikit-learn's {@code argsort(kind="mergesort")[::-1]} does.
+ */
+public final class Sorting {
+    /** Below this size a pass uses 8-bit digits; above it 16-bit digits. */
+    private static final int SMALL = 1 << 16;
+
+    private Sorting() {
+    }
+
+    /** A key whose signed {@code int} order is the numeric order of {@code score} (not NaN). */
+    public static int floatKey(float score) {
+        int bits = Float.floatToRawIntBits(score + 0.0f);
+        return bits ^ ((bits >> 31) & 0x7FFFFFFF);
+    }
+
+    /** Inverse of {@link #floatKey(float)}. */
+    public static float keyToFloat(int key) {
+        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7FFFFFFF));
+    }
+
+    /** A key whose signed {@code long} order is the numeric order of {@code score} (not NaN). */
+    public static long doubleKey(double score) {
+        long bits = Double.doubleToRawLongBits(score + 0.0);
+        return bits ^ ((bits >> 63) & 0x7FFFFFFFFFFFFFFFL);
+    }
+
+    /** Inverse of {@link #doubleKey(double)}. */
+    public static double keyToDouble(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & 0x7FFFFFFFFFFFFFFFL));
+    }
+
+    /**
+     * Sorts {@code a[0, n)} ascending by signed value, using {@code scratch} (length at least
+     * {@code n}) as the second buffer. The sorted values end in {@code a}.
+     */
+    public static void sort(int[] a, int n, int[] scratch) {
+        if (n < 2) {
+            return;
+        }
+        if (n < 64) {
+            java.util.Arrays.sort(a, 0, n);
+            return;
+        }
+        final int bits = n < SMALL ? 8 : 16;
+        final int radix = 1 << bits;
+        final int mask = radix - 1;
+        final int passes = 32 / bits;
+        int[][] counts = new int[passes][radix + 1];
+        for (int i = 0; i < n; i++) {
+            int v = a[i] ^ 0x80000000;
+            for (int p = 0; p < passes; p++) {
+                counts[p][((v >>> (p * bits)) & mask) + 1]++;
+            }
+        }
+        int[] src = a;
+        int[] dst = scratch;
+        for (int p = 0; p < passes; p++) {
+            int[] c = counts[p];
+            if (singleBucket(c, n)) {
+                continue;
+            }
+            for (int d = 0; d < radix; d++) {
+                c[d + 1] += c[d];
+            }
+            final int shift = p * bits;
+            for (int i = 0; i < n; i++) {
+                int v = src[i];
+                dst[c[((v ^ 0x80000000) >>> shift) & mask]++] = v;
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    /**
+     * Sorts {@code a[0, n)} ascending by signed value, using {@code scratch} as second buffer.
+     */
+    public static void sort(long[] a, int n, long[] scratch) {
+        if (n < 2) {
+            return;
+        }
+        if (n < 64) {
+            java.util.Arrays.sort(a, 0, n);
+            return;
+        }
+        final int bits = n < SMALL ? 8 : 16;
+        final int radix = 1 << bits;
+        final int mask = radix - 1;
+        final int passes = 64 / bits;
+        int[][] counts = new int[passes][radix + 1];
+        for (int i = 0; i < n; i++) {
+            long v = a[i] ^ Long.MIN_VALUE;
+            for (int p = 0; p < passes; p++) {
+                counts[p][(int) ((v >>> (p * bits)) & mask) + 1]++;
+            }
+        }
+        long[] src = a;
+        long[] dst = scratch;
+        for (int p = 0; p < passes; p++) {
+            int[] c = counts[p];
+            if (singleBucket(c, n)) {
+                continue;
+            }
+            for (int d = 0; d < radix; d++) {
+                c[d + 1] += c[d];
+            }
+            final int shift = p * bits;
+            for (int i = 0; i < n; i++) {
+                long v = src[i];
+                dst[c[(int) (((v ^ Long.MIN_VALUE) >>> shift) & mask)]++] = v;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    /**
+     * Stable ascending argsort of float scores: the returned permutation lists indices by
+     * increasing score, equal scores in increasing index order.
+     */
+    public static int[] argsort(float[] scores) {
+        int n = scores.length;
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            packed[i] = ((long) floatKey(scores[i]) << 32) | i;
+        }
+        // The low 32 bits hold the index, already ascending: a full sort of the packed values is
+        // the stable sort by key.
+        sortUpper32(packed, n);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) packed[i];
+        }
+        return order;
+    }
+
+    /**
+     * Stable ascending argsort of double scores: the returned permutation lists indices by
+     * increasing score, equal scores in increasing index order.
+     */
+    public static int[] argsort(double[] scores) {
+        int n = scores.length;
+        long[] keys = new long[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = doubleKey(scores[i]) ^ Long.MIN_VALUE;
+            order[i] = i;
+        }
+        if (n < 2) {
+            return order;
+        }
+        final int bits = n < SMALL ? 8 : 16;
+        final int radix = 1 << bits;
+        final int mask = radix - 1;
+        final int passes = 64 / bits;
+        int[][] counts = new int[passes][radix + 1];
+        for (int i = 0; i < n; i++) {
+            long v = keys[i];
+            for (int p = 0; p < passes; p++) {
+                counts[p][(int) ((v >>> (p * bits)) & mask) + 1]++;
+            }
+        }
+        long[] ks = keys;
+        long[] kd = new long[n];
+        int[] os = order;
+        int[] od = new int[n];
+        for (int p = 0; p < passes; p++) {
+            int[] c = counts[p];
+            if (singleBucket(c, n)) {
+                continue;
+            }
+            for (int d = 0; d < radix; d++) {
+                c[d + 1] += c[d];
+            }
+            final int shift = p * bits;
+            for (int i = 0; i < n; i++) {
+                long v = ks[i];
+                int at = c[(int) ((v >>> shift) & mask)]++;
+                kd[at] = v;
+                od[at] = os[i];
+            }
+            long[] tk = ks;
+            ks = kd;
+            kd = tk;
+            int[] to = os;
+            os = od;
+            od = to;
+        }
+        return os;
+    }
+
+    /** Stable sort of packed values by their upper 32 bits (signed). */
+    private static void sortUpper32(long[] a, int n) {
+        if (n < 2) {
+            return;
+        }
+        if (n < 64) {
+            java.util.Arrays.sort(a, 0, n);
+            return;
+        }
+        final int bits = n < SMALL ? 8 : 16;
+        final int radix = 1 << bits;
+        final int mask = radix - 1;
+        final int passes = 32 / bits;
+        int[][] counts = new int[passes][radix + 1];
+        for (int i = 0; i < n; i++) {
+            int v = (int) (a[i] >>> 32) ^ 0x80000000;
+            for (int p = 0; p < passes; p++) {
+                counts[p][((v >>> (p * bits)) & mask) + 1]++;
+            }
+        }
+        long[] src = a;
+        long[] dst = new long[n];
+        for (int p = 0; p < passes; p++) {
+            int[] c = counts[p];
+            if (singleBucket(c, n)) {
+                continue;
+            }
+            for (int d = 0; d < radix; d++) {
+                c[d + 1] += c[d];
+            }
+            final int shift = p * bits;
+            for (int i = 0; i < n; i++) {
+                long v = src[i];
+                int key = (int) (v >>> 32) ^ 0x80000000;
+                dst[c[(key >>> shift) & mask]++] = v;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    /** True when one digit value holds all n keys (counts are shifted by one: c[d + 1]). */
+    private static boolean singleBucket(int[] c, int n) {
+        for (int d = 1; d < c.length; d++) {
+            if (c[d] != 0) {
+                return c[d] == n;
+            }
+        }
+        return true;
+    }
+}

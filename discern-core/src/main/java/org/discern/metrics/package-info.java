@@ -1,0 +1,18 @@
+/**
+ * Classifier evaluation: operating points, curves, areas, threshold metrics.
+ *
+ * <p>Conventions that hold everywhere in this package:
+ * <ul>
+ *   <li>A sample is predicted positive iff {@code score >= threshold}. Curve thresholds are
+ *       strictly descending; ROC and PR curves start at {@code +Infinity}.</li>
+ *   <li>Invalid input (unequal lengths, NaN or infinite score, negative or NaN weight, empty
+ *       input, a label outside the declared classes) throws {@link IllegalArgumentException}
+ *       naming the index and the value.</li>
+ *   <li>An undefined metric on valid input (0/0, a class absent from the data) is
+ *       {@code NaN}, and the result that computed it carries a warning saying why.</li>
+ *   <li>Arrays passed in are not kept; arrays returned are copies.</li>
+ * </ul>
+ *
+ * <p>Start at {@link org.discern.metrics.BinaryEvaluation}.
+ */
+package org.discern.metrics;
