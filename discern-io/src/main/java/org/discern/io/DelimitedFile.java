@@ -104,10 +104,10 @@ public final class DelimitedFile implements Closeable {
                     .detectBomHeader(false)
                     .ofCsvRecord(skipBom(r));
             return new DelimitedFile(name, csv, sep);
-        } catch (java.util.zip.ZipException e) {
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
             raw.close();
-            throw new InputException(name, 0, null, "expected gzip data after the gzip magic bytes, found "
-                    + e.getMessage(), e);
+            throw new InputException(name, 0, null, "expected gzip-compressed data after the gzip magic bytes, found "
+                    + (e instanceof java.io.EOFException ? "a truncated stream" : e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
