@@ -104,9 +104,39 @@ def main():
     record('npz:y', y, False, [1, 0])
     record('npz:scores', p, False, [1, 0])
 
+    write_fixtures()
+
     with open(os.path.join(HERE, 'reference.json'), 'w') as f:
         json.dump({'numpy': np.__version__, 'files': reference}, f, indent=1, sort_keys=True)
         f.write('\n')
+
+
+FIXTURES = os.path.join(HERE, '..', '..', '..', '..', '..', 'discern-core', 'src', 'test', 'resources',
+                        'fixtures')
+
+
+def write_fixtures():
+    """The multi-class and multi-label golden fixtures' inputs as .npy files (fixtures/ subfolder):
+    NAME_y.npy (int64 class indices; for multi-label an n x L bool indicator in Fortran order),
+    NAME_scores.npy (float64 n x K, C order), NAME_weights.npy when weighted, NAME_names.txt."""
+    out = os.path.join(HERE, 'fixtures')
+    os.makedirs(out, exist_ok=True)
+    for name in ('multiclass_digits', 'multiclass_small_ties', 'multiclass_weighted', 'multilabel_small'):
+        with open(os.path.join(FIXTURES, name + '.json')) as f:
+            data = json.load(f)['input']
+        scores = np.array(data['scores'], dtype=np.float64)
+        if name.startswith('multilabel'):
+            y = np.asfortranarray(np.array(data['labels'], dtype=bool))
+            names = data['labels_names']
+        else:
+            y = np.array(data['labels'], dtype=np.int64)
+            names = data['classes']
+        np.save(os.path.join(out, name + '_y.npy'), y)
+        np.save(os.path.join(out, name + '_scores.npy'), scores)
+        if data.get('weights') is not None:
+            np.save(os.path.join(out, name + '_weights.npy'), np.array(data['weights'], dtype=np.float64))
+        with open(os.path.join(out, name + '_names.txt'), 'w') as f:
+            f.write('\n'.join(names) + '\n')
 
 
 if __name__ == '__main__':
