@@ -14,5 +14,12 @@
  * {@link org.discern.io.LabelArray} (class indices or an indicator matrix, as read),
  * {@link org.discern.io.MultiClassPredictions} and {@link org.discern.io.MultiLabelPredictions};
  * {@link org.discern.io.ClassNames} reads {@code --class-names} files.
+ *
+ * <p>Delimited files: {@link org.discern.io.CsvLayout} tells binary ({@code label,score}),
+ * multi-class ({@code label} + one score column per class) and multi-label
+ * ({@code label_<name>}/{@code score_<name>}) apart from the header;
+ * {@link org.discern.io.BinaryCsvReader}, {@link org.discern.io.MultiClassCsvReader} and
+ * {@link org.discern.io.MultiLabelCsvReader} read each layout on top of
+ * {@link org.discern.io.DelimitedFile}.
  */
 package org.discern.io;
