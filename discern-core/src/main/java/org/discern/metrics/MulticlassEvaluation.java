@@ -22,9 +22,14 @@ import org.discern.metrics.internal.Checks;
  *
  * <p><b>Cost.</b> Each score column is sorted once (radix sort on the float or double bits); one
  * walk over it gives the one-vs-rest table of its class and, in the same pass, the one-vs-one
- * Mann-Whitney sums against every other class, so one-vs-one needs no further sort. The micro
- * average sorts the n*K pooled decisions once. Columns are processed in parallel on the common
- * fork-join pool for large inputs; results do not depend on the scheduling.
+ * Mann-Whitney sums against every other class, so one-vs-one needs no further sort. For
+ * unweighted float scores, the micro ROC AUC and average precision come from one more merge
+ * pass per sorted column against the n sorted own-class scores (exact counts, no sort of the
+ * n*K pooled scores); the micro ROC curve, which needs that sort, is built on first request (the
+ * evaluation keeps the scores for it). Weighted or double scores build the pooled table at once.
+ * Columns are processed in parallel on the common fork-join pool for large inputs; results do
+ * not depend on the scheduling. Memory: the K one-vs-rest tables (up to 24 bytes per sample and
+ * class) and the scores as columns.
  *
  * <p><b>Averages</b> (every name states its averaging):
  * <ul>
@@ -67,14 +72,14 @@ public final class MulticlassEvaluation {
     private final int n;
     private final int k;
     private final boolean weighted;
-    private final BinaryEvaluation[] perClass;
+    private final ClassColumn[] perClass;
     // U[a][b]: one-vs-one Mann-Whitney sum of column a, class a above class b (see ClassColumn.ovo)
     private final double[][] ovo;
     // support[c] = summed weight of class c; totalWeight = sum over all samples
     private final double[] support;
     private final int[] supportRows;
     private final double totalWeight;
-    private final BinaryEvaluation micro;
+    private final MicroAverage micro;
     private final MulticlassConfusionMatrix confusion;
     // rankWeight[r] = weight of the samples whose true class is at position r of their row
     // (scores descending, ties broken towards the higher class index as scikit-learn's top_k)
@@ -82,8 +87,8 @@ public final class MulticlassEvaluation {
     private final double logLoss;
     private final List<String> warnings;
 
-    private MulticlassEvaluation(List<String> classes, int n, boolean weighted, BinaryEvaluation[] perClass,
-            double[][] ovo, double[] support, int[] supportRows, double totalWeight, BinaryEvaluation micro,
+    private MulticlassEvaluation(List<String> classes, int n, boolean weighted, ClassColumn[] perClass,
+            double[][] ovo, double[] support, int[] supportRows, double totalWeight, MicroAverage micro,
             MulticlassConfusionMatrix confusion, double[] rankWeight, double logLoss, List<String> warnings) {
         this.classes = classes;
         this.n = n;
@@ -199,68 +204,42 @@ public final class MulticlassEvaluation {
         final int[] y = labels.clone();
         final double[] w = weights == null ? null : weights.clone();
 
-        // the pooled micro table is the largest single job: start it first
-        boolean[] pooledPositive = new boolean[Math.multiplyExact(n, k)];
-        for (int i = 0; i < n; i++) {
-            pooledPositive[i * k + y[i]] = true;
-        }
-        ForkJoinTask<OperatingPoints> microTask = s.fork(() -> Averaging.pooled(s, pooledPositive, w));
+        // Micro average: from counts made inside the column tasks when the scores are unweighted
+        // floats; otherwise from the pooled table, the largest single job, started first.
+        final MicroAverage.Positives microPositives = s.f != null && w == null ? MicroAverage.Positives.multiclass(s, y) : null;
+        ForkJoinTask<MicroAverage> microTask = microPositives == null ? s.fork(() -> MicroAverage.multiclass(s, y, w)) : null;
+        ForkJoinTask<ArgmaxPass> rowTask = s.fork(() -> new ArgmaxPass(s, y, w));
         ClassColumn[] columns = s.forEachColumn(
-                c -> ClassColumn.multiclass(s.floatColumn(c), s.doubleColumn(c), y, w, c, k), ClassColumn[]::new);
+                c -> ClassColumn.multiclass(s.floatColumn(c), s.doubleColumn(c), y, w, c, k, true, microPositives),
+                ClassColumn[]::new);
 
-        // one row pass: argmax, rank of the true class, log loss
-        double[] cm = new double[k * k];
-        double[] rankWeight = new double[k];
-        double lossSum = 0;
-        double weightSum = 0;
-        String lossProblem = null;
-        for (int i = 0; i < n; i++) {
-            int yi = y[i];
-            double wi = w == null ? 1.0 : w[i];
-            double own = s.get(i, yi);
-            int best = 0;
-            double bestScore = s.get(i, 0);
-            int rank = 0;
-            double rowSum = 0;
-            double clippedSum = 0;
-            boolean probabilities = true;
-            for (int j = 0; j < k; j++) {
-                double v = s.get(i, j);
-                if (v > bestScore) {
-                    best = j;
-                    bestScore = v;
-                }
-                // scikit-learn sorts each row with a stable ascending sort and reverses it, so
-                // among equal scores the higher class index comes first
-                if (v > own || (v == own && j > yi)) {
-                    rank++;
-                }
-                probabilities &= v >= 0 && v <= 1;
-                rowSum += v;
-                clippedSum += clip(v);
-            }
-            cm[yi * k + best] += wi;
-            rankWeight[rank] += wi;
-            weightSum += wi;
-            if (lossProblem == null) {
-                if (!probabilities) {
-                    lossProblem = "row " + i + " has a score outside [0, 1]";
-                } else if (!(Math.abs(rowSum - 1) <= ROW_SUM_TOLERANCE)) {
-                    lossProblem = String.format(Locale.ROOT, "row %d sums to %s", i, Double.toString(rowSum));
-                } else {
-                    lossSum += wi * -Math.log(clip(own) / clippedSum);
+        ArgmaxPass rowPass = rowTask.join();
+        double weightSum = rowPass.weightSum;
+        double[] cm = rowPass.confusion;
+        double[] rankWeight = rowPass.rankWeight;
+        String lossProblem = rowPass.lossProblem;
+        double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
+
+        MicroAverage microAverage;
+        if (microPositives == null) {
+            microAverage = microTask.join();
+        } else {
+            long twice = 0;
+            long[] below = new long[microPositives.size()];
+            for (ClassColumn col : columns) {
+                twice += col.microTwiceAuc;
+                for (int j = 0; j < below.length; j++) {
+                    below[j] += col.microBelow[j];
                 }
             }
+            // the pooled ROC curve needs every pooled score in order: built when first asked for
+            microAverage = MicroAverage.fromCounts(microPositives, (long) n * (k - 1), twice, below,
+                    () -> MicroAverage.multiclass(s, y, null).rocCurve());
         }
-        double logLoss = lossProblem == null ? lossSum / weightSum : Double.NaN;
-
-        OperatingPoints microPoints = microTask.join();
-        BinaryEvaluation[] perClass = new BinaryEvaluation[k];
         double[][] ovo = new double[k][];
         double[] support = new double[k];
         int[] supportRows = new int[k];
         for (int c = 0; c < k; c++) {
-            perClass[c] = BinaryEvaluation.of(columns[c].points);
             ovo[c] = columns[c].ovo;
             support[c] = columns[c].points.positives();
             supportRows[c] = columns[c].points.positiveRows();
@@ -296,8 +275,75 @@ public final class MulticlassEvaluation {
             warn.add("log loss not computed: " + lossProblem + " (scores must be probabilities in [0, 1] "
                     + "whose rows sum to 1 within " + ROW_SUM_TOLERANCE + ")");
         }
-        return new MulticlassEvaluation(classes, n, w != null, perClass, ovo, support, supportRows, weightSum,
-                BinaryEvaluation.of(microPoints), confusion, rankWeight, logLoss, List.copyOf(warn));
+        return new MulticlassEvaluation(classes, n, w != null, columns, ovo, support, supportRows, weightSum,
+                microAverage, confusion, rankWeight, logLoss, List.copyOf(warn));
+    }
+
+    /**
+     * One pass over the rows: the argmax prediction (first maximum) into the confusion matrix,
+     * the position of the true class in its row (for top-k), and the log-loss terms.
+     */
+    private static final class ArgmaxPass {
+        final double[] confusion;
+        final double[] rankWeight;
+        double lossSum;
+        double weightSum;
+        String lossProblem;
+
+        ArgmaxPass(ScoreColumns s, int[] y, double[] w) {
+            int n = s.n;
+            int k = s.k;
+            confusion = new double[k * k];
+            rankWeight = new double[k];
+            double[] row = new double[k];
+            for (int i = 0; i < n; i++) {
+                if (s.f != null) {
+                    for (int j = 0; j < k; j++) {
+                        row[j] = s.f[j][i];
+                    }
+                } else {
+                    for (int j = 0; j < k; j++) {
+                        row[j] = s.d[j][i];
+                    }
+                }
+                int yi = y[i];
+                double wi = w == null ? 1.0 : w[i];
+                double own = row[yi];
+                int best = 0;
+                double bestScore = row[0];
+                int rank = 0;
+                double rowSum = 0;
+                double clippedSum = 0;
+                boolean probabilities = true;
+                for (int j = 0; j < k; j++) {
+                    double v = row[j];
+                    if (v > bestScore) {
+                        best = j;
+                        bestScore = v;
+                    }
+                    // scikit-learn sorts each row with a stable ascending sort and reverses it,
+                    // so among equal scores the higher class index comes first
+                    if (v > own || (v == own && j > yi)) {
+                        rank++;
+                    }
+                    probabilities &= v >= 0 && v <= 1;
+                    rowSum += v;
+                    clippedSum += clip(v);
+                }
+                confusion[yi * k + best] += wi;
+                rankWeight[rank] += wi;
+                weightSum += wi;
+                if (lossProblem == null) {
+                    if (!probabilities) {
+                        lossProblem = "row " + i + " has a score outside [0, 1]";
+                    } else if (!(Math.abs(rowSum - 1) <= ROW_SUM_TOLERANCE)) {
+                        lossProblem = String.format(Locale.ROOT, "row %d sums to %s", i, Double.toString(rowSum));
+                    } else {
+                        lossSum += wi * -Math.log(clip(own) / clippedSum);
+                    }
+                }
+            }
+        }
     }
 
     private static double clip(double p) {
@@ -338,7 +384,7 @@ public final class MulticlassEvaluation {
 
     /** Whether class c has both (weighted) positives and negatives, so its AUC and AP are defined. */
     public boolean defined(int c) {
-        OperatingPoints p = perClass[c].operatingPoints();
+        OperatingPoints p = perClass[c].points;
         return p.positives() > 0 && p.negatives() > 0;
     }
 
@@ -350,34 +396,34 @@ public final class MulticlassEvaluation {
      * {@link BinaryEvaluation}. Its log loss and Brier score are NaN (see {@link #logLoss()}).
      */
     public BinaryEvaluation classEvaluation(int c) {
-        return perClass[c];
+        return perClass[c].evaluation;
     }
 
     /** One-vs-rest ROC curve of class c (scikit-learn's points, collinear ones dropped). */
     public RocCurve rocCurve(int c) {
-        return perClass[c].rocCurve();
+        return perClass[c].rocCurve;
     }
 
     /** One-vs-rest precision-recall curve of class c. */
     public PrecisionRecallCurve precisionRecallCurve(int c) {
-        return perClass[c].precisionRecallCurve();
+        return perClass[c].evaluation.precisionRecallCurve();
     }
 
     /** One-vs-rest ROC AUC of class c; NaN when the class is absent (or holds every sample). */
     public double rocAuc(int c) {
-        return perClass[c].rocAuc();
+        return perClass[c].rocAuc;
     }
 
     /** One-vs-rest average precision of class c; NaN when the class is absent (or holds every sample). */
     public double averagePrecision(int c) {
-        return perClass[c].averagePrecision();
+        return perClass[c].averagePrecision;
     }
 
     /** Copy of the per-class ROC AUCs (NaN for undefined classes). */
     public double[] rocAucs() {
         double[] out = new double[k];
         for (int c = 0; c < k; c++) {
-            out[c] = perClass[c].rocAuc();
+            out[c] = perClass[c].rocAuc;
         }
         return out;
     }
@@ -386,7 +432,7 @@ public final class MulticlassEvaluation {
     public double[] averagePrecisions() {
         double[] out = new double[k];
         for (int c = 0; c < k; c++) {
-            out[c] = perClass[c].averagePrecision();
+            out[c] = perClass[c].averagePrecision;
         }
         return out;
     }
@@ -405,7 +451,7 @@ public final class MulticlassEvaluation {
 
     /** ROC AUC of the pooled n*K decisions (micro average). */
     public double rocAucOvrMicro() {
-        return micro.rocAuc();
+        return micro.rocAuc;
     }
 
     /** Mean of the defined per-class average precisions. */
@@ -420,7 +466,7 @@ public final class MulticlassEvaluation {
 
     /** Average precision of the pooled n*K decisions (micro average). */
     public double averagePrecisionMicro() {
-        return micro.averagePrecision();
+        return micro.averagePrecision;
     }
 
     /**
@@ -474,19 +520,14 @@ public final class MulticlassEvaluation {
         return ws == 0 ? Double.NaN : s / ws;
     }
 
-    /** The evaluation of the pooled n*K (sample, class) decisions: micro-average curves and areas. */
-    public BinaryEvaluation microEvaluation() {
-        return micro;
-    }
-
-    /** The micro-average ROC curve (pooled decisions; collinear points dropped as scikit-learn). */
+    /**
+     * The micro-average ROC curve: the pooled n*K decisions, collinear points dropped as
+     * scikit-learn's {@code roc_curve(label_binarize(y).ravel(), scores.ravel())}. (The pooled
+     * table itself, one row per distinct pooled score, is not kept: it can hold tens of millions
+     * of rows.)
+     */
     public RocCurve rocCurveMicro() {
         return micro.rocCurve();
-    }
-
-    /** The micro-average precision-recall curve (pooled decisions). */
-    public PrecisionRecallCurve precisionRecallCurveMicro() {
-        return micro.precisionRecallCurve();
     }
 
     /**
@@ -501,8 +542,8 @@ public final class MulticlassEvaluation {
     public RocCurve rocCurveMacro() {
         List<RocCurve> curves = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            if (!Double.isNaN(perClass[c].rocAuc())) {
-                curves.add(perClass[c].rocCurve());
+            if (!Double.isNaN(perClass[c].rocAuc)) {
+                curves.add(perClass[c].rocCurve);
             }
         }
         if (curves.isEmpty()) {

@@ -39,7 +39,7 @@ public final class MultilabelEvaluation {
     private final int n;
     private final BinaryEvaluation[] perLabel;
     private final double[] support;
-    private final BinaryEvaluation micro;
+    private final MicroAverage micro;
     private final double rocAucSamples;
     private final double averagePrecisionSamples;
     private final double lrap;
@@ -47,7 +47,7 @@ public final class MultilabelEvaluation {
     private final List<String> warnings;
 
     private MultilabelEvaluation(List<String> labels, int n, BinaryEvaluation[] perLabel, double[] support,
-            BinaryEvaluation micro, double rocAucSamples, double averagePrecisionSamples, double lrap,
+            MicroAverage micro, double rocAucSamples, double averagePrecisionSamples, double lrap,
             double coverage, List<String> warnings) {
         this.labels = labels;
         this.n = n;
@@ -135,7 +135,7 @@ public final class MultilabelEvaluation {
         final List<String> labels = List.copyOf(names);
         final double[] w = weights == null ? null : weights.clone();
 
-        ForkJoinTask<OperatingPoints> microTask = s.fork(() -> Averaging.pooled(s, y, w));
+        ForkJoinTask<MicroAverage> microTask = s.fork(() -> MicroAverage.multilabel(s, y, w));
         ClassColumn[] columns = s.forEachColumn(c -> {
             boolean[] positive = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -227,7 +227,7 @@ public final class MultilabelEvaluation {
         double[] support = new double[l];
         List<String> warn = new ArrayList<>();
         for (int c = 0; c < l; c++) {
-            perLabel[c] = BinaryEvaluation.of(columns[c].points);
+            perLabel[c] = columns[c].evaluation;
             support[c] = columns[c].points.positives();
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0 || p.negatives() == 0) {
@@ -244,7 +244,7 @@ public final class MultilabelEvaluation {
             warn.add(String.format(Locale.ROOT, "%d sample(s) have no positive label (first: row %d): no per-sample "
                     + "average precision, left out of average_precision_samples", apSkipped, apFirstSkipped));
         }
-        return new MultilabelEvaluation(labels, n, perLabel, support, BinaryEvaluation.of(microTask.join()),
+        return new MultilabelEvaluation(labels, n, perLabel, support, microTask.join(),
                 aucWeight == 0 ? Double.NaN : aucSum / aucWeight,
                 apWeight == 0 ? Double.NaN : apSum / apWeight,
                 lrapSum / weightSum, coverageSum / weightSum, List.copyOf(warn));
@@ -331,7 +331,7 @@ public final class MultilabelEvaluation {
 
     /** ROC AUC of the pooled n*L decisions. */
     public double rocAucMicro() {
-        return micro.rocAuc();
+        return micro.rocAuc;
     }
 
     /** Weighted mean over samples of each sample's ROC AUC over its labels (see class comment). */
@@ -351,7 +351,7 @@ public final class MultilabelEvaluation {
 
     /** Average precision of the pooled n*L decisions. */
     public double averagePrecisionMicro() {
-        return micro.averagePrecision();
+        return micro.averagePrecision;
     }
 
     /** Weighted mean over samples of each sample's average precision over its labels. */
@@ -359,12 +359,7 @@ public final class MultilabelEvaluation {
         return averagePrecisionSamples;
     }
 
-    /** The evaluation of the pooled n*L decisions (micro-average curves and areas). */
-    public BinaryEvaluation microEvaluation() {
-        return micro;
-    }
-
-    /** Micro-average ROC curve (pooled decisions). */
+    /** Micro-average ROC curve (pooled decisions, collinear points dropped). */
     public RocCurve rocCurveMicro() {
         return micro.rocCurve();
     }

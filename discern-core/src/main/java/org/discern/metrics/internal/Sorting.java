@@ -159,7 +159,7 @@ public final class Sorting {
         }
         // The low 32 bits hold the index, already ascending: a full sort of the packed values is
         // the stable sort by key.
-        sortUpper32(packed, n);
+        sortByUpper32(packed, n);
         return packed;
     }
 
@@ -218,8 +218,11 @@ public final class Sorting {
         return os;
     }
 
-    /** Stable sort of packed values by their upper 32 bits (signed). */
-    private static void sortUpper32(long[] a, int n) {
+    /**
+     * Stable ascending sort of {@code a[0, n)} by the upper 32 bits of each value (as a signed
+     * int); the lower 32 bits are a payload carried along (an index, a class label).
+     */
+    public static void sortByUpper32(long[] a, int n) {
         if (n < 2) {
             return;
         }
