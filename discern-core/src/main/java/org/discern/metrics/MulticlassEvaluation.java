@@ -168,19 +168,24 @@ public final class MulticlassEvaluation {
     }
 
     static int checkClasses(List<String> classes) {
-        Checks.notNull(classes, "classes");
+        return checkNames(classes, "classes", 2);
+    }
+
+    /** Checks distinct non-null names, at least {@code min} of them; returns their number. */
+    static int checkNames(List<String> classes, String what, int min) {
+        Checks.notNull(classes, what);
         int k = classes.size();
-        if (k < 2) {
-            throw new IllegalArgumentException("classes must name at least 2 classes, got " + k);
+        if (k < min) {
+            throw new IllegalArgumentException(what + " must name at least " + min + " " + what + ", got " + k);
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < k; i++) {
             String c = classes.get(i);
             if (c == null) {
-                throw new IllegalArgumentException("classes[" + i + "] must not be null");
+                throw new IllegalArgumentException(what + "[" + i + "] must not be null");
             }
             if (!seen.add(c)) {
-                throw new IllegalArgumentException("classes[" + i + "] must be distinct, got '" + c + "' twice");
+                throw new IllegalArgumentException(what + "[" + i + "] must be distinct, got '" + c + "' twice");
             }
         }
         return k;

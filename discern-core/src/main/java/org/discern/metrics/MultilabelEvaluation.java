@@ -68,12 +68,12 @@ public final class MultilabelEvaluation {
      *
      * @param indicator n rows of L values, each 0 or 1
      * @param scores n rows of L finite scores
-     * @param labels the L label names (distinct), in column order; L &gt;= 2
+     * @param labels the L label names (distinct), in column order; L &gt;= 1
      * @param weights n sample weights (finite, &gt;= 0) or null for all 1
      * @throws IllegalArgumentException on invalid input, naming the index and the value
      */
     public static MultilabelEvaluation of(int[][] indicator, double[][] scores, List<String> labels, double[] weights) {
-        int l = MulticlassEvaluation.checkClasses(labels);
+        int l = MulticlassEvaluation.checkNames(labels, "labels", 1);
         Checks.notNull(indicator, "indicator");
         int n = indicator.length;
         Checks.nonEmpty(n, "indicator");
@@ -101,11 +101,11 @@ public final class MultilabelEvaluation {
      *
      * @param indicator n x L flags, row-major
      * @param scores n x L finite scores, row-major
-     * @param labels the L label names (distinct); L &gt;= 2
+     * @param labels the L label names (distinct); L &gt;= 1
      * @param weights n sample weights or null
      */
     public static MultilabelEvaluation of(boolean[] indicator, double[] scores, List<String> labels, double[] weights) {
-        int l = MulticlassEvaluation.checkClasses(labels);
+        int l = MulticlassEvaluation.checkNames(labels, "labels", 1);
         int n = rowsOf(indicator, l);
         Checks.weights(weights, n);
         return build(indicator.clone(), ScoreColumns.rowMajor(scores, n, l), labels, weights);
@@ -113,7 +113,7 @@ public final class MultilabelEvaluation {
 
     /** As {@link #of(boolean[], double[], List, double[])} with float scores. */
     public static MultilabelEvaluation of(boolean[] indicator, float[] scores, List<String> labels, double[] weights) {
-        int l = MulticlassEvaluation.checkClasses(labels);
+        int l = MulticlassEvaluation.checkNames(labels, "labels", 1);
         int n = rowsOf(indicator, l);
         Checks.weights(weights, n);
         return build(indicator.clone(), ScoreColumns.rowMajor(scores, n, l), labels, weights);
