@@ -288,6 +288,16 @@ public final class OperatingPoints {
                 rows, positiveRows, weighted);
     }
 
+    /**
+     * Wraps arrays without copying or checking them, for tables built inside this package whose
+     * invariants hold by construction (the bootstrap's replicate tables). The caller gives the
+     * arrays up.
+     */
+    static OperatingPoints wrap(double[] thresholds, double[] tp, double[] fp, int rows,
+            int positiveRows, boolean weighted) {
+        return new OperatingPoints(thresholds, tp, fp, rows, positiveRows, weighted);
+    }
+
     /** Number of distinct scores (rows of the table), at least 1. */
     public int size() {
         return thresholds.length;
