@@ -132,6 +132,43 @@ public final class Bootstrap {
     }
 
     /**
+     * Unpaired bootstrap test of the ROC AUCs of two independent samples: each is bootstrapped
+     * on its own (stratified), sample a with {@code options.seed()} and sample b with
+     * {@code options.seed() + 1}; replicate differences {@code auc_a(b) - auc_b(b)} give the
+     * percentile interval, z = difference / sd(replicate differences), covariance 0.
+     */
+    public static AucComparison compareUnpaired(String nameA, double[] scoresA, boolean[] labelsA,
+            double[] weightsA, String nameB, double[] scoresB, boolean[] labelsB, double[] weightsB,
+            BootstrapOptions options) {
+        Checks.notNull(options, "options");
+        BootstrapResult a = binary(scoresA, labelsA, weightsA, options, BinaryStatistic.rocAuc());
+        BootstrapResult b = binary(scoresB, labelsB, weightsB, options.withSeed(options.seed() + 1),
+                BinaryStatistic.rocAuc());
+        int reps = options.replicates();
+        double[] diffs = new double[reps];
+        int m = 0;
+        for (int r = 0; r < reps; r++) {
+            double d = a.value(r, 0) - b.value(r, 0);
+            if (!Double.isNaN(d)) {
+                diffs[m++] = d;
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (m < reps) {
+            warnings.add((reps - m) + " of " + reps + " replicates had an undefined AUC and were left out");
+        }
+        double d = a.estimate(0) - b.estimate(0);
+        double[] t = AucComparison.zTest(d, Math.sqrt(BootstrapResult.sampleVariance(diffs, m)), options.level());
+        Arrays.sort(diffs, 0, m);
+        double lo = BootstrapResult.quantile7(diffs, m, (1 - options.level()) / 2);
+        double hi = BootstrapResult.quantile7(diffs, m, (1 + options.level()) / 2);
+        double sa = a.standardError(0);
+        double sb = b.standardError(0);
+        return new AucComparison(nameA, nameB, a.estimate(0), b.estimate(0), d, lo, hi, options.level(),
+                sa * sa, sb * sb, 0, t[0], t[1], t[1], false, ConfidenceInterval.BOOTSTRAP, warnings);
+    }
+
+    /**
      * Confidence band of the ROC curve: the sensitivity at each specificity of the grid, with
      * its percentile interval (pointwise; see {@link RocBand}).
      *

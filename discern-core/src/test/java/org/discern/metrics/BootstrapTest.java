@@ -184,6 +184,24 @@ class BootstrapTest {
         assertEquals("bootstrap", c.method());
     }
 
+    /** Unpaired: the variance of the difference is the sum of the two bootstrap variances. */
+    @Test
+    void unpairedBootstrapAddsVariances() {
+        JsonNode in = input("binary_asah_s100b_vs_wfns");
+        double[] a = doubles(in.get("scores"));
+        double[] b = doubles(in.get("scores_b"));
+        boolean[] y = Fixtures.booleans(in.get("labels"));
+        AucComparison c = Bootstrap.compareUnpaired("a", a, y, null, "b", b, y, null, SMALL.withReplicates(1000));
+        assertFalse(c.paired());
+        assertEquals(0.0, c.covariance());
+        double se = c.difference() / c.z();
+        assertEquals(Math.sqrt(c.varianceA() + c.varianceB()), se, 0.1 * se);
+        DeLongAuc da = DeLong.auc(a, y, null);
+        DeLongAuc db = DeLong.auc(b, y, null);
+        AucComparison d = DeLong.unpaired("a", da, "b", db, 0.95);
+        assertEquals(d.standardError(), se, 0.15 * se);
+    }
+
     /** The paired bootstrap's standard error of the AUC difference is DeLong's, up to resampling noise. */
     @Test
     void pairedBootstrapAgreesWithPairedDeLong() {
