@@ -289,13 +289,12 @@ public final class OperatingPoints {
     }
 
     /**
-     * Wraps arrays without copying or checking them, for tables built inside this package whose
-     * invariants hold by construction (the bootstrap's replicate tables). The caller gives the
-     * arrays up.
+     * Wraps arrays built by a trusted builder in this package (multi-class one-vs-rest, the
+     * bootstrap's replicate tables): not copied, not checked. The arrays must hold the invariants of the fields.
      */
-    static OperatingPoints wrap(double[] thresholds, double[] tp, double[] fp, int rows,
-            int positiveRows, boolean weighted) {
-        return new OperatingPoints(thresholds, tp, fp, rows, positiveRows, weighted);
+    static OperatingPoints wrap(double[] thresholds, double[] truePositives, double[] falsePositives,
+            int rows, int positiveRows, boolean weighted) {
+        return new OperatingPoints(thresholds, truePositives, falsePositives, rows, positiveRows, weighted);
     }
 
     /** Number of distinct scores (rows of the table), at least 1. */
