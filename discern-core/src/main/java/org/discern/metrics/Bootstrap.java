@@ -232,6 +232,53 @@ public final class Bootstrap {
         return new BootstrapResult(estimate.clone(), values, options);
     }
 
+    /**
+     * Names of the multi-class averages bootstrapped by {@link #multiclass}, in the order of
+     * the result's statistics 0 .. 7 (JSON keys as the evaluation's).
+     */
+    public static final List<String> MULTICLASS_AVERAGES = List.of("roc_auc_ovr_macro",
+            "roc_auc_ovr_weighted", "roc_auc_ovr_micro", "roc_auc_ovo_macro", "roc_auc_ovo_weighted",
+            "average_precision_macro", "average_precision_weighted", "average_precision_micro");
+
+    /**
+     * Stratified bootstrap of a multi-class evaluation: each class resampled separately (its
+     * size kept), every replicate evaluated by {@link MulticlassEvaluation} with row weights =
+     * sample weight x multiplicity. Statistics of the result: 0 .. 7 the averages named in
+     * {@link #MULTICLASS_AVERAGES}; {@code 8 + c} the one-vs-rest ROC AUC of class c;
+     * {@code 8 + K + c} its average precision. A class absent from the data stays absent in
+     * every replicate (NaN, left out of the averages as in the evaluation). Each replicate
+     * re-sorts the K score columns and the pooled micro column: cost O(R n K log).
+     *
+     * @param labels class of each row, in [0, K)
+     * @param scores n rows of K scores
+     * @param classes the K class names
+     * @param weights sample weights or null
+     */
+    public static BootstrapResult multiclass(int[] labels, double[][] scores, List<String> classes,
+            double[] weights, BootstrapOptions options) {
+        Checks.notNull(classes, "classes");
+        // validates everything once, with the evaluation's messages
+        MulticlassEvaluation.of(labels, scores, classes, weights);
+        int k = classes.size();
+        return stratified(labels, weights, options, rw -> {
+            MulticlassEvaluation ev = MulticlassEvaluation.of(labels, scores, classes, rw);
+            double[] v = new double[8 + 2 * k];
+            v[0] = ev.rocAucOvrMacro();
+            v[1] = ev.rocAucOvrWeighted();
+            v[2] = ev.rocAucOvrMicro();
+            v[3] = ev.rocAucOvoMacro();
+            v[4] = ev.rocAucOvoWeighted();
+            v[5] = ev.averagePrecisionMacro();
+            v[6] = ev.averagePrecisionWeighted();
+            v[7] = ev.averagePrecisionMicro();
+            for (int c = 0; c < k; c++) {
+                v[8 + c] = ev.rocAuc(c);
+                v[8 + k + c] = ev.averagePrecision(c);
+            }
+            return v;
+        });
+    }
+
     // ---------------------------------------------------------------- engine
 
     /** Rows grouped by stratum: members[offset[s], offset[s + 1]) are the rows of stratum s. */

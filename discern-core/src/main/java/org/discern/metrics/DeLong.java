@@ -136,6 +136,20 @@ public final class DeLong {
         return out;
     }
 
+    /**
+     * DeLong variance of every one-vs-rest AUC of a multi-class evaluation, from its per-class
+     * operating-point tables (no further sort). Classes absent from the data (or holding every
+     * sample) have AUC NaN and a warning, as in the evaluation.
+     */
+    public static List<DeLongAuc> oneVsRest(MulticlassEvaluation evaluation) {
+        Checks.notNull(evaluation, "evaluation");
+        List<DeLongAuc> out = new ArrayList<>(evaluation.classCount());
+        for (int c = 0; c < evaluation.classCount(); c++) {
+            out.add(auc(evaluation.classEvaluation(c).operatingPoints()));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- comparisons
 
     /**
