@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             "ROC/PR curves, AUCs, the confusion matrix and every threshold metric."},
         subcommands = {
             EvaluateCommand.class,
+            CompareCommand.class,
             CurvesCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
@@ -29,6 +30,8 @@ import picocli.CommandLine.Command;
             "Examples:",
             "  discern evaluate predictions.csv",
             "  discern evaluate scores.tsv.gz --label is_fraud --score p --format json",
+            "  discern evaluate predictions.csv --ci delong",
+            "  discern compare predictions.csv --score model_a --score model_b",
             "  discern curves predictions.csv --out curves/",
             "  discern demo",
             "",

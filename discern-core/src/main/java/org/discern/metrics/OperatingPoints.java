@@ -289,8 +289,8 @@ public final class OperatingPoints {
     }
 
     /**
-     * Wraps arrays built by a trusted builder in this package (multi-class one-vs-rest): not
-     * copied, not checked. The arrays must hold the invariants of the fields.
+     * Wraps arrays built by a trusted builder in this package (multi-class one-vs-rest, the
+     * bootstrap's replicate tables): not copied, not checked. The arrays must hold the invariants of the fields.
      */
     static OperatingPoints wrap(double[] thresholds, double[] truePositives, double[] falsePositives,
             int rows, int positiveRows, boolean weighted) {

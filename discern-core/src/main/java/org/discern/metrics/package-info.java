@@ -13,6 +13,10 @@
  *   <li>Arrays passed in are not kept; arrays returned are copies.</li>
  * </ul>
  *
- * <p>Start at {@link org.discern.metrics.BinaryEvaluation}.
+ * <p>Start at {@link org.discern.metrics.BinaryEvaluation}. Intervals and tests:
+ * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
+ * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap
+ * of any {@link org.discern.metrics.BinaryStatistic} or
+ * {@link org.discern.metrics.WeightedStatistic}); random results carry their seed.
  */
 package org.discern.metrics;
