@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             EvaluateCommand.class,
             CurvesCommand.class,
+            ThresholdCommand.class,
+            SweepCommand.class,
+            CalibrateCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
@@ -30,6 +33,8 @@ import picocli.CommandLine.Command;
             "  discern evaluate predictions.csv",
             "  discern evaluate scores.tsv.gz --label is_fraud --score p --format json",
             "  discern curves predictions.csv --out curves/",
+            "  discern threshold predictions.csv --by cost --cost-fp 1 --cost-fn 20",
+            "  discern calibrate predictions.csv --bins 15",
             "  discern demo",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
