@@ -96,6 +96,10 @@ class RecalibrationTest {
         PlattCalibrator smooth = PlattCalibrator.fit(s, y, null);
         assertClose(-Math.log(1.5), smooth.a(), 1e-12, "smoothed a");
         assertEquals(0, smooth.b(), 1e-12);
+        // one class only: the smoothed target of all 10 negatives is 1/12, met by a = 0, b = ln 11
+        PlattCalibrator neg = PlattCalibrator.fit(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, new boolean[10], null);
+        assertEquals(0, neg.a(), 1e-12);
+        assertClose(Math.log(11), neg.b(), 1e-12, "b with negatives only");
         assertThrows(IllegalArgumentException.class, () -> new PlattCalibrator(Double.NaN, 0));
         assertThrows(IllegalArgumentException.class, () -> smooth.apply(Double.POSITIVE_INFINITY));
     }
