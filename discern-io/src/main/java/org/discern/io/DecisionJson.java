@@ -15,7 +15,8 @@ public final class DecisionJson {
      * A chosen threshold. Keys, in order: criterion, threshold, confusion {tp, fp, tn, fn},
      * precision, recall, specificity, f1, mcc, [expected_cost (cost criteria only)], value (the
      * criterion's own value), flagged_fraction, warnings. An infeasible choice has null
-     * threshold, confusion and metrics.
+     * threshold, confusion and metrics; when flagging nothing is best the threshold is the string
+     * {@code "inf"} (as in the fixtures), since JSON has no infinity and null means infeasible.
      */
     public static ObjectNode threshold(ThresholdChoice c) {
         ObjectNode o = Json.object();
