@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             CompareCommand.class,
             CurvesCommand.class,
+            ThresholdCommand.class,
+            SweepCommand.class,
+            CalibrateCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
@@ -33,6 +36,8 @@ import picocli.CommandLine.Command;
             "  discern evaluate predictions.csv --ci delong",
             "  discern compare predictions.csv --score model_a --score model_b",
             "  discern curves predictions.csv --out curves/",
+            "  discern threshold predictions.csv --by cost --cost-fp 1 --cost-fn 20",
+            "  discern calibrate predictions.csv --bins 15",
             "  discern demo",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
