@@ -110,6 +110,52 @@ public class IntervalsBench {
         return DeLong.paired(d.scores, d.scoresB, d.labels, null, 0.95);
     }
 
+    /**
+     * Process CPU time of the same computations, one after the other (the machine this runs on
+     * is shared, so wall time there measures the other tenants too): for each, the median over
+     * {@code reps} runs after {@code reps} warm-up runs. Usage: {@code java -cp
+     * discern-bench/target/benchmarks.jar org.discern.bench.IntervalsBench [reps]}.
+     */
+    public static void main(String[] args) {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Large large = new Large();
+        large.n = 10_000_000;
+        large.setUp();
+        Medium medium = new Medium();
+        medium.n = 100_000;
+        medium.setUp();
+        IntervalsBench b = new IntervalsBench();
+        time("aucAlone n=1e7", reps, () -> b.aucAlone(large));
+        time("deLongInterval n=1e7", reps, () -> b.deLongInterval(large).upper());
+        time("deLongPaired n=1e7", reps, () -> b.deLongPaired(large).z());
+        for (int t : new int[] {1, 2}) {
+            medium.threads = t;
+            time("bootstrapAuc2000 n=1e5 threads=" + t, reps, () -> b.bootstrapAuc2000(medium).upper());
+        }
+    }
+
+    private static void time(String name, int reps, java.util.function.DoubleSupplier work) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double sink = 0;
+        for (int r = 0; r < reps; r++) {
+            sink += work.getAsDouble();
+        }
+        double[] cpu = new double[reps];
+        double[] wall = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long c0 = os.getProcessCpuTime();
+            long w0 = System.nanoTime();
+            sink += work.getAsDouble();
+            wall[r] = (System.nanoTime() - w0) / 1e9;
+            cpu[r] = (os.getProcessCpuTime() - c0) / 1e9;
+        }
+        java.util.Arrays.sort(cpu);
+        java.util.Arrays.sort(wall);
+        System.out.printf(java.util.Locale.ROOT, "%-36s cpu median %7.3f s (min %7.3f)  wall median %7.3f s  [%s]%n",
+                name, cpu[reps / 2], cpu[0], wall[reps / 2], sink);
+    }
+
     /** 2000 stratified bootstrap replicates of the AUC, percentile interval. */
     @Benchmark
     public ConfidenceInterval bootstrapAuc2000(Medium d) {
