@@ -100,35 +100,58 @@ public final class Bootstrap {
         Checks.sameLength(columns.size(), names.size(), "columns", "names");
         BootstrapResult r = paired(columns, labels, weights, options, BinaryStatistic.rocAuc());
         List<AucComparison> out = new ArrayList<>();
-        int reps = r.replicates();
-        double[] diffs = new double[reps];
         for (int i = 0; i < columns.size(); i++) {
             for (int j = i + 1; j < columns.size(); j++) {
-                int m = 0;
-                for (int b = 0; b < reps; b++) {
-                    double d = r.value(b, i) - r.value(b, j);
-                    if (!Double.isNaN(d)) {
-                        diffs[m++] = d;
-                    }
-                }
-                List<String> warnings = new ArrayList<>();
-                if (m < reps) {
-                    warnings.add((reps - m) + " of " + reps + " replicates had an undefined AUC and were left out");
-                }
-                double d = r.estimate(i) - r.estimate(j);
-                double sd = Math.sqrt(BootstrapResult.sampleVariance(diffs, m));
-                double[] t = AucComparison.zTest(d, sd, options.level());
-                Arrays.sort(diffs, 0, m);
-                double lo = BootstrapResult.quantile7(diffs, m, (1 - options.level()) / 2);
-                double hi = BootstrapResult.quantile7(diffs, m, (1 + options.level()) / 2);
-                double se = r.standardError(i);
-                double seB = r.standardError(j);
-                out.add(new AucComparison(names.get(i), names.get(j), r.estimate(i), r.estimate(j), d,
-                        lo, hi, options.level(), se * se, seB * seB, r.covariance(i, j), t[0], t[1],
-                        t[1], true, ConfidenceInterval.BOOTSTRAP, warnings));
+                out.add(pairedComparison(r, i, j, names.get(i), names.get(j), options.level()));
             }
         }
         return DeLong.holm(out);
+    }
+
+    /** The paired comparison of statistics i and j of a bootstrap over the same replicates. */
+    static AucComparison pairedComparison(BootstrapResult r, int i, int j, String nameA, String nameB, double level) {
+        int reps = r.replicates();
+        double[] diffs = new double[reps];
+        int m = 0;
+        for (int b = 0; b < reps; b++) {
+            double d = r.value(b, i) - r.value(b, j);
+            if (!Double.isNaN(d)) {
+                diffs[m++] = d;
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (m < reps) {
+            warnings.add((reps - m) + " of " + reps + " replicates had an undefined AUC and were left out");
+        }
+        double d = r.estimate(i) - r.estimate(j);
+        double sd = Math.sqrt(BootstrapResult.sampleVariance(diffs, m));
+        double[] t = AucComparison.zTest(d, sd, level);
+        Arrays.sort(diffs, 0, m);
+        double lo = BootstrapResult.quantile7(diffs, m, (1 - level) / 2);
+        double hi = BootstrapResult.quantile7(diffs, m, (1 + level) / 2);
+        double se = r.standardError(i);
+        double seB = r.standardError(j);
+        return new AucComparison(nameA, nameB, r.estimate(i), r.estimate(j), d, lo, hi, level, se * se,
+                seB * seB, r.covariance(i, j), t[0], t[1], t[1], true, ConfidenceInterval.BOOTSTRAP, warnings);
+    }
+
+    /**
+     * Paired bootstrap test of the one-vs-rest macro ROC AUC of two multi-class models scoring
+     * the same samples: every class resampled separately, both models evaluated on the same
+     * replicates (by {@link MulticlassEvaluation}), then as {@link #compare}.
+     *
+     * @param scoresA n rows of K scores of model a
+     * @param scoresB n rows of K scores of model b
+     */
+    public static AucComparison compareMulticlassMacro(String nameA, double[][] scoresA, String nameB,
+            double[][] scoresB, int[] labels, List<String> classes, double[] weights, BootstrapOptions options) {
+        Checks.notNull(options, "options");
+        MulticlassEvaluation.of(labels, scoresA, classes, weights);
+        MulticlassEvaluation.of(labels, scoresB, classes, weights);
+        BootstrapResult r = stratified(labels, weights, options, rw -> new double[] {
+            MulticlassEvaluation.of(labels, scoresA, classes, rw).rocAucOvrMacro(),
+            MulticlassEvaluation.of(labels, scoresB, classes, rw).rocAucOvrMacro()});
+        return pairedComparison(r, 0, 1, nameA, nameB, options.level());
     }
 
     /**

@@ -207,6 +207,40 @@ public final class DeLong {
     }
 
     /**
+     * Paired DeLong tests of two multi-class models class by class: for each class c, the
+     * one-vs-rest AUC of column c of model a against that of model b on the same samples, named
+     * {@code nameA + "[" + class + "]"}; p-values Holm-adjusted over the classes. A class absent
+     * from the labels gives NaN values and a warning.
+     *
+     * @param scoresA n rows of K scores of model a
+     * @param scoresB n rows of K scores of model b
+     * @param labels class of each row, in [0, K)
+     */
+    public static List<AucComparison> compareOneVsRest(String nameA, double[][] scoresA, String nameB,
+            double[][] scoresB, int[] labels, List<String> classes, double[] weights, double level) {
+        Checks.notNull(classes, "classes");
+        // validates shapes, labels and weights with the evaluation's messages
+        MulticlassEvaluation.of(labels, scoresA, classes, weights);
+        MulticlassEvaluation.of(labels, scoresB, classes, weights);
+        int n = labels.length;
+        List<AucComparison> out = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            double[] a = new double[n];
+            double[] b = new double[n];
+            boolean[] y = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = scoresA[i][c];
+                b[i] = scoresB[i][c];
+                y[i] = labels[i] == c;
+            }
+            String cls = "[" + classes.get(c) + "]";
+            out.add(pairedTest(nameA + cls, Placements.of(a, y, weights), nameB + cls,
+                    Placements.of(b, y, weights), level));
+        }
+        return holm(out);
+    }
+
+    /**
      * Unpaired DeLong test of two AUCs from independent samples: z = (a - b) / sqrt(var_a +
      * var_b), covariance 0 (pROC's {@code roc.test(paired = FALSE, method = "delong")}).
      */

@@ -101,4 +101,64 @@ class MulticlassIntervalsTest {
             assertTrue(one.lower(j) <= one.upper(j), "interval " + j);
         }
     }
+
+    /** Model b: the fixture's scores with a column-dependent distortion, so the AUCs differ. */
+    private static double[][] otherModel(double[][] s) {
+        double[][] b = new double[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            b[i] = new double[s[i].length];
+            for (int c = 0; c < s[i].length; c++) {
+                b[i][c] = s[i][c] * s[i][c] + 0.05 * ((i * 7 + c) % 5);
+            }
+        }
+        return b;
+    }
+
+    @Test
+    void perClassPairedDeLongIsTheBinaryTestOfEachClass() {
+        int[] y = labels();
+        double[][] a = scores();
+        double[][] b = otherModel(a);
+        List<String> classes = classes();
+        List<AucComparison> per = DeLong.compareOneVsRest("a", a, "b", b, y, classes, null, 0.95);
+        assertEquals(classes.size(), per.size());
+        double[] p = new double[per.size()];
+        for (int c = 0; c < classes.size(); c++) {
+            double[] ca = new double[y.length];
+            double[] cb = new double[y.length];
+            boolean[] pos = new boolean[y.length];
+            for (int i = 0; i < y.length; i++) {
+                ca[i] = a[i][c];
+                cb[i] = b[i][c];
+                pos[i] = y[i] == c;
+            }
+            AucComparison binary = DeLong.paired(ca, cb, pos, null, 0.95);
+            assertClose(binary.z(), per.get(c).z(), "z " + c);
+            assertClose(binary.covariance(), per.get(c).covariance(), "cov " + c);
+            assertEquals("a[" + classes.get(c) + "]", per.get(c).a());
+            p[c] = binary.pValue();
+        }
+        double[] holm = PValues.holm(p);
+        for (int c = 0; c < classes.size(); c++) {
+            assertClose(holm[c], per.get(c).pValueHolm(), "holm " + c);
+        }
+    }
+
+    @Test
+    void macroAucBootstrapComparison() {
+        int[] y = labels();
+        double[][] a = scores();
+        List<String> classes = classes();
+        BootstrapOptions o = BootstrapOptions.defaults().withReplicates(100).withSeed(4);
+        AucComparison same = Bootstrap.compareMulticlassMacro("a", a, "a2", a, y, classes, null, o);
+        assertEquals(0.0, same.difference());
+        assertEquals(1.0, same.pValue());
+        double[][] b = otherModel(a);
+        AucComparison c = Bootstrap.compareMulticlassMacro("a", a, "b", b, y, classes, null, o);
+        assertEquals(MulticlassEvaluation.of(y, a, classes, null).rocAucOvrMacro(), c.aucA());
+        assertEquals(MulticlassEvaluation.of(y, b, classes, null).rocAucOvrMacro(), c.aucB());
+        assertEquals(c, Bootstrap.compareMulticlassMacro("a", a, "b", b, y, classes, null, o.withThreads(1)));
+        assertTrue(c.differenceLower() <= c.differenceUpper());
+        assertEquals("bootstrap", c.method());
+    }
 }
