@@ -96,6 +96,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        intervals.requireUsed(true, method == IntervalMethod.BOOTSTRAP, "--method bootstrap");
         double level = intervals.level();
         BootstrapOptions boot = method == IntervalMethod.BOOTSTRAP ? intervals.bootstrap() : null;
         List<String> warnings = new ArrayList<>();

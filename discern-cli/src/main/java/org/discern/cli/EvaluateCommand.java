@@ -68,6 +68,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
             throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
         }
+        intervals.requireUsed(ci != null, ci == IntervalMethod.BOOTSTRAP, "--ci bootstrap");
+        if (ci != null) {
+            // fail on a bad --level, --replicates or --threads before reading the file
+            intervals.level();
+            if (ci == IntervalMethod.BOOTSTRAP) {
+                intervals.bootstrap();
+            }
+        }
         BinaryPredictions p = input.read(spec.commandLine().getErr());
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);

@@ -23,6 +23,26 @@ public final class IntervalOptions {
             description = "Worker threads of the bootstrap (default: the available processors).")
     Integer threads;
 
+    /**
+     * Rejects options that would be silently ignored: bootstrap settings without the bootstrap,
+     * or any interval option without intervals.
+     *
+     * @param intervals whether intervals are computed at all
+     * @param bootstrap whether they are bootstrapped
+     * @param how the option that turns them on, for the message (e.g. "--ci bootstrap")
+     */
+    void requireUsed(boolean intervals, boolean bootstrap, String how) {
+        if (!intervals && level != null) {
+            throw new UsageException("--level applies to intervals: add " + how);
+        }
+        if (!bootstrap) {
+            String unused = replicates != null ? "--replicates" : seed != null ? "--seed" : threads != null ? "--threads" : null;
+            if (unused != null) {
+                throw new UsageException(unused + " applies to the bootstrap: add " + how);
+            }
+        }
+    }
+
     /** The confidence level, validated. */
     double level() {
         double l = level == null ? BootstrapOptions.DEFAULT_LEVEL : level;

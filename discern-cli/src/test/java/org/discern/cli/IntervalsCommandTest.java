@@ -107,6 +107,19 @@ class IntervalsCommandTest {
         assertTrue(r.err().contains("--replicates must be >= 1, got 0"), r.err());
         r = CliRunner.run("evaluate", csv.toString(), "--ci", "wilson");
         assertEquals(2, r.code());
+        // options that would be ignored are usage errors
+        r = CliRunner.run("evaluate", csv.toString(), "--replicates", "100");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--replicates applies to the bootstrap: add --ci bootstrap"), r.err());
+        r = CliRunner.run("evaluate", csv.toString(), "--level", "0.9");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--level applies to intervals"), r.err());
+        r = CliRunner.run("evaluate", csv.toString(), "--ci", "delong", "--seed", "3");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--seed applies to the bootstrap"), r.err());
+        r = CliRunner.run("compare", csv.toString(), "--score", "score", "--score", "score", "--seed", "3");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--seed applies to the bootstrap: add --method bootstrap"), r.err());
     }
 
     @Test
@@ -158,8 +171,12 @@ class IntervalsCommandTest {
         Path csv = dir.resolve("same.csv");
         Files.writeString(csv, "label,a,b\n1,0.9,0.9\n1,0.6,0.6\n0,0.7,0.7\n0,0.1,0.1\n1,0.8,0.8\n0,0.3,0.3\n");
         for (String m : List.of("delong", "bootstrap")) {
-            JsonNode c = json("compare", csv.toString(), "--score", "a", "--score", "b", "--method", m,
-                    "--replicates", "100", "--format", "json").get("comparisons").get(0);
+            List<String> args = new ArrayList<>(List.of("compare", csv.toString(), "--score", "a", "--score", "b",
+                    "--method", m, "--format", "json"));
+            if (m.equals("bootstrap")) {
+                args.addAll(List.of("--replicates", "100"));
+            }
+            JsonNode c = json(args.toArray(String[]::new)).get("comparisons").get(0);
             assertEquals(0.0, c.get("difference").asDouble(), m);
             assertEquals(0.0, c.get("z").asDouble(), m);
             assertEquals(1.0, c.get("p_value").asDouble(), m);
