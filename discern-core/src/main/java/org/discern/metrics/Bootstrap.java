@@ -65,6 +65,20 @@ public final class Bootstrap {
     }
 
     /**
+     * As {@link #binary(double[], boolean[], double[], BootstrapOptions, BinaryStatistic...)} for
+     * float scores (float32 model outputs); the results equal those of the widened doubles.
+     */
+    public static BootstrapResult binary(float[] scores, boolean[] labels, double[] weights,
+            BootstrapOptions options, BinaryStatistic... statistics) {
+        Checks.notNull(scores, "scores");
+        double[] widened = new double[scores.length];
+        for (int i = 0; i < widened.length; i++) {
+            widened[i] = scores[i];
+        }
+        return binary(widened, labels, weights, options, statistics);
+    }
+
+    /**
      * Bootstraps one statistic of several score columns on the same samples, with the same
      * replicates for every column (paired): statistic j of the result is {@code statistic} of
      * column j, so differences and covariances between columns can be read replicate by

@@ -308,6 +308,25 @@ class BootstrapTest {
     }
 
     @Test
+    void floatScoresGiveTheSameReplicatesAsTheirWidenedDoubles() {
+        JsonNode in = input("binary_fraudlike");
+        double[] d = doubles(in.get("scores"));
+        boolean[] y = Fixtures.booleans(in.get("labels"));
+        float[] f = new float[d.length];
+        double[] widened = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+            widened[i] = f[i];
+        }
+        BootstrapOptions o = SMALL.withReplicates(50);
+        BootstrapResult a = Bootstrap.binary(f, y, null, o, BinaryStatistic.rocAuc(), BinaryStatistic.averagePrecision());
+        BootstrapResult b = Bootstrap.binary(widened, y, null, o, BinaryStatistic.rocAuc(), BinaryStatistic.averagePrecision());
+        assertArrayEquals(b.values(0), a.values(0));
+        assertArrayEquals(b.values(1), a.values(1));
+        assertEquals(BinaryEvaluation.of(f, y).rocAuc(), a.estimate(0));
+    }
+
+    @Test
     void badArgumentsFailFast() {
         assertEquals("replicates must be >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> SMALL.withReplicates(0)).getMessage());
