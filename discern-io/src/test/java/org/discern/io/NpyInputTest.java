@@ -210,6 +210,30 @@ class NpyInputTest {
     }
 
     @Test
+    void binary() throws IOException {
+        NpyArray y = npy("|b1", false, new byte[] {1, 0, 1}, 3);
+        NpyArray s = npy("<f4", false, NpyBytes.floats(ByteOrder.LITTLE_ENDIAN, 0.75f, 0.25f, 0.5f), 3, 1);
+        BinaryPredictions b = NpyInput.binary(y, s, null);
+        assertArrayEquals(new boolean[] {true, false, true}, b.labels());
+        assertArrayEquals(new double[] {0.75, 0.25, 0.5}, b.scores(), 0.0);
+        assertEquals("1", b.positiveLabel());
+        assertEquals(s.source(), b.source());
+        BinaryPredictions w = NpyInput.binary(int64(0, 1), f64(2, 1, 0.1, 0.9),
+                npy("<f8", false, NpyBytes.doubles(ByteOrder.LITTLE_ENDIAN, 2, 3), 2));
+        assertArrayEquals(new double[] {2, 3}, w.weights(), 0.0);
+        InputException two = assertThrows(InputException.class, () -> NpyInput.binary(int64(0, 2), f64(2, 1, 0.1,
+                0.9), null));
+        assertEquals("label [1] = 2; expected 0 or 1 for a binary evaluation (1-D scores)", two.problem());
+        InputException wide = assertThrows(InputException.class, () -> NpyInput.binary(int64(0, 1), f64(2, 2, 0.1,
+                0.9, 0.2, 0.8), null));
+        assertEquals("expected 1-D scores (one per sample) for a binary evaluation, found 2 x 2 float64",
+                wide.problem());
+        InputException matrix = assertThrows(InputException.class, () -> NpyInput.binary(u8(2, 1, 0, 1), f64(2, 1,
+                0.1, 0.9), null));
+        assertEquals("expected 1-D 0/1 labels for a binary evaluation, found 2 x 1 uint8", matrix.problem());
+    }
+
+    @Test
     void multiLabel() throws IOException {
         NpyArray y = u8(2, 3, 1, 0, 1, 0, 0, 0);
         NpyArray s = f64(2, 3, 0.9, 0.1, 0.8, 0.2, 0.3, 0.4);
