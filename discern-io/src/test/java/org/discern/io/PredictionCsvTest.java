@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -247,6 +248,35 @@ class PredictionCsvTest {
         assertEquals(1000, m.score(1000, 0));
         assertEquals(2499.5, m.score(2499, 1));
         assertEquals(-2499, m.score(2499, 2));
+    }
+
+    @Test
+    void progressIsReported() throws IOException {
+        int n = 70000; // one progress call at 65,536 rows, then done
+        StringBuilder ml = new StringBuilder("label_a,score_a\n");
+        StringBuilder mc = new StringBuilder("label,a,b\n");
+        for (int i = 0; i < n; i++) {
+            ml.append(i % 2).append(",0.5\n");
+            mc.append(i % 2 == 0 ? "a" : "b").append(",0.5,0.5\n");
+        }
+        Path pl = write("ml.csv", ml.toString());
+        Path pc = write("mc.csv", mc.toString());
+        List<String> calls = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void progress(String file, long bytesRead, long totalBytes, long rows) {
+                calls.add(Path.of(file).getFileName() + " " + rows + " of " + totalBytes + " bytes");
+            }
+
+            @Override
+            public void done(String file, long rows) {
+                calls.add(Path.of(file).getFileName() + " done " + rows);
+            }
+        };
+        assertEquals(n, MultiLabelCsvReader.create().progress(listener).read(pl).size());
+        assertEquals(n, MultiClassCsvReader.create().progress(listener).read(pc).size());
+        assertEquals(List.of("ml.csv 65536 of " + Files.size(pl) + " bytes", "ml.csv done 70000",
+                "mc.csv 65536 of " + Files.size(pc) + " bytes", "mc.csv done 70000"), calls);
     }
 
     @Test
