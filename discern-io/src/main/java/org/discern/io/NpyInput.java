@@ -117,6 +117,24 @@ public final class NpyInput {
     }
 
     /**
+     * Which task a labels/scores pair of arrays describes, with the layouts' names: scores with one
+     * column (1-D or n x 1) and 1-D labels are {@link CsvLayout#BINARY}; a 2-D indicator with some
+     * row not holding exactly one 1 is {@link CsvLayout#MULTILABEL}; 1-D labels or a one-hot
+     * matrix with 2-D scores are {@link CsvLayout#MULTICLASS} (a one-hot matrix can also be read
+     * as multi-label with {@link #multiLabel}, when the caller says so).
+     *
+     * @param labels the labels, as read by {@link #labels(NpyArray)}
+     * @param scores the score array (only its header is used)
+     */
+    public static CsvLayout layout(LabelArray labels, NpyArray scores) {
+        if (labels.kind() == LabelArray.Kind.INDICATOR) {
+            return CsvLayout.MULTILABEL;
+        }
+        boolean oneColumn = scores.dimensions() < 2 || scores.columns() == 1;
+        return oneColumn && !labels.isIndicator() ? CsvLayout.BINARY : CsvLayout.MULTICLASS;
+    }
+
+    /**
      * Binary predictions from 0/1 (or bool) labels and one score per sample. Scores are widened to
      * double (as {@link BinaryPredictions} holds them); the positive label is "1".
      *

@@ -210,6 +210,21 @@ class NpyInputTest {
     }
 
     @Test
+    void layoutOfAPair() throws IOException {
+        NpyArray oneColumn = f64(2, 1, 0.1, 0.9);
+        NpyArray twoColumns = f64(2, 2, 0.1, 0.9, 0.6, 0.4);
+        NpyArray vector = npy("<f4", false, NpyBytes.floats(ByteOrder.LITTLE_ENDIAN, 0.1f, 0.9f), 2);
+        LabelArray indices = NpyInput.labels(int64(0, 1));
+        LabelArray oneHot = NpyInput.labels(u8(2, 2, 1, 0, 0, 1));
+        LabelArray indicator = NpyInput.labels(u8(2, 2, 1, 1, 0, 1));
+        assertEquals(CsvLayout.BINARY, NpyInput.layout(indices, vector));
+        assertEquals(CsvLayout.BINARY, NpyInput.layout(indices, oneColumn));
+        assertEquals(CsvLayout.MULTICLASS, NpyInput.layout(indices, twoColumns));
+        assertEquals(CsvLayout.MULTICLASS, NpyInput.layout(oneHot, twoColumns));
+        assertEquals(CsvLayout.MULTILABEL, NpyInput.layout(indicator, twoColumns));
+    }
+
+    @Test
     void binary() throws IOException {
         NpyArray y = npy("|b1", false, new byte[] {1, 0, 1}, 3);
         NpyArray s = npy("<f4", false, NpyBytes.floats(ByteOrder.LITTLE_ENDIAN, 0.75f, 0.25f, 0.5f), 3, 1);
