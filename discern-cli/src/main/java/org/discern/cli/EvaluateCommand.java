@@ -58,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
             throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
         }
-        BinaryPredictions p = input.read();
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
         PrintWriter out = spec.commandLine().getOut();
