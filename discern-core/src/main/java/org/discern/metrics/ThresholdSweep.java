@@ -131,7 +131,7 @@ public final class ThresholdSweep {
         int i = 0;
         int last = points.size() - 1;
         for (int j = 1; j <= n; j++) {
-            // j * total / n, not (j / n) * total: (3 / 10) * 10 is 3.0000000000000004
+            // j * total / n, not (j / n) * total: (7 / 25) * 25 is 7.000000000000001
             double target = j * total / n;
             while (i < last && (points.truePositives(i) + points.falsePositives(i)) < target) {
                 i++;
