@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             "ROC/PR curves, AUCs, the confusion matrix and every threshold metric."},
         subcommands = {
             EvaluateCommand.class,
+            CompareCommand.class,
             CurvesCommand.class,
             ThresholdCommand.class,
             SweepCommand.class,
@@ -32,6 +33,8 @@ import picocli.CommandLine.Command;
             "Examples:",
             "  discern evaluate predictions.csv",
             "  discern evaluate scores.tsv.gz --label is_fraud --score p --format json",
+            "  discern evaluate predictions.csv --ci delong",
+            "  discern compare predictions.csv --score model_a --score model_b",
             "  discern curves predictions.csv --out curves/",
             "  discern threshold predictions.csv --by cost --cost-fp 1 --cost-fn 20",
             "  discern calibrate predictions.csv --bins 15",

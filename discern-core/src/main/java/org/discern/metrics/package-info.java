@@ -19,5 +19,11 @@
  * probabilities with {@link org.discern.metrics.Calibration} (multi-class:
  * {@link org.discern.metrics.MulticlassCalibration}) and fix them with a
  * {@link org.discern.metrics.Calibrator}.
+ *
+ * <p>Intervals and tests:
+ * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
+ * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap
+ * of any {@link org.discern.metrics.BinaryStatistic} or
+ * {@link org.discern.metrics.WeightedStatistic}); random results carry their seed.
  */
 package org.discern.metrics;
