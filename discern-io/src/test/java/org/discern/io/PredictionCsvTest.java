@@ -251,6 +251,34 @@ class PredictionCsvTest {
     }
 
     @Test
+    void twoClassesAHundredClassesAndARowOfZeros() throws IOException {
+        Path two = write("two.csv", "label,neg,pos\npos,0.25,0.75\nneg,0,0\n");
+        assertEquals(CsvLayout.MULTICLASS, CsvLayout.detect(two));
+        MultiClassPredictions m2 = MultiClassCsvReader.create().read(two);
+        assertArrayEquals(new int[] {1, 0}, m2.labels());
+        assertArrayEquals(new double[] {0.25, 0.75, 0, 0}, m2.scores().toDoubleArray(), 0.0);
+        StringBuilder sb = new StringBuilder("label");
+        for (int k = 0; k < 100; k++) {
+            sb.append(",c").append(k);
+        }
+        sb.append('\n');
+        for (int i = 0; i < 300; i++) {
+            sb.append('c').append((i * 7) % 100);
+            for (int k = 0; k < 100; k++) {
+                sb.append(',').append(k == (i * 7) % 100 ? "0.505" : "0.005");
+            }
+            sb.append('\n');
+        }
+        MultiClassPredictions m = MultiClassCsvReader.create().read(write("hundred.csv", sb.toString()));
+        assertEquals(100, m.classCount());
+        assertEquals(300, m.size());
+        assertEquals("c99", m.className(99));
+        assertEquals(93, m.label(299)); // 299 * 7 = 2093
+        assertEquals(0.505, m.score(299, 93));
+        assertEquals(0.005, m.score(299, 92));
+    }
+
+    @Test
     void progressIsReported() throws IOException {
         int n = 70000; // one progress call at 65,536 rows, then done
         StringBuilder ml = new StringBuilder("label_a,score_a\n");
