@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class NpyInputTest {
@@ -89,6 +90,17 @@ class NpyInputTest {
                 () -> NpyInput.labels(npy("<i8", false, NpyBytes.longs(ByteOrder.LITTLE_ENDIAN, 1))));
         assertEquals("expected labels: a 1-D array of class indices or a 2-D 0/1 indicator matrix, found () (a"
                 + " scalar) int64", scalar.problem());
+    }
+
+    @Test
+    void missingFilesAreInputErrors() {
+        Path missing = dir.resolve("nope.npy");
+        for (Executable read : new Executable[] {() -> NpyArray.read(missing), () -> NpzArchive.read(missing, "y"),
+            () -> NpzArchive.keys(missing), () -> ClassNames.read(missing)}) {
+            InputException e = assertThrows(InputException.class, read);
+            assertEquals(missing.toString(), e.file());
+            assertEquals("no such file", e.problem());
+        }
     }
 
     @Test
