@@ -203,6 +203,24 @@ public final class MultiClassCsvReader {
             shown++;
         }
         sb.append("; expected one of the classes: ").append(String.join(", ", names));
+        if (allIndices(unknown.keySet(), names.size())) {
+            sb.append(" (these look like 0-based class indices: the label column must hold the class names used"
+                    + " as score column headers)");
+        }
         return sb.toString();
+    }
+
+    private static boolean allIndices(Iterable<String> labels, int k) {
+        for (String label : labels) {
+            try {
+                int i = Integer.parseInt(label);
+                if (i < 0 || i >= k) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 }

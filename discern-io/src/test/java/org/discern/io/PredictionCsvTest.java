@@ -175,6 +175,20 @@ class PredictionCsvTest {
     }
 
     @Test
+    void indexLabelsGetAHint() throws IOException {
+        InputException e = assertThrows(InputException.class, () -> MultiClassCsvReader.create().read(
+                write("idx.csv", "label,p0,p1,p2\n2,0.1,0.2,0.7\n0,0.8,0.1,0.1\n")));
+        assertEquals("2 labels that are not classes: '2' (first on line 2), '0' (first on line 3); expected one of"
+                + " the classes: p0, p1, p2 (these look like 0-based class indices: the label column must hold the"
+                + " class names used as score column headers)", e.problem());
+        // no hint when a label is not an index
+        InputException no = assertThrows(InputException.class, () -> MultiClassCsvReader.create().read(
+                write("idx2.csv", "label,p0,p1,p2\n3,0.1,0.2,0.7\n")));
+        assertEquals("a label that is not a class: '3' (first on line 2); expected one of the classes: p0, p1, p2",
+                no.problem());
+    }
+
+    @Test
     void manyUnknownLabelsAreAbbreviated() throws IOException {
         StringBuilder sb = new StringBuilder("label,a,b\n");
         for (int i = 0; i < 13; i++) {
