@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern evaluate preds.csv.gz --label Class --score p --positive 1 --format json",
             "  discern evaluate preds.tsv --weight w --threshold 0.3 --max-fpr 0.1",
             "  discern evaluate preds.csv --ci delong",
-            "  discern evaluate preds.csv --ci bootstrap --replicates 2000 --seed 7 --level 0.9"})
+            "  discern evaluate preds.csv --ci bootstrap --seed 7 --level 0.9"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
