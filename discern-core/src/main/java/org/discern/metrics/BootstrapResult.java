@@ -193,6 +193,25 @@ public final class BootstrapResult {
         return warnings;
     }
 
+    /** Equal when drawn with the same settings and holding the same estimates and replicate values. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof BootstrapResult)) {
+            return false;
+        }
+        BootstrapResult r = (BootstrapResult) o;
+        return replicates == r.replicates && seed == r.seed && Double.compare(level, r.level) == 0
+                && Arrays.equals(estimates, r.estimates) && Arrays.equals(values, r.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Long.hashCode(seed) + Arrays.hashCode(estimates)) + Arrays.hashCode(values);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("BootstrapResult[replicates=").append(replicates)

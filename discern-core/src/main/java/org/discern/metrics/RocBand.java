@@ -52,4 +52,26 @@ public final class RocBand {
     public BootstrapResult bootstrap() {
         return result;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RocBand && java.util.Arrays.equals(specificities, ((RocBand) o).specificities)
+                && result.equals(((RocBand) o).result);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(specificities) + result.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("RocBand[level=").append(result.level()).append(", seed=")
+                .append(result.seed());
+        for (int i = 0; i < specificities.length; i++) {
+            sb.append(", specificity ").append(specificities[i]).append(": ").append(sensitivity(i))
+                    .append(" [").append(lower(i)).append(", ").append(upper(i)).append(']');
+        }
+        return sb.append(']').toString();
+    }
 }

@@ -40,6 +40,8 @@ class BootstrapTest {
             assertArrayEquals(one.values(j), again.values(j), "statistic " + j);
             assertEquals(one.interval(j), two.interval(j));
         }
+        assertEquals(one, two);
+        assertEquals(one.hashCode(), two.hashCode());
         assertEquals(123, one.seed());
         assertEquals(300, one.replicates());
         BootstrapResult other = Bootstrap.binary(s, y, null, o.withSeed(124).withThreads(1), stats);
@@ -277,6 +279,9 @@ class BootstrapTest {
         assertEquals(1.0, band.lower(0));
         assertEquals(1.0, band.upper(0));
         assertArrayEquals(grid, band.specificities());
+        assertEquals(band, Bootstrap.rocBand(s, y, null, grid, SMALL.withThreads(1)));
+        assertTrue(band.toString().startsWith("RocBand[level=0.95, seed=7, specificity 0.0: 1.0 [1.0, 1.0]"),
+                band.toString());
     }
 
     /** A hand-made table: positives {4, 2}, negatives {3, 1}; points (0,0) (0,.5) (.5,.5) (.5,1) (1,1). */
