@@ -161,4 +161,37 @@ class MulticlassIntervalsTest {
         assertTrue(c.differenceLower() <= c.differenceUpper());
         assertEquals("bootstrap", c.method());
     }
+
+    /** The sort-once path replays the generic path's draws: same values, to rounding. */
+    @Test
+    void oneVsRestFastPathEqualsTheGenericReEvaluation() {
+        int[] y = labels();
+        double[][] s = scores();
+        List<String> classes = classes();
+        int k = classes.size();
+        double[] w = new double[y.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 0.5 + (i % 4);
+        }
+        for (double[] weights : new double[][] {null, w}) {
+            BootstrapOptions o = BootstrapOptions.defaults().withReplicates(60).withSeed(21);
+            BootstrapResult fast = Bootstrap.multiclassOneVsRest(y, s, classes, weights, o);
+            BootstrapResult slow = Bootstrap.multiclass(y, s, classes, weights, o.withThreads(1));
+            int[] map = {0, 1, 2, 5, 6, 7};
+            assertEquals(6 + 2 * k, fast.statistics());
+            for (int b = 0; b < o.replicates(); b++) {
+                for (int j = 0; j < 6; j++) {
+                    assertClose(slow.value(b, map[j]), fast.value(b, j), 1e-12, "average " + j + " replicate " + b);
+                }
+                for (int c = 0; c < 2 * k; c++) {
+                    assertClose(slow.value(b, 8 + c), fast.value(b, 6 + c), 1e-12, "class stat " + c + " replicate " + b);
+                }
+            }
+            for (int j = 0; j < 6; j++) {
+                assertEquals(slow.estimate(map[j]), fast.estimate(j));
+            }
+            assertEquals(fast, Bootstrap.multiclassOneVsRest(y, s, classes, weights, o.withThreads(1)));
+        }
+        assertEquals("average_precision_micro", Bootstrap.ONE_VS_REST_AVERAGES.get(5));
+    }
 }
