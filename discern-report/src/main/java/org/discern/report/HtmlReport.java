@@ -253,7 +253,7 @@ public final class HtmlReport {
     }
 
     private void summary(StringBuilder h) {
-        h.append("<h2>Summary</h2>\n<div class=\"cols\">\n<div class=\"card\"><table id=\"balance\">")
+        h.append("<h2>Summary</h2>\n<div class=\"cols\">\n<div class=\"card scroll\"><table id=\"balance\">")
                 .append("<thead><tr><th>Class</th><th>Rows</th><th>Share</th></tr></thead><tbody>\n");
         for (int i = 0; i < b.classes.size(); i++) {
             double n = b.support(i);
