@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             EvaluateCommand.class,
             CurvesCommand.class,
+            ReportCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             "  discern evaluate predictions.csv",
             "  discern evaluate scores.tsv.gz --label is_fraud --score p --format json",
             "  discern curves predictions.csv --out curves/",
+            "  discern report predictions.csv --out report/",
             "  discern demo",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})

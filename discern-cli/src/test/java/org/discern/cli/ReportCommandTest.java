@@ -1,0 +1,75 @@
+package org.discern.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.discern.metrics.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code discern report} in-process on a golden fixture's CSV. */
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void fixClock() {
+        ReportCommand.clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ReportCommand.clock = Clock.systemUTC();
+    }
+
+    @Test
+    void writesTheReportAndPrintsItsPath() throws Exception {
+        Path csv = Fixtures.csv("binary_breast_cancer", dir);
+        Path out = dir.resolve("rep");
+        CliRunner.Result r = CliRunner.run("report", csv.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Path html = out.resolve("report.html").toAbsolutePath().normalize();
+        assertEquals(html + System.lineSeparator(), r.out());
+        String page = Files.readString(html);
+        assertTrue(page.contains("binary_breast_cancer.csv"));
+        // metrics.json is exactly what evaluate --format json prints
+        CliRunner.Result json = CliRunner.run("evaluate", csv.toString(), "--format", "json");
+        assertEquals(json.out(), Files.readString(out.resolve("metrics.json")));
+        // the fixture's AUC appears in the summary
+        double auc = Fixtures.number(Fixtures.json("binary_breast_cancer").get("expected").get("roc_auc"));
+        assertTrue(page.contains("<td>roc_auc</td><td>" + String.format(java.util.Locale.ROOT, "%.4f", auc) + "</td>"));
+        assertTrue(Files.size(out.resolve("charts").resolve("roc.png")) > 1000);
+        assertTrue(Files.exists(out.resolve("charts").resolve("calibration.png")));
+
+        CliRunner.Result again = CliRunner.run("report", csv.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, again.code());
+        assertTrue(again.err().contains("--force"), again.err());
+        CliRunner.Result forced = CliRunner.run("report", csv.toString(), "--out", out.toString(), "--force");
+        assertEquals(0, forced.code(), forced.err());
+        // same input, same clock: same page
+        assertEquals(page, Files.readString(html));
+        CliRunner.Result noImages = CliRunner.run("report", csv.toString(), "--out", out.toString(), "--force",
+                "--no-images");
+        assertEquals(0, noImages.code(), noImages.err());
+        assertFalse(Files.exists(out.resolve("charts")));
+    }
+
+    @Test
+    void badInputIsExitCode3AndLeavesNoDirectory() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "label,score\n1,0.5\n0,abc\n");
+        Path out = dir.resolve("rep");
+        CliRunner.Result r = CliRunner.run("report", csv.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertFalse(Files.exists(out));
+    }
+}
