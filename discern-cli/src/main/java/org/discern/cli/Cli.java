@@ -21,8 +21,12 @@ import picocli.CommandLine.Command;
             "ROC/PR curves, AUCs, the confusion matrix and every threshold metric."},
         subcommands = {
             EvaluateCommand.class,
+            CompareCommand.class,
             CurvesCommand.class,
             ReportCommand.class,
+            ThresholdCommand.class,
+            SweepCommand.class,
+            CalibrateCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
@@ -30,8 +34,12 @@ import picocli.CommandLine.Command;
             "Examples:",
             "  discern evaluate predictions.csv",
             "  discern evaluate scores.tsv.gz --label is_fraud --score p --format json",
+            "  discern evaluate predictions.csv --ci delong",
+            "  discern compare predictions.csv --score model_a --score model_b",
             "  discern curves predictions.csv --out curves/",
             "  discern report predictions.csv --out report/",
+            "  discern threshold predictions.csv --by cost --cost-fp 1 --cost-fn 20",
+            "  discern calibrate predictions.csv --bins 15",
             "  discern demo",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
