@@ -114,7 +114,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (bins < 1) {
             throw new UsageException("--bins must be >= 1, got " + bins);
         }
-        BinaryPredictions p = input.read();
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
         Calibration c = Calibration.of(p.scores(), p.labels(), p.weights(), bins, binning);
         ObjectNode json = DecisionJson.calibration(c);
         PrintWriter o = spec.commandLine().getOut();
@@ -142,7 +142,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (prevalence != null && !(prevalence > 0 && prevalence < 1)) {
             throw new UsageException("--prevalence must be in (0, 1), got " + prevalence);
         }
-        BinaryPredictions p = input.read();
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
         Calibrator c;
         if (method.equals("platt")) {
             c = PlattCalibrator.fit(p.scores(), p.labels(), p.weights());

@@ -60,7 +60,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (grid != null && grid < 2) {
             throw new UsageException("--grid must be >= 2, got " + grid);
         }
-        BinaryPredictions p = input.read();
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
         OperatingPoints op = OperatingPoints.of(p.scores(), p.labels(), p.weights());
         ThresholdSweep s = grid == null ? ThresholdSweep.all(op) : ThresholdSweep.grid(op, grid, g);
         SweepCsv.write(s, out, input.file());

@@ -103,7 +103,7 @@ public final class ThresholdCommand implements Callable<Integer> {
             }
             criteria.add(c);
         }
-        BinaryPredictions p = input.read();
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
         OperatingPoints op = OperatingPoints.of(p.scores(), p.labels(), p.weights());
         List<ThresholdChoice> choices = Thresholds.best(op, criteria);
         PrintWriter out = spec.commandLine().getOut();
