@@ -10,8 +10,14 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryJson;
 import org.discern.io.BinaryPredictions;
+import org.discern.io.CsvLayout;
+import org.discern.io.DelimitedFile;
 import org.discern.io.Json;
+import org.discern.io.MultiClassCsvReader;
+import org.discern.io.MultiClassPredictions;
+import org.discern.io.ScoreMatrix;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.MulticlassEvaluation;
 import org.discern.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Evaluate predictions like 'evaluate' and write a report directory: report.html (one",
+            "Evaluate binary or multi-class predictions (layout detected from the header) and write",
+            "a report directory: report.html (one",
             "offline page with interactive ROC and PR curves, a threshold slider and the live",
             "confusion matrix), metrics.json (as 'evaluate --format json'), curve CSVs and chart",
             "images (PNG, SVG). Prints the path of report.html."},
@@ -71,22 +78,98 @@ public final class ReportCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(out) && !force) {
             throw new UsageException("the report directory " + out + " exists; use --force to replace it");
         }
+        CsvLayout layout;
+        try (DelimitedFile f = DelimitedFile.open(input.file())) {
+            layout = CsvLayout.detect(f.name(), f.header(), input.label, input.score, input.weight);
+        }
+        if (layout == CsvLayout.MULTICLASS) {
+            return multiclass();
+        }
+        if (layout != CsvLayout.BINARY) {
+            throw new UsageException("report supports binary and multi-class predictions; "
+                    + input.file() + " has the " + layout + " layout");
+        }
         BinaryPredictions p = input.read(spec.commandLine().getErr());
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, Double.NaN);
         String negative = negativeName(p.labelValues(), p.positiveLabel());
-        HtmlReport.Builder b = HtmlReport.builder()
+        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).metricsJson(Json.toText(json));
+        if (!p.weighted()) {
+            b.scores(p.scores(), p.labels());
+        }
+        return write(b);
+    }
+
+    private HtmlReport.Builder common() throws java.io.IOException {
+        return HtmlReport.builder()
                 .title(title != null ? title : "Discern report: " + input.file().getFileName())
-                .binary(ev, negative, p.positiveLabel())
-                .metricsJson(Json.toText(json))
                 .input(input.file())
                 .version(VersionProvider.version())
                 .clock(clock)
                 .provenance("options", options())
                 .images(!noImages);
-        if (!p.weighted()) {
-            b.scores(p.scores(), p.labels());
+    }
+
+    private Integer multiclass() throws Exception {
+        MultiClassPredictions p = MultiClassCsvReader.create().labelColumn(input.label).weightColumn(input.weight)
+                .read(input.file());
+        ScoreMatrix s = p.scores();
+        MulticlassEvaluation ev = s.isFloat()
+                ? MulticlassEvaluation.of(p.labels(), s.toFloatArray(), p.classNames(), p.weights())
+                : MulticlassEvaluation.of(p.labels(), s.toDoubleArray(), p.classNames(), p.weights());
+        return write(common().multiclass(ev).metricsJson(Json.toText(multiclassJson(ev))));
+    }
+
+    /**
+     * The multi-class metrics JSON of the report. (Until {@code evaluate} writes multi-class JSON:
+     * then the report should use that writer.)
+     */
+    static ObjectNode multiclassJson(MulticlassEvaluation ev) {
+        ObjectNode root = Json.object();
+        root.put("task", "multiclass");
+        root.put("rows", ev.rows());
+        Json.number(root, "roc_auc_ovr_macro", ev.rocAucOvrMacro());
+        Json.number(root, "roc_auc_ovr_weighted", ev.rocAucOvrWeighted());
+        Json.number(root, "roc_auc_micro", ev.rocAucOvrMicro());
+        Json.number(root, "average_precision_macro", ev.averagePrecisionMacro());
+        Json.number(root, "average_precision_weighted", ev.averagePrecisionWeighted());
+        Json.number(root, "average_precision_micro", ev.averagePrecisionMicro());
+        Json.number(root, "accuracy", ev.accuracy());
+        Json.number(root, "balanced_accuracy", ev.balancedAccuracy());
+        var cm = ev.confusionMatrix();
+        Json.number(root, "precision_macro", cm.precisionMacro());
+        Json.number(root, "recall_macro", cm.recallMacro());
+        Json.number(root, "f1_macro", cm.f1Macro());
+        Json.number(root, "f1_weighted", cm.f1Weighted());
+        Json.number(root, "log_loss", ev.logLoss());
+        var classes = root.putArray("classes");
+        for (int c = 0; c < ev.classCount(); c++) {
+            ObjectNode o = classes.addObject();
+            o.put("class", ev.classes().get(c));
+            Json.count(o, "support", ev.support(c));
+            Json.number(o, "precision", cm.precision(c));
+            Json.number(o, "recall", cm.recall(c));
+            Json.number(o, "f1", cm.f1(c));
+            Json.number(o, "roc_auc", ev.rocAuc(c));
+            Json.number(o, "average_precision", ev.averagePrecision(c));
         }
+        var matrix = root.putArray("confusion_matrix");
+        for (double[] row : cm.counts()) {
+            var r = matrix.addArray();
+            for (double v : row) {
+                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                    r.add((long) v);
+                } else {
+                    Json.add(r, v);
+                }
+            }
+        }
+        var warnings = root.putArray("warnings");
+        ev.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    private Integer write(HtmlReport.Builder b) throws Exception {
         Path html;
         try {
             html = b.build().write(out, force);

@@ -64,6 +64,31 @@ class ReportCommandTest {
     }
 
     @Test
+    void multiclassReportHasEveryClassAndTheFixturesAverages() throws Exception {
+        Path csv = Fixtures.csv("multiclass_digits", dir);
+        Path out = dir.resolve("mc");
+        CliRunner.Result r = CliRunner.run("report", csv.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String page = Files.readString(out.resolve("report.html"));
+        for (int d = 0; d < 10; d++) {
+            assertTrue(page.contains("<option value=\"" + d + "\">digit_" + d + "</option>"), "digit_" + d);
+        }
+        var expected = Fixtures.json("multiclass_digits").get("expected");
+        for (String key : java.util.List.of("roc_auc_ovr_macro", "roc_auc_ovr_weighted", "accuracy", "f1_macro")) {
+            double v = Fixtures.number(expected.get(key));
+            assertTrue(page.contains("<td>" + key + "</td><td>" + String.format(java.util.Locale.ROOT, "%.4f", v) + "</td>"),
+                    key);
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(Fixtures.number(expected.get("roc_auc_ovr_macro")), json.get("roc_auc_ovr_macro").asDouble(), 1e-12);
+        assertEquals(10, json.get("classes").size());
+        for (String f : java.util.List.of("charts/roc.png", "charts/roc-panels.png", "charts/confusion-counts.png",
+                "curves/roc-09.csv")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+    }
+
+    @Test
     void badInputIsExitCode3AndLeavesNoDirectory() throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "label,score\n1,0.5\n0,abc\n");

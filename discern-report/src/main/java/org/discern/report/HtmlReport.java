@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.OperatingPoints;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Html;
@@ -632,7 +633,15 @@ public final class HtmlReport {
                 averages.add(mc.withArea(t.ev.rocAuc()));
             }
         }
-        if (!b.binary) {
+        if (b.multiclass != null) {
+            averages.add(Curve.roc("micro-average", b.multiclass.rocCurveMicro()).withArea(b.multiclass.rocAucOvrMicro()));
+            try {
+                // the curve's own area: close to, but not the same as, roc_auc_ovr_macro
+                averages.add(Curve.roc("macro-average", b.multiclass.rocCurveMacro()));
+            } catch (IllegalStateException e) {
+                // no class with both positives and negatives: no macro-average curve to draw
+            }
+        } else if (!b.binary) {
             Curve macro = macroRoc(rocs);
             if (macro != null) {
                 averages.add(macro);
@@ -744,6 +753,7 @@ public final class HtmlReport {
         private List<String> classes;
         private final List<BinaryEvaluation> evaluations = new ArrayList<>();
         private BinaryEvaluation micro;
+        private MulticlassEvaluation multiclass;
         private double[][] confusion;
         private int totalRows;
         private final Map<String, Double> metrics = new LinkedHashMap<>();
@@ -778,6 +788,7 @@ public final class HtmlReport {
          */
         public Builder binary(BinaryEvaluation evaluation, String negativeName, String positiveName) {
             this.binary = true;
+            this.multiclass = null;
             this.classes = List.of(Objects.requireNonNull(negativeName, "negativeName"),
                     Objects.requireNonNull(positiveName, "positiveName"));
             this.evaluations.clear();
@@ -803,6 +814,7 @@ public final class HtmlReport {
                         + confusion.length);
             }
             this.binary = false;
+            this.multiclass = null;
             this.classes = List.copyOf(classNames);
             this.evaluations.clear();
             this.evaluations.addAll(oneVsRest);
@@ -817,6 +829,22 @@ public final class HtmlReport {
                     this.confusion[i] = confusion[i].clone();
                 }
             }
+            return this;
+        }
+
+        /**
+         * A multi-class report from Discern's evaluation: per-class one-vs-rest tables, the arg-max
+         * confusion matrix, its warnings and headline averages; the ROC image also shows the micro-
+         * and macro-average curves.
+         */
+        public Builder multiclass(MulticlassEvaluation evaluation) {
+            List<BinaryEvaluation> evs = new ArrayList<>();
+            for (int c = 0; c < evaluation.classCount(); c++) {
+                evs.add(evaluation.classEvaluation(c));
+            }
+            multiclass(evaluation.classes(), evs, evaluation.confusionMatrix().counts());
+            this.multiclass = evaluation;
+            this.totalRows = evaluation.rows();
             return this;
         }
 
@@ -963,6 +991,23 @@ public final class HtmlReport {
                 }
                 return m;
             }
+            if (multiclass != null) {
+                MulticlassEvaluation e = multiclass;
+                m.put("roc_auc_ovr_macro", e.rocAucOvrMacro());
+                m.put("roc_auc_ovr_weighted", e.rocAucOvrWeighted());
+                m.put("roc_auc_micro", e.rocAucOvrMicro());
+                m.put("average_precision_macro", e.averagePrecisionMacro());
+                m.put("average_precision_micro", e.averagePrecisionMicro());
+                m.put("accuracy", e.accuracy());
+                m.put("balanced_accuracy", e.balancedAccuracy());
+                m.put("f1_macro", e.confusionMatrix().f1Macro());
+                m.put("f1_weighted", e.confusionMatrix().f1Weighted());
+                if (e.classCount() > 3) {
+                    m.put("top_3_accuracy", e.topKAccuracy(3));
+                }
+                m.put("log_loss", e.logLoss());
+                return m;
+            }
             m.put("roc_auc_ovr_macro", meanDefined(BinaryEvaluation::rocAuc));
             m.put("average_precision_macro", meanDefined(BinaryEvaluation::averagePrecision));
             if (micro != null) {
@@ -1006,6 +1051,10 @@ public final class HtmlReport {
 
         List<String> allWarnings() {
             List<String> all = new ArrayList<>(warnings);
+            if (multiclass != null) {
+                all.addAll(multiclass.warnings());
+                return all;
+            }
             for (int i = 0; i < evaluations.size(); i++) {
                 for (String w : evaluations.get(i).warnings()) {
                     all.add(binary ? w : "class " + classes.get(i) + ": " + w);
