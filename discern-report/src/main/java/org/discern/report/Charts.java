@@ -16,6 +16,7 @@ import org.discern.metrics.OperatingPoints;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Normal;
 import org.discern.report.internal.Palette;
+import org.discern.report.internal.Polylines;
 import org.discern.report.internal.Reduce;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -44,6 +45,8 @@ public final class Charts {
     public static final int HEIGHT = 520;
     /** Curves on one ROC or PR figure before the legend moves outside the plot. */
     static final int LEGEND_INSIDE_MAX = 6;
+    /** Smallest step between two drawn points of a curve, as a share of the unit axis. */
+    static final double MIN_STEP = 0.0005;
     private static final Color GREY = new Color(0x88, 0x88, 0x88);
     private static final Color LIGHT_GREY = new Color(0xbb, 0xbb, 0xbb);
 
@@ -85,7 +88,7 @@ public final class Charts {
         addLine(chart, names, "chance", new double[] {0, 1}, new double[] {0, 1}, GREY, dotted(1f), false);
         int k = 0;
         for (Curve a : averages) {
-            addLine(chart, names, a.label("AUC"), a.x(), a.y(), Color.BLACK,
+            addCurve(chart, names, a.label("AUC"), a.x(), a.y(), Color.BLACK,
                     k == 0 ? new BasicStroke(2.5f) : dashed(2.5f), true);
             k++;
         }
@@ -115,7 +118,7 @@ public final class Charts {
             Names names = new Names();
             addLine(chart, names, "chance", new double[] {0, 1}, new double[] {0, 1}, GREY, dotted(1f), false);
             if (c.size() > 0) {
-                addLine(chart, names, c.name(), c.x(), c.y(), Palette.colour(i), new BasicStroke(1.6f), false);
+                addCurve(chart, names, c.name(), c.x(), c.y(), Palette.colour(i), new BasicStroke(1.6f), false);
             }
             panels.add(chart);
             i++;
@@ -196,7 +199,7 @@ public final class Charts {
                 y[j] = Normal.quantile(Math.min(0.9995, Math.max(0.0005, y[j])));
             }
             if (x.length > 0) {
-                addLine(chart, names, c.name(), x, y, Palette.colour(i), Palette.stroke(i, 1.6f), true);
+                addCurve(chart, names, c.name(), x, y, Palette.colour(i), Palette.stroke(i, 1.6f), true);
             }
             i++;
         }
@@ -478,7 +481,7 @@ public final class Charts {
         int i = 0;
         for (Curve c : curves) {
             if (c.size() > 0) {
-                addLine(chart, names, c.label(summary), c.x(), c.y(), Palette.colour(i), Palette.stroke(i, width), true);
+                addCurve(chart, names, c.label(summary), c.x(), c.y(), Palette.colour(i), Palette.stroke(i, width), true);
             }
             i++;
         }
@@ -524,6 +527,13 @@ public final class Charts {
         s.setLineColor(new Color(0x1f, 0x77, 0xb4, 0x00));
     }
 
+    /** A curve on unit-range axes, thinned (see {@link #thin}). */
+    private static void addCurve(XYChart chart, Names names, String name, double[] x, double[] y, Color colour,
+            BasicStroke stroke, boolean legend) {
+        double[][] xy = thin(x, y);
+        addLine(chart, names, name, xy[0], xy[1], colour, stroke, legend);
+    }
+
     private static void addLine(XYChart chart, Names names, String name, double[] x, double[] y, Color colour,
             BasicStroke stroke, boolean legend) {
         XYSeries s = chart.addSeries(names.unique(name), x, y);
@@ -532,6 +542,30 @@ public final class Charts {
         s.setLineColor(colour);
         s.setLineStyle(stroke);
         s.setShowInLegend(legend);
+    }
+
+    /**
+     * Drops points closer than {@link #MIN_STEP} (in both x and y, relative to the unit axes) to
+     * the last point kept; the first and last points stay. A curve of millions of corner points
+     * (a micro-average over 25 classes) then draws as a few thousand, identical at any pixel size
+     * up to 2000 px.
+     */
+    static double[][] thin(double[] x, double[] y) {
+        int n = x.length;
+        if (n <= 2) {
+            return new double[][] {x, y};
+        }
+        boolean[] keep = new boolean[n];
+        keep[0] = true;
+        keep[n - 1] = true;
+        int last = 0;
+        for (int i = 1; i < n - 1; i++) {
+            if (Math.abs(x[i] - x[last]) >= MIN_STEP || Math.abs(y[i] - y[last]) >= MIN_STEP) {
+                keep[i] = true;
+                last = i;
+            }
+        }
+        return new double[][] {Polylines.select(x, keep), Polylines.select(y, keep)};
     }
 
     private static double[][] finitePairs(double[] x, double[] y) {

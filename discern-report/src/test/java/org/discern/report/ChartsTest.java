@@ -65,6 +65,26 @@ class ChartsTest {
     }
 
     @Test
+    void longCurvesAreThinnedToAFewThousandPoints() {
+        // a staircase of 1,000,000 corners: every point is a corner, none can be dropped by corners()
+        int n = 1_000_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i / 2) / (n / 2.0);
+            y[i] = ((i + 1) / 2) / (n / 2.0);
+        }
+        XYChart chart = Charts.roc(List.of(Curve.of("big", x, y)));
+        XYSeries s = chart.getSeriesMap().get("big");
+        double[] tx = s.getXData();
+        // steps of 1e-6: one point kept per 0.0005, so about 2000 in x and as many in y
+        assertTrue(tx.length <= 2 * 2000 + 2, "points " + tx.length);
+        assertTrue(tx.length >= 1000, "points " + tx.length);
+        assertEquals(x[0], tx[0]);
+        assertEquals(x[n - 1], tx[tx.length - 1]);
+    }
+
+    @Test
     void averagesComeFirstAndBandIsAPolygon() {
         Curve a = Curve.of("a", new double[] {0, 0.5, 1}, new double[] {0, 0.8, 1}).withArea(0.65);
         Curve micro = Curve.of("micro-average", new double[] {0, 1}, new double[] {0, 1}).withArea(0.5);
