@@ -82,7 +82,7 @@ public final class HtmlReport {
     // ---------------------------------------------------------------- embedded tables
 
     /** One curve's embedded rows (one-vs-rest class, the binary positive class, or micro-average). */
-    private record Table(String name, BinaryEvaluation ev, int[] rows, boolean f32, int initial) {
+    private record Table(String name, BinaryEvaluation ev, int[] rows, boolean f32, int initial, double auc, double ap) {
         OperatingPoints op() {
             return ev.operatingPoints();
         }
@@ -117,7 +117,8 @@ public final class HtmlReport {
                     initial = j + 1;
                 }
             }
-            out.add(new Table(names.get(i), ev, rows, floatThresholds(op, rows), initial));
+            out.add(new Table(names.get(i), ev, rows, floatThresholds(op, rows), initial, ev.rocAuc(),
+                    ev.averagePrecision()));
         }
         return out;
     }
@@ -302,11 +303,11 @@ public final class HtmlReport {
             String dash = micro ? "" : Palette.dash(i);
             Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
             if (rc != null) {
-                roc.curve(rc.x(), rc.y(), i, colour, dash, t.name + " (AUC " + Fmt.fixed(t.ev.rocAuc(), 4) + ")");
+                roc.curve(rc.x(), rc.y(), i, colour, dash, t.name + " (AUC " + Fmt.fixed(t.auc, 4) + ")");
             }
             Curve pc = cornerCurve(t.name, prX(t), prY(t));
             if (pc != null) {
-                pr.curve(pc.x(), pc.y(), i, colour, dash, t.name + " (AP " + Fmt.fixed(t.ev.averagePrecision(), 4) + ")");
+                pr.curve(pc.x(), pc.y(), i, colour, dash, t.name + " (AP " + Fmt.fixed(t.ap, 4) + ")");
             }
             OperatingPoints op = t.op();
             double prevalence = op.positives() / (op.positives() + op.negatives());
@@ -364,7 +365,7 @@ public final class HtmlReport {
                 .append("<table class=\"sortable\" id=\"class-table\"><thead><tr><th>Class</th><th>Support</th>")
                 .append("<th>Precision</th><th>Recall</th><th>F1</th><th>ROC AUC</th><th>AP</th></tr></thead><tbody>\n");
         for (int i = 0; i < b.classes.size(); i++) {
-            BinaryEvaluation ev = b.evaluations.get(i);
+            Table t = tables.get(i);
             double[] prf = b.precisionRecallF1(i);
             h.append("<tr data-table=\"").append(i).append("\"><td data-v=\"").append(Html.escape(b.classes.get(i)))
                     .append("\">").append(Html.escape(b.classes.get(i))).append("</td>");
@@ -372,8 +373,8 @@ public final class HtmlReport {
             cell(h, prf[0], false);
             cell(h, prf[1], false);
             cell(h, prf[2], false);
-            cell(h, ev.rocAuc(), false);
-            cell(h, ev.averagePrecision(), false);
+            cell(h, t.auc, false);
+            cell(h, t.ap, false);
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -451,8 +452,8 @@ public final class HtmlReport {
                 j.append(',');
             }
             j.append("\n{\"name\":").append(Html.jsonString(t.name)).append(",\"P\":").append(Fmt.json(op.positives()))
-                    .append(",\"N\":").append(Fmt.json(op.negatives())).append(",\"auc\":").append(Fmt.json(t.ev.rocAuc()))
-                    .append(",\"ap\":").append(Fmt.json(t.ev.averagePrecision())).append(",\"f32\":").append(t.f32)
+                    .append(",\"N\":").append(Fmt.json(op.negatives())).append(",\"auc\":").append(Fmt.json(t.auc))
+                    .append(",\"ap\":").append(Fmt.json(t.ap)).append(",\"f32\":").append(t.f32)
                     .append(",\n\"t\":[");
             for (int k = 0; k < t.rows.length; k++) {
                 if (k > 0) {
@@ -620,17 +621,17 @@ public final class HtmlReport {
             Table t = tables.get(i);
             Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
             rocs.add(rc == null ? Curve.of(t.name, new double[] {0}, new double[] {0}).withArea(Double.NaN)
-                    : rc.withArea(t.ev.rocAuc()));
+                    : rc.withArea(t.auc));
             Curve pc = cornerCurve(t.name, prX(t), prY(t));
             prs.add(pc == null ? Curve.of(t.name, new double[] {0}, new double[] {1})
-                    : pc.withArea(t.ev.averagePrecision()));
+                    : pc.withArea(t.ap));
         }
         List<Curve> averages = new ArrayList<>();
         if (b.micro != null) {
             Table t = tables.get(tables.size() - 1);
             Curve mc = cornerCurve("micro-average", rocX(t), rocY(t));
             if (mc != null) {
-                averages.add(mc.withArea(t.ev.rocAuc()));
+                averages.add(mc.withArea(t.auc));
             }
         }
         if (b.multiclass != null) {
@@ -651,36 +652,90 @@ public final class HtmlReport {
         for (Curve c : rocs) {
             shown.add(b.binary ? Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area()) : c);
         }
-        XYChart roc = Charts.roc(shown, averages, null);
-        ChartFiles.write(roc, charts.resolve("roc.png"));
-        ChartFiles.write(roc, charts.resolve("roc.svg"));
+        // independent charts are drawn in parallel: the bytes do not depend on the order
+        List<IoTask> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            XYChart roc = Charts.roc(shown, averages, null);
+            ChartFiles.write(roc, charts.resolve("roc.png"));
+            ChartFiles.write(roc, charts.resolve("roc.svg"));
+        });
         double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
-        XYChart pr = Charts.precisionRecall(prs, prevalence);
-        ChartFiles.write(pr, charts.resolve("pr.png"));
-        ChartFiles.write(pr, charts.resolve("pr.svg"));
+        tasks.add(() -> {
+            XYChart pr = Charts.precisionRecall(prs, prevalence);
+            ChartFiles.write(pr, charts.resolve("pr.png"));
+            ChartFiles.write(pr, charts.resolve("pr.svg"));
+        });
         if (!b.binary && k > Charts.LEGEND_INSIDE_MAX) {
-            ChartFiles.writeGridPng(Charts.rocPanels(rocs), 5, charts.resolve("roc-panels.png"));
+            tasks.add(() -> ChartFiles.writeGridPng(Charts.rocPanels(rocs), 5, charts.resolve("roc-panels.png")));
         }
         if (b.binary) {
             BinaryEvaluation ev = b.evaluations.get(0);
-            XYChart det = Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve())));
-            ChartFiles.write(det, charts.resolve("det.png"));
+            tasks.add(() -> ChartFiles.write(Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve()))),
+                    charts.resolve("det.png")));
             Table t = tables.get(0);
             double chosen = t.initial == 0 ? Double.NaN : t.op().threshold(t.rows[t.initial - 1]);
-            ChartFiles.write(Charts.thresholdSweep(ev.operatingPoints(), chosen), charts.resolve("threshold-sweep.png"));
+            tasks.add(() -> ChartFiles.write(Charts.thresholdSweep(ev.operatingPoints(), chosen),
+                    charts.resolve("threshold-sweep.png")));
             if (b.scores != null) {
-                Map<String, double[]> by = new LinkedHashMap<>();
-                by.put(b.classes.get(0), pick(b.scores, b.labels, false));
-                by.put(b.classes.get(1), pick(b.scores, b.labels, true));
-                ChartFiles.write(Charts.scoreDistributions(by, 40), charts.resolve("score-distributions.png"));
+                tasks.add(() -> {
+                    Map<String, double[]> by = new LinkedHashMap<>();
+                    by.put(b.classes.get(0), pick(b.scores, b.labels, false));
+                    by.put(b.classes.get(1), pick(b.scores, b.labels, true));
+                    ChartFiles.write(Charts.scoreDistributions(by, 40), charts.resolve("score-distributions.png"));
+                });
                 if (probabilities(ev.operatingPoints())) {
-                    ChartFiles.write(Charts.calibration(ReliabilityBins.uniform(b.scores, b.labels, 10)),
-                            charts.resolve("calibration.png"));
+                    tasks.add(() -> ChartFiles.write(Charts.calibration(ReliabilityBins.uniform(b.scores, b.labels, 10)),
+                            charts.resolve("calibration.png")));
                 }
             }
         } else if (b.confusion != null) {
-            ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, false), charts.resolve("confusion-counts.png"));
-            ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, true), charts.resolve("confusion-normalised.png"));
+            tasks.add(() -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, false),
+                    charts.resolve("confusion-counts.png")));
+            tasks.add(() -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, true),
+                    charts.resolve("confusion-normalised.png")));
+        }
+        runAll(tasks);
+    }
+
+    /** A step that writes a file. */
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
+    private static void runAll(List<IoTask> tasks) throws IOException {
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "discern-chart");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (IoTask task : tasks) {
+                futures.add(pool.submit(() -> {
+                    task.run();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException("writing a chart failed", c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while writing charts");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -287,6 +287,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void sameInputGivesTheSameFiles(@TempDir Path tmp) throws IOException {
+        MulticlassFixture f = multiclass(2000, 8, 14);
+        Path a = HtmlReport.builder().multiclass(f.names, f.evs, f.confusion).clock(CLOCK).build().write(tmp.resolve("a"), false)
+                .getParent();
+        Path b = HtmlReport.builder().multiclass(f.names, f.evs, f.confusion).clock(CLOCK).build().write(tmp.resolve("b"), false)
+                .getParent();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(a)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertEquals(List.of("report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png",
+                "charts/roc.png", "charts/roc.svg", "charts/confusion-counts.png", "charts/confusion-normalised.png")
+                .stream().sorted().toList(), files.stream().map(p -> a.relativize(p).toString())
+                        .filter(n -> !n.startsWith("curves/")).sorted().toList());
+        for (Path p : files) {
+            byte[] other = Files.readAllBytes(b.resolve(a.relativize(p)));
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(p), other), "differs: " + a.relativize(p));
+        }
+    }
+
+    @Test
     void pageStaysSmallForLargeInputs() {
         // 100k rows x 25 classes of distinct float scores: the page embeds a bounded number of rows
         MulticlassFixture f = multiclass(100_000, 25, 9);
