@@ -319,6 +319,15 @@ public final class Charts {
             hy[4 * i + 1] = cnt[i];
             hy[4 * i + 2] = cnt[i];
         }
+        double maxCount = 0;
+        for (double c : cnt) {
+            maxCount = Math.max(maxCount, c);
+        }
+        // the unit range set for the reliability axis applies to every group unless set per group
+        s.setYAxisMin(1, 0.0);
+        s.setYAxisMax(1, maxCount == 0 ? 1.0 : maxCount * 1.05);
+        s.setYAxisMin(0, 0.0);
+        s.setYAxisMax(0, 1.0);
         if (lo.length > 0) {
             XYSeries h = chart.addSeries(names.unique("histogram of scores"), hx, hy);
             h.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
@@ -489,7 +498,9 @@ public final class Charts {
 
     private static XYChart unitChart(String title, String xTitle, String yTitle, int series) {
         int width = series <= LEGEND_INSIDE_MAX ? WIDTH : WIDTH + 300;
-        XYChart chart = new XYChartBuilder().width(width).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        // an outside legend needs about 21 px per entry
+        int height = series <= LEGEND_INSIDE_MAX ? HEIGHT : Math.max(HEIGHT, 21 * (series + 2) + 60);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
         unitAxes(chart.getStyler());

@@ -82,6 +82,12 @@ class ChartsTest {
         assertTrue(tx.length >= 1000, "points " + tx.length);
         assertEquals(x[0], tx[0]);
         assertEquals(x[n - 1], tx[tx.length - 1]);
+        // 30 curves: the outside legend gets the height it needs
+        java.util.List<Curve> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(Curve.of("c" + i, new double[] {0, 1}, new double[] {0, 1}));
+        }
+        assertEquals(21 * 32 + 60, Charts.roc(many).getHeight());
     }
 
     @Test
@@ -207,6 +213,9 @@ class ChartsTest {
         assertArrayEquals(new double[] {0, 1.0 / 3, 0, 1, 1}, bins.observed(), 1e-15);
         XYChart cal = Charts.calibration(bins);
         assertTrue(cal.getSeriesMap().containsKey("histogram of scores"));
+        // the histogram has its own axis, scaled to the largest bin (3 samples)
+        assertEquals(3 * 1.05, cal.getStyler().getYAxisMax(1), 1e-12);
+        assertEquals(1.0, cal.getStyler().getYAxisMax(0));
         assertTrue(colouredPixels(ChartFiles.image(cal)) > 200);
         XYChart sweep = Charts.thresholdSweep(ev.operatingPoints(), 0.5);
         assertEquals(List.of("precision", "recall", "F1", "chosen threshold 0.5000"),
