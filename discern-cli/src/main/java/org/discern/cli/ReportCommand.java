@@ -61,6 +61,17 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Threshold of the confusion matrix in metrics.json (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--max-fpr", paramLabel = "M",
+            description = "Also report the standardized partial ROC AUC up to this FPR, in (0, 1] (binary).")
+    Double maxFpr;
+
+    @Option(names = "--ci", paramLabel = "METHOD",
+            description = "Add confidence intervals as 'evaluate --ci' does: delong or bootstrap (binary).")
+    IntervalMethod ci;
+
+    @Mixin
+    IntervalOptions intervals;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the page (default: the input file name).")
     String title;
 
@@ -91,9 +102,28 @@ public final class ReportCommand implements Callable<Integer> {
         }
         BinaryPredictions p = input.read(spec.commandLine().getErr());
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
-        ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, Double.NaN);
+        if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
+            throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
+        }
+        // the same JSON as 'evaluate --format json' with these options
+        ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
+        if (ci != null) {
+            json = EvaluationIntervals.add(json, ev, p, ci, intervals);
+        }
         String negative = negativeName(p.labelValues(), p.positiveLabel());
         HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).metricsJson(Json.toText(json));
+        for (String metric : List.of("roc_auc", "average_precision")) {
+            var node = json.get(metric + "_ci");
+            if (node != null && node.isObject()) {
+                double level = node.path("level").asDouble(Double.NaN);
+                String description = Math.round(level * 100) + "% " + node.path("method").asText();
+                b.interval(metric, number(node.get("lower")), number(node.get("upper")), description);
+            }
+        }
+        if (ci == IntervalMethod.BOOTSTRAP && json.get("bootstrap") != null) {
+            b.provenance("bootstrap", "replicates " + json.get("bootstrap").get("replicates").asText() + ", seed "
+                    + json.get("bootstrap").get("seed").asText());
+        }
         if (!p.weighted()) {
             b.scores(p.scores(), p.labels());
         }
@@ -192,7 +222,17 @@ public final class ReportCommand implements Callable<Integer> {
             sb.append(" --positive ").append(input.positive);
         }
         sb.append(" --threshold ").append(threshold);
+        if (maxFpr != null) {
+            sb.append(" --max-fpr ").append(maxFpr);
+        }
+        if (ci != null) {
+            sb.append(" --ci ").append(ci.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return sb.toString();
+    }
+
+    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
     }
 
     static String negativeName(List<String> labelValues, String positive) {

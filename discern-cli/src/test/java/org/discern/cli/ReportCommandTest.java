@@ -64,6 +64,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void intervalsAreTheSameAsEvaluatesAndShownInTheSummary() throws Exception {
+        Path csv = Fixtures.csv("binary_breast_cancer", dir);
+        Path out = dir.resolve("ci");
+        CliRunner.Result r = CliRunner.run("report", csv.toString(), "--out", out.toString(), "--ci", "delong",
+                "--max-fpr", "0.1", "--no-images");
+        assertEquals(0, r.code(), r.err());
+        CliRunner.Result json = CliRunner.run("evaluate", csv.toString(), "--format", "json", "--ci", "delong",
+                "--max-fpr", "0.1");
+        assertEquals(json.out(), Files.readString(out.resolve("metrics.json")));
+        var ci = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("roc_auc_ci");
+        String page = Files.readString(out.resolve("report.html"));
+        assertTrue(page.contains("<th>95% delong interval</th>") || page.contains("<th>95% DeLong interval</th>"), page);
+        assertTrue(page.contains("[" + String.format(java.util.Locale.ROOT, "%.4f", ci.get("lower").asDouble()) + ", "
+                + String.format(java.util.Locale.ROOT, "%.4f", ci.get("upper").asDouble()) + "]"));
+    }
+
+    @Test
     void multiclassReportHasEveryClassAndTheFixturesAverages() throws Exception {
         Path csv = Fixtures.csv("multiclass_digits", dir);
         Path out = dir.resolve("mc");

@@ -262,11 +262,20 @@ public final class HtmlReport {
             h.append("<tr><td>").append(Html.escape(b.classes.get(i))).append("</td><td>").append(Fmt.count(n))
                     .append("</td><td>").append(Fmt.fixed(100 * n / b.totalRows, 2)).append("%</td></tr>\n");
         }
+        boolean anyInterval = !b.intervals.isEmpty();
         h.append("</tbody></table></div>\n<div class=\"card\"><table id=\"headline\">")
-                .append("<thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>\n");
+                .append("<thead><tr><th>Metric</th><th>Value</th>")
+                .append(anyInterval ? "<th>" + Html.escape(b.intervalMethod) + " interval</th>" : "")
+                .append("</tr></thead><tbody>\n");
         for (Map.Entry<String, Double> e : b.headline().entrySet()) {
             h.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
-                    .append(Double.isNaN(e.getValue()) ? "undefined" : Fmt.fixed(e.getValue(), 4)).append("</td></tr>\n");
+                    .append(Double.isNaN(e.getValue()) ? "undefined" : Fmt.fixed(e.getValue(), 4)).append("</td>");
+            if (anyInterval) {
+                double[] ci = b.intervals.get(e.getKey());
+                h.append("<td>").append(ci == null ? "" : "[" + Fmt.fixed(ci[0], 4) + ", " + Fmt.fixed(ci[1], 4) + "]")
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
         }
         h.append("</tbody></table></div>\n</div>\n");
         List<String> warnings = b.allWarnings();
@@ -650,7 +659,13 @@ public final class HtmlReport {
         }
         List<Curve> shown = new ArrayList<>();
         for (Curve c : rocs) {
-            shown.add(b.binary ? Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area()) : c);
+            if (b.binary) {
+                double[] ci = b.intervals.get("roc_auc");
+                Curve named = Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area());
+                shown.add(ci == null ? named : named.withInterval(ci[0], ci[1]));
+            } else {
+                shown.add(c);
+            }
         }
         // independent charts are drawn in parallel: the bytes do not depend on the order
         List<IoTask> tasks = new ArrayList<>();
@@ -812,6 +827,9 @@ public final class HtmlReport {
         private double[][] confusion;
         private int totalRows;
         private final Map<String, Double> metrics = new LinkedHashMap<>();
+        // metric name -> {lower, upper}
+        private final Map<String, double[]> intervals = new LinkedHashMap<>();
+        private String intervalMethod = "";
         private final List<String> warnings = new ArrayList<>();
         private final Map<String, String> provenance = new LinkedHashMap<>();
         private Path input;
@@ -915,6 +933,23 @@ public final class HtmlReport {
          */
         public Builder metric(String name, double value) {
             metrics.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /**
+         * A confidence interval of a headline metric (e.g. {@code roc_auc}), shown next to its
+         * value; the interval of {@code roc_auc} (binary) also goes into the ROC image's legend.
+         *
+         * @param description the method and level, e.g. "95% DeLong"
+         * @throws IllegalArgumentException unless lower &lt;= upper (NaN allowed for undefined)
+         */
+        public Builder interval(String metric, double lower, double upper, String description) {
+            if (!(lower <= upper) && !(Double.isNaN(lower) || Double.isNaN(upper))) {
+                throw new IllegalArgumentException("interval of " + metric + " must have lower <= upper, got ["
+                        + lower + ", " + upper + "]");
+            }
+            intervals.put(Objects.requireNonNull(metric, "metric"), new double[] {lower, upper});
+            this.intervalMethod = Objects.requireNonNull(description, "description");
             return this;
         }
 
