@@ -635,28 +635,31 @@ public final class HtmlReport {
             prs.add(pc == null ? Curve.of(t.name, new double[] {0}, new double[] {1})
                     : pc.withArea(t.ap));
         }
-        List<Curve> averages = new ArrayList<>();
-        if (b.micro != null) {
-            Table t = tables.get(tables.size() - 1);
-            Curve mc = cornerCurve("micro-average", rocX(t), rocY(t));
-            if (mc != null) {
-                averages.add(mc.withArea(t.auc));
+        // computed inside the ROC task: the pooled micro-average of n x K decisions takes a while
+        java.util.function.Supplier<List<Curve>> averagesOf = () -> {
+            List<Curve> averages = new ArrayList<>();
+            if (b.micro != null) {
+                Table t = tables.get(tables.size() - 1);
+                Curve mc = cornerCurve("micro-average", rocX(t), rocY(t));
+                if (mc != null) {
+                    averages.add(mc.withArea(t.auc));
+                }
             }
-        }
-        if (b.multiclass != null) {
-            averages.add(Curve.roc("micro-average", b.multiclass.rocCurveMicro()).withArea(b.multiclass.rocAucOvrMicro()));
-            try {
-                // the curve's own area: close to, but not the same as, roc_auc_ovr_macro
-                averages.add(Curve.roc("macro-average", b.multiclass.rocCurveMacro()));
-            } catch (IllegalStateException e) {
-                // no class with both positives and negatives: no macro-average curve to draw
+            if (b.multiclass != null) {
+                averages.add(Curve.roc("micro-average", b.multiclass.rocCurveMicro())
+                        .withArea(b.multiclass.rocAucOvrMicro()));
             }
-        } else if (!b.binary) {
-            Curve macro = macroRoc(rocs);
-            if (macro != null) {
-                averages.add(macro);
+            if (!b.binary) {
+                // drawn from the classes' curves on a grid of 1001 FPR values (the exact union-of-FPR
+                // curve is visually identical and much slower); the legend shows roc_auc_ovr_macro
+                Curve macro = macroRoc(rocs);
+                if (macro != null) {
+                    double macroAuc = b.multiclass != null ? b.multiclass.rocAucOvrMacro() : b.meanDefined(BinaryEvaluation::rocAuc);
+                    averages.add(macro.withArea(macroAuc));
+                }
             }
-        }
+            return averages;
+        };
         List<Curve> shown = new ArrayList<>();
         for (Curve c : rocs) {
             if (b.binary) {
@@ -670,7 +673,7 @@ public final class HtmlReport {
         // independent charts are drawn in parallel: the bytes do not depend on the order
         List<IoTask> tasks = new ArrayList<>();
         tasks.add(() -> {
-            XYChart roc = Charts.roc(shown, averages, null);
+            XYChart roc = Charts.roc(shown, averagesOf.get(), null);
             ChartFiles.write(roc, charts.resolve("roc.png"));
             ChartFiles.write(roc, charts.resolve("roc.svg"));
         });
@@ -1126,7 +1129,7 @@ public final class HtmlReport {
             return m;
         }
 
-        private double meanDefined(java.util.function.ToDoubleFunction<BinaryEvaluation> f) {
+        double meanDefined(java.util.function.ToDoubleFunction<BinaryEvaluation> f) {
             double sum = 0;
             int n = 0;
             for (BinaryEvaluation ev : evaluations) {

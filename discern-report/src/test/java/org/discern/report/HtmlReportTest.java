@@ -308,6 +308,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void macroAverageRocIsTheMeanTprOnTheGrid() {
+        Curve perfect = Curve.of("a", new double[] {0, 0, 1}, new double[] {0, 1, 1});
+        Curve chance = Curve.of("b", new double[] {0, 1}, new double[] {0, 1});
+        Curve macro = HtmlReport.macroRoc(List.of(perfect, chance));
+        // mean of 1 and x on the grid x = i / 1000; the point at 0 stays (0, 0)
+        assertEquals(0.0, macro.x(0));
+        assertEquals(0.0, macro.y(0));
+        assertEquals(0.001, macro.x(1), 1e-15);
+        for (int i = 1; i < macro.size(); i++) {
+            assertEquals((1 + macro.x(i)) / 2, macro.y(i), 1e-12, "at " + macro.x(i));
+        }
+        assertEquals(1.0, macro.x(macro.size() - 1));
+        assertEquals(0.001 * 0.5005 / 2 + 0.999 * 1.5005 / 2, macro.area(), 1e-12);
+    }
+
+    @Test
     void pageStaysSmallForLargeInputs() {
         // 100k rows x 25 classes of distinct float scores: the page embeds a bounded number of rows
         MulticlassFixture f = multiclass(100_000, 25, 9);
