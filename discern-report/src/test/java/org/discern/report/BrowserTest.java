@@ -121,8 +121,11 @@ class BrowserTest {
         String json = testResult(dom);
         assertTrue(json.contains("\"errors\":[]"), json);
         assertTrue(json.contains("\"table\":3"), json);
-        // the class named <script>alert(1)</script> is text, not an element
+        // the class named <script>alert(1)</script> is text, not an element; "onload="x no attribute
         assertEquals(-1, dom.indexOf("<script>alert(1)</script>"));
+        assertEquals(2, HtmlReportTest.count(dom, "<script"), "script elements in the live DOM");
+        assertEquals(-1, dom.indexOf(" onload="));
+        assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(json.contains("{\"id\":\"roc-chart\",\"curves\":25,\"marker\":\"visible\"}"), json);
         double threshold = Double.parseDouble(field(json, "threshold"));
         ConfusionMatrix lib = f.evs().get(3).confusionAt(threshold);
