@@ -3,6 +3,7 @@ package org.discern.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -41,7 +42,7 @@ public final class NpzArchive {
      *         lists the keys present) or the entry is not a supported {@code .npy} array
      */
     public static NpyArray read(Path file, String key) throws IOException {
-        return read(file, key, NpyArray.DEFAULT_CHUNK);
+        return read(file, key, NpyArray.STREAM_CHUNK);
     }
 
     static NpyArray read(Path file, String key, int chunkSize) throws IOException {
@@ -57,7 +58,7 @@ public final class NpzArchive {
             }
             String source = file + "[" + entry.getName() + "]";
             try (InputStream in = zip.getInputStream(entry)) {
-                return NpyArray.read(source, Channels.newChannel(in), chunkSize);
+                return NpyArray.read(source, Channels.newChannel(in), chunkSize, entry.getSize());
             } catch (ZipException e) {
                 throw new InputException(source, 0, null, "corrupt archive entry: " + e.getMessage(), e);
             }
@@ -65,6 +66,9 @@ public final class NpzArchive {
     }
 
     private static ZipFile open(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new InputException(file.toString(), 0, null, "no such file");
+        }
         try {
             return new ZipFile(file.toFile());
         } catch (ZipException e) {
