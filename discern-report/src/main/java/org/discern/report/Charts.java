@@ -264,15 +264,20 @@ public final class Charts {
         s.setChartBackgroundColor(Color.WHITE);
         s.setShowValue(true);
         s.setMin(0);
-        s.setMax(max == 0 ? 1 : max);
-        s.setRangeColors(new Color[] {new Color(0xf7, 0xfb, 0xff), new Color(0x6b, 0xae, 0xd6),
-            new Color(0x08, 0x30, 0x6b)});
+        // shares run over [0, 1]; counts up to the largest cell
+        s.setMax(rowNormalised || max == 0 ? 1 : max);
+        // light enough at the top that the dark cell labels stay readable
+        s.setRangeColors(new Color[] {new Color(0xf7, 0xfb, 0xff), new Color(0xc6, 0xdb, 0xef),
+            new Color(0x6b, 0xae, 0xd6)});
         int fontSize = k <= 10 ? 12 : (k <= 20 ? 10 : 9);
         s.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
         s.setValueFontColor(new Color(0x22, 0x22, 0x22));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
         s.setXAxisLabelRotation(k > 8 ? 60 : 0);
+        // XChart 3.8.8 formats cells with the decimal pattern (the value formatter is not used for cells)
+        s.setHeatMapValueDecimalPattern(rowNormalised ? "0.00" : "0.##");
         s.setHeatMapDecimalValueFormatter(v -> rowNormalised ? Fmt.fixed(v, 2) : Fmt.count(v));
+        s.setDecimalPattern(rowNormalised ? "0.00" : "0.##");
         s.setLegendVisible(true);
         s.setLegendPosition(LegendPosition.OutsideE);
         List<String> x = new ArrayList<>(classes);

@@ -186,10 +186,14 @@ class ChartsTest {
             counts[i][(i + 1) % k] = 10;
         }
         HeatMapChart chart = Charts.confusionMatrix(names, counts, true);
+        assertEquals("0.00", chart.getStyler().getHeatMapValueDecimalPattern());
+        assertEquals(1.0, chart.getStyler().getMax());
         assertTrue(chart.getWidth() >= 34 * k, "width " + chart.getWidth());
         BufferedImage img = ChartFiles.image(chart);
         assertTrue(colouredPixels(img) > 10_000);
         HeatMapChart small = Charts.confusionMatrix(List.of("a", "b"), new double[][] {{3, 1}, {0, 4}}, false);
+        assertEquals(4.0, small.getStyler().getMax());
+        assertEquals("0.##", small.getStyler().getHeatMapValueDecimalPattern());
         List<? extends Number[]> heat = small.getHeatMapSeries().getHeatData();
         // first class on top: y index 1 of 2; cell (true a, predicted b) = 1
         assertEquals(List.of(0, 1, 3.0), List.of(heat.get(0)));
