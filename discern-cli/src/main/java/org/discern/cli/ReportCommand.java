@@ -58,7 +58,8 @@ public final class ReportCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
-            description = "Threshold of the confusion matrix in metrics.json (default: ${DEFAULT-VALUE}).")
+            description = "Threshold of the confusion matrix in metrics.json, and where the page's slider"
+                    + " starts (default: ${DEFAULT-VALUE}).")
     double threshold;
 
     @Option(names = "--max-fpr", paramLabel = "M",
@@ -111,7 +112,8 @@ public final class ReportCommand implements Callable<Integer> {
             json = EvaluationIntervals.add(json, ev, p, ci, intervals);
         }
         String negative = negativeName(p.labelValues(), p.positiveLabel());
-        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).metricsJson(Json.toText(json));
+        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).metricsJson(Json.toText(json))
+                .initialThreshold(threshold);
         for (String metric : List.of("roc_auc", "average_precision")) {
             var node = json.get(metric + "_ci");
             if (node != null && node.isObject()) {

@@ -107,8 +107,9 @@ public final class HtmlReport {
             BinaryEvaluation ev = evs.get(i);
             OperatingPoints op = ev.operatingPoints();
             int[] rows = Reduce.rows(op, Math.max(3, per));
-            // keep the default threshold's exact row: 0.5 for probabilities, else the KS point
-            double t0 = probabilities(op) ? 0.5 : ev.ksThreshold();
+            // keep the initial threshold's exact row: as given, else 0.5 for probabilities, else the KS point
+            double t0 = !Double.isNaN(b.initialThreshold) ? b.initialThreshold
+                    : probabilities(op) ? 0.5 : ev.ksThreshold();
             int extra = Double.isNaN(t0) ? -1 : op.indexAt(t0);
             rows = withRow(rows, extra);
             int initial = 0;
@@ -845,6 +846,7 @@ public final class HtmlReport {
         private boolean[] labels;
         private boolean images = true;
         private int maxRows = 4000;
+        private double initialThreshold = Double.NaN;
 
         private Builder() {
         }
@@ -1024,6 +1026,20 @@ public final class HtmlReport {
                 throw new IllegalArgumentException("rows must be >= 10, got " + rows);
             }
             this.maxRows = rows;
+            return this;
+        }
+
+        /**
+         * The threshold the page opens at (e.g. the one of the confusion matrix in metrics.json);
+         * default 0.5 when the scores are probabilities, else the KS threshold.
+         *
+         * @throws IllegalArgumentException when NaN
+         */
+        public Builder initialThreshold(double threshold) {
+            if (Double.isNaN(threshold)) {
+                throw new IllegalArgumentException("threshold must not be NaN");
+            }
+            this.initialThreshold = threshold;
             return this;
         }
 

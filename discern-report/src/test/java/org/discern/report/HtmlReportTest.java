@@ -200,6 +200,12 @@ class HtmlReportTest {
         assertTrue(m.find());
         int p = Integer.parseInt(m.group(1));
         assertEquals(op.threshold(op.indexAt(0.5)), e[0][p - 1]);
+        // an explicit initial threshold: its exact row is embedded and the page opens there
+        String at03 = binaryBuilder(ev).initialThreshold(0.3).build().html();
+        double[][] e3 = embedded(at03, 0);
+        Matcher m3 = Pattern.compile("\"initialPosition\":(\\d+)").matcher(at03);
+        assertTrue(m3.find());
+        assertEquals(op.threshold(op.indexAt(0.3)), e3[0][Integer.parseInt(m3.group(1)) - 1]);
         // gaps between kept rows stay below 1% of TPR and of FPR
         for (int i = 1; i < e[0].length; i++) {
             assertTrue(e[1][i] - e[1][i - 1] <= 0.01 * op.positives() || e[1][i] - e[1][i - 1] <= 1, "tp gap at " + i);
