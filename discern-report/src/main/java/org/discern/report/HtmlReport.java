@@ -350,7 +350,15 @@ public final class HtmlReport {
                 .append("<tr><th>actual ").append(Html.escape(neg))
                 .append("</th><td class=\"miss\" id=\"cm-fp\"></td><td class=\"hit\" id=\"cm-tn\"></td></tr>\n")
                 .append("</tbody></table></div>\n</div>\n");
-        if (!b.binary) {
+        if (b.binary) {
+            Table t = tables.get(0);
+            double[] ci = b.intervals.get("roc_auc");
+            h.append("<div class=\"legend\"><span class=\"item\"><span class=\"swatch\" style=\"border-top-color:")
+                    .append(Palette.hex(0)).append("\"></span>positive class ").append(Html.escape(b.classes.get(1)))
+                    .append(": ROC AUC ").append(Fmt.fixed(t.auc, 4))
+                    .append(ci == null ? "" : " [" + Fmt.fixed(ci[0], 4) + ", " + Fmt.fixed(ci[1], 4) + "]")
+                    .append(", average precision ").append(Fmt.fixed(t.ap, 4)).append("</span></div>\n");
+        } else {
             h.append("<div class=\"legend\">");
             for (int i = 0; i < tables.size(); i++) {
                 boolean micro = b.micro != null && i == tables.size() - 1;

@@ -103,6 +103,9 @@ class HtmlReportTest {
         assertTrue(html.contains("<th>rows</th><td style=\"text-align:left\">2000</td>"));
         assertTrue(html.contains("2026-01-02T03:04:05Z"));
         assertTrue(html.contains("<td>legit</td><td>" + ev.negativeRows() + "</td>"));
+        assertTrue(html.contains("positive class &lt;script&gt;alert(1)&lt;/script&gt;: ROC AUC "
+                + org.discern.report.internal.Fmt.fixed(ev.rocAuc(), 4) + ", average precision "
+                + org.discern.report.internal.Fmt.fixed(ev.averagePrecision(), 4) + "</span>"));
     }
 
     @Test
