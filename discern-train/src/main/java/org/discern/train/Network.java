@@ -1,0 +1,241 @@
+package org.discern.train;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * A dense network on DJL's PyTorch engine, with the few operations the workbench needs: one
+ * optimiser step on a batch given as a row-major float array, inference in chunks, access to the
+ * output bias, parameter snapshots (for restoring the best epoch) and saving/loading the
+ * parameters. Not thread-safe.
+ */
+final class Network implements AutoCloseable {
+    /** Rows per inference chunk: large enough to amortise the per-call overhead. */
+    private static final int CHUNK = 16384;
+
+    private final NetworkSpec spec;
+    private final Model model;
+    private final SequentialBlock block;
+    private final Linear output;
+    private final Trainer trainer; // null for inference-only networks
+    private final ParameterStore inferenceStore;
+
+    private Network(NetworkSpec spec, Model model, SequentialBlock block, Linear output, Trainer trainer) {
+        this.spec = spec;
+        this.model = model;
+        this.block = block;
+        this.output = output;
+        this.trainer = trainer;
+        this.inferenceStore = new ParameterStore(model.getNDManager(), false);
+    }
+
+    private static SequentialBlock build(NetworkSpec spec, Linear[] outputHolder) {
+        SequentialBlock b = new SequentialBlock();
+        for (int units : spec.hidden()) {
+            b.add(Linear.builder().setUnits(units).build());
+            b.add(Activation.reluBlock());
+            if (spec.dropout() > 0) {
+                b.add(Dropout.builder().optRate((float) spec.dropout()).build());
+            }
+        }
+        Linear out = Linear.builder().setUnits(spec.outputs()).build();
+        b.add(out);
+        outputHolder[0] = out;
+        return b;
+    }
+
+    /**
+     * A freshly initialised network ready to train with Adam. PyTorch's generator must be seeded
+     * (see {@link DjlRuntime#seed}) before this call for reproducible initial weights.
+     */
+    static Network forTraining(NetworkSpec spec, double learningRate) {
+        if (spec.outputs() != 1) {
+            throw new IllegalArgumentException("training supports binary networks (1 output), got "
+                    + spec.outputs() + " outputs");
+        }
+        DjlRuntime.engine();
+        Linear[] out = new Linear[1];
+        SequentialBlock block = build(spec, out);
+        Model model = Model.newInstance("discern", Device.cpu(), DjlRuntime.ENGINE);
+        model.setBlock(block);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedCrossEntropy())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
+                .optDevices(new Device[] {Device.cpu()});
+        Trainer trainer = model.newTrainer(config);
+        trainer.initialize(new Shape(1, spec.inputs()));
+        return new Network(spec, model, block, out[0], trainer);
+    }
+
+    /** A network for inference with the parameters saved by {@link #save(Path)}. */
+    static Network load(NetworkSpec spec, Path file) throws IOException {
+        DjlRuntime.engine();
+        Linear[] out = new Linear[1];
+        SequentialBlock block = build(spec, out);
+        Model model = Model.newInstance("discern", Device.cpu(), DjlRuntime.ENGINE);
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, spec.inputs()));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                DataInputStream data = new DataInputStream(in)) {
+            block.loadParameters(model.getNDManager(), data);
+        } catch (MalformedModelException e) {
+            model.close();
+            throw new IOException(file + ": not a saved network of shape " + spec, e);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new Network(spec, model, block, out[0], null);
+    }
+
+    NetworkSpec spec() {
+        return spec;
+    }
+
+    /** Writes the parameters (DJL's block format). */
+    void save(Path file) throws IOException {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file));
+                DataOutputStream data = new DataOutputStream(os)) {
+            block.saveParameters(data);
+        }
+    }
+
+    /** Sets every output bias to the given values (one per output). */
+    void setOutputBias(float[] bias) {
+        if (bias.length != spec.outputs()) {
+            throw new IllegalArgumentException("bias needs " + spec.outputs() + " values, got " + bias.length);
+        }
+        output.getParameters().get("bias").getArray().set(bias);
+    }
+
+    /** The current output biases. */
+    float[] outputBias() {
+        return output.getParameters().get("bias").getArray().toFloatArray();
+    }
+
+    /** A copy of every parameter, in block order. */
+    float[][] snapshot() {
+        List<Parameter> params = block.getParameters().values();
+        float[][] copy = new float[params.size()][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = params.get(i).getArray().toFloatArray();
+        }
+        return copy;
+    }
+
+    /** Restores parameters taken by {@link #snapshot()} of this network. */
+    void restore(float[][] snapshot) {
+        List<Parameter> params = block.getParameters().values();
+        for (int i = 0; i < snapshot.length; i++) {
+            params.get(i).getArray().set(snapshot[i]);
+        }
+    }
+
+    /**
+     * One Adam step on a batch.
+     *
+     * @param x row-major features, {@code rows * inputs} values (only the first rows used)
+     * @param y 0/1 targets, {@code rows} values
+     * @param w per-row loss weights or null for 1
+     * @return the batch loss before the step (weighted mean over the rows)
+     */
+    double trainStep(float[] x, float[] y, float[] w, int rows) {
+        if (trainer == null) {
+            throw new IllegalStateException("network was loaded for inference only");
+        }
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            NDArray xs = m.create(FloatBuffer.wrap(x, 0, rows * spec.inputs()), new Shape(rows, spec.inputs()));
+            NDArray ys = m.create(FloatBuffer.wrap(y, 0, rows), new Shape(rows));
+            NDList labels = w == null ? new NDList(ys)
+                    : new NDList(ys, m.create(FloatBuffer.wrap(w, 0, rows), new Shape(rows)));
+            double loss;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList pred = trainer.forward(new NDList(xs));
+                NDArray l = trainer.getLoss().evaluate(labels, pred);
+                loss = l.getFloat();
+                gc.backward(l);
+            }
+            trainer.step();
+            return loss;
+        }
+    }
+
+    /**
+     * Output logits in inference mode (no dropout), row-major {@code rows x outputs}.
+     *
+     * @param x row-major features of {@code rows} rows
+     */
+    float[] logits(float[] x, int rows) {
+        int d = spec.inputs();
+        int k = spec.outputs();
+        float[] out = new float[rows * k];
+        for (int start = 0; start < rows; start += CHUNK) {
+            int n = Math.min(CHUNK, rows - start);
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDArray xs = m.create(FloatBuffer.wrap(x, start * d, n * d), new Shape(n, d));
+                NDArray z = block.forward(inferenceStore, new NDList(xs), false).singletonOrThrow();
+                float[] zs = z.toFloatArray();
+                System.arraycopy(zs, 0, out, start * k, n * k);
+            }
+        }
+        return out;
+    }
+
+    /** Binary networks: probability of the positive class, sigmoid of the logit in double. */
+    double[] positiveProbabilities(float[] x, int rows) {
+        if (spec.outputs() != 1) {
+            throw new IllegalStateException("not a binary network: " + spec.outputs() + " outputs");
+        }
+        float[] z = logits(x, rows);
+        double[] p = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            p[i] = sigmoid(z[i]);
+        }
+        return p;
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    Block block() {
+        return block;
+    }
+
+    @Override
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+        }
+        model.close();
+    }
+}
