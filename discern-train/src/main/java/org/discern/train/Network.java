@@ -42,6 +42,8 @@ import ai.djl.training.tracker.Tracker;
 final class Network implements AutoCloseable {
     /** Rows per inference chunk: large enough to amortise the per-call overhead. */
     private static final int CHUNK = 16384;
+    /** Factor on the framework's initial output weights (see {@link #forTraining}). */
+    static final float OUTPUT_WEIGHT_SCALE = 0.1f;
 
     private final NetworkSpec spec;
     private final Model model;
@@ -93,6 +95,11 @@ final class Network implements AutoCloseable {
                 .optDevices(new Device[] {Device.cpu()});
         Trainer trainer = model.newTrainer(config);
         trainer.initialize(new Shape(1, spec.inputs()));
+        // The untrained network should predict (close to) what its output bias says, so that a
+        // bias initialised to the prior gives the analytic initial loss: scale DJL's default draw
+        // of the output weights down by OUTPUT_WEIGHT_SCALE.
+        NDArray w = out[0].getParameters().get("weight").getArray();
+        w.set(w.mul(OUTPUT_WEIGHT_SCALE).toFloatArray());
         return new Network(spec, model, block, out[0], trainer);
     }
 

@@ -62,6 +62,7 @@ public final class TableReader {
     private final Impute impute;
     private final String positive;
     private final boolean labelOptional;
+    private final String knownNegative;
 
     private TableReader(Builder b) {
         this.label = b.label;
@@ -71,6 +72,7 @@ public final class TableReader {
         this.impute = b.impute;
         this.positive = b.positive;
         this.labelOptional = b.labelOptional;
+        this.knownNegative = b.knownNegative;
     }
 
     /** A builder with the defaults: label {@code Class}, nothing dropped or logged, no imputation. */
@@ -87,6 +89,7 @@ public final class TableReader {
         private Impute impute = Impute.NONE;
         private String positive;
         private boolean labelOptional;
+        private String knownNegative;
 
         private Builder() {
         }
@@ -130,6 +133,16 @@ public final class TableReader {
         /** Label value of the positive class; null to choose by the rule in the class comment. */
         public Builder positive(String value) {
             this.positive = value;
+            return this;
+        }
+
+        /**
+         * Data to score with a model trained on these two label values: every label must be one of
+         * them, and one value alone is fine.
+         */
+        public Builder knownLabels(String positiveValue, String negativeValue) {
+            this.positive = java.util.Objects.requireNonNull(positiveValue, "positiveValue");
+            this.knownNegative = java.util.Objects.requireNonNull(negativeValue, "negativeValue");
             return this;
         }
 
@@ -285,6 +298,10 @@ public final class TableReader {
                 if (l.isEmpty()) {
                     throw new InputException(file, line, label, "missing label");
                 }
+                if (knownNegative != null && !l.equals(positive) && !l.equals(knownNegative)) {
+                    throw new InputException(file, line, label, "label '" + l + "' is neither the positive ('"
+                            + positive + "') nor the negative ('" + knownNegative + "') value of the training data");
+                }
                 if (!distinct.contains(l)) {
                     if (distinct.size() == 2) {
                         throw new InputException(file, line, label, "binary classification needs exactly 2 label "
@@ -306,6 +323,13 @@ public final class TableReader {
         values = Arrays.copyOf(values, rows * d);
         if (labelText == null) {
             return Table.wrap(file, features, values, rows, null, null, null, null);
+        }
+        if (knownNegative != null) {
+            boolean[] known = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                known[i] = labelText[i].equals(positive);
+            }
+            return Table.wrap(file, features, values, rows, label, known, positive, knownNegative);
         }
         if (distinct.size() != 2) {
             throw new InputException(file, 0, label, "binary classification needs exactly 2 label values, found "
