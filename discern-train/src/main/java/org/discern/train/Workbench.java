@@ -7,20 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import org.discern.io.AtomicFiles;
+import org.discern.io.BinaryJson;
+import org.discern.io.CurveCsv;
+import org.discern.io.Json;
 import org.discern.metrics.BinaryEvaluation;
-import org.discern.metrics.PrecisionRecallCurve;
-import org.discern.metrics.RocCurve;
 import org.discern.metrics.ThresholdChoice;
 import org.discern.metrics.ThresholdCriterion;
 import org.discern.metrics.Thresholds;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The imbalanced-data recipe end to end: split the table (stratified, seeded), fit the
@@ -28,14 +28,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * evaluate each on the test split with {@code discern-core}, and write everything to an output
  * directory:
  * <ul>
- *   <li>{@code comparison.json}: {@code {"seed", "split", "options", "strategies": [{"name",
- *       "best_epoch", "test": {evaluate JSON}, "test_prior_corrected", "cost_optimal",
- *       "history", ...}]}};</li>
+ *   <li>{@code comparison.json}: {@code {"data", "seed", "split", "options", "strategies":
+ *       [{"name", "best_epoch", "test": {evaluate JSON ({@link BinaryJson}) at 0.5},
+ *       "test_prior_corrected", "cost_optimal", "history", ...}]}};</li>
  *   <li>per strategy {@code DIR/<name>/}: the saved model ({@code model.json},
  *       {@code preprocessing.json}, {@code network.params}), {@code history.csv},
  *       {@code test-scores.csv} ({@code label,score,score_prior_corrected}), {@code roc.csv}
- *       ({@code fpr,tpr,threshold}) and {@code pr.csv} ({@code recall,precision,threshold}) of the
- *       raw test scores.</li>
+ *       and {@code pr.csv} of the raw test scores (as {@link CurveCsv} writes them).</li>
  * </ul>
  * The cost-optimal threshold is chosen on the validation split (minimum expected cost with
  * {@code cost_fp}, {@code cost_fn}, by {@link Thresholds#best}) and then applied to the test
@@ -177,84 +176,88 @@ public final class Workbench {
         }
         Comparison c = new Comparison(split, results);
         if (outDir != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(outDir.resolve("comparison.json").toFile(), comparisonJson(c, table, train, val, test));
+            AtomicFiles.writeString(outDir.resolve("comparison.json"),
+                    Json.toText(comparisonJson(c, table, train, val, test)));
             say("wrote " + outDir.resolve("comparison.json"));
         }
         return c;
     }
 
-    private Map<String, Object> comparisonJson(Comparison c, Table table, Table train, Table val, Table test) {
+    private ObjectNode comparisonJson(Comparison c, Table table, Table train, Table val, Table test) {
         TrainOptions o = options;
-        Map<String, Object> root = new LinkedHashMap<>();
+        ObjectNode root = Json.object();
         root.put("data", table.source());
         root.put("seed", o.seed());
-        Map<String, Object> split = new LinkedHashMap<>();
+        ObjectNode split = root.putObject("split");
         for (Object[] part : new Object[][] {{"train", train}, {"validation", val}, {"test", test}}) {
             Table t = (Table) part[1];
-            split.put((String) part[0], Map.of("rows", t.rows(), "positives", t.positives()));
+            split.putObject((String) part[0]).put("n", t.rows()).put("n_positive", t.positives());
         }
-        root.put("split", split);
-        Map<String, Object> opt = new LinkedHashMap<>();
-        opt.put("hidden", o.hidden());
+        ObjectNode opt = root.putObject("options");
+        ArrayNode hidden = opt.putArray("hidden");
+        for (int h : o.hidden()) {
+            hidden.add(h);
+        }
         opt.put("dropout", o.dropout());
         opt.put("learning_rate", o.learningRate());
         opt.put("batch_size", o.batchSize());
         opt.put("epochs", o.epochs());
         opt.put("patience", o.patience());
         opt.put("bias_init", o.biasInit().name().toLowerCase(Locale.ROOT));
-        opt.put("class_weights", o.classWeights());
-        opt.put("clip", EvaluationJson.num(o.clip()));
+        if (o.classWeights() == null) {
+            opt.putNull("class_weights");
+        } else {
+            opt.putArray("class_weights").add(o.classWeights()[0]).add(o.classWeights()[1]);
+        }
+        Json.number(opt, "clip", o.clip());
         opt.put("smote_neighbours", o.smoteNeighbours());
         opt.put("cost_fp", o.costFalsePositive());
         opt.put("cost_fn", o.costFalseNegative());
-        root.put("options", opt);
-        List<Object> list = new ArrayList<>();
+        ArrayNode list = root.putArray("strategies");
         for (StrategyResult r : c.strategies()) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            ObjectNode m = list.addObject();
             m.put("name", r.strategy().id());
             m.put("best_epoch", r.bestEpoch());
             m.put("epochs_run", r.history().size());
             m.put("seconds", r.seconds());
-            m.put("initial_loss", r.initialLoss());
-            m.put("initial_loss_analytic", r.analyticInitialLoss());
+            Json.number(m, "initial_loss", r.initialLoss());
+            Json.number(m, "initial_loss_analytic", r.analyticInitialLoss());
             m.put("output_bias_init", r.outputBias());
-            m.put("objective_weights", r.objectiveWeights());
+            m.putArray("objective_weights").add(r.objectiveWeights()[0]).add(r.objectiveWeights()[1]);
             m.put("training_prior", r.prior().trainingPrior());
             m.put("true_prior", r.prior().truePrior());
-            m.put("test", EvaluationJson.binary(r.test(), 0.5));
+            m.set("test", BinaryJson.of(r.test(), table.positiveValue(), 0.5, Double.NaN));
             if (r.testPriorCorrected() != null) {
-                m.put("test_prior_corrected", EvaluationJson.binary(r.testPriorCorrected(), 0.5));
+                m.set("test_prior_corrected", BinaryJson.of(r.testPriorCorrected(), table.positiveValue(), 0.5,
+                        Double.NaN));
             }
             ThresholdChoice ch = r.costChoice();
-            Map<String, Object> cost = new LinkedHashMap<>();
+            ObjectNode cost = m.putObject("cost_optimal");
             cost.put("cost_fp", o.costFalsePositive());
             cost.put("cost_fn", o.costFalseNegative());
             cost.put("chosen_on", "validation");
-            cost.put("validation_expected_cost", EvaluationJson.num(ch.expectedCost()));
-            cost.put("threshold_prior_corrected", EvaluationJson.num(
-                    Double.isFinite(ch.threshold()) ? r.prior().apply(ch.threshold()) : ch.threshold()));
-            Map<String, Object> onTest = EvaluationJson.atThreshold(r.test().confusionAt(ch.threshold()),
-                    ch.threshold());
-            cost.put("test", onTest);
-            m.put("cost_optimal", cost);
-            m.put("history", historyJson(r.history()));
-            list.add(m);
+            Json.number(cost, "validation_expected_cost", ch.expectedCost());
+            Json.number(cost, "threshold", ch.threshold());
+            Json.number(cost, "threshold_prior_corrected",
+                    Double.isFinite(ch.threshold()) ? r.prior().apply(ch.threshold()) : ch.threshold());
+            cost.set("test", EvaluationJson.atThreshold(r.test().confusionAt(ch.threshold()), ch.threshold()));
+            m.set("history", historyJson(r.history()));
         }
-        root.put("strategies", list);
         return root;
     }
 
-    private static Map<String, Object> historyJson(List<EpochRecord> h) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static ObjectNode historyJson(List<EpochRecord> h) {
+        ObjectNode m = Json.object();
         String[] names = EpochRecord.CSV_HEADER.split(",");
         for (int k = 0; k < names.length; k++) {
-            List<Object> col = new ArrayList<>();
+            ArrayNode col = m.putArray(names[k]);
             for (EpochRecord r : h) {
-                double v = historyValue(r, k);
-                col.add(k == 0 ? (Object) r.epoch() : EvaluationJson.num(v));
+                if (k == 0) {
+                    col.add(r.epoch());
+                } else {
+                    Json.add(col, historyValue(r, k));
+                }
             }
-            m.put(names[k], col);
         }
         return m;
     }
@@ -284,7 +287,7 @@ public final class Workbench {
             for (EpochRecord r : h) {
                 StringBuilder sb = new StringBuilder().append(r.epoch());
                 for (int k = 1; k < cols; k++) {
-                    sb.append(',').append(csv(historyValue(r, k)));
+                    sb.append(',').append(CurveCsv.format(historyValue(r, k)));
                 }
                 w.write(sb.append('\n').toString());
             }
@@ -305,31 +308,8 @@ public final class Workbench {
     }
 
     private static void writeCurves(Path dir, BinaryEvaluation ev) throws IOException {
-        RocCurve roc = ev.rocCurve();
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("roc.csv"), StandardCharsets.UTF_8)) {
-            w.write("fpr,tpr,threshold\n");
-            for (int i = 0; i < roc.size(); i++) {
-                w.write(csv(roc.fpr(i)) + "," + csv(roc.tpr(i)) + "," + csv(roc.threshold(i)) + "\n");
-            }
-        }
-        PrecisionRecallCurve pr = ev.precisionRecallCurve();
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("pr.csv"), StandardCharsets.UTF_8)) {
-            w.write("recall,precision,threshold\n");
-            for (int i = 0; i < pr.size(); i++) {
-                w.write(csv(pr.recall(i)) + "," + csv(pr.precision(i)) + "," + csv(pr.threshold(i)) + "\n");
-            }
-        }
-    }
-
-    /** Locale-free number: Java's shortest repr, "inf"/"-inf"/"nan" as the fixtures write them. */
-    private static String csv(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        return Double.toString(v);
+        CurveCsv.writeRoc(ev.rocCurve(), dir.resolve("roc.csv"));
+        CurveCsv.writePr(ev.precisionRecallCurve(), dir.resolve("pr.csv"));
     }
 
     private void say(String s) {

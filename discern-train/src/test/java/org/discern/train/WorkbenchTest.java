@@ -145,8 +145,9 @@ class WorkbenchTest {
         assertEquals(c.strategies().get(1).test().rocAuc(), test.get("roc_auc").asDouble(), 0);
         assertEquals(c.strategies().get(1).test().averagePrecision(), test.get("average_precision").asDouble(), 0);
         assertEquals(0.5, test.get("threshold").asDouble(), 0);
-        assertEquals(1600, test.get("rows").asInt());
-        assertEquals(16, test.get("positives").asInt());
+        assertEquals(1600, test.get("n").asInt());
+        assertEquals(16, test.get("n_positive").asInt());
+        assertEquals("1", test.get("positive_label").asText());
         JsonNode cm = test.get("confusion");
         assertEquals(1600, cm.get("tn").asDouble() + cm.get("fp").asDouble() + cm.get("fn").asDouble()
                 + cm.get("tp").asDouble(), 0);
@@ -169,8 +170,8 @@ class WorkbenchTest {
         assertEquals(EpochRecord.CSV_HEADER, history.get(0));
         assertEquals(1 + c.strategies().get(1).history().size(), history.size());
         List<String> roc = Files.readAllLines(sd.resolve("roc.csv"));
-        assertEquals("fpr,tpr,threshold", roc.get(0));
-        assertEquals("0.0,0.0,inf", roc.get(1));
+        assertEquals("threshold,fpr,tpr", roc.get(0));
+        assertEquals("inf,0.0,0.0", roc.get(1));
         assertEquals(c.strategies().get(1).test().rocCurve().size() + 1, roc.size());
 
         // predict: the saved model scores the test rows exactly as during training
