@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             CurvesCommand.class,
             DemoCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -31,6 +33,7 @@ import picocli.CommandLine.Command;
             "  discern evaluate scores.tsv.gz --label is_fraud --score p --format json",
             "  discern curves predictions.csv --out curves/",
             "  discern demo",
+            "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
 public final class Cli implements Runnable {

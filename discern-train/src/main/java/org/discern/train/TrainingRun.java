@@ -1,6 +1,6 @@
 package org.discern.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ final class TrainingRun {
     private final boolean[] yVal;
     private final int d;
     private final TrainOptions o;
-    private final PrintStream progress;
+    private final PrintWriter progress;
     private final boolean console;
 
     /** Everything a finished run knows. The caller closes the network. */
@@ -31,7 +31,7 @@ final class TrainingRun {
     }
 
     TrainingRun(Strategy strategy, float[] xTrain, boolean[] yTrain, float[] xVal, boolean[] yVal, int d,
-            TrainOptions o, PrintStream progress, boolean console) {
+            TrainOptions o, PrintWriter progress, boolean console) {
         this.strategy = strategy;
         this.xTrain = xTrain;
         this.yTrain = yTrain;

@@ -2,7 +2,7 @@ package org.discern.train;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class Workbench {
     private final List<Strategy> strategies;
     private final List<String> logColumns;
     private final double logEpsilon;
-    private final PrintStream progress;
+    private final PrintWriter progress;
     private final boolean console;
 
     private Workbench(Builder b) {
@@ -68,7 +68,7 @@ public final class Workbench {
         private List<Strategy> strategies = List.of(Strategy.BASELINE, Strategy.WEIGHTED, Strategy.OVERSAMPLED);
         private List<String> logColumns = List.of();
         private double logEpsilon = TableReader.DEFAULT_LOG_EPSILON;
-        private PrintStream progress;
+        private PrintWriter progress;
         private boolean console;
 
         private Builder() {
@@ -99,7 +99,7 @@ public final class Workbench {
          * Where to print progress (one line per epoch), or null for none; {@code console} makes
          * it also update a batch counter in place.
          */
-        public Builder progress(PrintStream out, boolean console) {
+        public Builder progress(PrintWriter out, boolean console) {
             this.progress = out;
             this.console = console;
             return this;

@@ -1,0 +1,109 @@
+package org.discern.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.discern.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class TrainCommandTest {
+
+    @Test
+    void synthFraudTrainAndPredict(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("fraud.csv");
+        CliRunner.Result s = CliRunner.run("train", "synth-fraud", "--rows", "6000", "--positives", "60",
+                "--seed", "3", "--out", csv.toString());
+        assertEquals(0, s.code(), s.err());
+        assertEquals("Wrote " + csv + ": 6000 rows, 60 positive (seed 3).\n", s.out());
+        assertEquals(6001, Files.readAllLines(csv).size());
+
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", csv.toString(), "--drop", "Time", "--log", "Amount",
+                "--strategies", "baseline,weighted", "--epochs", "2", "--batch-size", "512", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().startsWith("strategy      epoch  roc_auc avg_prec"), t.out());
+        assertTrue(t.out().contains("\nbaseline "), t.out());
+        assertTrue(t.out().contains("\nweighted "), t.out());
+        // progress: plain lines per epoch on stderr (no console in tests)
+        assertTrue(t.err().contains("baseline epoch 1/2: loss "), t.err());
+        assertTrue(t.err().contains("weighted epoch 2/2: loss "), t.err());
+        assertTrue(t.err().contains("baseline: initial loss "), t.err());
+        assertTrue(!t.err().contains("\r"), "no carriage returns without a console");
+        JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
+        assertEquals(2, c.get("strategies").size());
+        assertEquals("weighted", c.get("strategies").get(1).get("name").asText());
+        assertEquals(1200, c.get("strategies").get(1).get("test").get("n").asInt());
+
+        Path scored = dir.resolve("scored.csv");
+        CliRunner.Result p = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString());
+        assertEquals(0, p.code(), p.err());
+        List<String> lines = Files.readAllLines(scored);
+        assertEquals("label,score", lines.get(0));
+        assertEquals(6001, lines.size());
+        // labels are the file's own text (quotes removed)
+        assertTrue(lines.get(1).startsWith("0,") || lines.get(1).startsWith("1,"), lines.get(1));
+        // the scored file is a binary predictions file discern evaluate reads
+        CliRunner.Result e = CliRunner.run("evaluate", scored.toString(), "--format", "json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(6000, Json.parse(e.out()).get("n").asInt());
+    }
+
+    @Test
+    void helpListsTheOptionsAndTheSubcommand() {
+        CliRunner.Result h = CliRunner.run("train", "--help");
+        assertEquals(0, h.code());
+        assertEquals("", h.err());
+        for (String s : List.of("--strategies", "--hidden", "--learning-rate", "--patience", "--cost-fn", "--drop",
+                "--log", "--impute", "synth-fraud", "20% test")) {
+            assertTrue(h.out().contains(s), s + " in\n" + h.out());
+        }
+        CliRunner.Result p = CliRunner.run("predict", "--help");
+        assertEquals(0, p.code());
+        assertTrue(p.out().contains("--prior-corrected"), p.out());
+    }
+
+    @Test
+    void badInputAndUsageErrors(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "a,b,Class\n1,2,0\n3,x,1\n");
+        CliRunner.Result r = CliRunner.run("train", csv.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("discern: " + csv + ":3: column 'b': 'x' is not a number\n", r.err());
+
+        Files.writeString(csv, "a,Class\n1,0\n2,1\n3,2\n");
+        r = CliRunner.run("train", csv.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains(":4: column 'Class': binary classification needs exactly 2 label values"),
+                r.err());
+
+        Files.writeString(csv, "a,b,Class\n1,,0\n3,4,1\n");
+        r = CliRunner.run("train", csv.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("discern: " + csv + ":2: column 'b': missing value (use --impute median to fill missing "
+                + "values)\n", r.err());
+
+        r = CliRunner.run("train", csv.toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().startsWith("discern: missing --out DIR"), r.err());
+
+        r = CliRunner.run("train", csv.toString(), "--out", "o", "--strategies", "baseline,magic");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("unknown strategy 'magic'"), r.err());
+
+        r = CliRunner.run("predict", "--model", dir.toString(), "--data", csv.toString(), "--out", "x.csv");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("model.json: missing"), r.err());
+
+        r = CliRunner.run("train", "synth-fraud", "--rows", "10", "--positives", "10", "--out", "f.csv");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("positives must be in [1, rows - 1]"), r.err());
+    }
+}
