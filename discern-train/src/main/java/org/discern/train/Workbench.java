@@ -34,7 +34,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>per strategy {@code DIR/<name>/}: the saved model ({@code model.json},
  *       {@code preprocessing.json}, {@code network.params}), {@code history.csv},
  *       {@code test-scores.csv} ({@code label,score,score_prior_corrected}), {@code roc.csv}
- *       and {@code pr.csv} of the raw test scores (as {@link CurveCsv} writes them).</li>
+ *       and {@code pr.csv} of the raw test scores (as {@link CurveCsv} writes them);</li>
+ *   <li>{@code report/}: the strategies overlaid on the test ROC and PR curves, their confusion
+ *       matrices and training histories, as SVG files and one self-contained
+ *       {@code report.html}.</li>
  * </ul>
  * The cost-optimal threshold is chosen on the validation split (minimum expected cost with
  * {@code cost_fp}, {@code cost_fn}, by {@link Thresholds#best}) and then applied to the test
@@ -179,6 +182,7 @@ public final class Workbench {
             AtomicFiles.writeString(outDir.resolve("comparison.json"),
                     Json.toText(comparisonJson(c, table, train, val, test)));
             say("wrote " + outDir.resolve("comparison.json"));
+            say("wrote " + TrainingReport.write(c, table, o, outDir));
         }
         return c;
     }

@@ -174,6 +174,23 @@ class WorkbenchTest {
         assertEquals("inf,0.0,0.0", roc.get(1));
         assertEquals(c.strategies().get(1).test().rocCurve().size() + 1, roc.size());
 
+        // the report: strategies overlaid, confusion matrices, histories, one HTML page
+        Path rep = out.resolve("report");
+        for (String f : List.of("roc.svg", "pr.svg", "confusion-baseline.svg", "confusion-weighted.svg",
+                "confusion-cost-weighted.svg", "history-loss.svg", "history-auprc.svg", "history-precision.svg",
+                "history-recall.svg", "report.html")) {
+            assertTrue(Files.isRegularFile(rep.resolve(f)), f);
+        }
+        String rocSvg = Files.readString(rep.resolve("roc.svg"));
+        assertTrue(rocSvg.startsWith("<?xml") && rocSvg.contains("<svg"), "SVG");
+        assertEquals(List.of("baseline validation", "baseline training", "weighted validation", "weighted training"),
+                List.copyOf(TrainingReport.history(c.strategies(), "auprc", "t").getSeriesMap().keySet()));
+        String html = Files.readString(rep.resolve("report.html"));
+        // inlined: 2 curve figures, 2 x 2 confusion matrices, 4 histories
+        assertEquals(10, html.split("<svg", -1).length - 1);
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "<tr><th>weighted</th><td>%d</td><td>%.4f</td>",
+                c.strategies().get(1).bestEpoch(), c.strategies().get(1).test().rocAuc())), html);
+
         // predict: the saved model scores the test rows exactly as during training
         Split split = c.split();
         List<String> lines = Files.readAllLines(csv);
