@@ -181,8 +181,9 @@ public final class TrainCommand implements Callable<Integer> {
         Workbench.Comparison c = wb.build().run(t, out);
         PrintWriter o = spec.commandLine().getOut();
         o.println(summary(c, options));
-        o.println("Wrote " + out.resolve("comparison.json") + " and, per strategy, the model, preprocessing, "
-                + "history.csv, test-scores.csv, roc.csv and pr.csv under " + out + "/<strategy>/.");
+        o.println("Wrote " + out.resolve("comparison.json") + ", the report " + out.resolve("report")
+                .resolve("report.html") + " and, per strategy, the model, preprocessing, history.csv, "
+                + "test-scores.csv, roc.csv and pr.csv under " + out + "/<strategy>/.");
         o.println("Score new data: discern predict --model " + out.resolve(chosen.get(0).id())
                 + " --data NEW.csv --out scored.csv");
         o.flush();

@@ -36,6 +36,7 @@ class TrainCommandTest {
         assertTrue(t.err().contains("weighted epoch 2/2: loss "), t.err());
         assertTrue(t.err().contains("baseline: initial loss "), t.err());
         assertTrue(!t.err().contains("\r"), "no carriage returns without a console");
+        assertTrue(Files.isRegularFile(out.resolve("report").resolve("report.html")));
         JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
         assertEquals(2, c.get("strategies").size());
         assertEquals("weighted", c.get("strategies").get(1).get("name").asText());
@@ -54,6 +55,37 @@ class TrainCommandTest {
         CliRunner.Result e = CliRunner.run("evaluate", scored.toString(), "--format", "json");
         assertEquals(0, e.code(), e.err());
         assertEquals(6000, Json.parse(e.out()).get("n").asInt());
+    }
+
+    @Test
+    void medianImputationFillsMissingCellsInTrainingAndScoring(@TempDir Path dir) throws Exception {
+        // 400 rows, 40 positives; feature b missing on every tenth row
+        StringBuilder sb = new StringBuilder("a,b,Class\n");
+        for (int i = 0; i < 400; i++) {
+            boolean pos = i % 10 == 3;
+            sb.append(pos ? 2 + i % 7 * 0.1 : i % 13 * 0.1).append(',')
+                    .append(i % 10 == 5 ? "" : Double.toString(i % 5 * 0.5)).append(',').append(pos ? 1 : 0)
+                    .append('\n');
+        }
+        Path csv = dir.resolve("gaps.csv");
+        Files.writeString(csv, sb.toString());
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", csv.toString(), "--impute", "median", "--strategies", "weighted",
+                "--epochs", "2", "--batch-size", "64", "--quiet", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertEquals("", t.err());
+        JsonNode prep = Json.parse(Files.readString(out.resolve("weighted").resolve("preprocessing.json")));
+        // present cells of b: 0 on 1/9 of them, 0.5, 1, 1.5, 2 on 2/9 each: the training median is 1
+        assertEquals(1.0, prep.get("medians").get(1).asDouble(), 0);
+        Path scored = dir.resolve("scored.csv");
+        CliRunner.Result refused = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString());
+        assertEquals(ExitCodes.BAD_INPUT, refused.code());
+        assertTrue(refused.err().contains(":7: column 'b': missing value"), refused.err());
+        CliRunner.Result p = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString(), "--impute", "median");
+        assertEquals(0, p.code(), p.err());
+        assertEquals(401, Files.readAllLines(scored).size());
     }
 
     @Test
