@@ -28,8 +28,14 @@ import java.util.Locale;
 public final class NpyArray {
     /** Largest array length the JVM allows. */
     static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
-    /** Data is mapped or read in chunks of at most this many bytes (a multiple of 8). */
+    /** Data is mapped in chunks of at most this many bytes (a multiple of 8). */
     static final int DEFAULT_CHUNK = 1 << 30;
+    /**
+     * Data read from a stream goes into direct buffers of at most this many bytes (a multiple of
+     * 8), so that a header announcing more data than the stream holds costs at most one such
+     * buffer before the truncation is found.
+     */
+    static final int STREAM_CHUNK = 1 << 26;
 
     private final NpyHeader header;
     // read-only views of the data, in file order; each holds a whole number of elements
@@ -54,7 +60,7 @@ public final class NpyArray {
         String source = file.toString();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (!Files.isRegularFile(file)) {
-                return read(source, channel, chunkSize);
+                return read(source, channel, Math.min(chunkSize, STREAM_CHUNK), -1);
             }
             NpyHeader header = NpyHeader.read(source, channel);
             long available = Math.max(0, channel.size() - header.dataOffset());
@@ -79,11 +85,18 @@ public final class NpyArray {
      * @throws InputException when the stream is not a supported {@code .npy} array or is truncated
      */
     public static NpyArray read(String source, ReadableByteChannel in) throws IOException {
-        return read(source, in, DEFAULT_CHUNK);
+        return read(source, in, STREAM_CHUNK, -1);
     }
 
-    static NpyArray read(String source, ReadableByteChannel in, int chunkSize) throws IOException {
+    /**
+     * @param size total bytes the stream holds (header included), or -1 when unknown; when known,
+     *        a truncated stream is refused before any data buffer is allocated
+     */
+    static NpyArray read(String source, ReadableByteChannel in, int chunkSize, long size) throws IOException {
         NpyHeader header = NpyHeader.read(source, in);
+        if (size >= 0) {
+            checkLength(header, Math.max(0, size - header.dataOffset()));
+        }
         long length = header.dataLength();
         List<ByteBuffer> chunks = new ArrayList<>();
         long got = 0;

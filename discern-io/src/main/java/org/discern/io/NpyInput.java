@@ -29,6 +29,10 @@ public final class NpyInput {
      */
     public static LabelArray labels(NpyArray array) throws InputException {
         requireDimensions(array, "labels: a 1-D array of class indices or a 2-D 0/1 indicator matrix");
+        if (array.dimensions() == 2 && array.columns() == 0) {
+            throw new InputException(array.source(), 0, null, "expected at least one label column, found shape "
+                    + NpyHeader.shapeText(array.header().shape()));
+        }
         int[] values = array.type().isIntegral() ? array.toIntArray() : wholeNumbers(array);
         if (array.dimensions() == 1) {
             return LabelArray.wrapIndices(values);
@@ -222,6 +226,10 @@ public final class NpyInput {
         if (array.dimensions() != 1 && array.dimensions() != 2) {
             throw new InputException(array.source(), 0, null, "expected " + expected + ", found "
                     + array.header().describe());
+        }
+        if (array.rows() > NpyArray.MAX_ARRAY_LENGTH) {
+            throw new InputException(array.source(), 0, null, "array of " + array.header().describe() + " has "
+                    + array.rows() + " rows, more than one Java array can hold (" + NpyArray.MAX_ARRAY_LENGTH + ")");
         }
     }
 }

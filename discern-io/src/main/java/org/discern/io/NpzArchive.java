@@ -41,7 +41,7 @@ public final class NpzArchive {
      *         lists the keys present) or the entry is not a supported {@code .npy} array
      */
     public static NpyArray read(Path file, String key) throws IOException {
-        return read(file, key, NpyArray.DEFAULT_CHUNK);
+        return read(file, key, NpyArray.STREAM_CHUNK);
     }
 
     static NpyArray read(Path file, String key, int chunkSize) throws IOException {
@@ -57,7 +57,7 @@ public final class NpzArchive {
             }
             String source = file + "[" + entry.getName() + "]";
             try (InputStream in = zip.getInputStream(entry)) {
-                return NpyArray.read(source, Channels.newChannel(in), chunkSize);
+                return NpyArray.read(source, Channels.newChannel(in), chunkSize, entry.getSize());
             } catch (ZipException e) {
                 throw new InputException(source, 0, null, "corrupt archive entry: " + e.getMessage(), e);
             }

@@ -34,7 +34,7 @@ class NpyArrayTest {
         }
     }
 
-    enum Mode { MAPPED, STREAM, MAPPED_CHUNKS, STREAM_CHUNKS, MEMORY_CHUNKS }
+    enum Mode { MAPPED, STREAM, MAPPED_CHUNKS, STREAM_CHUNKS, STREAM_SIZED, MEMORY_CHUNKS }
 
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
@@ -152,7 +152,9 @@ class NpyArrayTest {
             case STREAM:
                 return NpyArray.read("a.npy", Channels.newChannel(new ByteArrayInputStream(file)));
             case STREAM_CHUNKS:
-                return NpyArray.read("a.npy", Channels.newChannel(new ByteArrayInputStream(file)), 8);
+                return NpyArray.read("a.npy", Channels.newChannel(new ByteArrayInputStream(file)), 8, -1);
+            case STREAM_SIZED:
+                return NpyArray.read("a.npy", Channels.newChannel(new ByteArrayInputStream(file)), 16, file.length);
             default:
                 NpyHeader h = NpyHeader.parse("a.npy", file);
                 ByteBuffer all = ByteBuffer.wrap(file);

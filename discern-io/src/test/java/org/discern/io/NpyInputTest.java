@@ -92,6 +92,22 @@ class NpyInputTest {
     }
 
     @Test
+    void degenerateShapes() throws IOException {
+        InputException noColumns = assertThrows(InputException.class,
+                () -> NpyInput.labels(npy("|u1", false, new byte[0], 3, 0)));
+        assertEquals("expected at least one label column, found shape 3 x 0", noColumns.problem());
+        InputException tooManyRows = assertThrows(InputException.class,
+                () -> NpyInput.scores(npy("<f4", false, new byte[0], 1L << 40, 0)));
+        assertEquals("array of 1099511627776 x 0 float32 has 1099511627776 rows, more than one Java array can hold"
+                + " (2147483639)", tooManyRows.problem());
+        InputException noScores = assertThrows(InputException.class,
+                () -> NpyInput.scores(npy("<f4", false, new byte[0], 3, 0)));
+        assertEquals("expected at least one score column, found shape 3 x 0", noScores.problem());
+        // no rows at all is a valid, empty array
+        assertEquals(0, NpyInput.labels(int64()).rows());
+    }
+
+    @Test
     void floatLabelsHoldingWholeNumbersAreAccepted() throws IOException {
         NpyArray y = npy("<f8", false, NpyBytes.doubles(ByteOrder.LITTLE_ENDIAN, 1, 0, 2), 3);
         assertArrayEquals(new int[] {1, 0, 2}, NpyInput.labels(y).classIndices());
