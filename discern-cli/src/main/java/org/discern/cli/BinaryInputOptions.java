@@ -36,9 +36,10 @@ public final class BinaryInputOptions {
         return file;
     }
 
-    /** Reads the predictions with these options. */
-    public BinaryPredictions read() throws IOException {
+    /** Reads the predictions with these options; progress of long reads goes to {@code err}. */
+    public BinaryPredictions read(java.io.PrintWriter err) throws IOException {
         return BinaryCsvReader.create()
+                .progress(Progress.to(err))
                 .labelColumn(label)
                 .scoreColumn(score)
                 .weightColumn(weight)

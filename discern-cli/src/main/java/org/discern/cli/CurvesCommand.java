@@ -50,7 +50,7 @@ public final class CurvesCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out must be a directory, but " + out + " is a file");
         }
-        BinaryPredictions p = input.read();
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         Files.createDirectories(out);
         Path in = input.file();

@@ -27,7 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:",
             "  discern evaluate preds.csv",
             "  discern evaluate preds.csv.gz --label Class --score p --positive 1 --format json",
-            "  discern evaluate preds.tsv --weight w --threshold 0.3 --max-fpr 0.1"})
+            "  discern evaluate preds.tsv --weight w --threshold 0.3 --max-fpr 0.1",
+            "  discern evaluate preds.csv --ci delong",
+            "  discern evaluate preds.csv --ci bootstrap --replicates 2000 --seed 7 --level 0.9"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,6 +49,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--ci", paramLabel = "METHOD",
+            description = "Add confidence intervals: delong (ROC AUC and its variance) or bootstrap"
+                    + " (ROC AUC and average precision; stratified, percentile, honours weights).")
+    IntervalMethod ci;
+
+    @Mixin
+    IntervalOptions intervals;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -58,9 +68,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
             throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
         }
-        BinaryPredictions p = input.read();
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
+        if (ci != null) {
+            json = EvaluationIntervals.add(json, ev, p, ci, intervals);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             Json.write(json, out);

@@ -34,12 +34,14 @@ final class Tables {
         }
         sb.append("\n\n");
         line(sb, "ROC AUC", j.get("roc_auc"));
+        interval(sb, j.get("roc_auc_ci"));
         if (j.has("partial_roc_auc")) {
             JsonNode p = j.get("partial_roc_auc");
             line(sb, String.format(Locale.ROOT, "partial ROC AUC (FPR <= %s, McClish)",
                     p.get("max_fpr").asText()), p.get("standardized"));
         }
         line(sb, "average precision", j.get("average_precision"));
+        interval(sb, j.get("average_precision_ci"));
         line(sb, "PR AUC (interpolated)", j.get("pr_auc_interpolated"));
         line(sb, "PR AUC (trapezoid)", j.get("pr_auc_trapezoid"));
         line(sb, "KS statistic", j.get("ks"));
@@ -70,6 +72,22 @@ final class Tables {
             warnings.forEach(x -> sb.append("warning: ").append(x.asText()).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** "  95% CI (delong)   [lower, upper]" under the value, when the interval exists. */
+    private static void interval(StringBuilder sb, JsonNode ci) {
+        if (ci == null) {
+            return;
+        }
+        String name = String.format(Locale.ROOT, "  %s%% CI (%s)", percent(ci.get("level").asDouble()),
+                ci.get("method").asText());
+        sb.append(String.format(Locale.ROOT, "  %-38s [%s, %s]\n", name, value(ci.get("lower")), value(ci.get("upper"))));
+    }
+
+    /** 0.95 -> "95", 0.995 -> "99.5". */
+    static String percent(double level) {
+        return new java.math.BigDecimal(Double.toString(level * 100)).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString();
     }
 
     private static void line(StringBuilder sb, String name, JsonNode v) {

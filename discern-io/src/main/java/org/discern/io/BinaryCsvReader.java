@@ -23,6 +23,7 @@ public final class BinaryCsvReader {
     private String scoreColumn = "score";
     private String weightColumn;
     private String positive;
+    private ProgressListener progress = ProgressListener.NONE;
 
     private BinaryCsvReader() {
     }
@@ -56,6 +57,12 @@ public final class BinaryCsvReader {
         return this;
     }
 
+    /** Where to report reading progress (default: nowhere). */
+    public BinaryCsvReader progress(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
     /**
      * Reads the file.
      *
@@ -63,6 +70,7 @@ public final class BinaryCsvReader {
      */
     public BinaryPredictions read(Path path) throws IOException {
         try (DelimitedFile f = DelimitedFile.open(path)) {
+            f.onProgress(progress);
             int li = f.requireColumn(labelColumn, "labels");
             int si = f.requireColumn(scoreColumn, "scores");
             int wi = weightColumn == null ? -1 : f.requireColumn(weightColumn, "weights");

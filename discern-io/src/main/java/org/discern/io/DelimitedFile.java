@@ -37,10 +37,17 @@ public final class DelimitedFile implements Closeable {
     private final Iterator<CsvRecord> records;
     private final List<String> header;
     private final char separator;
+    private final CountingInputStream counter;
+    private final long size;
+    private ProgressListener progress = ProgressListener.NONE;
+    private long rows;
     private CsvRecord current;
 
-    private DelimitedFile(String name, CsvReader<CsvRecord> reader, char separator) throws InputException {
+    private DelimitedFile(String name, CsvReader<CsvRecord> reader, char separator,
+            CountingInputStream counter, long size) throws InputException {
         this.name = name;
+        this.counter = counter;
+        this.size = size;
         this.reader = reader;
         this.records = reader.iterator();
         this.separator = separator;
@@ -77,8 +84,12 @@ public final class DelimitedFile implements Closeable {
     public static DelimitedFile open(Path path) throws IOException {
         String name = path.toString();
         InputStream raw;
+        CountingInputStream counter;
+        long size;
         try {
-            raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            size = Files.size(path);
+            counter = new CountingInputStream(Files.newInputStream(path));
+            raw = new BufferedInputStream(counter, 1 << 16);
         } catch (NoSuchFileException e) {
             throw new InputException(name, 0, null, "no such file", e);
         }
@@ -103,7 +114,7 @@ public final class DelimitedFile implements Closeable {
                     .allowMissingFields(true)
                     .detectBomHeader(false)
                     .ofCsvRecord(skipBom(r));
-            return new DelimitedFile(name, csv, sep);
+            return new DelimitedFile(name, csv, sep, counter, size);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             raw.close();
             throw new InputException(name, 0, null, "expected gzip-compressed data after the gzip magic bytes, found "
@@ -155,6 +166,12 @@ public final class DelimitedFile implements Closeable {
         }
     }
 
+    /** Reports reading progress to {@code listener} (rows and bytes). */
+    public DelimitedFile onProgress(ProgressListener listener) {
+        this.progress = listener == null ? ProgressListener.NONE : listener;
+        return this;
+    }
+
     /** The file name as given. */
     public String name() {
         return name;
@@ -200,7 +217,11 @@ public final class DelimitedFile implements Closeable {
     public boolean next() throws InputException {
         current = nextRecord();
         if (current == null) {
+            progress.done(name, rows);
             return false;
+        }
+        if ((++rows & 0xFFFF) == 0) {
+            progress.progress(name, counter.count(), size, rows);
         }
         if (current.getFieldCount() != header.size()) {
             throw new InputException(name, current.getStartingLineNumber(), null, String.format(Locale.ROOT,
@@ -274,6 +295,37 @@ public final class DelimitedFile implements Closeable {
 
     private static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    /** Counts the bytes read from the file (before decompression). */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     @Override
