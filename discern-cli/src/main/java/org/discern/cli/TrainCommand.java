@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.discern.metrics.ConfusionMatrix;
+import org.discern.train.MulticlassWorkbench;
 import org.discern.train.Strategy;
 import org.discern.train.StrategyResult;
 import org.discern.train.Table;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "early stopping on validation average precision (best weights restored). Writes per "
                     + "strategy the model, its preprocessing, history and test curves, and comparison.json "
                     + "with the evaluate JSON of every strategy on the test split.",
-            "Strategies: baseline, weighted, oversampled, undersampled, smote."},
+            "Strategies: baseline, weighted, oversampled, undersampled, smote (with --multiclass: baseline, "
+                    + "weighted)."},
         footer = {
             "",
             "Examples:",
@@ -78,8 +80,8 @@ public final class TrainCommand implements Callable<Integer> {
     TableReader.Impute impute;
 
     @Option(names = "--strategies", paramLabel = "LIST", split = ",",
-            defaultValue = "baseline,weighted,oversampled",
-            description = "Strategies to train, in order (default: ${DEFAULT-VALUE}).")
+            description = "Strategies to train, in order (default: baseline,weighted,oversampled; with "
+                    + "--multiclass baseline,weighted).")
     List<String> strategies;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "100", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
@@ -137,6 +139,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Cost of a false negative (default: ${DEFAULT-VALUE}).")
     double costFn;
 
+    @Option(names = "--multiclass",
+            description = "The label has K >= 3 classes: softmax output, strategies baseline and weighted "
+                    + "(class weights N/(K n_c)), early stopping on the validation macro average precision.")
+    boolean multiclass;
+
     @Option(names = "--quiet", description = "No per-epoch progress on standard error.")
     boolean quiet;
 
@@ -155,7 +162,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOptions options;
         TableReader reader;
         try {
-            for (String s : strategies) {
+            List<String> names = strategies != null ? strategies
+                    : multiclass ? List.of("baseline", "weighted") : List.of("baseline", "weighted", "oversampled");
+            for (String s : names) {
                 chosen.add(Strategy.parse(s));
             }
             if (classWeights != null && classWeights.size() != 2) {
@@ -168,12 +177,33 @@ public final class TrainCommand implements Callable<Integer> {
                     .testFraction(testFraction).validationFraction(validationFraction).clip(clip)
                     .smoteNeighbours(smoteK).costFalsePositive(costFp).costFalseNegative(costFn).build();
             reader = TableReader.builder().label(label).positive(positive).drop(drop).log(log)
-                    .logEpsilon(logEpsilon).impute(impute).build();
+                    .logEpsilon(logEpsilon).impute(impute).multiclass(multiclass).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         Table t = reader.read(table);
+        if (multiclass) {
+            MulticlassWorkbench mw;
+            try {
+                mw = new MulticlassWorkbench(options, chosen, reader, quiet ? null : err);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            List<MulticlassWorkbench.Result> rs = mw.run(t, out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(String.format(Locale.ROOT, "%-13s %5s %13s %13s %9s%n", "strategy", "epoch", "auc_ovr_macro",
+                    "ap_macro", "accuracy"));
+            for (MulticlassWorkbench.Result r : rs) {
+                o.print(String.format(Locale.ROOT, "%-13s %5d %13.4f %13.4f %9.4f%n", r.strategy().id(),
+                        r.bestEpoch(), r.test().rocAucOvrMacro(), r.test().averagePrecisionMacro(),
+                        r.test().accuracy()));
+            }
+            o.println("Wrote " + out.resolve("comparison.json") + " and, per strategy, history.csv, test-scores.csv, "
+                    + "per-class roc-CLASS.csv and roc.svg under " + out + "/<strategy>/.");
+            o.flush();
+            return ExitCodes.OK;
+        }
         Workbench.Builder wb = Workbench.builder().options(options).strategies(chosen).reader(reader);
         if (!quiet) {
             wb.progress(err, System.console() != null);

@@ -89,6 +89,42 @@ class TrainCommandTest {
     }
 
     @Test
+    void multiclassTable(@TempDir Path dir) throws Exception {
+        // three classes, feature c shifted for class c
+        StringBuilder sb = new StringBuilder("f0,f1,f2,kind\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        String[] kinds = {"ant", "bee", "cow"};
+        for (int i = 0; i < 900; i++) {
+            int c = i % 3;
+            for (int j = 0; j < 3; j++) {
+                sb.append(r.nextGaussian() + (j == c ? 3 : 0)).append(',');
+            }
+            sb.append(kinds[c]).append('\n');
+        }
+        Path csv = dir.resolve("kinds.csv");
+        Files.writeString(csv, sb.toString());
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", csv.toString(), "--label", "kind", "--multiclass", "--epochs", "3",
+                "--batch-size", "64", "--learning-rate", "0.01", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().startsWith("strategy      epoch auc_ovr_macro      ap_macro  accuracy\nbaseline "), t.out());
+        assertTrue(t.out().contains("\nweighted "), t.out());
+        assertTrue(t.err().contains("weighted epoch 3/3: loss "), t.err());
+        JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
+        assertEquals(List.of("ant", "bee", "cow"), List.of(c.get("classes").get(0).asText(),
+                c.get("classes").get(1).asText(), c.get("classes").get(2).asText()));
+        assertTrue(c.get("strategies").get(0).get("test").get("roc_auc_ovr_macro").asDouble() > 0.9);
+
+        CliRunner.Result bad = CliRunner.run("train", csv.toString(), "--label", "kind", "--multiclass",
+                "--strategies", "smote", "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, bad.code());
+        assertTrue(bad.err().contains("supports the strategies baseline and weighted"), bad.err());
+        CliRunner.Result binary = CliRunner.run("train", csv.toString(), "--label", "kind", "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, binary.code());
+        assertTrue(binary.err().contains("found a third: 'cow'"), binary.err());
+    }
+
+    @Test
     void helpListsTheOptionsAndTheSubcommand() {
         CliRunner.Result h = CliRunner.run("train", "--help");
         assertEquals(0, h.code());

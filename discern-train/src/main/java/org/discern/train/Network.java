@@ -81,16 +81,15 @@ final class Network implements AutoCloseable {
      * (see {@link DjlRuntime#seed}) before this call for reproducible initial weights.
      */
     static Network forTraining(NetworkSpec spec, double learningRate) {
-        if (spec.outputs() != 1) {
-            throw new IllegalArgumentException("training supports binary networks (1 output), got "
-                    + spec.outputs() + " outputs");
+        if (spec.outputs() == 2) {
+            throw new IllegalArgumentException("a binary network has 1 output (sigmoid), not 2");
         }
         DjlRuntime.engine();
         Linear[] out = new Linear[1];
         SequentialBlock block = build(spec, out);
         Model model = Model.newInstance("discern", Device.cpu(), DjlRuntime.ENGINE);
         model.setBlock(block);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedCrossEntropy())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedCrossEntropy(spec.outputs()))
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
                 .optDevices(new Device[] {Device.cpu()});
         Trainer trainer = model.newTrainer(config);
@@ -171,7 +170,7 @@ final class Network implements AutoCloseable {
      * One Adam step on a batch.
      *
      * @param x row-major features, {@code rows * inputs} values (only the first rows used)
-     * @param y 0/1 targets, {@code rows} values
+     * @param y 0/1 targets (binary) or class indices (multi-class), {@code rows} values
      * @param w per-row loss weights or null for 1
      * @return the batch loss before the step (weighted mean over the rows)
      */
@@ -226,6 +225,35 @@ final class Network implements AutoCloseable {
         double[] p = new double[rows];
         for (int i = 0; i < rows; i++) {
             p[i] = sigmoid(z[i]);
+        }
+        return p;
+    }
+
+    /**
+     * Multi-class networks: softmax of the logits in double, row-major {@code rows x outputs}
+     * (each row sums to 1 up to rounding).
+     */
+    double[] classProbabilities(float[] x, int rows) {
+        int k = spec.outputs();
+        if (k < 3) {
+            throw new IllegalStateException("not a multi-class network: " + k + " output(s)");
+        }
+        float[] z = logits(x, rows);
+        double[] p = new double[rows * k];
+        for (int i = 0; i < rows; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                max = Math.max(max, z[i * k + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                double e = Math.exp(z[i * k + c] - max);
+                p[i * k + c] = e;
+                sum += e;
+            }
+            for (int c = 0; c < k; c++) {
+                p[i * k + c] /= sum;
+            }
         }
         return p;
     }

@@ -1,6 +1,7 @@
 package org.discern.train;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -52,28 +53,45 @@ public record Split(int[] train, int[] validation, int[] test) {
      *         to put at least one row of it in each of the three sets
      */
     public static Split stratified(boolean[] labels, double testFraction, double validationFraction, long seed) {
+        int[] classes = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            classes[i] = labels[i] ? 1 : 0;
+        }
+        return stratified(classes, List.of("negative", "positive"), testFraction, validationFraction, seed);
+    }
+
+    /**
+     * Splits rows stratified by class index (multi-class); with two classes it is the binary split.
+     *
+     * @param classes class index per row, in [0, names.size())
+     * @param names class names, for messages
+     */
+    public static Split stratified(int[] classes, List<String> names, double testFraction, double validationFraction,
+            long seed) {
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validationFraction must be in (0, 1), got " + validationFraction);
         }
-        int n = labels.length;
-        int pos = 0;
-        for (boolean b : labels) {
-            if (b) {
-                pos++;
-            }
+        int n = classes.length;
+        int k = names.size();
+        int[] size = new int[k];
+        for (int c : classes) {
+            size[c]++;
         }
-        int[][] byClass = {new int[n - pos], new int[pos]};
-        int[] fill = new int[2];
+        int[][] byClass = new int[k][];
+        for (int c = 0; c < k; c++) {
+            byClass[c] = new int[size[c]];
+        }
+        int[] fill = new int[k];
         for (int i = 0; i < n; i++) {
-            int c = labels[i] ? 1 : 0;
+            int c = classes[i];
             byClass[c][fill[c]++] = i;
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int[][] counts = new int[2][3]; // class -> train, val, test
-        for (int c = 0; c < 2; c++) {
+        int[][] counts = new int[k][3]; // class -> train, val, test
+        for (int c = 0; c < k; c++) {
             int[] idx = byClass[c];
             for (int i = idx.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
@@ -85,20 +103,25 @@ public record Split(int[] train, int[] validation, int[] test) {
             int nVal = (int) Math.round(validationFraction * (idx.length - nTest));
             int nTrain = idx.length - nTest - nVal;
             if (nTest < 1 || nVal < 1 || nTrain < 1) {
-                throw new IllegalArgumentException("the " + (c == 1 ? "positive" : "negative") + " class has "
-                        + idx.length + " rows: too few to put at least one in each of train (" + nTrain
-                        + "), validation (" + nVal + ") and test (" + nTest + ")");
+                String what = k == 2 ? "the " + names.get(c) + " class" : "class '" + names.get(c) + "'";
+                throw new IllegalArgumentException(what + " has " + idx.length
+                        + " rows: too few to put at least one in each of train (" + nTrain + "), validation (" + nVal
+                        + ") and test (" + nTest + ")");
             }
             counts[c] = new int[] {nTrain, nVal, nTest};
         }
         int[][] parts = new int[3][];
         for (int p = 0; p < 3; p++) {
-            parts[p] = new int[counts[0][p] + counts[1][p]];
-            int k = 0;
-            for (int c = 0; c < 2; c++) {
+            int total = 0;
+            for (int c = 0; c < k; c++) {
+                total += counts[c][p];
+            }
+            parts[p] = new int[total];
+            int at = 0;
+            for (int c = 0; c < k; c++) {
                 int from = p == 0 ? 0 : p == 1 ? counts[c][0] : counts[c][0] + counts[c][1];
-                System.arraycopy(byClass[c], from, parts[p], k, counts[c][p]);
-                k += counts[c][p];
+                System.arraycopy(byClass[c], from, parts[p], at, counts[c][p]);
+                at += counts[c][p];
             }
             Arrays.sort(parts[p]);
         }

@@ -19,9 +19,16 @@ public final class Table {
     private final boolean[] labels; // null when the table has no labels
     private final String positiveValue;
     private final String negativeValue;
+    private final int[] classes; // multi-class tables only: class index per row
+    private final List<String> classNames; // multi-class tables only
 
     private Table(String source, List<String> columns, float[] values, int rows, String labelColumn,
             boolean[] labels, String positiveValue, String negativeValue) {
+        this(source, columns, values, rows, labelColumn, labels, positiveValue, negativeValue, null, null);
+    }
+
+    private Table(String source, List<String> columns, float[] values, int rows, String labelColumn,
+            boolean[] labels, String positiveValue, String negativeValue, int[] classes, List<String> classNames) {
         this.source = source;
         this.columns = List.copyOf(columns);
         this.values = values;
@@ -30,6 +37,68 @@ public final class Table {
         this.labels = labels;
         this.positiveValue = positiveValue;
         this.negativeValue = negativeValue;
+        this.classes = classes;
+        this.classNames = classNames == null ? null : List.copyOf(classNames);
+    }
+
+    /**
+     * A multi-class table: a class index per row into {@code classNames}.
+     *
+     * @param classes class index of each row, in [0, classNames.size())
+     * @param classNames at least two distinct names
+     */
+    public static Table multiclass(String source, List<String> columns, float[] values, String labelColumn,
+            int[] classes, List<String> classNames) {
+        check(columns, values, classes.length);
+        if (classNames.size() < 2 || classNames.stream().distinct().count() != classNames.size()) {
+            throw new IllegalArgumentException("classNames must be at least 2 distinct names, got " + classNames);
+        }
+        for (int i = 0; i < classes.length; i++) {
+            if (classes[i] < 0 || classes[i] >= classNames.size()) {
+                throw new IllegalArgumentException("classes[" + i + "] must be in [0, " + classNames.size() + "), got "
+                        + classes[i]);
+            }
+        }
+        return new Table(source, columns, values.clone(), classes.length, labelColumn, null, null, null,
+                classes.clone(), classNames);
+    }
+
+    static Table wrapMulticlass(String source, List<String> columns, float[] values, int rows, String labelColumn,
+            int[] classes, List<String> classNames) {
+        return new Table(source, columns, values, rows, labelColumn, null, null, null, classes, classNames);
+    }
+
+    /** Whether this is a multi-class table (class indices rather than binary labels). */
+    public boolean multiclass() {
+        return classes != null;
+    }
+
+    /** Class names of a multi-class table, in index order; null otherwise. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Class index of a row of a multi-class table. */
+    public int classIndex(int row) {
+        requireClasses();
+        return classes[row];
+    }
+
+    /** Class indices of a multi-class table (a copy). */
+    public int[] classIndices() {
+        requireClasses();
+        return classes.clone();
+    }
+
+    int[] classIndicesView() {
+        requireClasses();
+        return classes;
+    }
+
+    private void requireClasses() {
+        if (classes == null) {
+            throw new IllegalStateException(source + " is not a multi-class table");
+        }
     }
 
     /**
@@ -110,12 +179,12 @@ public final class Table {
         return values;
     }
 
-    /** Whether the table has labels. */
+    /** Whether the table has labels (binary or multi-class). */
     public boolean labelled() {
-        return labels != null;
+        return labels != null || classes != null;
     }
 
-    /** Label column name, or null without labels. */
+    /** Label column name, or null without labels (binary or multi-class). */
     public String labelColumn() {
         return labelColumn;
     }
@@ -163,7 +232,8 @@ public final class Table {
 
     private void requireLabels() {
         if (labels == null) {
-            throw new IllegalStateException(source + " has no label column");
+            throw new IllegalStateException(source + (classes != null ? " is a multi-class table"
+                    : " has no label column"));
         }
     }
 
@@ -172,6 +242,7 @@ public final class Table {
         int d = columns.size();
         float[] v = new float[rowIndices.length * d];
         boolean[] l = labels == null ? null : new boolean[rowIndices.length];
+        int[] k = classes == null ? null : new int[rowIndices.length];
         for (int i = 0; i < rowIndices.length; i++) {
             int r = rowIndices[i];
             if (r < 0 || r >= rows) {
@@ -181,13 +252,18 @@ public final class Table {
             if (l != null) {
                 l[i] = labels[r];
             }
+            if (k != null) {
+                k[i] = classes[r];
+            }
         }
-        return new Table(source, columns, v, rowIndices.length, labelColumn, l, positiveValue, negativeValue);
+        return new Table(source, columns, v, rowIndices.length, labelColumn, l, positiveValue, negativeValue, k,
+                classNames);
     }
 
     @Override
     public String toString() {
         return "Table[" + source + ", rows=" + rows + ", columns=" + columns.size()
-                + (labels == null ? "" : ", positives=" + positives()) + "]";
+                + (labels == null ? "" : ", positives=" + positives())
+                + (classes == null ? "" : ", classes=" + classNames) + "]";
     }
 }

@@ -63,6 +63,8 @@ public final class TableReader {
     private final String positive;
     private final boolean labelOptional;
     private final String knownNegative;
+    private final boolean multiclass;
+    private final List<String> knownClasses;
 
     private TableReader(Builder b) {
         this.label = b.label;
@@ -73,6 +75,8 @@ public final class TableReader {
         this.positive = b.positive;
         this.labelOptional = b.labelOptional;
         this.knownNegative = b.knownNegative;
+        this.multiclass = b.multiclass;
+        this.knownClasses = b.knownClasses;
     }
 
     /** A builder with the defaults: label {@code Class}, nothing dropped or logged, no imputation. */
@@ -90,6 +94,8 @@ public final class TableReader {
         private String positive;
         private boolean labelOptional;
         private String knownNegative;
+        private boolean multiclass;
+        private List<String> knownClasses;
 
         private Builder() {
         }
@@ -143,6 +149,25 @@ public final class TableReader {
         public Builder knownLabels(String positiveValue, String negativeValue) {
             this.positive = java.util.Objects.requireNonNull(positiveValue, "positiveValue");
             this.knownNegative = java.util.Objects.requireNonNull(negativeValue, "negativeValue");
+            return this;
+        }
+
+        /**
+         * Multi-class: the label column may hold any number (&gt;= 2) of values; the classes are
+         * the distinct values in numeric order when all are numbers, else in text order.
+         */
+        public Builder multiclass(boolean on) {
+            this.multiclass = on;
+            return this;
+        }
+
+        /**
+         * Multi-class data to score with a model trained on these classes: every label must be one
+         * of them; the table keeps their order.
+         */
+        public Builder knownClasses(List<String> classes) {
+            this.multiclass = true;
+            this.knownClasses = List.copyOf(classes);
             return this;
         }
 
@@ -298,6 +323,17 @@ public final class TableReader {
                 if (l.isEmpty()) {
                     throw new InputException(file, line, label, "missing label");
                 }
+                if (multiclass) {
+                    if (knownClasses != null && !knownClasses.contains(l)) {
+                        throw new InputException(file, line, label, "label '" + l + "' is not one of the classes "
+                                + knownClasses + " of the training data");
+                    }
+                    if (rows == labelText.length) {
+                        labelText = Arrays.copyOf(labelText, 2 * rows);
+                    }
+                    labelText[rows++] = l;
+                    continue;
+                }
                 if (knownNegative != null && !l.equals(positive) && !l.equals(knownNegative)) {
                     throw new InputException(file, line, label, "label '" + l + "' is neither the positive ('"
                             + positive + "') nor the negative ('" + knownNegative + "') value of the training data");
@@ -324,6 +360,9 @@ public final class TableReader {
         if (labelText == null) {
             return Table.wrap(file, features, values, rows, null, null, null, null);
         }
+        if (multiclass) {
+            return multiclassTable(file, features, values, rows, labelText);
+        }
         if (knownNegative != null) {
             boolean[] known = new boolean[rows];
             for (int i = 0; i < rows; i++) {
@@ -342,6 +381,42 @@ public final class TableReader {
             labels[i] = labelText[i].equals(pos);
         }
         return Table.wrap(file, features, values, rows, label, labels, pos, neg);
+    }
+
+    private Table multiclassTable(String file, List<String> features, float[] values, int rows, String[] labelText)
+            throws InputException {
+        List<String> names;
+        if (knownClasses != null) {
+            names = knownClasses;
+        } else {
+            TreeSet<String> distinct = new TreeSet<>(Arrays.asList(labelText).subList(0, rows));
+            names = new ArrayList<>(distinct);
+            if (names.size() < 2) {
+                throw new InputException(file, 0, label, "classification needs at least 2 label values, found "
+                        + names.size() + ": " + distinct);
+            }
+            boolean numeric = names.stream().allMatch(TableReader::isFiniteNumber);
+            if (numeric) {
+                names.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+            }
+        }
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            index.put(names.get(c), c);
+        }
+        int[] classes = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            classes[i] = index.get(labelText[i]);
+        }
+        return Table.wrapMulticlass(file, features, values, rows, label, classes, names);
+    }
+
+    private static boolean isFiniteNumber(String s) {
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private String choosePositive(List<String> distinct, String[] labelText, int rows, String file)
