@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.discern.metrics.ConfusionMatrix;
+import org.discern.train.ImageFolderReader;
+import org.discern.train.ImageShape;
 import org.discern.train.MulticlassWorkbench;
 import org.discern.train.Strategy;
 import org.discern.train.StrategyResult;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern train synth-fraud --out fraud.csv",
             "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
             "  discern train data.csv --label y --strategies baseline,smote --hidden 32,16 --out runs/y",
+            "  discern train families.csv --label family --multiclass --out runs/families",
+            "  discern train --images examples/digits/images --size 8x8 --out runs/digits",
             "  discern predict --model runs/fraud/weighted --data new.csv --out scored.csv"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -144,6 +148,18 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(class weights N/(K n_c)), early stopping on the validation macro average precision.")
     boolean multiclass;
 
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Train a small CNN on an image folder (one sub-folder of PNG/JPEG files per class) "
+                    + "instead of a table; implies --multiclass.")
+    Path images;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "64x64",
+            description = "With --images: resize every image to this size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--rgb", description = "With --images: three colour channels instead of grayscale.")
+    boolean rgb;
+
     @Option(names = "--quiet", description = "No per-epoch progress on standard error.")
     boolean quiet;
 
@@ -152,9 +168,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (table == null) {
-            throw new UsageException("missing TABLE.csv (or the subcommand synth-fraud)");
+        if (table == null && images == null) {
+            throw new UsageException("missing TABLE.csv, --images DIR or the subcommand synth-fraud");
         }
+        if (table != null && images != null) {
+            throw new UsageException("give either TABLE.csv or --images DIR, not both");
+        }
+        boolean multi = multiclass || images != null;
         if (out == null) {
             throw new UsageException("missing --out DIR");
         }
@@ -163,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
         TableReader reader;
         try {
             List<String> names = strategies != null ? strategies
-                    : multiclass ? List.of("baseline", "weighted") : List.of("baseline", "weighted", "oversampled");
+                    : multi ? List.of("baseline", "weighted") : List.of("baseline", "weighted", "oversampled");
             for (String s : names) {
                 chosen.add(Strategy.parse(s));
             }
@@ -182,13 +202,32 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        Table t = reader.read(table);
-        if (multiclass) {
+        if (multi) {
             MulticlassWorkbench mw;
+            Table t;
             try {
-                mw = new MulticlassWorkbench(options, chosen, reader, quiet ? null : err);
+                if (images != null) {
+                    ImageShape shape = ImageShape.parse(size, rgb ? 3 : 1);
+                    ImageFolderReader.Images im = ImageFolderReader.read(images, shape);
+                    for (String w : im.warnings()) {
+                        err.println("warning: " + w);
+                    }
+                    if (im.skipped() > 0) {
+                        err.println("warning: skipped " + im.skipped() + " of " + (im.skipped() + im.table().rows())
+                                + " images that could not be decoded");
+                    }
+                    err.flush();
+                    t = im.table();
+                    mw = MulticlassWorkbench.forImages(options, chosen, shape, quiet ? null : err);
+                } else {
+                    t = null;
+                    mw = new MulticlassWorkbench(options, chosen, reader, quiet ? null : err);
+                }
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
+            }
+            if (t == null) {
+                t = reader.read(table);
             }
             List<MulticlassWorkbench.Result> rs = mw.run(t, out);
             PrintWriter o = spec.commandLine().getOut();
@@ -204,6 +243,7 @@ public final class TrainCommand implements Callable<Integer> {
             o.flush();
             return ExitCodes.OK;
         }
+        Table t = reader.read(table);
         Workbench.Builder wb = Workbench.builder().options(options).strategies(chosen).reader(reader);
         if (!quiet) {
             wb.progress(err, System.console() != null);

@@ -125,6 +125,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void imageFolderWithAnUndecodableFile(@TempDir Path dir) throws Exception {
+        for (int c = 0; c < 3; c++) {
+            Files.createDirectories(dir.resolve("img").resolve("k" + c));
+            for (int i = 0; i < 20; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(6, 6,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setSample(c * 2, i % 6, 0, 255);
+                javax.imageio.ImageIO.write(img, "png", dir.resolve("img").resolve("k" + c).resolve(i + ".png").toFile());
+            }
+        }
+        Path broken = dir.resolve("img").resolve("k0").resolve("zz.jpg");
+        Files.writeString(broken, "garbage");
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", "--images", dir.resolve("img").toString(), "--size", "6x6",
+                "--epochs", "2", "--batch-size", "16", "--strategies", "baseline", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("warning: skipped " + broken + ": cannot be decoded as an image\n"), t.err());
+        assertTrue(t.err().contains("warning: skipped 1 of 61 images that could not be decoded\n"), t.err());
+        JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
+        assertEquals(12, c.get("strategies").get(0).get("test").get("n").asInt());
+
+        CliRunner.Result both = CliRunner.run("train", "x.csv", "--images", "img", "--out", "o");
+        assertEquals(ExitCodes.USAGE, both.code());
+        CliRunner.Result size = CliRunner.run("train", "--images", dir.resolve("img").toString(), "--size", "big",
+                "--out", "o");
+        assertEquals(ExitCodes.USAGE, size.code());
+        assertTrue(size.err().contains("size must be WIDTHxHEIGHT"), size.err());
+    }
+
+    @Test
     void helpListsTheOptionsAndTheSubcommand() {
         CliRunner.Result h = CliRunner.run("train", "--help");
         assertEquals(0, h.code());

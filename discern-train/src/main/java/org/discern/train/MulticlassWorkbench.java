@@ -44,6 +44,7 @@ public final class MulticlassWorkbench {
     private final List<String> logColumns;
     private final double logEpsilon;
     private final PrintWriter progress;
+    private final ImageShape image;
 
     /**
      * @param options shared options (class weights and SMOTE options are not used)
@@ -53,6 +54,21 @@ public final class MulticlassWorkbench {
      */
     public MulticlassWorkbench(TrainOptions options, List<Strategy> strategies, TableReader reader,
             PrintWriter progress) {
+        this(options, strategies, reader, progress, null);
+    }
+
+    /**
+     * A workbench for images: rows are pixels of the given shape (see {@link ImageFolderReader}),
+     * the network is the small CNN (conv 3x3, max-pool, conv 3x3, max-pool, dropout, dense), and
+     * pixels are used as they are (no standardisation).
+     */
+    public static MulticlassWorkbench forImages(TrainOptions options, List<Strategy> strategies, ImageShape shape,
+            PrintWriter progress) {
+        return new MulticlassWorkbench(options, strategies, null, progress, java.util.Objects.requireNonNull(shape));
+    }
+
+    private MulticlassWorkbench(TrainOptions options, List<Strategy> strategies, TableReader reader,
+            PrintWriter progress, ImageShape image) {
         for (Strategy s : strategies) {
             if (s != Strategy.BASELINE && s != Strategy.WEIGHTED) {
                 throw new IllegalArgumentException("multi-class training supports the strategies baseline and weighted, "
@@ -67,6 +83,7 @@ public final class MulticlassWorkbench {
         this.logColumns = reader == null ? List.of() : reader.logColumns();
         this.logEpsilon = reader == null ? TableReader.DEFAULT_LOG_EPSILON : reader.logEpsilon();
         this.progress = progress;
+        this.image = image;
     }
 
     /** One strategy's result. */
@@ -100,7 +117,8 @@ public final class MulticlassWorkbench {
         Table train = table.select(split.train());
         Table val = table.select(split.validation());
         Table test = table.select(split.test());
-        Preprocessing prep = Preprocessing.fit(train, logColumns, logEpsilon, o.clip());
+        Preprocessing prep = image != null ? Preprocessing.identity(train.columns())
+                : Preprocessing.fit(train, logColumns, logEpsilon, o.clip());
         float[] xTrain = prep.apply(train);
         float[] xVal = prep.apply(val);
         float[] xTest = prep.apply(test);
@@ -173,7 +191,8 @@ public final class MulticlassWorkbench {
         double analytic = wTotal / n * entropy;
         DjlRuntime.seed(o.seed());
         SplittableRandom random = new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + s.ordinal());
-        try (Network net = Network.forTraining(new NetworkSpec(d, o.hidden(), o.dropout(), k), o.learningRate())) {
+        try (Network net = Network.forTraining(new NetworkSpec(d, o.hidden(), o.dropout(), k), image,
+                o.learningRate())) {
             net.setOutputBias(bias);
             double initial = objective(net.logits(xTrain, n), yTrain, k, cw);
             say(String.format(Locale.ROOT, "%s: initial loss %.5f, analytic %.5f (-sum p_c ln p_c%s), output bias "

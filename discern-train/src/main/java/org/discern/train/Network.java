@@ -61,6 +61,30 @@ final class Network implements AutoCloseable {
         this.inferenceStore = new ParameterStore(model.getNDManager(), false);
     }
 
+    /**
+     * The small CNN for images: conv 3x3 (16 filters, same padding), ReLU, max-pool 2x2, conv 3x3
+     * (32 filters), ReLU, max-pool 2x2, dropout, flatten, dense to the outputs.
+     */
+    private static SequentialBlock buildCnn(NetworkSpec spec, ImageShape shape, Linear[] outputHolder) {
+        SequentialBlock b = new SequentialBlock();
+        b.add(list -> new NDList(list.singletonOrThrow().reshape(-1, shape.channels(), shape.height(),
+                shape.width())));
+        for (int filters : new int[] {16, 32}) {
+            b.add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                    .setFilters(filters).build());
+            b.add(Activation.reluBlock());
+            b.add(ai.djl.nn.pooling.Pool.maxPool2dBlock(new Shape(2, 2)));
+        }
+        if (spec.dropout() > 0) {
+            b.add(Dropout.builder().optRate((float) spec.dropout()).build());
+        }
+        b.add(ai.djl.nn.Blocks.batchFlattenBlock());
+        Linear out = Linear.builder().setUnits(spec.outputs()).build();
+        b.add(out);
+        outputHolder[0] = out;
+        return b;
+    }
+
     private static SequentialBlock build(NetworkSpec spec, Linear[] outputHolder) {
         SequentialBlock b = new SequentialBlock();
         for (int units : spec.hidden()) {
@@ -81,12 +105,25 @@ final class Network implements AutoCloseable {
      * (see {@link DjlRuntime#seed}) before this call for reproducible initial weights.
      */
     static Network forTraining(NetworkSpec spec, double learningRate) {
+        return forTraining(spec, null, learningRate);
+    }
+
+    /**
+     * As {@link #forTraining(NetworkSpec, double)}; with an image shape the network is the small
+     * CNN ({@code spec.hidden()} is then not used; {@code spec.inputs()} must equal the shape's
+     * value count).
+     */
+    static Network forTraining(NetworkSpec spec, ImageShape image, double learningRate) {
+        if (image != null && image.values() != spec.inputs()) {
+            throw new IllegalArgumentException("image shape " + image + " has " + image.values() + " values, network "
+                    + "has " + spec.inputs() + " inputs");
+        }
         if (spec.outputs() == 2) {
             throw new IllegalArgumentException("a binary network has 1 output (sigmoid), not 2");
         }
         DjlRuntime.engine();
         Linear[] out = new Linear[1];
-        SequentialBlock block = build(spec, out);
+        SequentialBlock block = image == null ? build(spec, out) : buildCnn(spec, image, out);
         Model model = Model.newInstance("discern", Device.cpu(), DjlRuntime.ENGINE);
         model.setBlock(block);
         DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedCrossEntropy(spec.outputs()))

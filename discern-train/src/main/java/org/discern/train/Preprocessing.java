@@ -98,6 +98,18 @@ public final class Preprocessing {
         return new Preprocessing(train.columns(), logColumns, logEpsilon, med, mean, std, clip);
     }
 
+    /**
+     * No transformation (mean 0, standard deviation 1, median 0, no clipping): for inputs already
+     * on a common scale, such as pixels in [0, 1].
+     */
+    public static Preprocessing identity(List<String> columns) {
+        int d = columns.size();
+        double[] ones = new double[d];
+        Arrays.fill(ones, 1);
+        return new Preprocessing(columns, List.of(), TableReader.DEFAULT_LOG_EPSILON, new double[d], new double[d],
+                ones, Double.POSITIVE_INFINITY);
+    }
+
     /** Feature columns, in the order the network sees them. */
     public List<String> columns() {
         return columns;
