@@ -19,6 +19,7 @@ import org.discern.metrics.MulticlassEvaluation;
 import org.discern.report.ChartFiles;
 import org.discern.report.Charts;
 import org.discern.report.Curve;
+import org.discern.report.HtmlReport;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,8 +36,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Output directory: {@code comparison.json} ({@code "task": "multiclass"}, per strategy the
  * test metrics, {@link #evaluationJson}), and per strategy {@code history.csv},
  * {@code test-scores.csv} ({@code label} and one probability column per class), per-class
- * {@code roc-CLASS.csv} and {@code roc.svg} (every per-class ROC curve with the micro and macro
- * averages). Saved models and {@code discern predict} are binary only.
+ * {@code roc-CLASS.csv}, {@code roc.svg} (every per-class ROC curve with the micro and macro
+ * averages) and {@code report/report.html} ({@link HtmlReport}: per-class curves, confusion
+ * matrix, metrics). Saved models and {@code discern predict} are binary only.
  */
 public final class MulticlassWorkbench {
     private final TrainOptions options;
@@ -269,6 +271,16 @@ public final class MulticlassWorkbench {
                 }
                 ChartFiles.write(Charts.roc(curves, List.of(Curve.roc("micro average", ev.rocCurveMicro()),
                         Curve.roc("macro average", ev.rocCurveMacro())), null), sd.resolve("roc.svg"));
+                List<org.discern.metrics.BinaryEvaluation> ovr = new ArrayList<>();
+                for (int c = 0; c < k; c++) {
+                    ovr.add(ev.classEvaluation(c));
+                }
+                HtmlReport.builder().title("discern train " + s.id() + ": test split")
+                        .multiclass(names, ovr, ev.confusionMatrix().counts())
+                        .metricsJson(Json.toText(evaluationJson(ev)))
+                        .provenance("strategy", s.id()).provenance("best_epoch", Integer.toString(bestEpoch))
+                        .provenance("seed", Long.toString(o.seed()))
+                        .build().write(sd.resolve("report"), true);
             }
             return new Result(s, bestEpoch, history, initial, analytic, cw, ev);
         }

@@ -101,7 +101,8 @@ class MulticlassWorkbenchTest {
             }
         }
         assertEquals(750, total);
-        for (String f : List.of("history.csv", "test-scores.csv", "roc-cat.csv", "roc-eel.csv", "roc.svg")) {
+        for (String f : List.of("history.csv", "test-scores.csv", "roc-cat.csv", "roc-eel.csv", "roc.svg",
+                "report/report.html", "report/metrics.json")) {
             assertTrue(Files.isRegularFile(out.resolve("weighted").resolve(f)), f);
         }
         assertEquals("label,score_cat,score_dog,score_eel",
