@@ -239,7 +239,7 @@ public final class TrainCommand implements Callable<Integer> {
                         r.test().accuracy()));
             }
             o.println("Wrote " + out.resolve("comparison.json") + " and, per strategy, history.csv, test-scores.csv, "
-                    + "per-class roc-CLASS.csv and roc.svg under " + out + "/<strategy>/.");
+                    + "per-class roc-CLASS.csv, roc.svg and report/report.html under " + out + "/<strategy>/.");
             o.flush();
             return ExitCodes.OK;
         }
