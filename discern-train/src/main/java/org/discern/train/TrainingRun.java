@@ -23,6 +23,8 @@ final class TrainingRun {
     private final TrainOptions o;
     private final PrintWriter progress;
     private final boolean console;
+    /** Test hook: sees the labels of every batch (a copy) before its step; null in production. */
+    java.util.function.Consumer<float[]> batchLabels;
 
     /** Everything a finished run knows. The caller closes the network. */
     record Result(Strategy strategy, Network network, List<EpochRecord> history, int bestEpoch,
@@ -157,6 +159,7 @@ final class TrainingRun {
                             }
                             m = put(xs, ys, rowWeight, positives[posCursor++], xb, yb, wb, m);
                         }
+                        observe(yb, m);
                         lossSum += net.trainStep(xb, yb, wb, m) * m;
                         lossRows += m;
                         batchProgress(epoch, s + 1, steps);
@@ -180,6 +183,7 @@ final class TrainingRun {
                         for (int i = s * batch; i < Math.min(count, (s + 1) * batch); i++) {
                             m = put(xs, ys, rowWeight, pick[i], xb, yb, wb, m);
                         }
+                        observe(yb, m);
                         lossSum += net.trainStep(xb, yb, wb, m) * m;
                         lossRows += m;
                         batchProgress(epoch, s + 1, steps);
@@ -215,6 +219,12 @@ final class TrainingRun {
         } catch (RuntimeException e) {
             net.close();
             throw e;
+        }
+    }
+
+    private void observe(float[] yb, int m) {
+        if (batchLabels != null) {
+            batchLabels.accept(java.util.Arrays.copyOf(yb, m));
         }
     }
 
