@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Score a CSV table with a model saved by 'discern train' (one strategy directory), using "
                     + "the saved preprocessing (log transform, training medians, means, standard deviations, "
-                    + "clip). Writes label,score (label only when the data has the label column) in input order."},
+                    + "clip). Writes label,score (label only when the data has the label column) in input order; for a "
+                    + "multi-class model label,score_CLASS... with one probability per class."},
         footer = {
             "",
             "Examples:",
@@ -51,6 +52,9 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int rows;
         try (SavedModel m = SavedModel.load(model)) {
+            if (priorCorrected && m.multiclass()) {
+                throw new UsageException("--prior-corrected applies to binary models; " + model + " is multi-class");
+            }
             rows = m.scoreFile(data, out, priorCorrected, impute);
         }
         spec.commandLine().getOut().println("Scored " + rows + " rows of " + data + " into " + out

@@ -239,7 +239,8 @@ public final class TrainCommand implements Callable<Integer> {
                         r.test().accuracy()));
             }
             o.println("Wrote " + out.resolve("comparison.json") + " and, per strategy, history.csv, test-scores.csv, "
-                    + "per-class roc-CLASS.csv, roc.svg and report/report.html under " + out + "/<strategy>/.");
+                    + "per-class roc-CLASS.csv, roc.svg and report/report.html under " + out + "/<strategy>/"
+                    + (images == null ? ", with the saved model for discern predict." : "."));
             o.flush();
             return ExitCodes.OK;
         }

@@ -115,6 +115,21 @@ class TrainCommandTest {
                 c.get("classes").get(1).asText(), c.get("classes").get(2).asText()));
         assertTrue(c.get("strategies").get(0).get("test").get("roc_auc_ovr_macro").asDouble() > 0.9);
 
+        Path scored = dir.resolve("scored.csv");
+        CliRunner.Result p = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString());
+        assertEquals(0, p.code(), p.err());
+        List<String> lines = Files.readAllLines(scored);
+        assertEquals("label,score_ant,score_bee,score_cow", lines.get(0));
+        assertEquals(901, lines.size());
+        String[] first = lines.get(1).split(",");
+        assertEquals("ant", first[0]);
+        assertEquals(1.0, Double.parseDouble(first[1]) + Double.parseDouble(first[2]) + Double.parseDouble(first[3]),
+                1e-12);
+        CliRunner.Result corrected = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString(), "--prior-corrected");
+        assertEquals(ExitCodes.USAGE, corrected.code());
+
         CliRunner.Result bad = CliRunner.run("train", csv.toString(), "--label", "kind", "--multiclass",
                 "--strategies", "smote", "--out", out.toString());
         assertEquals(ExitCodes.USAGE, bad.code());

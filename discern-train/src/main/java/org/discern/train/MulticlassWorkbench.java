@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code test-scores.csv} ({@code label} and one probability column per class), per-class
  * {@code roc-CLASS.csv}, {@code roc.svg} (every per-class ROC curve with the micro and macro
  * averages) and {@code report/report.html} ({@link HtmlReport}: per-class curves, confusion
- * matrix, metrics). Saved models and {@code discern predict} are binary only.
+ * matrix, metrics). Tabular models are also saved there ({@link SavedModel}, for
+ * {@code discern predict}); image models are not saved.
  */
 public final class MulticlassWorkbench {
     private final TrainOptions options;
@@ -133,7 +134,7 @@ public final class MulticlassWorkbench {
         List<Result> results = new ArrayList<>();
         for (Strategy s : strategies) {
             Result r = trainOne(s, xTrain, train.classIndicesView(), xVal, val.classIndicesView(), xTest,
-                    test.classIndicesView(), names, d, outDir);
+                    test.classIndicesView(), names, d, outDir, prep, table.labelColumn());
             results.add(r);
         }
         if (outDir != null) {
@@ -166,7 +167,8 @@ public final class MulticlassWorkbench {
     }
 
     private Result trainOne(Strategy s, float[] xTrain, int[] yTrain, float[] xVal, int[] yVal, float[] xTest,
-            int[] yTest, List<String> names, int d, Path outDir) throws IOException {
+            int[] yTest, List<String> names, int d, Path outDir, Preprocessing preprocessing, String labelColumn)
+            throws IOException {
         TrainOptions o = options;
         int k = names.size();
         int n = yTrain.length;
@@ -262,6 +264,9 @@ public final class MulticlassWorkbench {
             if (outDir != null) {
                 Path sd = outDir.resolve(s.id());
                 Files.createDirectories(sd);
+                if (image == null) {
+                    SavedModel.saveMulticlass(sd, net, s, labelColumn, names, preprocessing);
+                }
                 writeHistory(sd.resolve("history.csv"), history);
                 writeScores(sd.resolve("test-scores.csv"), yTest, pTest, names);
                 List<Curve> curves = new ArrayList<>();

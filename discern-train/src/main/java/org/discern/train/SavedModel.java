@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * A trained binary model as saved in a strategy directory: {@code model.json} (network shape,
+ * A trained model (binary, or tabular multi-class) as saved in a strategy directory: {@code model.json} (network shape,
  * strategy, label, priors, thresholds), {@code preprocessing.json} (see {@link Preprocessing})
  * and {@code network.params} (DJL parameters). Scores new tables with the saved preprocessing.
  * Close it to free the native memory.
@@ -36,9 +36,17 @@ public final class SavedModel implements AutoCloseable {
     private final double costThreshold;
     private final Preprocessing preprocessing;
     private final Network network;
+    private final List<String> classes; // multi-class models only
 
     private SavedModel(Path dir, Strategy strategy, String labelColumn, String positiveValue, String negativeValue,
             PriorCorrection prior, double costThreshold, Preprocessing preprocessing, Network network) {
+        this(dir, strategy, labelColumn, positiveValue, negativeValue, prior, costThreshold, preprocessing, network,
+                null);
+    }
+
+    private SavedModel(Path dir, Strategy strategy, String labelColumn, String positiveValue, String negativeValue,
+            PriorCorrection prior, double costThreshold, Preprocessing preprocessing, Network network,
+            List<String> classes) {
         this.dir = dir;
         this.strategy = strategy;
         this.labelColumn = labelColumn;
@@ -48,6 +56,33 @@ public final class SavedModel implements AutoCloseable {
         this.costThreshold = costThreshold;
         this.preprocessing = preprocessing;
         this.network = network;
+        this.classes = classes == null ? null : List.copyOf(classes);
+    }
+
+    /** Writes a tabular multi-class model (softmax network) into {@code dir}. */
+    static void saveMulticlass(Path dir, Network net, Strategy strategy, String labelColumn, List<String> classes,
+            Preprocessing preprocessing) throws IOException {
+        Files.createDirectories(dir);
+        net.save(dir.resolve(PARAMS));
+        preprocessing.save(dir.resolve(PREPROCESSING_JSON));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("task", "multiclass");
+        m.put("strategy", strategy.id());
+        m.put("label_column", labelColumn);
+        m.put("classes", classes);
+        m.put("network", networkJson(net.spec()));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(MODEL_JSON).toFile(), m);
+    }
+
+    private static Map<String, Object> networkJson(NetworkSpec spec) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("inputs", spec.inputs());
+        n.put("hidden", spec.hidden());
+        n.put("dropout", spec.dropout());
+        n.put("outputs", spec.outputs());
+        n.put("engine", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " " + DjlRuntime.ENGINE);
+        return n;
     }
 
     /** Writes the three files of a model into {@code dir} (created if needed). */
@@ -59,17 +94,12 @@ public final class SavedModel implements AutoCloseable {
         NetworkSpec spec = net.spec();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
+        m.put("task", "binary");
         m.put("strategy", strategy.id());
         m.put("label_column", train.labelColumn());
         m.put("positive_value", train.positiveValue());
         m.put("negative_value", train.negativeValue());
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("inputs", spec.inputs());
-        n.put("hidden", spec.hidden());
-        n.put("dropout", spec.dropout());
-        n.put("outputs", spec.outputs());
-        n.put("engine", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " " + DjlRuntime.ENGINE);
-        m.put("network", n);
+        m.put("network", networkJson(spec));
         m.put("training_prior", prior.trainingPrior());
         m.put("true_prior", prior.truePrior());
         m.put("cost_threshold", EvaluationJson.num(costThreshold));
@@ -107,6 +137,17 @@ public final class SavedModel implements AutoCloseable {
                 throw new InputException(mj.toString(), 0, null, "network has " + spec.inputs() + " inputs but "
                         + PREPROCESSING_JSON + " lists " + p.columns().size() + " columns");
             }
+            if ("multiclass".equals(m.path("task").asText())) {
+                List<String> cls = new ArrayList<>();
+                m.get("classes").forEach(c -> cls.add(c.asText()));
+                if (cls.size() != spec.outputs()) {
+                    throw new InputException(mj.toString(), 0, null, "network has " + spec.outputs() + " outputs but "
+                            + cls.size() + " classes are listed");
+                }
+                Network net = Network.load(spec, dir.resolve(PARAMS));
+                return new SavedModel(dir, Strategy.parse(m.get("strategy").asText()), m.get("label_column").asText(),
+                        null, null, null, Double.NaN, p, net, cls);
+            }
             JsonNode ct = m.get("cost_threshold");
             Network net = Network.load(spec, dir.resolve(PARAMS));
             return new SavedModel(dir, Strategy.parse(m.get("strategy").asText()), m.get("label_column").asText(),
@@ -127,12 +168,22 @@ public final class SavedModel implements AutoCloseable {
         return strategy;
     }
 
+    /** Whether this is a multi-class (softmax) model. */
+    public boolean multiclass() {
+        return classes != null;
+    }
+
+    /** Class names of a multi-class model, in output order; null for binary models. */
+    public List<String> classes() {
+        return classes;
+    }
+
     /** Name of the label column of the training data. */
     public String labelColumn() {
         return labelColumn;
     }
 
-    /** Label text of positives in the training data. */
+    /** Label text of positives in the training data (null for multi-class models). */
     public String positiveValue() {
         return positiveValue;
     }
@@ -142,7 +193,7 @@ public final class SavedModel implements AutoCloseable {
         return negativeValue;
     }
 
-    /** Training and true priors (for {@link #scorePriorCorrected}). */
+    /** Training and true priors (for {@link #scorePriorCorrected}); null for multi-class models. */
     public PriorCorrection priorCorrection() {
         return prior;
     }
@@ -161,13 +212,28 @@ public final class SavedModel implements AutoCloseable {
      * optional.
      */
     public Table read(Path csv, TableReader.Impute impute) throws IOException {
+        if (classes != null) {
+            return preprocessing.readerFor(labelColumn).impute(impute).knownClasses(classes).labelOptional(true)
+                    .build().read(csv);
+        }
         return preprocessing.readerFor(labelColumn).impute(impute).knownLabels(positiveValue, negativeValue)
                 .labelOptional(true)
                 .build().read(csv);
     }
 
-    /** Probabilities of the positive class as the network outputs them. */
+    /** Multi-class models: class probabilities, row-major rows x classes (softmax in double). */
+    public double[] classProbabilities(Table t) throws InputException {
+        if (classes == null) {
+            throw new IllegalStateException("not a multi-class model");
+        }
+        return network.classProbabilities(preprocessing.apply(t), t.rows());
+    }
+
+    /** Probabilities of the positive class as the network outputs them (binary models). */
     public double[] score(Table t) throws InputException {
+        if (classes != null) {
+            throw new IllegalStateException("a multi-class model: use classProbabilities");
+        }
         return network.positiveProbabilities(preprocessing.apply(t), t.rows());
     }
 
@@ -178,12 +244,20 @@ public final class SavedModel implements AutoCloseable {
 
     /**
      * Scores a CSV file and writes {@code label,score} (the label column's text as in the input,
-     * when it has one) or just {@code score}, one line per input row, in input order.
+     * when it has one) or just {@code score}, one line per input row, in input order; for
+     * multi-class models {@code [label,]score_CLASS...}, one probability per class.
      *
      * @param priorCorrected write probabilities corrected to the true prior instead of the raw ones
+     *        (binary models only)
      * @return the number of rows scored
      */
     public int scoreFile(Path data, Path out, boolean priorCorrected, TableReader.Impute impute) throws IOException {
+        if (classes != null) {
+            if (priorCorrected) {
+                throw new IllegalArgumentException("prior correction applies to binary models only");
+            }
+            return scoreMulticlass(data, out, impute);
+        }
         Table t = read(data, impute);
         double[] p = priorCorrected ? scorePriorCorrected(t) : score(t);
         try (java.io.BufferedWriter w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
@@ -195,6 +269,36 @@ public final class SavedModel implements AutoCloseable {
                 }
                 w.write(Double.toString(p[i]));
                 w.write('\n');
+            }
+        }
+        return t.rows();
+    }
+
+    private int scoreMulticlass(Path data, Path out, TableReader.Impute impute) throws IOException {
+        Table t = read(data, impute);
+        double[] p = classProbabilities(t);
+        int k = classes.size();
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            StringBuilder h = new StringBuilder(t.labelled() ? "label" : "");
+            for (String c : classes) {
+                if (h.length() > 0) {
+                    h.append(',');
+                }
+                h.append(csvText("score_" + c));
+            }
+            w.write(h.append('\n').toString());
+            for (int i = 0; i < t.rows(); i++) {
+                StringBuilder sb = new StringBuilder();
+                if (t.labelled()) {
+                    sb.append(csvText(classes.get(t.classIndex(i)))).append(',');
+                }
+                for (int c = 0; c < k; c++) {
+                    if (c > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(p[i * k + c]);
+                }
+                w.write(sb.append('\n').toString());
             }
         }
         return t.rows();

@@ -108,6 +108,39 @@ class MulticlassWorkbenchTest {
         assertEquals("label,score_cat,score_dog,score_eel",
                 Files.readAllLines(out.resolve("weighted").resolve("test-scores.csv")).get(0));
 
+        // the saved tabular model scores a CSV of the test rows as during training
+        Split split = Split.stratified(t.classIndicesView(), t.classNames(), 0.2, 0.2, o.seed());
+        StringBuilder csv = new StringBuilder("a,b,c,d,y\n");
+        for (int i : split.test()) {
+            for (int j = 0; j < 4; j++) {
+                csv.append(t.value(i, j)).append(',');
+            }
+            csv.append(t.classNames().get(t.classIndex(i))).append('\n');
+        }
+        Path fresh = dir.resolve("fresh.csv");
+        Files.writeString(fresh, csv.toString());
+        Path scored = dir.resolve("scored.csv");
+        try (SavedModel m = SavedModel.load(out.resolve("weighted"))) {
+            assertTrue(m.multiclass());
+            assertEquals(List.of("cat", "dog", "eel"), m.classes());
+            assertEquals(750, m.scoreFile(fresh, scored, false, TableReader.Impute.NONE));
+            assertThrows(IllegalArgumentException.class,
+                    () -> m.scoreFile(fresh, scored, true, TableReader.Impute.NONE));
+        }
+        List<String> got = Files.readAllLines(scored);
+        List<String> expected = Files.readAllLines(out.resolve("weighted").resolve("test-scores.csv"));
+        assertEquals(expected.get(0), got.get(0));
+        assertEquals(expected.size(), got.size());
+        for (int i = 1; i < got.size(); i++) {
+            String[] g = got.get(i).split(",");
+            String[] e = expected.get(i).split(",");
+            assertEquals(e[0], g[0]);
+            for (int col = 1; col <= 3; col++) {
+                // float text round trip of the inputs: agreement to 1e-6
+                assertEquals(Double.parseDouble(e[col]), Double.parseDouble(g[col]), 1e-6);
+            }
+        }
+
         // reproducible
         List<MulticlassWorkbench.Result> again = w.run(t, null);
         assertEquals(weighted.test().rocAucOvrMacro(), again.get(1).test().rocAucOvrMacro(), 1e-6);
