@@ -23,10 +23,13 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             CompareCommand.class,
             CurvesCommand.class,
+            ReportCommand.class,
             ThresholdCommand.class,
             SweepCommand.class,
             CalibrateCommand.class,
             DemoCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -36,9 +39,11 @@ import picocli.CommandLine.Command;
             "  discern evaluate predictions.csv --ci delong",
             "  discern compare predictions.csv --score model_a --score model_b",
             "  discern curves predictions.csv --out curves/",
+            "  discern report predictions.csv --out report/",
             "  discern threshold predictions.csv --by cost --cost-fp 1 --cost-fn 20",
             "  discern calibrate predictions.csv --bins 15",
             "  discern demo",
+            "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
 public final class Cli implements Runnable {
