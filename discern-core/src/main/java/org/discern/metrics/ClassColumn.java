@@ -56,7 +56,7 @@ final class ClassColumn {
     /**
      * Builds the column of class {@code c} from its scores (exactly one of {@code f}, {@code d} is
      * non-null; already checked finite): labels in [0, k), checked; weights checked or null; the
-     * one-vs-one sums only when {@code ovo}. With {@code micro} (unweighted float scores only),
+     * one-vs-one sums only when {@code ovo}. With {@code micro} (unweighted scores only),
      * the column's negatives are also counted against the pooled positives (see
      * {@link MicroAverage.Positives#count}).
      */
@@ -164,7 +164,10 @@ final class ClassColumn {
             m = g - 1;
         }
         int[] microBelow = micro == null ? null : new int[micro.size()];
-        long microTwiceAuc = micro == null ? 0 : micro.count(packed, c, microBelow);
+        long microTwiceAuc = 0;
+        if (micro != null) {
+            microTwiceAuc = packed != null ? micro.count(packed, c, microBelow) : micro.count(order, d, labels, c, microBelow);
+        }
         return new ClassColumn(OperatingPoints.wrap(thr, tps, fps, n, positives, weights != null), ovo, microTwiceAuc,
                 microBelow);
     }
