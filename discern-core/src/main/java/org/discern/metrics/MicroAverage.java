@@ -63,16 +63,16 @@ final class MicroAverage {
      * what the micro ROC AUC and average precision need, without sorting the n*K pooled scores.
      */
     static final class Positives {
-        // float scores: keys[j] ascending, distinct (floatKey); double scores: values[j] ascending,
-        // distinct. counts[j] = number of samples whose own-class score is that key or value.
+        // float scores: keys[j] ascending, distinct (floatKey); double scores: doubleKeys[j]
+        // ascending, distinct (doubleKey). counts[j] = samples whose own-class score has that key.
         final int[] keys;
-        final double[] values;
+        final long[] doubleKeys;
         final long[] counts;
         final long total;
 
-        private Positives(int[] keys, double[] values, long[] counts, long total) {
+        private Positives(int[] keys, long[] doubleKeys, long[] counts, long total) {
             this.keys = keys;
-            this.values = values;
+            this.doubleKeys = doubleKeys;
             this.counts = counts;
             this.total = total;
         }
@@ -100,14 +100,13 @@ final class MicroAverage {
                 pos[i] = Sorting.doubleKey(s.d[labels[i]][i]);
             }
             Sorting.sort(pos, n, new long[n]);
-            double[] values = new double[n];
             for (int i = 0; i < n; i++) {
                 if (i == 0 || pos[i] != pos[i - 1]) {
-                    values[d++] = Sorting.keyToDouble(pos[i]);
+                    pos[d++] = pos[i];
                 }
                 counts[d - 1]++;
             }
-            return new Positives(null, Arrays.copyOf(values, d), Arrays.copyOf(counts, d), n);
+            return new Positives(null, Arrays.copyOf(pos, d), Arrays.copyOf(counts, d), n);
         }
 
         int size() {
@@ -151,25 +150,25 @@ final class MicroAverage {
         }
 
         /**
-         * As {@link #count(long[], int, int[])} for double scores: {@code order} is the column's
-         * ascending argsort, {@code d} its scores, {@code labels} the classes.
+         * As {@link #count(long[], int, int[])} for double scores: {@code keys} are the column's
+         * {@link Sorting#doubleKey} keys sorted ascending, {@code labels} the class of each.
          */
-        long count(int[] order, double[] d, int[] labels, int c, int[] below) {
-            int n = order.length;
+        long count(long[] keys, int[] labels, int c, int[] below) {
+            int n = keys.length;
             long twice = 0;
             int under = 0;
             int q = 0;
-            for (int j = 0; j < values.length; j++) {
-                final double v = values[j];
-                while (q < n && d[order[q]] < v) {
-                    if (labels[order[q]] != c) {
+            for (int j = 0; j < doubleKeys.length; j++) {
+                final long key = doubleKeys[j];
+                while (q < n && keys[q] < key) {
+                    if (labels[q] != c) {
                         under++;
                     }
                     q++;
                 }
                 int equal = 0;
-                while (q < n && d[order[q]] == v) {
-                    if (labels[order[q]] != c) {
+                while (q < n && keys[q] == key) {
+                    if (labels[q] != c) {
                         equal++;
                     }
                     q++;
