@@ -237,6 +237,32 @@ class MulticlassCliTest {
     }
 
     @Test
+    void curvesOfMultilabelInputHaveScikitLearnAreas() throws IOException {
+        String name = "multilabel_small";
+        Path csv = Fixtures.csv(name, dir);
+        Path out = dir.resolve("ml");
+        CliRunner.Result r = CliRunner.run("curves", csv.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode ex = Fixtures.json(name).get("expected");
+        for (JsonNode pl : ex.get("per_label")) {
+            double[][] roc = readCsv(out.resolve("roc_" + pl.get("label").asText() + ".csv"), "threshold,fpr,tpr");
+            double area = 0;
+            for (int i = 1; i < roc[1].length; i++) {
+                area += (roc[1][i] - roc[1][i - 1]) * (roc[2][i] + roc[2][i - 1]) / 2;
+            }
+            assertClose(pl.get("roc_auc").asDouble(), area, "area of roc_" + pl.get("label").asText());
+            assertTrue(Files.exists(out.resolve("pr_" + pl.get("label").asText() + ".csv")));
+        }
+        double[][] micro = readCsv(out.resolve("roc_micro.csv"), "threshold,fpr,tpr");
+        double area = 0;
+        for (int i = 1; i < micro[1].length; i++) {
+            area += (micro[1][i] - micro[1][i - 1]) * (micro[2][i] + micro[2][i - 1]) / 2;
+        }
+        assertClose(ex.get("roc_auc_micro").asDouble(), area, "area of roc_micro");
+        assertEquals(4 * 2 + 2 + 1, Files.readAllLines(out.resolve("index.csv")).size());
+    }
+
+    @Test
     void curvesMakeClassNamesSafeAndDistinct() throws IOException {
         Path csv = dir.resolve("odd.csv");
         Files.writeString(csv, "label,a/b,A:B,micro,\"x,y\"\n"
