@@ -131,8 +131,9 @@ public final class ThresholdSweep {
         int i = 0;
         int last = points.size() - 1;
         for (int j = 1; j <= n; j++) {
-            double share = (double) j / n;
-            while (i < last && (points.truePositives(i) + points.falsePositives(i)) < share * total) {
+            // j * total / n, not (j / n) * total: (7 / 25) * 25 is 7.000000000000001
+            double target = j * total / n;
+            while (i < last && (points.truePositives(i) + points.falsePositives(i)) < target) {
                 i++;
             }
             double thr = points.threshold(i);

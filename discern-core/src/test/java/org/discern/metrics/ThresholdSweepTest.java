@@ -55,6 +55,16 @@ class ThresholdSweepTest {
         assertArrayEquals(new double[] {0.8, 0.7, 0.5, 0.3}, s.thresholds());
         // 8 quantiles: 1..8 flagged -> .9, .8 (2 and 3), .7, .6, .5, .4, .3: the repeated .8 is listed once
         assertEquals(7, ThresholdSweep.grid(OP, 8, ThresholdSweep.Grid.QUANTILE).size());
+        // 25 distinct scores, 25 quantiles: one more case flagged per row; (7 / 25) * 25 rounds up
+        // to 7.000000000000001 and must not skip the row flagging exactly 7
+        double[] s25 = new double[25];
+        double[] expectedFp = new double[25];
+        for (int i = 0; i < 25; i++) {
+            s25[i] = i;
+            expectedFp[i] = i + 1;
+        }
+        ThresholdSweep q25 = ThresholdSweep.grid(OperatingPoints.of(s25, new boolean[25]), 25, ThresholdSweep.Grid.QUANTILE);
+        assertArrayEquals(expectedFp, q25.column(ThresholdSweep.Column.FP));
         assertThrows(IllegalArgumentException.class, () -> ThresholdSweep.grid(OP, 1, ThresholdSweep.Grid.UNIFORM));
         assertEquals(ThresholdSweep.Grid.QUANTILE, ThresholdSweep.Grid.parse("Quantile"));
     }

@@ -29,6 +29,9 @@ public final class ClassNames {
      */
     public static List<String> read(Path file) throws IOException {
         String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new InputException(source, 0, null, "no such file");
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

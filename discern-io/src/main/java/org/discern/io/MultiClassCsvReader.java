@@ -35,6 +35,7 @@ public final class MultiClassCsvReader {
     private String weightColumn = "weight";
     private boolean weightRequired;
     private List<String> classes;
+    private ProgressListener progress = ProgressListener.NONE;
 
     private MultiClassCsvReader() {
     }
@@ -66,6 +67,12 @@ public final class MultiClassCsvReader {
         return this;
     }
 
+    /** Where to report reading progress (default: nowhere). */
+    public MultiClassCsvReader progress(ProgressListener listener) {
+        this.progress = listener == null ? ProgressListener.NONE : listener;
+        return this;
+    }
+
     /**
      * Reads the file.
      *
@@ -73,6 +80,7 @@ public final class MultiClassCsvReader {
      */
     public MultiClassPredictions read(Path path) throws IOException {
         try (DelimitedFile f = DelimitedFile.open(path)) {
+            f.onProgress(progress);
             int li = f.requireColumn(labelColumn, "labels");
             int wi = weightRequired ? f.requireColumn(weightColumn, "weights") : f.columnIndex(weightColumn);
             if (wi == li) {
@@ -195,6 +203,24 @@ public final class MultiClassCsvReader {
             shown++;
         }
         sb.append("; expected one of the classes: ").append(String.join(", ", names));
+        if (allIndices(unknown.keySet(), names.size())) {
+            sb.append(" (these look like 0-based class indices: the label column must hold the class names used"
+                    + " as score column headers)");
+        }
         return sb.toString();
+    }
+
+    private static boolean allIndices(Iterable<String> labels, int k) {
+        for (String label : labels) {
+            try {
+                int i = Integer.parseInt(label);
+                if (i < 0 || i >= k) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 public final class MultiLabelCsvReader {
     private String weightColumn = "weight";
     private boolean weightRequired;
+    private ProgressListener progress = ProgressListener.NONE;
 
     private MultiLabelCsvReader() {
     }
@@ -75,6 +76,12 @@ public final class MultiLabelCsvReader {
         return names;
     }
 
+    /** Where to report reading progress (default: nowhere). */
+    public MultiLabelCsvReader progress(ProgressListener listener) {
+        this.progress = listener == null ? ProgressListener.NONE : listener;
+        return this;
+    }
+
     /**
      * Reads the file.
      *
@@ -82,6 +89,7 @@ public final class MultiLabelCsvReader {
      */
     public MultiLabelPredictions read(Path path) throws IOException {
         try (DelimitedFile f = DelimitedFile.open(path)) {
+            f.onProgress(progress);
             List<String> names = pairs(f.name(), f.header());
             int l = names.size();
             int[] labelColumns = new int[l];

@@ -58,6 +58,9 @@ public final class NpyArray {
 
     static NpyArray read(Path file, int chunkSize) throws IOException {
         String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new InputException(source, 0, null, "no such file");
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (!Files.isRegularFile(file)) {
                 return read(source, channel, Math.min(chunkSize, STREAM_CHUNK), -1);

@@ -117,6 +117,64 @@ public final class NpyInput {
     }
 
     /**
+     * Which task a labels/scores pair of arrays describes, with the layouts' names: scores with one
+     * column (1-D or n x 1) and 1-D labels are {@link CsvLayout#BINARY}; a 2-D indicator with some
+     * row not holding exactly one 1 is {@link CsvLayout#MULTILABEL}; 1-D labels or a one-hot
+     * matrix with 2-D scores are {@link CsvLayout#MULTICLASS} (a one-hot matrix can also be read
+     * as multi-label with {@link #multiLabel}, when the caller says so).
+     *
+     * @param labels the labels, as read by {@link #labels(NpyArray)}
+     * @param scores the score array (only its header is used)
+     */
+    public static CsvLayout layout(LabelArray labels, NpyArray scores) {
+        if (labels.kind() == LabelArray.Kind.INDICATOR) {
+            return CsvLayout.MULTILABEL;
+        }
+        boolean oneColumn = scores.dimensions() < 2 || scores.columns() == 1;
+        return oneColumn && !labels.isIndicator() ? CsvLayout.BINARY : CsvLayout.MULTICLASS;
+    }
+
+    /**
+     * Binary predictions from 0/1 (or bool) labels and one score per sample. Scores are widened to
+     * double (as {@link BinaryPredictions} holds them); the positive label is "1".
+     *
+     * @param labels 1-D, every value 0 or 1
+     * @param scores 1-D, or 2-D with one column
+     * @param weights 1-D weights, or null
+     * @throws InputException when a label is not 0/1 (with its index), the shapes disagree or any
+     *         element is invalid
+     */
+    public static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights)
+            throws InputException {
+        if (scores.dimensions() != 1 && !(scores.dimensions() == 2 && scores.columns() == 1)) {
+            throw new InputException(scores.source(), 0, null, "expected 1-D scores (one per sample) for a binary"
+                    + " evaluation, found " + scores.header().describe());
+        }
+        LabelArray y = labels(labels);
+        if (y.isIndicator()) {
+            throw new InputException(labels.source(), 0, null, "expected 1-D 0/1 labels for a binary evaluation,"
+                    + " found " + labels.header().describe());
+        }
+        ScoreMatrix s = scores(scores);
+        checkRows(labels, y.rows(), scores, s.rows());
+        boolean[] positive = new boolean[y.rows()];
+        for (int i = 0; i < positive.length; i++) {
+            int v = y.classIndex(i);
+            if (v != 0 && v != 1) {
+                throw new InputException(labels.source(), 0, null, "label [" + i + "] = " + v
+                        + "; expected 0 or 1 for a binary evaluation (1-D scores)");
+            }
+            positive[i] = v == 1;
+        }
+        double[] w = weights == null ? null : weights(weights);
+        if (w != null && w.length != s.rows()) {
+            throw new InputException(weights.source(), 0, null, "expected " + s.rows() + " weights (one per row of "
+                    + scores.source() + "), found " + w.length);
+        }
+        return BinaryPredictions.of(scores.source(), s.column(0), positive, w, "1");
+    }
+
+    /**
      * A multi-class prediction set from class-index (or one-hot) labels and an n x K score matrix.
      *
      * @param labels 1-D class indices 0..K-1, or a 2-D one-hot n x K matrix

@@ -3,6 +3,7 @@ package org.discern.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -65,6 +66,9 @@ public final class NpzArchive {
     }
 
     private static ZipFile open(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new InputException(file.toString(), 0, null, "no such file");
+        }
         try {
             return new ZipFile(file.toFile());
         } catch (ZipException e) {

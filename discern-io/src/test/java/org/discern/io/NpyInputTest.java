@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class NpyInputTest {
@@ -89,6 +90,17 @@ class NpyInputTest {
                 () -> NpyInput.labels(npy("<i8", false, NpyBytes.longs(ByteOrder.LITTLE_ENDIAN, 1))));
         assertEquals("expected labels: a 1-D array of class indices or a 2-D 0/1 indicator matrix, found () (a"
                 + " scalar) int64", scalar.problem());
+    }
+
+    @Test
+    void missingFilesAreInputErrors() {
+        Path missing = dir.resolve("nope.npy");
+        for (Executable read : new Executable[] {() -> NpyArray.read(missing), () -> NpzArchive.read(missing, "y"),
+            () -> NpzArchive.keys(missing), () -> ClassNames.read(missing)}) {
+            InputException e = assertThrows(InputException.class, read);
+            assertEquals(missing.toString(), e.file());
+            assertEquals("no such file", e.problem());
+        }
     }
 
     @Test
@@ -207,6 +219,45 @@ class NpyInputTest {
         InputException weights = assertThrows(InputException.class, () -> NpyInput.multiClass(int64(0, 2, 1), scores,
                 null, npy("<f8", false, NpyBytes.doubles(ByteOrder.LITTLE_ENDIAN, 1, 1), 2)));
         assertTrue(weights.problem().startsWith("expected 3 weights (one per row of "), weights.problem());
+    }
+
+    @Test
+    void layoutOfAPair() throws IOException {
+        NpyArray oneColumn = f64(2, 1, 0.1, 0.9);
+        NpyArray twoColumns = f64(2, 2, 0.1, 0.9, 0.6, 0.4);
+        NpyArray vector = npy("<f4", false, NpyBytes.floats(ByteOrder.LITTLE_ENDIAN, 0.1f, 0.9f), 2);
+        LabelArray indices = NpyInput.labels(int64(0, 1));
+        LabelArray oneHot = NpyInput.labels(u8(2, 2, 1, 0, 0, 1));
+        LabelArray indicator = NpyInput.labels(u8(2, 2, 1, 1, 0, 1));
+        assertEquals(CsvLayout.BINARY, NpyInput.layout(indices, vector));
+        assertEquals(CsvLayout.BINARY, NpyInput.layout(indices, oneColumn));
+        assertEquals(CsvLayout.MULTICLASS, NpyInput.layout(indices, twoColumns));
+        assertEquals(CsvLayout.MULTICLASS, NpyInput.layout(oneHot, twoColumns));
+        assertEquals(CsvLayout.MULTILABEL, NpyInput.layout(indicator, twoColumns));
+    }
+
+    @Test
+    void binary() throws IOException {
+        NpyArray y = npy("|b1", false, new byte[] {1, 0, 1}, 3);
+        NpyArray s = npy("<f4", false, NpyBytes.floats(ByteOrder.LITTLE_ENDIAN, 0.75f, 0.25f, 0.5f), 3, 1);
+        BinaryPredictions b = NpyInput.binary(y, s, null);
+        assertArrayEquals(new boolean[] {true, false, true}, b.labels());
+        assertArrayEquals(new double[] {0.75, 0.25, 0.5}, b.scores(), 0.0);
+        assertEquals("1", b.positiveLabel());
+        assertEquals(s.source(), b.source());
+        BinaryPredictions w = NpyInput.binary(int64(0, 1), f64(2, 1, 0.1, 0.9),
+                npy("<f8", false, NpyBytes.doubles(ByteOrder.LITTLE_ENDIAN, 2, 3), 2));
+        assertArrayEquals(new double[] {2, 3}, w.weights(), 0.0);
+        InputException two = assertThrows(InputException.class, () -> NpyInput.binary(int64(0, 2), f64(2, 1, 0.1,
+                0.9), null));
+        assertEquals("label [1] = 2; expected 0 or 1 for a binary evaluation (1-D scores)", two.problem());
+        InputException wide = assertThrows(InputException.class, () -> NpyInput.binary(int64(0, 1), f64(2, 2, 0.1,
+                0.9, 0.2, 0.8), null));
+        assertEquals("expected 1-D scores (one per sample) for a binary evaluation, found 2 x 2 float64",
+                wide.problem());
+        InputException matrix = assertThrows(InputException.class, () -> NpyInput.binary(u8(2, 1, 0, 1), f64(2, 1,
+                0.1, 0.9), null));
+        assertEquals("expected 1-D 0/1 labels for a binary evaluation, found 2 x 1 uint8", matrix.problem());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -174,6 +175,20 @@ class PredictionCsvTest {
     }
 
     @Test
+    void indexLabelsGetAHint() throws IOException {
+        InputException e = assertThrows(InputException.class, () -> MultiClassCsvReader.create().read(
+                write("idx.csv", "label,p0,p1,p2\n2,0.1,0.2,0.7\n0,0.8,0.1,0.1\n")));
+        assertEquals("2 labels that are not classes: '2' (first on line 2), '0' (first on line 3); expected one of"
+                + " the classes: p0, p1, p2 (these look like 0-based class indices: the label column must hold the"
+                + " class names used as score column headers)", e.problem());
+        // no hint when a label is not an index
+        InputException no = assertThrows(InputException.class, () -> MultiClassCsvReader.create().read(
+                write("idx2.csv", "label,p0,p1,p2\n3,0.1,0.2,0.7\n")));
+        assertEquals("a label that is not a class: '3' (first on line 2); expected one of the classes: p0, p1, p2",
+                no.problem());
+    }
+
+    @Test
     void manyUnknownLabelsAreAbbreviated() throws IOException {
         StringBuilder sb = new StringBuilder("label,a,b\n");
         for (int i = 0; i < 13; i++) {
@@ -247,6 +262,63 @@ class PredictionCsvTest {
         assertEquals(1000, m.score(1000, 0));
         assertEquals(2499.5, m.score(2499, 1));
         assertEquals(-2499, m.score(2499, 2));
+    }
+
+    @Test
+    void twoClassesAHundredClassesAndARowOfZeros() throws IOException {
+        Path two = write("two.csv", "label,neg,pos\npos,0.25,0.75\nneg,0,0\n");
+        assertEquals(CsvLayout.MULTICLASS, CsvLayout.detect(two));
+        MultiClassPredictions m2 = MultiClassCsvReader.create().read(two);
+        assertArrayEquals(new int[] {1, 0}, m2.labels());
+        assertArrayEquals(new double[] {0.25, 0.75, 0, 0}, m2.scores().toDoubleArray(), 0.0);
+        StringBuilder sb = new StringBuilder("label");
+        for (int k = 0; k < 100; k++) {
+            sb.append(",c").append(k);
+        }
+        sb.append('\n');
+        for (int i = 0; i < 300; i++) {
+            sb.append('c').append((i * 7) % 100);
+            for (int k = 0; k < 100; k++) {
+                sb.append(',').append(k == (i * 7) % 100 ? "0.505" : "0.005");
+            }
+            sb.append('\n');
+        }
+        MultiClassPredictions m = MultiClassCsvReader.create().read(write("hundred.csv", sb.toString()));
+        assertEquals(100, m.classCount());
+        assertEquals(300, m.size());
+        assertEquals("c99", m.className(99));
+        assertEquals(93, m.label(299)); // 299 * 7 = 2093
+        assertEquals(0.505, m.score(299, 93));
+        assertEquals(0.005, m.score(299, 92));
+    }
+
+    @Test
+    void progressIsReported() throws IOException {
+        int n = 70000; // one progress call at 65,536 rows, then done
+        StringBuilder ml = new StringBuilder("label_a,score_a\n");
+        StringBuilder mc = new StringBuilder("label,a,b\n");
+        for (int i = 0; i < n; i++) {
+            ml.append(i % 2).append(",0.5\n");
+            mc.append(i % 2 == 0 ? "a" : "b").append(",0.5,0.5\n");
+        }
+        Path pl = write("ml.csv", ml.toString());
+        Path pc = write("mc.csv", mc.toString());
+        List<String> calls = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void progress(String file, long bytesRead, long totalBytes, long rows) {
+                calls.add(Path.of(file).getFileName() + " " + rows + " of " + totalBytes + " bytes");
+            }
+
+            @Override
+            public void done(String file, long rows) {
+                calls.add(Path.of(file).getFileName() + " done " + rows);
+            }
+        };
+        assertEquals(n, MultiLabelCsvReader.create().progress(listener).read(pl).size());
+        assertEquals(n, MultiClassCsvReader.create().progress(listener).read(pc).size());
+        assertEquals(List.of("ml.csv 65536 of " + Files.size(pl) + " bytes", "ml.csv done 70000",
+                "mc.csv 65536 of " + Files.size(pc) + " bytes", "mc.csv done 70000"), calls);
     }
 
     @Test
