@@ -11,7 +11,6 @@ import org.discern.io.BinaryPredictions;
 import org.discern.io.ClassNames;
 import org.discern.io.CsvLayout;
 import org.discern.io.DelimitedFile;
-import org.discern.io.InputException;
 import org.discern.io.LabelArray;
 import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
@@ -20,7 +19,6 @@ import org.discern.io.MultiLabelPredictions;
 import org.discern.io.NpyArray;
 import org.discern.io.NpyInput;
 import org.discern.io.NpzArchive;
-import org.discern.io.ScoreMatrix;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -149,23 +147,14 @@ public final class PredictionInputOptions {
         String source = npz != null ? npz.toString() : scoresNpy.toString();
         Path main = npz != null ? npz : scoresNpy;
         LabelArray labels = NpyInput.labels(y);
-        CsvLayout task = forced;
-        if (task == null) {
-            if (p.dimensions() == 1) {
-                task = CsvLayout.BINARY;
-            } else if (labels.isMultiClass()) {
-                task = CsvLayout.MULTICLASS;
-            } else {
-                task = CsvLayout.MULTILABEL;
-            }
-        }
+        CsvLayout task = forced != null ? forced : NpyInput.layout(labels, p);
         switch (task) {
             case MULTICLASS:
                 return new Input(source, main, null, NpyInput.multiClass(y, p, names, w), null);
             case MULTILABEL:
                 return new Input(source, main, null, null, NpyInput.multiLabel(y, p, names, w));
             default:
-                return new Input(source, main, binaryFromNumpy(y, labels, p, w), null, null);
+                return new Input(source, main, NpyInput.binary(y, p, w), null, null);
         }
     }
 
@@ -179,14 +168,16 @@ public final class PredictionInputOptions {
         String source = file.toString();
         switch (task) {
             case MULTICLASS: {
-                MultiClassCsvReader r = MultiClassCsvReader.create().labelColumn(label).weightColumn(weight);
+                MultiClassCsvReader r = MultiClassCsvReader.create().progress(Progress.to(err)).labelColumn(label)
+                        .weightColumn(weight);
                 if (classes != null) {
                     r = r.classes(classes);
                 }
                 return new Input(source, file, null, r.read(file), null);
             }
             case MULTILABEL:
-                return new Input(source, file, null, null, MultiLabelCsvReader.create().weightColumn(weight).read(file));
+                return new Input(source, file, null, null,
+                        MultiLabelCsvReader.create().progress(Progress.to(err)).weightColumn(weight).read(file));
             default: {
                 BinaryPredictions b = BinaryCsvReader.create()
                         .progress(Progress.to(err))
@@ -198,37 +189,5 @@ public final class PredictionInputOptions {
                 return new Input(source, file, b, null, null);
             }
         }
-    }
-
-    /** 1-D scores with 0/1 labels (or a one-hot n x 2 label matrix: column 1 positive). */
-    private BinaryPredictions binaryFromNumpy(NpyArray yArray, LabelArray labels, NpyArray pArray, NpyArray wArray)
-            throws IOException {
-        ScoreMatrix s = NpyInput.scores(pArray);
-        if (s.columns() != 1) {
-            throw new InputException(pArray.source(), 0, null, "expected 1-D scores for a binary task, found "
-                    + s.columns() + " columns");
-        }
-        if (labels.isIndicator()) {
-            throw new InputException(yArray.source(), 0, null, "expected 1-D 0/1 labels for a binary task,"
-                    + " found a 2-D matrix");
-        }
-        int[] idx = labels.classIndices();
-        if (idx.length != s.rows()) {
-            throw new InputException(yArray.source(), 0, null, "expected " + s.rows() + " labels (one per score in "
-                    + pArray.source() + "), found " + idx.length);
-        }
-        boolean[] positiveRows = new boolean[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            if (idx[i] != 0 && idx[i] != 1) {
-                throw new InputException(yArray.source(), 0, null, "label [" + i + "] = " + idx[i]
-                        + "; expected 0 or 1 for a binary task (1-D scores)");
-            }
-            positiveRows[i] = idx[i] == 1;
-        }
-        double[] w = wArray == null ? null : NpyInput.weights(wArray);
-        if (w != null && w.length != idx.length) {
-            throw new InputException(wArray.source(), 0, null, "expected " + idx.length + " weights, found " + w.length);
-        }
-        return BinaryPredictions.of(pArray.source(), s.column(0), positiveRows, w, "1");
     }
 }

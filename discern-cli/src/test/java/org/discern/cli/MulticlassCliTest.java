@@ -203,6 +203,28 @@ class MulticlassCliTest {
         }
     }
 
+    @Test
+    void evaluateBinaryNpyMatchesScikitLearn() throws IOException {
+        JsonNode fx = Fixtures.json("binary_small_ties");
+        double[] scores = Fixtures.doubles(fx.get("input").get("scores"));
+        int[] labels = Fixtures.ints(fx.get("input").get("labels"));
+        ByteBuffer y = ByteBuffer.allocate(labels.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer p = ByteBuffer.allocate(scores.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < labels.length; i++) {
+            y.putLong(labels[i]);
+            p.putDouble(scores[i]);
+        }
+        writeNpy(dir.resolve("by.npy"), "<i8", false, y.array(), labels.length);
+        writeNpy(dir.resolve("bp.npy"), "<f8", false, p.array(), scores.length);
+        CliRunner.Result r = CliRunner.run("evaluate", "--labels", dir.resolve("by.npy").toString(), "--scores",
+                dir.resolve("bp.npy").toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = MAPPER.readTree(r.out());
+        assertEquals("binary", j.get("task").asText());
+        assertClose(fx.get("expected").get("roc_auc").asDouble(), j.get("roc_auc").asDouble(), "roc_auc");
+        assertClose(fx.get("expected").get("average_precision").asDouble(), j.get("average_precision").asDouble(), "ap");
+    }
+
     // ---------------------------------------------------------------- curves
 
     @Test
