@@ -161,6 +161,27 @@ class MulticlassCliTest {
         assertTrue(!j.has("top_3_accuracy"));
     }
 
+    @Test
+    void classesOptionReordersTheClasses() throws IOException {
+        Path csv = Fixtures.csv("multiclass_small_ties", dir);
+        CliRunner.Result r = CliRunner.run("evaluate", csv.toString(), "--format", "json", "--classes",
+                "eel,dog,cat,bee,ant");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = MAPPER.readTree(r.out());
+        assertEquals(List.of("eel", "dog", "cat", "bee", "ant"), Fixtures.strings(j.get("classes")));
+        JsonNode ex = Fixtures.json("multiclass_small_ties").get("expected");
+        for (int c = 0; c < 5; c++) {
+            JsonNode e = ex.get("per_class").get(4 - c);
+            JsonNode a = j.get("per_class").get(c);
+            assertEquals(e.get("class").asText(), a.get("class").asText());
+            assertClose(e.get("roc_auc").asDouble(), a.get("roc_auc").asDouble(), "auc " + a.get("class"));
+            assertClose(e.get("average_precision").asDouble(), a.get("average_precision").asDouble(), "ap");
+        }
+        // order-free summaries are unchanged
+        assertClose(ex.get("roc_auc_ovr_macro").asDouble(), j.get("roc_auc_ovr_macro").asDouble(), "ovr macro");
+        assertClose(ex.get("roc_auc_ovo_macro").asDouble(), j.get("roc_auc_ovo_macro").asDouble(), "ovo macro");
+    }
+
     // ---------------------------------------------------------------- evaluate, multi-label
 
     @Test
