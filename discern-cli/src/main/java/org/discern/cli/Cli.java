@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             CalibrateCommand.class,
             DemoCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -39,6 +41,7 @@ import picocli.CommandLine.Command;
             "  discern threshold predictions.csv --by cost --cost-fp 1 --cost-fn 20",
             "  discern calibrate predictions.csv --bins 15",
             "  discern demo",
+            "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
 public final class Cli implements Runnable {

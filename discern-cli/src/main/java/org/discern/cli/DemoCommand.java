@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Examples:",
             "  ./discern demo",
-            "  ./discern demo --out /tmp/discern-demo"})
+            "  ./discern demo --out /tmp/discern-demo",
+            "  ./discern demo --train"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +39,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "discern-demo",
             description = "Where to write the results (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--train", description = "Also train the small CNN on the 8x8 digits images "
+            + "(examples/digits, about 15 s) and write its comparison under --out.")
+    boolean train;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
@@ -57,6 +62,14 @@ public final class DemoCommand implements Callable<Integer> {
         run(o, null, "curves", fraud.toString(), "--out", fraudOut.toString());
         o.println();
         o.print(Files.readString(fraudOut.resolve("metrics.txt")));
+        if (train) {
+            Path digits = ex.resolve("digits").resolve("images");
+            o.println();
+            o.println("Training a small CNN on the 8x8 digits (" + digits + "):");
+            run(o, null, "train", "--images", digits.toString(), "--size", "8x8", "--epochs", "20",
+                    "--batch-size", "64", "--learning-rate", "0.01", "--quiet", "--out",
+                    out.resolve("digits-train").toString());
+        }
         o.println();
         o.println("Results are in " + out.toAbsolutePath().normalize());
         o.flush();

@@ -39,6 +39,7 @@ public final class AtomicFiles {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(w);
             }
+            readableByAll(tmp);
             move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
@@ -64,6 +65,16 @@ public final class AtomicFiles {
                 throw new InputException(target.toString(), 0, null,
                         "refusing to write over the input file " + in);
             }
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); outputs get the usual 0644, as if written
+     * directly under the common umask 022.
+     */
+    static void readableByAll(Path p) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

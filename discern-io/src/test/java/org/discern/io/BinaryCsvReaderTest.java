@@ -154,6 +154,8 @@ class BinaryCsvReaderTest {
         Path out = dir.resolve("sub/out.txt");
         AtomicFiles.writeString(out, "hello", in);
         assertEquals("hello", Files.readString(out));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)));
         try (Stream<Path> s = Files.list(out.getParent())) {
             assertEquals(1, s.count(), "no temporary file left behind");
         }

@@ -1,0 +1,222 @@
+package org.discern.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.discern.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class TrainCommandTest {
+
+    @Test
+    void synthFraudTrainAndPredict(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("fraud.csv");
+        CliRunner.Result s = CliRunner.run("train", "synth-fraud", "--rows", "6000", "--positives", "60",
+                "--seed", "3", "--out", csv.toString());
+        assertEquals(0, s.code(), s.err());
+        assertEquals("Wrote " + csv + ": 6000 rows, 60 positive (seed 3).\n", s.out());
+        assertEquals(6001, Files.readAllLines(csv).size());
+
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", csv.toString(), "--drop", "Time", "--log", "Amount",
+                "--strategies", "baseline,weighted", "--epochs", "2", "--batch-size", "512", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().startsWith("strategy      epoch  roc_auc avg_prec"), t.out());
+        assertTrue(t.out().contains("\nbaseline "), t.out());
+        assertTrue(t.out().contains("\nweighted "), t.out());
+        // progress: plain lines per epoch on stderr (no console in tests)
+        assertTrue(t.err().contains("baseline epoch 1/2: loss "), t.err());
+        assertTrue(t.err().contains("weighted epoch 2/2: loss "), t.err());
+        assertTrue(t.err().contains("baseline: initial loss "), t.err());
+        assertTrue(!t.err().contains("\r"), "no carriage returns without a console");
+        assertTrue(Files.isRegularFile(out.resolve("report").resolve("report.html")));
+        JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
+        assertEquals(2, c.get("strategies").size());
+        assertEquals("weighted", c.get("strategies").get(1).get("name").asText());
+        assertEquals(1200, c.get("strategies").get(1).get("test").get("n").asInt());
+
+        Path scored = dir.resolve("scored.csv");
+        CliRunner.Result p = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString());
+        assertEquals(0, p.code(), p.err());
+        List<String> lines = Files.readAllLines(scored);
+        assertEquals("label,score", lines.get(0));
+        assertEquals(6001, lines.size());
+        // labels are the file's own text (quotes removed)
+        assertTrue(lines.get(1).startsWith("0,") || lines.get(1).startsWith("1,"), lines.get(1));
+        // the scored file is a binary predictions file discern evaluate reads
+        CliRunner.Result e = CliRunner.run("evaluate", scored.toString(), "--format", "json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(6000, Json.parse(e.out()).get("n").asInt());
+    }
+
+    @Test
+    void medianImputationFillsMissingCellsInTrainingAndScoring(@TempDir Path dir) throws Exception {
+        // 400 rows, 40 positives; feature b missing on every tenth row
+        StringBuilder sb = new StringBuilder("a,b,Class\n");
+        for (int i = 0; i < 400; i++) {
+            boolean pos = i % 10 == 3;
+            sb.append(pos ? 2 + i % 7 * 0.1 : i % 13 * 0.1).append(',')
+                    .append(i % 10 == 5 ? "" : Double.toString(i % 5 * 0.5)).append(',').append(pos ? 1 : 0)
+                    .append('\n');
+        }
+        Path csv = dir.resolve("gaps.csv");
+        Files.writeString(csv, sb.toString());
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", csv.toString(), "--impute", "median", "--strategies", "weighted",
+                "--epochs", "2", "--batch-size", "64", "--quiet", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertEquals("", t.err());
+        JsonNode prep = Json.parse(Files.readString(out.resolve("weighted").resolve("preprocessing.json")));
+        // present cells of b: 0 on 1/9 of them, 0.5, 1, 1.5, 2 on 2/9 each: the training median is 1
+        assertEquals(1.0, prep.get("medians").get(1).asDouble(), 0);
+        Path scored = dir.resolve("scored.csv");
+        CliRunner.Result refused = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString());
+        assertEquals(ExitCodes.BAD_INPUT, refused.code());
+        assertTrue(refused.err().contains(":7: column 'b': missing value"), refused.err());
+        CliRunner.Result p = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString(), "--impute", "median");
+        assertEquals(0, p.code(), p.err());
+        assertEquals(401, Files.readAllLines(scored).size());
+    }
+
+    @Test
+    void multiclassTable(@TempDir Path dir) throws Exception {
+        // three classes, feature c shifted for class c
+        StringBuilder sb = new StringBuilder("f0,f1,f2,kind\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        String[] kinds = {"ant", "bee", "cow"};
+        for (int i = 0; i < 900; i++) {
+            int c = i % 3;
+            for (int j = 0; j < 3; j++) {
+                sb.append(r.nextGaussian() + (j == c ? 3 : 0)).append(',');
+            }
+            sb.append(kinds[c]).append('\n');
+        }
+        Path csv = dir.resolve("kinds.csv");
+        Files.writeString(csv, sb.toString());
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", csv.toString(), "--label", "kind", "--multiclass", "--epochs", "3",
+                "--batch-size", "64", "--learning-rate", "0.01", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().startsWith("strategy      epoch auc_ovr_macro      ap_macro  accuracy\nbaseline "), t.out());
+        assertTrue(t.out().contains("\nweighted "), t.out());
+        assertTrue(t.err().contains("weighted epoch 3/3: loss "), t.err());
+        JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
+        assertEquals(List.of("ant", "bee", "cow"), List.of(c.get("classes").get(0).asText(),
+                c.get("classes").get(1).asText(), c.get("classes").get(2).asText()));
+        assertTrue(c.get("strategies").get(0).get("test").get("roc_auc_ovr_macro").asDouble() > 0.9);
+
+        Path scored = dir.resolve("scored.csv");
+        CliRunner.Result p = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString());
+        assertEquals(0, p.code(), p.err());
+        List<String> lines = Files.readAllLines(scored);
+        assertEquals("label,score_ant,score_bee,score_cow", lines.get(0));
+        assertEquals(901, lines.size());
+        String[] first = lines.get(1).split(",");
+        assertEquals("ant", first[0]);
+        assertEquals(1.0, Double.parseDouble(first[1]) + Double.parseDouble(first[2]) + Double.parseDouble(first[3]),
+                1e-12);
+        CliRunner.Result corrected = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
+                csv.toString(), "--out", scored.toString(), "--prior-corrected");
+        assertEquals(ExitCodes.USAGE, corrected.code());
+
+        CliRunner.Result bad = CliRunner.run("train", csv.toString(), "--label", "kind", "--multiclass",
+                "--strategies", "smote", "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, bad.code());
+        assertTrue(bad.err().contains("supports the strategies baseline and weighted"), bad.err());
+        CliRunner.Result binary = CliRunner.run("train", csv.toString(), "--label", "kind", "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, binary.code());
+        assertTrue(binary.err().contains("found a third: 'cow'"), binary.err());
+    }
+
+    @Test
+    void imageFolderWithAnUndecodableFile(@TempDir Path dir) throws Exception {
+        for (int c = 0; c < 3; c++) {
+            Files.createDirectories(dir.resolve("img").resolve("k" + c));
+            for (int i = 0; i < 20; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(6, 6,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setSample(c * 2, i % 6, 0, 255);
+                javax.imageio.ImageIO.write(img, "png", dir.resolve("img").resolve("k" + c).resolve(i + ".png").toFile());
+            }
+        }
+        Path broken = dir.resolve("img").resolve("k0").resolve("zz.jpg");
+        Files.writeString(broken, "garbage");
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", "--images", dir.resolve("img").toString(), "--size", "6x6",
+                "--epochs", "2", "--batch-size", "16", "--strategies", "baseline", "--out", out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("warning: skipped " + broken + ": cannot be decoded as an image\n"), t.err());
+        assertTrue(t.err().contains("warning: skipped 1 of 61 images that could not be decoded\n"), t.err());
+        JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
+        assertEquals(12, c.get("strategies").get(0).get("test").get("n").asInt());
+
+        CliRunner.Result both = CliRunner.run("train", "x.csv", "--images", "img", "--out", "o");
+        assertEquals(ExitCodes.USAGE, both.code());
+        CliRunner.Result size = CliRunner.run("train", "--images", dir.resolve("img").toString(), "--size", "big",
+                "--out", "o");
+        assertEquals(ExitCodes.USAGE, size.code());
+        assertTrue(size.err().contains("size must be WIDTHxHEIGHT"), size.err());
+    }
+
+    @Test
+    void helpListsTheOptionsAndTheSubcommand() {
+        CliRunner.Result h = CliRunner.run("train", "--help");
+        assertEquals(0, h.code());
+        assertEquals("", h.err());
+        for (String s : List.of("--strategies", "--hidden", "--learning-rate", "--patience", "--cost-fn", "--drop",
+                "--log", "--impute", "synth-fraud", "20% test")) {
+            assertTrue(h.out().contains(s), s + " in\n" + h.out());
+        }
+        CliRunner.Result p = CliRunner.run("predict", "--help");
+        assertEquals(0, p.code());
+        assertTrue(p.out().contains("--prior-corrected"), p.out());
+    }
+
+    @Test
+    void badInputAndUsageErrors(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "a,b,Class\n1,2,0\n3,x,1\n");
+        CliRunner.Result r = CliRunner.run("train", csv.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("discern: " + csv + ":3: column 'b': 'x' is not a number\n", r.err());
+
+        Files.writeString(csv, "a,Class\n1,0\n2,1\n3,2\n");
+        r = CliRunner.run("train", csv.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains(":4: column 'Class': binary classification needs exactly 2 label values"),
+                r.err());
+
+        Files.writeString(csv, "a,b,Class\n1,,0\n3,4,1\n");
+        r = CliRunner.run("train", csv.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("discern: " + csv + ":2: column 'b': missing value (use --impute median to fill missing "
+                + "values)\n", r.err());
+
+        r = CliRunner.run("train", csv.toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().startsWith("discern: missing --out DIR"), r.err());
+
+        r = CliRunner.run("train", csv.toString(), "--out", "o", "--strategies", "baseline,magic");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("unknown strategy 'magic'"), r.err());
+
+        r = CliRunner.run("predict", "--model", dir.toString(), "--data", csv.toString(), "--out", "x.csv");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("model.json: missing"), r.err());
+
+        r = CliRunner.run("train", "synth-fraud", "--rows", "10", "--positives", "10", "--out", "f.csv");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("positives must be in [1, rows - 1]"), r.err());
+    }
+}

@@ -1,0 +1,1073 @@
+package org.discern.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.OperatingPoints;
+import org.discern.report.internal.Fmt;
+import org.discern.report.internal.Html;
+import org.discern.report.internal.Palette;
+import org.discern.report.internal.Polylines;
+import org.discern.report.internal.Reduce;
+import org.discern.report.internal.SvgPlot;
+import org.knowm.xchart.XYChart;
+
+/**
+ * The self-contained HTML report and its directory.
+ *
+ * <p>{@link #write(Path, boolean)} writes {@code DIR/report.html}, {@code DIR/metrics.json} (the
+ * JSON text given by the caller, unchanged), curve CSVs under {@code DIR/curves/} and chart images
+ * (PNG and SVG) under {@code DIR/charts/}. Writing is atomic: everything goes to a temporary
+ * directory beside {@code DIR} that is then moved into place; a failure removes it and leaves any
+ * existing {@code DIR} untouched. An existing {@code DIR} is replaced only with {@code force}.
+ *
+ * <p>{@code report.html} works offline: its styles, script and charts are inline and it makes no
+ * network request. Its charts are interactive: a threshold slider, or hovering over the ROC or PR
+ * curve, shows the threshold, TPR, FPR, precision, recall and the confusion matrix at that point.
+ * The page embeds, per curve, at most a few thousand exact rows of the operating-point table (see
+ * {@link Builder#maxEmbeddedRows(int)}), and computes the confusion matrix from their cumulative
+ * counts exactly as {@link OperatingPoints#confusionAt(double)} does; so the page stays small
+ * (well under 5 MB) whatever the number of rows. Every user-supplied string is escaped for its
+ * context (HTML text, attribute, SVG, JSON in a script element).
+ *
+ * <p>The same inputs give the same bytes, apart from the time stamp (from the injected
+ * {@link Clock}).
+ */
+public final class HtmlReport {
+    /** Distinct scores above which a curve CSV holds the embedded rows instead of every point. */
+    static final int CSV_FULL_MAX = 200_000;
+
+    private final Builder b;
+    private final List<Table> tables;
+    private final String html;
+
+    private HtmlReport(Builder b) {
+        this.b = b;
+        this.tables = tables(b);
+        this.html = render();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The page, as written to {@code report.html}. */
+    public String html() {
+        return html;
+    }
+
+    // ---------------------------------------------------------------- embedded tables
+
+    /** One curve's embedded rows (one-vs-rest class, the binary positive class, or micro-average). */
+    private record Table(String name, BinaryEvaluation ev, int[] rows, boolean f32, int initial) {
+        OperatingPoints op() {
+            return ev.operatingPoints();
+        }
+    }
+
+    private static List<Table> tables(Builder b) {
+        List<BinaryEvaluation> evs = new ArrayList<>(b.evaluations);
+        List<String> names = new ArrayList<>();
+        if (b.binary) {
+            names.add(b.classes.get(1));
+        } else {
+            names.addAll(b.classes);
+        }
+        if (b.micro != null) {
+            evs.add(b.micro);
+            names.add("micro-average (all classes pooled)");
+        }
+        // Reduce keeps up to two rows per quantile: half the budget each
+        int per = b.maxRows / 2;
+        List<Table> out = new ArrayList<>();
+        for (int i = 0; i < evs.size(); i++) {
+            BinaryEvaluation ev = evs.get(i);
+            OperatingPoints op = ev.operatingPoints();
+            int[] rows = Reduce.rows(op, Math.max(3, per));
+            // keep the default threshold's exact row: 0.5 for probabilities, else the KS point
+            double t0 = probabilities(op) ? 0.5 : ev.ksThreshold();
+            int extra = Double.isNaN(t0) ? -1 : op.indexAt(t0);
+            rows = withRow(rows, extra);
+            int initial = 0;
+            for (int j = 0; j < rows.length; j++) {
+                if (rows[j] == extra) {
+                    initial = j + 1;
+                }
+            }
+            out.add(new Table(names.get(i), ev, rows, floatThresholds(op, rows), initial));
+        }
+        return out;
+    }
+
+    private static boolean probabilities(OperatingPoints op) {
+        return op.threshold(0) <= 1 && op.threshold(op.size() - 1) >= 0;
+    }
+
+    private static int[] withRow(int[] rows, int extra) {
+        if (extra < 0 || java.util.Arrays.binarySearch(rows, extra) >= 0) {
+            return rows;
+        }
+        int[] out = new int[rows.length + 1];
+        int j = 0;
+        boolean done = false;
+        for (int r : rows) {
+            if (!done && extra < r) {
+                out[j++] = extra;
+                done = true;
+            }
+            out[j++] = r;
+        }
+        if (!done) {
+            out[j] = extra;
+        }
+        return out;
+    }
+
+    // float thresholds are written short; valid only if JavaScript's fround(parseFloat(s)) gives them back
+    private static boolean floatThresholds(OperatingPoints op, int[] rows) {
+        for (int r : rows) {
+            double t = op.threshold(r);
+            float f = (float) t;
+            if (f != t || (float) Double.parseDouble(Float.toString(f)) != f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] rocX(Table t) {
+        OperatingPoints op = t.op();
+        double[] x = new double[t.rows.length + 1];
+        for (int j = 0; j < t.rows.length; j++) {
+            x[j + 1] = op.falsePositives(t.rows[j]) / op.negatives();
+        }
+        return x;
+    }
+
+    private static double[] rocY(Table t) {
+        OperatingPoints op = t.op();
+        double[] y = new double[t.rows.length + 1];
+        for (int j = 0; j < t.rows.length; j++) {
+            y[j + 1] = op.truePositives(t.rows[j]) / op.positives();
+        }
+        return y;
+    }
+
+    private static double[] prX(Table t) {
+        return rocY(t);
+    }
+
+    private static double[] prY(Table t) {
+        OperatingPoints op = t.op();
+        double[] y = new double[t.rows.length + 1];
+        y[0] = 1;
+        for (int j = 0; j < t.rows.length; j++) {
+            double tp = op.truePositives(t.rows[j]);
+            double pp = tp + op.falsePositives(t.rows[j]);
+            y[j + 1] = pp == 0 ? 1 : tp / pp;
+        }
+        return y;
+    }
+
+    private static Curve cornerCurve(String name, double[] x, double[] y) {
+        int m = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                m++;
+            }
+        }
+        if (m == 0) {
+            return null;
+        }
+        double[] fx = new double[m];
+        double[] fy = new double[m];
+        int j = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                fx[j] = x[i];
+                fy[j] = y[i];
+                j++;
+            }
+        }
+        boolean[] keep = Polylines.corners(fx, fy);
+        return Curve.of(name, Polylines.select(fx, keep), Polylines.select(fy, keep));
+    }
+
+    // ---------------------------------------------------------------- the page
+
+    private String render() {
+        StringBuilder h = new StringBuilder(1 << 20);
+        String title = b.title;
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n")
+                .append(resource("report.css")).append("</style>\n</head>\n<body>\n<main>\n");
+        h.append("<h1>").append(Html.escape(title)).append("</h1>\n<p class=\"sub\">")
+                .append(b.binary ? "Binary classification" : "Multi-class classification (" + b.classes.size()
+                        + " classes, one-vs-rest curves)")
+                .append(" &middot; ").append(b.totalRows).append(" rows &middot; generated ")
+                .append(Html.escape(b.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()))
+                .append(" by Discern ").append(Html.escape(b.version)).append("</p>\n");
+        summary(h);
+        interactive(h);
+        if (!b.binary) {
+            perClass(h);
+            if (b.confusion != null) {
+                confusion(h);
+            }
+        }
+        files(h);
+        provenance(h);
+        if (b.metricsJson != null) {
+            h.append("<h2>Metrics (metrics.json)</h2>\n<details><summary>Show the JSON</summary><pre class=\"json\">")
+                    .append(Html.escape(b.metricsJson)).append("</pre></details>\n");
+        }
+        h.append("<pre id=\"test-result\"></pre>\n</main>\n");
+        h.append("<script type=\"application/json\" id=\"discern-data\">").append(dataJson()).append("</script>\n");
+        h.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private void summary(StringBuilder h) {
+        h.append("<h2>Summary</h2>\n<div class=\"cols\">\n<div class=\"card\"><table id=\"balance\">")
+                .append("<thead><tr><th>Class</th><th>Rows</th><th>Share</th></tr></thead><tbody>\n");
+        for (int i = 0; i < b.classes.size(); i++) {
+            double n = b.support(i);
+            h.append("<tr><td>").append(Html.escape(b.classes.get(i))).append("</td><td>").append(Fmt.count(n))
+                    .append("</td><td>").append(Fmt.fixed(100 * n / b.totalRows, 2)).append("%</td></tr>\n");
+        }
+        h.append("</tbody></table></div>\n<div class=\"card\"><table id=\"headline\">")
+                .append("<thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>\n");
+        for (Map.Entry<String, Double> e : b.headline().entrySet()) {
+            h.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
+                    .append(Double.isNaN(e.getValue()) ? "undefined" : Fmt.fixed(e.getValue(), 4)).append("</td></tr>\n");
+        }
+        h.append("</tbody></table></div>\n</div>\n");
+        List<String> warnings = b.allWarnings();
+        if (!warnings.isEmpty()) {
+            h.append("<div id=\"warnings\">\n");
+            for (String w : warnings) {
+                h.append("<div class=\"warn\">").append(Html.escape(w)).append("</div>\n");
+            }
+            h.append("</div>\n");
+        }
+    }
+
+    private void interactive(StringBuilder h) {
+        h.append("<h2>Curves and threshold</h2>\n<div class=\"controls\">");
+        if (!b.binary) {
+            h.append("<label>Class (one-vs-rest) <select id=\"class-select\">");
+            for (int i = 0; i < tables.size(); i++) {
+                h.append("<option value=\"").append(i).append("\">").append(Html.escape(tables.get(i).name))
+                        .append("</option>");
+            }
+            h.append("</select></label>");
+        }
+        Table first = tables.get(0);
+        h.append("<label>Threshold <input type=\"range\" id=\"threshold-slider\" min=\"0\" max=\"")
+                .append(first.rows.length).append("\" step=\"1\" value=\"").append(first.initial)
+                .append("\"></label><span>positive iff score &ge; threshold; hover over a curve to move it</span></div>\n");
+        SvgPlot roc = new SvgPlot("roc-chart", "ROC curve", "False positive rate", "True positive rate");
+        roc.reference(0, 0, 1, 1);
+        SvgPlot pr = new SvgPlot("pr-chart", "Precision-recall curve", "Recall", "Precision");
+        for (int i = 0; i < tables.size(); i++) {
+            Table t = tables.get(i);
+            boolean micro = b.micro != null && i == tables.size() - 1;
+            String colour = micro ? "#000000" : Palette.hex(i);
+            String dash = micro ? "" : Palette.dash(i);
+            Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
+            if (rc != null) {
+                roc.curve(rc.x(), rc.y(), i, colour, dash, t.name + " (AUC " + Fmt.fixed(t.ev.rocAuc(), 4) + ")");
+            }
+            Curve pc = cornerCurve(t.name, prX(t), prY(t));
+            if (pc != null) {
+                pr.curve(pc.x(), pc.y(), i, colour, dash, t.name + " (AP " + Fmt.fixed(t.ev.averagePrecision(), 4) + ")");
+            }
+            OperatingPoints op = t.op();
+            double prevalence = op.positives() / (op.positives() + op.negatives());
+            if (Double.isFinite(prevalence)) {
+                pr.baseline(prevalence, i);
+            }
+        }
+        h.append("<div class=\"cols\">\n<div class=\"card\">").append(roc.render()).append("</div>\n<div class=\"card\">")
+                .append(pr.render()).append("</div>\n");
+        h.append("<div class=\"card\"><table class=\"readout\"><tbody>\n");
+        if (!b.binary) {
+            row(h, "Class", "ro-class");
+        }
+        row(h, "ROC AUC", "ro-auc");
+        row(h, "Average precision", "ro-ap");
+        row(h, "Threshold", "ro-threshold");
+        row(h, "TPR (recall)", "ro-tpr");
+        row(h, "FPR", "ro-fpr");
+        row(h, "Precision", "ro-precision");
+        row(h, "Recall", "ro-recall");
+        row(h, "F1", "ro-f1");
+        row(h, "Specificity", "ro-specificity");
+        row(h, "Accuracy", "ro-accuracy");
+        String pos = b.binary ? b.classes.get(1) : "this class";
+        String neg = b.binary ? b.classes.get(0) : "other classes";
+        h.append("</tbody></table>\n<table class=\"cm2\" id=\"cm\"><thead><tr><th></th><th>predicted ")
+                .append(Html.escape(pos)).append("</th><th>predicted ").append(Html.escape(neg))
+                .append("</th></tr></thead><tbody>\n<tr><th>actual ").append(Html.escape(pos))
+                .append("</th><td class=\"hit\" id=\"cm-tp\"></td><td class=\"miss\" id=\"cm-fn\"></td></tr>\n")
+                .append("<tr><th>actual ").append(Html.escape(neg))
+                .append("</th><td class=\"miss\" id=\"cm-fp\"></td><td class=\"hit\" id=\"cm-tn\"></td></tr>\n")
+                .append("</tbody></table></div>\n</div>\n");
+        if (!b.binary) {
+            h.append("<div class=\"legend\">");
+            for (int i = 0; i < tables.size(); i++) {
+                boolean micro = b.micro != null && i == tables.size() - 1;
+                String colour = micro ? "#000000" : Palette.hex(i);
+                String dash = micro ? "" : Palette.dash(i);
+                h.append("<span class=\"item\"><span class=\"swatch\" style=\"border-top-color:").append(colour)
+                        .append(dash.isEmpty() ? "" : ";border-top-style:dashed").append("\"></span>")
+                        .append(Html.escape(tables.get(i).name)).append("</span>");
+            }
+            h.append("</div>\n");
+        }
+    }
+
+    private static void row(StringBuilder h, String label, String id) {
+        h.append("<tr><th>").append(label).append("</th><td id=\"").append(id).append("\"></td></tr>\n");
+    }
+
+    private void perClass(StringBuilder h) {
+        h.append("<h2>Per-class metrics</h2>\n<p class=\"sub\">Precision, recall and F1 of the arg-max prediction")
+                .append(b.confusion == null ? " (not available: no confusion matrix given)" : "")
+                .append("; AUC and AP one-vs-rest. Click a header to sort, a row to select the class.</p>\n")
+                .append("<table class=\"sortable\" id=\"class-table\"><thead><tr><th>Class</th><th>Support</th>")
+                .append("<th>Precision</th><th>Recall</th><th>F1</th><th>ROC AUC</th><th>AP</th></tr></thead><tbody>\n");
+        for (int i = 0; i < b.classes.size(); i++) {
+            BinaryEvaluation ev = b.evaluations.get(i);
+            double[] prf = b.precisionRecallF1(i);
+            h.append("<tr data-table=\"").append(i).append("\"><td data-v=\"").append(Html.escape(b.classes.get(i)))
+                    .append("\">").append(Html.escape(b.classes.get(i))).append("</td>");
+            cell(h, b.support(i), true);
+            cell(h, prf[0], false);
+            cell(h, prf[1], false);
+            cell(h, prf[2], false);
+            cell(h, ev.rocAuc(), false);
+            cell(h, ev.averagePrecision(), false);
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    private static void cell(StringBuilder h, double v, boolean count) {
+        String text = Double.isNaN(v) ? "undefined" : (count ? Fmt.count(v) : Fmt.fixed(v, 4));
+        h.append("<td data-v=\"").append(Fmt.json(v)).append("\">").append(text).append("</td>");
+    }
+
+    private void confusion(StringBuilder h) {
+        int k = b.classes.size();
+        h.append("<h2>Confusion matrix</h2>\n<p class=\"sub\">Rows: true class; columns: predicted class (arg-max). ")
+                .append("<label><input type=\"checkbox\" id=\"cm-toggle\"> show each row as shares</label></p>\n")
+                .append("<div style=\"overflow:auto\"><table class=\"cmk\" id=\"cmk\"><thead><tr><th></th>");
+        for (int p = 0; p < k; p++) {
+            h.append("<th class=\"rot\" title=\"").append(Html.escape(b.classes.get(p))).append("\">")
+                    .append(Html.escape(b.classes.get(p))).append("</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
+        for (int t = 0; t < k; t++) {
+            double rowSum = 0;
+            for (int p = 0; p < k; p++) {
+                rowSum += b.confusion[t][p];
+            }
+            h.append("<tr><th>").append(Html.escape(b.classes.get(t))).append("</th>");
+            for (int p = 0; p < k; p++) {
+                double v = b.confusion[t][p];
+                double share = rowSum == 0 ? 0 : v / rowSum;
+                int shade = (int) Math.round(255 - 160 * share);
+                String bg = t == p ? "rgb(" + shade + "," + Math.min(255, shade + 40) + "," + shade + ")"
+                        : "rgb(255," + shade + "," + shade + ")";
+                h.append("<td style=\"background:").append(bg).append("\" data-count=\"").append(Fmt.count(v))
+                        .append("\" data-share=\"").append(Fmt.fixed(share, 3)).append("\">").append(Fmt.count(v))
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
+    private void files(StringBuilder h) {
+        h.append("<h2>Files</h2>\n<p class=\"files\">");
+        for (String f : b.imageNames(tables.size())) {
+            h.append("<a href=\"charts/").append(Html.escape(f)).append("\">").append(Html.escape(f)).append("</a> ");
+        }
+        h.append("<a href=\"metrics.json\">metrics.json</a> <a href=\"curves/\">curves/</a></p>\n");
+        boolean reduced = false;
+        for (Table t : tables) {
+            reduced |= t.op().size() > CSV_FULL_MAX;
+        }
+        if (reduced) {
+            h.append("<p class=\"sub\">Curves with more than ").append(CSV_FULL_MAX)
+                    .append(" distinct scores are written to the CSVs at the embedded resolution (exact points, ")
+                    .append("at most a few thousand per curve).</p>\n");
+        }
+    }
+
+    private void provenance(StringBuilder h) {
+        h.append("<h2>Provenance</h2>\n<table id=\"provenance\"><tbody>\n");
+        for (Map.Entry<String, String> e : b.provenance().entrySet()) {
+            h.append("<tr><th>").append(Html.escape(e.getKey())).append("</th><td style=\"text-align:left\">")
+                    .append(Html.escape(e.getValue())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    private String dataJson() {
+        StringBuilder j = new StringBuilder(1 << 16);
+        j.append("{\"initialTable\":0,\"initialPosition\":").append(tables.get(0).initial).append(",\"tables\":[");
+        for (int i = 0; i < tables.size(); i++) {
+            Table t = tables.get(i);
+            OperatingPoints op = t.op();
+            if (i > 0) {
+                j.append(',');
+            }
+            j.append("\n{\"name\":").append(Html.jsonString(t.name)).append(",\"P\":").append(Fmt.json(op.positives()))
+                    .append(",\"N\":").append(Fmt.json(op.negatives())).append(",\"auc\":").append(Fmt.json(t.ev.rocAuc()))
+                    .append(",\"ap\":").append(Fmt.json(t.ev.averagePrecision())).append(",\"f32\":").append(t.f32)
+                    .append(",\n\"t\":[");
+            for (int k = 0; k < t.rows.length; k++) {
+                if (k > 0) {
+                    j.append(',');
+                }
+                double thr = op.threshold(t.rows[k]);
+                j.append(t.f32 ? Float.toString((float) thr) : Double.toString(thr));
+            }
+            j.append("],\n\"tp\":[");
+            for (int k = 0; k < t.rows.length; k++) {
+                if (k > 0) {
+                    j.append(',');
+                }
+                j.append(Fmt.json(op.truePositives(t.rows[k])));
+            }
+            j.append("],\n\"fp\":[");
+            for (int k = 0; k < t.rows.length; k++) {
+                if (k > 0) {
+                    j.append(',');
+                }
+                j.append(Fmt.json(op.falsePositives(t.rows[k])));
+            }
+            j.append("]}");
+        }
+        j.append("]}");
+        return Html.scriptSafeJson(j.toString());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Writes the report directory atomically and returns the path of {@code report.html} in it.
+     *
+     * @param dir the report directory to create
+     * @param force whether an existing {@code dir} may be replaced
+     * @throws FileAlreadyExistsException when {@code dir} exists and {@code force} is false
+     * @throws IOException when writing fails; nothing is left behind and an existing {@code dir} is
+     *     unchanged
+     */
+    public Path write(Path dir, boolean force) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !force) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "the report directory exists; use force (--force) to replace it");
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            writeInto(tmp);
+            if (Files.exists(target)) {
+                Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
+                Files.delete(old);
+                move(target, old);
+                try {
+                    move(tmp, target);
+                } catch (IOException e) {
+                    move(old, target);
+                    throw e;
+                }
+                deleteTree(old);
+            } else {
+                move(tmp, target);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        return target.resolve("report.html");
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+
+    private void writeInto(Path dir) throws IOException {
+        Files.writeString(dir.resolve("report.html"), html, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("metrics.json"), b.metricsJson == null ? "{}\n" : b.metricsJson,
+                StandardCharsets.UTF_8);
+        Path curves = Files.createDirectories(dir.resolve("curves"));
+        writeCurves(curves);
+        if (b.images) {
+            writeImages(Files.createDirectories(dir.resolve("charts")));
+        }
+    }
+
+    private void writeCurves(Path curves) throws IOException {
+        if (!b.binary) {
+            try (Writer w = Files.newBufferedWriter(curves.resolve("classes.csv"), StandardCharsets.UTF_8)) {
+                w.write("index,class\n");
+                for (int i = 0; i < tables.size(); i++) {
+                    w.write(i + "," + csv(tables.get(i).name) + "\n");
+                }
+            }
+        }
+        for (int i = 0; i < tables.size(); i++) {
+            Table t = tables.get(i);
+            String suffix = b.binary ? "" : String.format(java.util.Locale.ROOT, "-%02d", i);
+            OperatingPoints op = t.op();
+            int[] rows = op.size() > CSV_FULL_MAX ? t.rows : null;
+            int m = rows == null ? op.size() : rows.length;
+            try (Writer roc = Files.newBufferedWriter(curves.resolve("roc" + suffix + ".csv"), StandardCharsets.UTF_8);
+                    Writer pr = Files.newBufferedWriter(curves.resolve("pr" + suffix + ".csv"), StandardCharsets.UTF_8)) {
+                roc.write("threshold,fpr,tpr,tp,fp\ninf,0,0,0,0\n");
+                pr.write("threshold,precision,recall\ninf,1,0\n");
+                double pos = op.positives();
+                double neg = op.negatives();
+                StringBuilder line = new StringBuilder(96);
+                for (int k = 0; k < m; k++) {
+                    int r = rows == null ? k : rows[k];
+                    double tp = op.truePositives(r);
+                    double fp = op.falsePositives(r);
+                    String thr = Double.toString(op.threshold(r));
+                    line.setLength(0);
+                    line.append(thr).append(',').append(Fmt.json(fp / neg)).append(',').append(Fmt.json(pos == 0 ? Double.NaN : tp / pos))
+                            .append(',').append(Fmt.json(tp)).append(',').append(Fmt.json(fp)).append('\n');
+                    roc.append(line);
+                    line.setLength(0);
+                    line.append(thr).append(',').append(Fmt.json(tp + fp == 0 ? 0 : tp / (tp + fp))).append(',')
+                            .append(Fmt.json(pos == 0 ? Double.NaN : tp / pos)).append('\n');
+                    pr.append(line);
+                }
+            }
+        }
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private void writeImages(Path charts) throws IOException {
+        int k = b.binary ? 1 : b.classes.size();
+        List<Curve> rocs = new ArrayList<>();
+        List<Curve> prs = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Table t = tables.get(i);
+            Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
+            rocs.add(rc == null ? Curve.of(t.name, new double[] {0}, new double[] {0}).withArea(Double.NaN)
+                    : rc.withArea(t.ev.rocAuc()));
+            Curve pc = cornerCurve(t.name, prX(t), prY(t));
+            prs.add(pc == null ? Curve.of(t.name, new double[] {0}, new double[] {1})
+                    : pc.withArea(t.ev.averagePrecision()));
+        }
+        List<Curve> averages = new ArrayList<>();
+        if (b.micro != null) {
+            Table t = tables.get(tables.size() - 1);
+            Curve mc = cornerCurve("micro-average", rocX(t), rocY(t));
+            if (mc != null) {
+                averages.add(mc.withArea(t.ev.rocAuc()));
+            }
+        }
+        if (!b.binary) {
+            Curve macro = macroRoc(rocs);
+            if (macro != null) {
+                averages.add(macro);
+            }
+        }
+        List<Curve> shown = new ArrayList<>();
+        for (Curve c : rocs) {
+            shown.add(b.binary ? Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area()) : c);
+        }
+        XYChart roc = Charts.roc(shown, averages, null);
+        ChartFiles.write(roc, charts.resolve("roc.png"));
+        ChartFiles.write(roc, charts.resolve("roc.svg"));
+        double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
+        XYChart pr = Charts.precisionRecall(prs, prevalence);
+        ChartFiles.write(pr, charts.resolve("pr.png"));
+        ChartFiles.write(pr, charts.resolve("pr.svg"));
+        if (!b.binary && k > Charts.LEGEND_INSIDE_MAX) {
+            ChartFiles.writeGridPng(Charts.rocPanels(rocs), 5, charts.resolve("roc-panels.png"));
+        }
+        if (b.binary) {
+            BinaryEvaluation ev = b.evaluations.get(0);
+            XYChart det = Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve())));
+            ChartFiles.write(det, charts.resolve("det.png"));
+            Table t = tables.get(0);
+            double chosen = t.initial == 0 ? Double.NaN : t.op().threshold(t.rows[t.initial - 1]);
+            ChartFiles.write(Charts.thresholdSweep(ev.operatingPoints(), chosen), charts.resolve("threshold-sweep.png"));
+            if (b.scores != null) {
+                Map<String, double[]> by = new LinkedHashMap<>();
+                by.put(b.classes.get(0), pick(b.scores, b.labels, false));
+                by.put(b.classes.get(1), pick(b.scores, b.labels, true));
+                ChartFiles.write(Charts.scoreDistributions(by, 40), charts.resolve("score-distributions.png"));
+                if (probabilities(ev.operatingPoints())) {
+                    ChartFiles.write(Charts.calibration(ReliabilityBins.uniform(b.scores, b.labels, 10)),
+                            charts.resolve("calibration.png"));
+                }
+            }
+        } else if (b.confusion != null) {
+            ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, false), charts.resolve("confusion-counts.png"));
+            ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, true), charts.resolve("confusion-normalised.png"));
+        }
+    }
+
+    private static double[] pick(double[] scores, boolean[] labels, boolean positive) {
+        int n = 0;
+        for (boolean y : labels) {
+            if (y == positive) {
+                n++;
+            }
+        }
+        double[] out = new double[n];
+        int j = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (labels[i] == positive) {
+                out[j++] = scores[i];
+            }
+        }
+        return out;
+    }
+
+    /** Macro-average ROC: mean TPR of the classes on a grid of 1001 FPR values (linear interpolation). */
+    static Curve macroRoc(List<Curve> rocs) {
+        int g = 1001;
+        double[] x = new double[g];
+        double[] y = new double[g];
+        int used = 0;
+        for (Curve c : rocs) {
+            if (c.size() < 2) {
+                continue;
+            }
+            used++;
+            int j = 0;
+            for (int i = 0; i < g; i++) {
+                double fx = (double) i / (g - 1);
+                // last point with x <= fx, then towards the next
+                while (j + 1 < c.size() && c.x(j + 1) <= fx) {
+                    j++;
+                }
+                double v;
+                if (j + 1 < c.size() && c.x(j + 1) > c.x(j)) {
+                    v = c.y(j) + (fx - c.x(j)) * (c.y(j + 1) - c.y(j)) / (c.x(j + 1) - c.x(j));
+                } else {
+                    v = c.y(j);
+                }
+                y[i] += v;
+            }
+        }
+        if (used == 0) {
+            return null;
+        }
+        for (int i = 0; i < g; i++) {
+            x[i] = (double) i / (g - 1);
+            y[i] /= used;
+        }
+        y[0] = 0;
+        double area = 0;
+        for (int i = 1; i < g; i++) {
+            area += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2;
+        }
+        boolean[] keep = Polylines.corners(x, y);
+        return Curve.of("macro-average", Polylines.select(x, keep), Polylines.select(y, keep)).withArea(area);
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /** Collects the report's inputs; {@link #build()} checks them and renders the page. */
+    public static final class Builder {
+        private String title = "Discern report";
+        private boolean binary;
+        private List<String> classes;
+        private final List<BinaryEvaluation> evaluations = new ArrayList<>();
+        private BinaryEvaluation micro;
+        private double[][] confusion;
+        private int totalRows;
+        private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final Map<String, String> provenance = new LinkedHashMap<>();
+        private Path input;
+        private String inputSize;
+        private String inputSha256;
+        private String version = "dev";
+        private Clock clock = Clock.systemUTC();
+        private String metricsJson;
+        private double[] scores;
+        private boolean[] labels;
+        private boolean images = true;
+        private int maxRows = 4000;
+
+        private Builder() {
+        }
+
+        /** Page title; default "Discern report". */
+        public Builder title(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+            return this;
+        }
+
+        /**
+         * A binary report.
+         *
+         * @param evaluation the evaluation of the positive class's scores
+         * @param negativeName display name of the negative class (e.g. "0")
+         * @param positiveName display name of the positive class (e.g. "1")
+         */
+        public Builder binary(BinaryEvaluation evaluation, String negativeName, String positiveName) {
+            this.binary = true;
+            this.classes = List.of(Objects.requireNonNull(negativeName, "negativeName"),
+                    Objects.requireNonNull(positiveName, "positiveName"));
+            this.evaluations.clear();
+            this.evaluations.add(Objects.requireNonNull(evaluation, "evaluation"));
+            this.totalRows = evaluation.rows();
+            return this;
+        }
+
+        /**
+         * A multi-class report.
+         *
+         * @param classNames class names, k &gt;= 2
+         * @param oneVsRest per class, the evaluation of its score column against "this class or not"
+         * @param confusion k x k counts of the arg-max prediction (confusion[true][predicted]), or null
+         */
+        public Builder multiclass(List<String> classNames, List<BinaryEvaluation> oneVsRest, double[][] confusion) {
+            if (classNames.size() < 2 || classNames.size() != oneVsRest.size()) {
+                throw new IllegalArgumentException("classNames and oneVsRest must have one size >= 2, got "
+                        + classNames.size() + " and " + oneVsRest.size());
+            }
+            if (confusion != null && confusion.length != classNames.size()) {
+                throw new IllegalArgumentException("confusion must have " + classNames.size() + " rows, got "
+                        + confusion.length);
+            }
+            this.binary = false;
+            this.classes = List.copyOf(classNames);
+            this.evaluations.clear();
+            this.evaluations.addAll(oneVsRest);
+            this.totalRows = oneVsRest.get(0).rows();
+            if (confusion != null) {
+                this.confusion = new double[confusion.length][];
+                for (int i = 0; i < confusion.length; i++) {
+                    if (confusion[i].length != classNames.size()) {
+                        throw new IllegalArgumentException("confusion[" + i + "] must have " + classNames.size()
+                                + " columns, got " + confusion[i].length);
+                    }
+                    this.confusion[i] = confusion[i].clone();
+                }
+            }
+            return this;
+        }
+
+        /** The micro-average (all (sample, class) pairs pooled) of a multi-class report; optional. */
+        public Builder microAverage(BinaryEvaluation pooled) {
+            this.micro = pooled;
+            return this;
+        }
+
+        /**
+         * A headline metric, named with its averaging (e.g. {@code roc_auc_ovr_macro}); shown in
+         * insertion order. Without any, the report shows a default set computed from the inputs.
+         */
+        public Builder metric(String name, double value) {
+            metrics.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** A warning to show (in addition to those of the evaluations). */
+        public Builder warning(String warning) {
+            warnings.add(Objects.requireNonNull(warning, "warning"));
+            return this;
+        }
+
+        /** The input file: its name, size and SHA-256 go into the provenance. */
+        public Builder input(Path file) throws IOException {
+            this.input = file;
+            this.inputSize = Long.toString(Files.size(file));
+            this.inputSha256 = sha256(file);
+            return this;
+        }
+
+        /** A provenance entry (options, seed...), shown in insertion order after the input's. */
+        public Builder provenance(String key, String value) {
+            provenance.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Discern's version for the provenance; default "dev". */
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** The clock of the time stamp; default the system clock (UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The JSON written to {@code metrics.json} (and shown in the page), e.g. {@code evaluate --format json}. */
+        public Builder metricsJson(String json) {
+            this.metricsJson = json;
+            return this;
+        }
+
+        /**
+         * The raw scores and labels of a binary report, for the score-distribution and calibration
+         * images; optional.
+         */
+        public Builder scores(double[] scores, boolean[] labels) {
+            if (scores.length != labels.length) {
+                throw new IllegalArgumentException("scores and labels must have one length, got "
+                        + scores.length + " and " + labels.length);
+            }
+            this.scores = scores.clone();
+            this.labels = labels.clone();
+            return this;
+        }
+
+        /** Whether to write the PNG/SVG chart images; default true. */
+        public Builder images(boolean images) {
+            this.images = images;
+            return this;
+        }
+
+        /**
+         * Rows of the operating-point table embedded per curve, about; default 4000. Multi-class
+         * reports share a budget of 20000 rows over all curves (at least 150 each), so the page
+         * stays small.
+         */
+        public Builder maxEmbeddedRows(int rows) {
+            if (rows < 10) {
+                throw new IllegalArgumentException("rows must be >= 10, got " + rows);
+            }
+            this.maxRows = rows;
+            return this;
+        }
+
+        /** Checks the inputs and renders the report. */
+        public HtmlReport build() {
+            if (classes == null) {
+                throw new IllegalStateException("call binary(...) or multiclass(...) first");
+            }
+            if (!binary) {
+                totalBudget();
+            }
+            return new HtmlReport(this);
+        }
+
+        private void totalBudget() {
+            int curves = evaluations.size() + (micro == null ? 0 : 1);
+            maxRows = Math.min(maxRows, Math.max(150, 20_000 / curves));
+        }
+
+        double support(int i) {
+            if (binary) {
+                OperatingPoints op = evaluations.get(0).operatingPoints();
+                return i == 1 ? op.positiveRows() : op.negativeRows();
+            }
+            return evaluations.get(i).positiveRows();
+        }
+
+        double[] precisionRecallF1(int i) {
+            if (confusion == null) {
+                return new double[] {Double.NaN, Double.NaN, Double.NaN};
+            }
+            double tp = confusion[i][i];
+            double predicted = 0;
+            double actual = 0;
+            for (int j = 0; j < confusion.length; j++) {
+                predicted += confusion[j][i];
+                actual += confusion[i][j];
+            }
+            double p = predicted == 0 ? Double.NaN : tp / predicted;
+            double r = actual == 0 ? Double.NaN : tp / actual;
+            double f = predicted + actual == 0 ? Double.NaN : 2 * tp / (predicted + actual);
+            return new double[] {p, r, f};
+        }
+
+        Map<String, Double> headline() {
+            if (!metrics.isEmpty()) {
+                return metrics;
+            }
+            Map<String, Double> m = new LinkedHashMap<>();
+            if (binary) {
+                BinaryEvaluation ev = evaluations.get(0);
+                m.put("roc_auc", ev.rocAuc());
+                m.put("average_precision", ev.averagePrecision());
+                m.put("ks", ev.ks());
+                if (ev.scoresAreProbabilities()) {
+                    m.put("log_loss", ev.logLoss());
+                    m.put("brier_score", ev.brierScore());
+                }
+                return m;
+            }
+            m.put("roc_auc_ovr_macro", meanDefined(BinaryEvaluation::rocAuc));
+            m.put("average_precision_macro", meanDefined(BinaryEvaluation::averagePrecision));
+            if (micro != null) {
+                m.put("roc_auc_micro", micro.rocAuc());
+                m.put("average_precision_micro", micro.averagePrecision());
+            }
+            if (confusion != null) {
+                double correct = 0;
+                double total = 0;
+                double f1 = 0;
+                int defined = 0;
+                for (int i = 0; i < confusion.length; i++) {
+                    correct += confusion[i][i];
+                    for (double v : confusion[i]) {
+                        total += v;
+                    }
+                    double f = precisionRecallF1(i)[2];
+                    if (!Double.isNaN(f)) {
+                        f1 += f;
+                        defined++;
+                    }
+                }
+                m.put("accuracy", total == 0 ? Double.NaN : correct / total);
+                m.put("f1_macro", defined == 0 ? Double.NaN : f1 / defined);
+            }
+            return m;
+        }
+
+        private double meanDefined(java.util.function.ToDoubleFunction<BinaryEvaluation> f) {
+            double sum = 0;
+            int n = 0;
+            for (BinaryEvaluation ev : evaluations) {
+                double v = f.applyAsDouble(ev);
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
+
+        List<String> allWarnings() {
+            List<String> all = new ArrayList<>(warnings);
+            for (int i = 0; i < evaluations.size(); i++) {
+                for (String w : evaluations.get(i).warnings()) {
+                    all.add(binary ? w : "class " + classes.get(i) + ": " + w);
+                }
+            }
+            return all;
+        }
+
+        Map<String, String> provenance() {
+            Map<String, String> p = new LinkedHashMap<>();
+            if (input != null) {
+                p.put("input file", input.getFileName().toString());
+                p.put("input size (bytes)", inputSize);
+                p.put("input SHA-256", inputSha256);
+            }
+            p.put("rows", Integer.toString(totalRows));
+            p.put("Discern version", version);
+            p.putAll(provenance);
+            p.put("generated", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+            return p;
+        }
+
+        List<String> imageNames(int tableCount) {
+            List<String> names = new ArrayList<>();
+            if (!images) {
+                return names;
+            }
+            names.addAll(List.of("roc.png", "roc.svg", "pr.png", "pr.svg"));
+            if (binary) {
+                names.addAll(List.of("det.png", "threshold-sweep.png"));
+                if (scores != null) {
+                    names.add("score-distributions.png");
+                    if (probabilities(evaluations.get(0).operatingPoints())) {
+                        names.add("calibration.png");
+                    }
+                }
+            } else {
+                if (classes.size() > Charts.LEGEND_INSIDE_MAX) {
+                    names.add("roc-panels.png");
+                }
+                if (confusion != null) {
+                    names.addAll(List.of("confusion-counts.png", "confusion-normalised.png"));
+                }
+            }
+            return names;
+        }
+
+        private static String sha256(Path file) throws IOException {
+            MessageDigest md;
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            }
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    md.update(buf, 0, r);
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.discern.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.discern.metrics.BinaryEvaluation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+class ChartsTest {
+    static final String EVIL = "<script>alert(1)</script>";
+    static final String QUOTE = "\"onload=\"x";
+
+    static BinaryEvaluation sample() {
+        double[] s = {0.1, 0.4, 0.35, 0.8, 0.65, 0.2, 0.9, 0.55, 0.3, 0.7};
+        boolean[] y = {false, false, true, true, true, false, true, false, false, true};
+        return BinaryEvaluation.of(s, y);
+    }
+
+    @Test
+    void rocHasDiagonalAndAucInLegendOrderedByAuc() {
+        BinaryEvaluation ev = sample();
+        // positives 0.35, 0.8, 0.65, 0.9, 0.7 against negatives 0.1, 0.4, 0.2, 0.55, 0.3:
+        // 0.35 beats 3 negatives, the others all 5, so 23 of 25 pairs
+        assertEquals(23.0 / 25, ev.rocAuc(), 1e-15);
+        Curve good = Curve.roc("good", ev.rocCurve());
+        Curve bad = Curve.of("bad", new double[] {0, 1}, new double[] {0, 1}).withArea(0.5);
+        XYChart chart = Charts.roc(List.of(bad, good.withInterval(0.7, 0.95)));
+        List<String> names = List.copyOf(chart.getSeriesMap().keySet());
+        assertEquals(List.of("chance", "good (AUC 0.920 [0.700, 0.950])", "bad (AUC 0.500)"), names);
+        XYSeries chance = chart.getSeriesMap().get("chance");
+        assertFalse(chance.isShowInLegend());
+    }
+
+    @Test
+    void rocCurveIsReducedToCorners() {
+        // 1000 distinct scores on a perfectly separable sample: the curve has 3 corners
+        double[] s = new double[1000];
+        boolean[] y = new boolean[1000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = i / 1000.0;
+            y[i] = i >= 500;
+        }
+        BinaryEvaluation ev = BinaryEvaluation.of(s, y);
+        Curve c = Curve.roc("m", ev.rocCurveAllThresholds());
+        assertArrayEquals(new double[] {0, 0, 1}, c.x());
+        assertArrayEquals(new double[] {0, 1, 1}, c.y());
+        assertEquals(1.0, c.area());
+    }
+
+    @Test
+    void averagesComeFirstAndBandIsAPolygon() {
+        Curve a = Curve.of("a", new double[] {0, 0.5, 1}, new double[] {0, 0.8, 1}).withArea(0.65);
+        Curve micro = Curve.of("micro-average", new double[] {0, 1}, new double[] {0, 1}).withArea(0.5);
+        Band band = Band.of("95% band", new double[] {0, 1}, new double[] {0, 0.9}, new double[] {0.1, 1});
+        XYChart chart = Charts.roc(List.of(a), List.of(micro), band);
+        assertEquals(List.of("95% band", "chance", "micro-average (AUC 0.500)", "a (AUC 0.650)"),
+                List.copyOf(chart.getSeriesMap().keySet()));
+        XYSeries b = chart.getSeriesMap().get("95% band");
+        assertArrayEquals(new double[] {0, 1, 1, 0}, b.getXData());
+        assertArrayEquals(new double[] {0.1, 1, 0.9, 0}, b.getYData());
+    }
+
+    @Test
+    void duplicateNamesAreKeptApart() {
+        Curve a = Curve.of("x", new double[] {0, 1}, new double[] {0, 1});
+        XYChart chart = Charts.roc(List.of(a, a));
+        assertEquals(List.of("chance", "x", "x (2)"), List.copyOf(chart.getSeriesMap().keySet()));
+    }
+
+    @Test
+    void precisionRecallHasBaselineAndIsoF1() {
+        BinaryEvaluation ev = sample();
+        Curve pr = Curve.precisionRecall("m", ev.precisionRecallCurve(), ev.averagePrecision());
+        XYChart chart = Charts.precisionRecall(List.of(pr), 0.5);
+        var map = chart.getSeriesMap();
+        XYSeries base = map.get("baseline (prevalence 0.500)");
+        assertArrayEquals(new double[] {0.5, 0.5}, base.getYData());
+        XYSeries iso = map.get("iso-F1 (0.2, 0.4, 0.6, 0.8)");
+        // on the iso-F1 line of 0.2, every point has F1 = 0.2
+        double[] r = iso.getXData();
+        double[] p = iso.getYData();
+        for (int i = 0; i < r.length; i++) {
+            assertEquals(0.2, 2 * p[i] * r[i] / (p[i] + r[i]), 1e-12);
+        }
+        assertEquals(1.0, r[r.length - 1], 1e-15);
+        assertTrue(map.containsKey(pr.label("AP")));
+        assertThrows(IllegalArgumentException.class, () -> Charts.precisionRecall(List.of(pr), 1.5));
+    }
+
+    @Test
+    void svgIsDeterministicAndEscapesNames() throws IOException {
+        Curve a = Curve.of(EVIL, new double[] {0, 0.2, 1}, new double[] {0, 0.7, 1}).withArea(0.75);
+        Curve b = Curve.of(QUOTE, new double[] {0, 0.5, 1}, new double[] {0, 0.6, 1}).withArea(0.55);
+        String first = ChartFiles.svg(Charts.roc(List.of(a, b)));
+        String second = ChartFiles.svg(Charts.roc(List.of(a, b)));
+        assertEquals(first, second);
+        assertTrue(first.startsWith("<?xml"), first.substring(0, 40));
+        assertFalse(first.contains("<script"), "raw <script> in SVG");
+        assertFalse(first.contains("\"onload"), "raw quote in SVG");
+    }
+
+    @Test
+    void pngAndPdfFilesAreWritten(@TempDir Path dir) throws IOException {
+        XYChart chart = Charts.roc(List.of(Curve.roc("m", sample().rocCurve())));
+        Path png = dir.resolve("roc.png");
+        ChartFiles.write(chart, png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(Charts.HEIGHT, img.getHeight());
+        assertTrue(colouredPixels(img) > 500, "too few coloured pixels");
+        Path pdf = dir.resolve("roc.PDF");
+        ChartFiles.write(chart, pdf);
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertThrows(IllegalArgumentException.class, () -> ChartFiles.write(chart, dir.resolve("roc.gif")));
+    }
+
+    /** Pixels that are neither white nor grey: the curves and legend swatches. */
+    static int colouredPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 40) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void confusionMatrixReadableAt25Classes() throws IOException {
+        int k = 25;
+        List<String> names = new java.util.ArrayList<>();
+        double[][] counts = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            names.add("family_" + i);
+            counts[i][i] = 90 + i;
+            counts[i][(i + 1) % k] = 10;
+        }
+        HeatMapChart chart = Charts.confusionMatrix(names, counts, true);
+        assertTrue(chart.getWidth() >= 34 * k, "width " + chart.getWidth());
+        BufferedImage img = ChartFiles.image(chart);
+        assertTrue(colouredPixels(img) > 10_000);
+        HeatMapChart small = Charts.confusionMatrix(List.of("a", "b"), new double[][] {{3, 1}, {0, 4}}, false);
+        List<? extends Number[]> heat = small.getHeatMapSeries().getHeatData();
+        // first class on top: y index 1 of 2; cell (true a, predicted b) = 1
+        assertEquals(List.of(0, 1, 3.0), List.of(heat.get(0)));
+        assertEquals(List.of(1, 1, 1.0), List.of(heat.get(1)));
+        assertEquals(List.of(1, 0, 4.0), List.of(heat.get(3)));
+        assertThrows(IllegalArgumentException.class,
+                () -> Charts.confusionMatrix(List.of("a"), new double[][] {{-1}}, false));
+    }
+
+    @Test
+    void otherChartsDraw() {
+        BinaryEvaluation ev = sample();
+        XYChart det = Charts.det(List.of(Curve.det("m", ev.detCurve())));
+        assertEquals(1, det.getSeriesMap().size());
+        assertTrue(colouredPixels(ChartFiles.image(det)) > 200);
+        double[] s = {0.1, 0.4, 0.35, 0.8, 0.65, 0.2, 0.9, 0.55, 0.3, 0.7};
+        boolean[] y = {false, false, true, true, true, false, true, false, false, true};
+        ReliabilityBins bins = ReliabilityBins.uniform(s, y, 5);
+        // bins [0,.2): 0.1 -> 1 sample; [.2,.4): 0.2,0.35,0.3 -> 3; [.4,.6): 0.4,0.55; [.6,.8): 0.65,0.7; [.8,1]: 0.8,0.9
+        assertArrayEquals(new double[] {1, 3, 2, 2, 2}, bins.count());
+        assertArrayEquals(new double[] {0, 1.0 / 3, 0, 1, 1}, bins.observed(), 1e-15);
+        XYChart cal = Charts.calibration(bins);
+        assertTrue(cal.getSeriesMap().containsKey("histogram of scores"));
+        assertTrue(colouredPixels(ChartFiles.image(cal)) > 200);
+        XYChart sweep = Charts.thresholdSweep(ev.operatingPoints(), 0.5);
+        assertEquals(List.of("precision", "recall", "F1", "chosen threshold 0.5000"),
+                List.copyOf(sweep.getSeriesMap().keySet()));
+        Map<String, double[]> byClass = new LinkedHashMap<>();
+        byClass.put("negative", new double[] {0.0, 0.1, 0.3, 0.6});
+        byClass.put("positive", new double[] {0.5, 0.9, 1.0});
+        XYChart dist = Charts.scoreDistributions(byClass, 4);
+        XYSeries neg = dist.getSeriesMap().get("negative (n=4)");
+        // range [0, 1], width 0.25: negatives 0, 0.1 | 0.3 | 0.6 | -
+        assertArrayEquals(new double[] {0, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25, 0, 0, 0}, neg.getYData(), 1e-15);
+        assertArrayEquals(new double[] {0, 0, 0.25, 0.25, 0.5, 0.5, 0.75, 0.75, 1, 1}, neg.getXData(), 1e-15);
+    }
+}
