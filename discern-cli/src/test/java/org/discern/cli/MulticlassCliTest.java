@@ -326,6 +326,22 @@ class MulticlassCliTest {
         }
     }
 
+    @Test
+    void demoEvaluatesTheMalwareFamilies() throws IOException {
+        Path out = dir.resolve("demo");
+        CliRunner.Result r = CliRunner.run("demo", "--examples", Path.of("..", "examples").toString(), "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("25 malware families"), r.out());
+        JsonNode j = MAPPER.readTree(Files.readString(out.resolve("malware25").resolve("metrics.json")));
+        assertEquals("multiclass", j.get("task").asText());
+        assertEquals(9339, j.get("n").asInt());
+        assertEquals(25, j.get("classes").size());
+        assertTrue(Files.readString(out.resolve("malware25").resolve("metrics.txt")).contains("macro avg"));
+        assertEquals(25 * 2 + 2 + 1, Files.readAllLines(out.resolve("malware25").resolve("curves").resolve("index.csv"))
+                .size());
+    }
+
     // ---------------------------------------------------------------- errors
 
     @Test
