@@ -5,9 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.discern.io.BinaryPredictions;
+import org.discern.io.ClassCurveFiles;
 import org.discern.io.CurveCsv;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MultilabelEvaluation;
+import org.discern.metrics.PrecisionRecallCurve;
+import org.discern.metrics.RocCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,18 +29,22 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Write the ROC (threshold,fpr,tpr), precision-recall (threshold,precision,recall) and",
             "DET (threshold,fpr,fnr) curves as CSV files into --out. Thresholds descending, the",
-            "first one 'inf'. The ROC curve drops collinear points unless --all-thresholds."},
+            "first one 'inf'. The ROC curve drops collinear points unless --all-thresholds.",
+            "Multi-class and multi-label input: roc_<class>.csv and pr_<class>.csv per class,",
+            "roc_micro.csv, roc_macro.csv (fpr,tpr) and index.csv mapping class names to files",
+            "(names made safe for file names)."},
         footer = {
             "",
             "Examples:",
             "  discern curves preds.csv --out curves/",
-            "  discern curves preds.csv --all-thresholds --out curves/"})
+            "  discern curves preds.csv --all-thresholds --out curves/",
+            "  discern curves --labels y_true.npy --scores y_score.npy --class-names names.txt --out curves/"})
 public final class CurvesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    PredictionInputOptions input;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Directory to write roc.csv, pr.csv and det.csv into (created if missing).")
@@ -50,17 +62,68 @@ public final class CurvesCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out must be a directory, but " + out + " is a file");
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        PredictionInputOptions.Input read = input.read(spec.commandLine().getErr());
+        Path[] in = input.inputs();
+        PrintWriter o = spec.commandLine().getOut();
+        if (read.binary() == null) {
+            multi(read, in, o);
+            return ExitCodes.OK;
+        }
+        BinaryPredictions p = read.binary();
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         Files.createDirectories(out);
-        Path in = input.file();
         CurveCsv.writeRoc(allThresholds ? ev.rocCurveAllThresholds() : ev.rocCurve(), out.resolve("roc.csv"), in);
         CurveCsv.writePr(ev.precisionRecallCurve(), out.resolve("pr.csv"), in);
         CurveCsv.writeDet(ev.detCurve(), out.resolve("det.csv"), in);
-        PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + out.resolve("roc.csv") + ", " + out.resolve("pr.csv") + ", " + out.resolve("det.csv"));
         ev.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         o.flush();
         return ExitCodes.OK;
+    }
+
+    private void multi(PredictionInputOptions.Input read, Path[] in, PrintWriter o) throws Exception {
+        for (String binaryOnly : new String[] {"--positive", "--score"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(binaryOnly)) {
+                throw new UsageException(binaryOnly + " applies to binary predictions only; " + read.source()
+                        + " holds " + read.task() + " predictions");
+            }
+        }
+        List<String> names;
+        List<RocCurve> roc = new ArrayList<>();
+        List<PrecisionRecallCurve> pr = new ArrayList<>();
+        RocCurve micro;
+        RocCurve macro;
+        boolean defined = false;
+        List<String> warnings;
+        if (read.multiclass() != null) {
+            MulticlassEvaluation ev = Evaluations.multiclass(read.multiclass());
+            names = ev.classes();
+            for (int c = 0; c < ev.classCount(); c++) {
+                BinaryEvaluation e = ev.classEvaluation(c);
+                roc.add(allThresholds ? e.rocCurveAllThresholds() : ev.rocCurve(c));
+                pr.add(ev.precisionRecallCurve(c));
+                defined |= !Double.isNaN(ev.rocAuc(c));
+            }
+            micro = ev.rocCurveMicro();
+            macro = defined ? ev.rocCurveMacro() : null;
+            warnings = ev.warnings();
+        } else {
+            MultilabelEvaluation ev = Evaluations.multilabel(read.multilabel());
+            names = ev.labels();
+            for (int c = 0; c < ev.labelCount(); c++) {
+                BinaryEvaluation e = ev.labelEvaluation(c);
+                roc.add(allThresholds ? e.rocCurveAllThresholds() : ev.rocCurve(c));
+                pr.add(ev.precisionRecallCurve(c));
+                defined |= !Double.isNaN(ev.rocAuc(c));
+            }
+            micro = ev.rocCurveMicro();
+            macro = defined ? ev.rocCurveMacro() : null;
+            warnings = ev.warnings();
+        }
+        Files.createDirectories(out);
+        List<Path> written = ClassCurveFiles.write(out, names, roc, pr, micro, macro, in);
+        o.println("wrote " + written.size() + " files into " + out + " (see " + out.resolve("index.csv") + ")");
+        warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        o.flush();
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Evaluate the bundled example data (examples/ in the Discern checkout) and write the",
             "results under --out: for each example the metrics as JSON and as a table, and the",
-            "curves as CSV."},
+            "curves as CSV (fraud-like binary scores; 25 malware families, one curve per class)."},
         footer = {
             "",
             "Examples:",
@@ -62,6 +62,16 @@ public final class DemoCommand implements Callable<Integer> {
         run(o, null, "curves", fraud.toString(), "--out", fraudOut.toString());
         o.println();
         o.print(Files.readString(fraudOut.resolve("metrics.txt")));
+        Path malware = ex.resolve("malware25").resolve("predictions.csv");
+        if (Files.exists(malware)) {
+            // the many-classes question: 25 malware families, softmax outputs
+            Path malwareOut = out.resolve("malware25");
+            o.println();
+            o.println("25 malware families (" + malware + "):");
+            run(o, malwareOut.resolve("metrics.json"), "evaluate", malware.toString(), "--format", "json");
+            run(o, malwareOut.resolve("metrics.txt"), "evaluate", malware.toString());
+            run(o, null, "curves", malware.toString(), "--out", malwareOut.resolve("curves").toString());
+        }
         if (train) {
             Path digits = ex.resolve("digits").resolve("images");
             o.println();

@@ -1,13 +1,18 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryJson;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.Json;
+import org.discern.io.MulticlassJson;
+import org.discern.io.MultilabelJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MultilabelEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Evaluate predictions: ROC AUC, average precision, PR areas, KS, log loss, Brier score,",
             "and the confusion matrix with every threshold metric at --threshold.",
-            "A sample is predicted positive iff score >= threshold."},
+            "A sample is predicted positive iff score >= threshold.",
+            "Multi-class input (a label column of class names and one score column per class, or",
+            "NumPy arrays): per-class one-vs-rest ROC AUC and average precision, their macro,",
+            "weighted and micro averages, one-vs-one AUC (Hand & Till), and the argmax predictions'",
+            "confusion matrix, precision/recall/F1, accuracy, balanced accuracy, kappa, MCC, top-k",
+            "accuracy and log loss. Multi-label input (label_<name>/score_<name> columns): per-label",
+            "and macro/weighted/micro/samples ROC AUC and average precision, label ranking average",
+            "precision and coverage error."},
         footer = {
             "",
             "Examples:",
@@ -29,13 +41,20 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern evaluate preds.csv.gz --label Class --score p --positive 1 --format json",
             "  discern evaluate preds.tsv --weight w --threshold 0.3 --max-fpr 0.1",
             "  discern evaluate preds.csv --ci delong",
-            "  discern evaluate preds.csv --ci bootstrap --seed 7 --level 0.9"})
+            "  discern evaluate preds.csv --ci bootstrap --seed 7 --level 0.9",
+            "  discern evaluate malware25.csv --top-k 1,3,5",
+            "  discern evaluate --labels y_true.npy --scores y_score.npy --class-names names.txt",
+            "  discern evaluate --npz preds.npz --labels-key y --scores-key p --format json"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    PredictionInputOptions input;
+
+    @Option(names = "--top-k", paramLabel = "K", split = ",", defaultValue = "2,3",
+            description = "Multi-class: report top-K accuracy for each K (default: ${DEFAULT-VALUE}).")
+    List<Integer> topK;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
             description = "Decision threshold for the confusion matrix (default: ${DEFAULT-VALUE}).")
@@ -76,7 +95,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 intervals.bootstrap();
             }
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        PredictionInputOptions.Input in = input.read(spec.commandLine().getErr());
+        if (in.binary() == null) {
+            return multi(in);
+        }
+        BinaryPredictions p = in.binary();
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
         if (ci != null) {
@@ -86,7 +109,47 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             Json.write(json, out);
         } else {
-            out.print(Tables.binary(json, input.file().toString()));
+            out.print(Tables.binary(json, in.source()));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Multi-class and multi-label: the binary-only options are refused rather than ignored. */
+    private Integer multi(PredictionInputOptions.Input in) throws Exception {
+        for (String binaryOnly : new String[] {"--threshold", "--max-fpr", "--ci", "--positive", "--score"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(binaryOnly)) {
+                throw new UsageException(binaryOnly + " applies to binary predictions only; " + in.source()
+                        + " holds " + in.task() + " predictions");
+            }
+        }
+        ObjectNode json;
+        String table;
+        if (in.multiclass() != null) {
+            int[] ks = new int[topK.size()];
+            for (int i = 0; i < ks.length; i++) {
+                ks[i] = topK.get(i);
+                if (ks[i] < 1) {
+                    throw new UsageException("--top-k values must be >= 1, got " + ks[i]);
+                }
+            }
+            MulticlassEvaluation ev = Evaluations.multiclass(in.multiclass());
+            json = MulticlassJson.of(ev, ks);
+            table = format == OutputFormat.JSON ? null : MultiTables.multiclass(json, in.source());
+        } else {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--top-k")) {
+                throw new UsageException("--top-k applies to multi-class predictions only; " + in.source()
+                        + " holds multilabel predictions");
+            }
+            MultilabelEvaluation ev = Evaluations.multilabel(in.multilabel());
+            json = MultilabelJson.of(ev);
+            table = format == OutputFormat.JSON ? null : MultiTables.multilabel(json, in.source());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (table == null) {
+            Json.write(json, out);
+        } else {
+            out.print(table);
             out.flush();
         }
         return ExitCodes.OK;

@@ -56,7 +56,7 @@ final class ClassColumn {
     /**
      * Builds the column of class {@code c} from its scores (exactly one of {@code f}, {@code d} is
      * non-null; already checked finite): labels in [0, k), checked; weights checked or null; the
-     * one-vs-one sums only when {@code ovo}. With {@code micro} (unweighted float scores only),
+     * one-vs-one sums only when {@code ovo}. With {@code micro} (unweighted scores only),
      * the column's negatives are also counted against the pooled positives (see
      * {@link MicroAverage.Positives#count}).
      */
@@ -68,11 +68,14 @@ final class ClassColumn {
     private static ClassColumn build(float[] f, double[] d, int[] labels, double[] weights, int c, int k,
             boolean withOvo, MicroAverage.Positives micro) {
         final int n = labels.length;
-        // Float scores are sorted as packed longs: the key in the upper half, in the lower half the
-        // label when unweighted (the walk then reads one array sequentially), else the index.
-        final boolean labelPayload = f != null && weights == null;
+        // The column is sorted with a payload next to each key: the label when unweighted (the
+        // walk then reads memory sequentially), else the sample index (for labels and weights).
+        // Float scores: key and payload packed in one long, key in the upper half. Double scores:
+        // 64-bit keys with the payload in a parallel int array.
+        final boolean labelPayload = weights == null;
         long[] packed = null;
-        int[] order = null;
+        long[] dkeys = null;
+        int[] payload = null;
         if (f != null) {
             packed = new long[n];
             for (int i = 0; i < n; i++) {
@@ -80,11 +83,17 @@ final class ClassColumn {
             }
             Sorting.sortByUpper32(packed, n);
         } else {
-            order = Sorting.argsort(d);
+            dkeys = new long[n];
+            payload = new int[n];
+            for (int i = 0; i < n; i++) {
+                dkeys[i] = Sorting.doubleKey(d[i]);
+                payload[i] = labelPayload ? labels[i] : i;
+            }
+            Sorting.sortWithPayload(dkeys, payload, n);
         }
         int distinct = 1;
         for (int m = 1; m < n; m++) {
-            boolean differs = packed != null ? (packed[m] >> 32) != (packed[m - 1] >> 32) : d[order[m]] != d[order[m - 1]];
+            boolean differs = packed != null ? (packed[m] >> 32) != (packed[m - 1] >> 32) : dkeys[m] != dkeys[m - 1];
             if (differs) {
                 distinct++;
             }
@@ -108,15 +117,16 @@ final class ClassColumn {
                     g--;
                 }
             } else {
-                s = d[order[m]];
-                while (g > 0 && d[order[g - 1]] == s) {
+                final long key = dkeys[m];
+                s = Sorting.keyToDouble(key);
+                while (g > 0 && dkeys[g - 1] == key) {
                     g--;
                 }
             }
             final double tpBefore = tp;
             if (g == m) {
                 // a score of its own (the common case with float probabilities)
-                int p = packed != null ? (int) packed[m] : order[m];
+                int p = packed != null ? (int) packed[m] : payload[m];
                 int y = labelPayload ? p : labels[p];
                 double w = weights == null ? 1.0 : weights[p];
                 if (y == c) {
@@ -132,7 +142,7 @@ final class ClassColumn {
                 double groupPositive = 0;
                 boolean negativeInGroup = false;
                 for (int q = m; q >= g; q--) {
-                    int p = packed != null ? (int) packed[q] : order[q];
+                    int p = packed != null ? (int) packed[q] : payload[q];
                     int y = labelPayload ? p : labels[p];
                     double w = weights == null ? 1.0 : weights[p];
                     if (y == c) {
@@ -149,7 +159,7 @@ final class ClassColumn {
                     // group and ties with the class-c weight inside it
                     final double credit = tpBefore + 0.5 * groupPositive;
                     for (int q = m; q >= g; q--) {
-                        int p = packed != null ? (int) packed[q] : order[q];
+                        int p = packed != null ? (int) packed[q] : payload[q];
                         int y = labelPayload ? p : labels[p];
                         if (y != c) {
                             ovo[y] += (weights == null ? 1.0 : weights[p]) * credit;
@@ -164,7 +174,10 @@ final class ClassColumn {
             m = g - 1;
         }
         int[] microBelow = micro == null ? null : new int[micro.size()];
-        long microTwiceAuc = micro == null ? 0 : micro.count(packed, c, microBelow);
+        long microTwiceAuc = 0;
+        if (micro != null) {
+            microTwiceAuc = packed != null ? micro.count(packed, c, microBelow) : micro.count(dkeys, payload, c, microBelow);
+        }
         return new ClassColumn(OperatingPoints.wrap(thr, tps, fps, n, positives, weights != null), ovo, microTwiceAuc,
                 microBelow);
     }

@@ -10,12 +10,18 @@ import org.discern.metrics.internal.Sorting;
  * ROC curve of the pooled n*K (sample, class) decisions.
  *
  * <p>The pooled table can have tens of millions of rows (one per distinct pooled score), so it is
- * not kept. Unweighted float scores take a streamed path: the pooled positive and negative keys
- * are radix-sorted apart and merged from the top, and the three results are accumulated row by
- * row with exactly the arithmetic of {@link BinaryEvaluation#rocAuc()},
- * {@link BinaryEvaluation#averagePrecision()} and {@link BinaryEvaluation#rocCurve()} (a test
- * holds the two paths equal). Other inputs build the pooled {@link OperatingPoints} (row-major
- * order, so weighted ties accumulate as in scikit-learn) and read the results from it.
+ * not kept. Three ways to the same numbers, all with exactly the arithmetic of
+ * {@link BinaryEvaluation#rocAuc()}, {@link BinaryEvaluation#averagePrecision()} and
+ * {@link BinaryEvaluation#rocCurve()} on the pooled table (tests hold them equal bit for bit):
+ * <ul>
+ *   <li>{@link #fromCounts}, multi-class without weights: the AUC and AP from exact counts made
+ *       by the column tasks ({@link Positives}); the ROC curve on first request;</li>
+ *   <li>{@link #streamed}, unweighted float scores (multi-label, and that ROC curve): pooled
+ *       positive and negative keys radix-sorted apart and merged from the top, accumulating the
+ *       three results row by row;</li>
+ *   <li>{@link #fromPoints}, otherwise: the pooled {@link OperatingPoints} (row-major order, so
+ *       weighted ties accumulate as in scikit-learn).</li>
+ * </ul>
  */
 final class MicroAverage {
     final double rocAuc;
@@ -49,45 +55,62 @@ final class MicroAverage {
     }
 
     /**
-     * The distinct pooled positive keys of an unweighted multi-class sample with float scores
-     * (the score of each sample's own class), ascending, with their multiplicities. Each column
+     * The distinct pooled positive scores of an unweighted multi-class sample (the score of each
+     * sample's own class), ascending, with their multiplicities. Each column
      * counts its negatives against them in one merge pass over its already sorted keys
      * ({@link #count}); summed over the columns, the counts give the pooled Mann-Whitney count
      * and, for every pooled threshold holding a positive, the pooled false positives: exactly
      * what the micro ROC AUC and average precision need, without sorting the n*K pooled scores.
      */
     static final class Positives {
-        // keys[j] ascending, distinct; counts[j] = number of samples whose own-class score has key j
+        // float scores: keys[j] ascending, distinct (floatKey); double scores: doubleKeys[j]
+        // ascending, distinct (doubleKey). counts[j] = samples whose own-class score has that key.
         final int[] keys;
+        final long[] doubleKeys;
         final long[] counts;
         final long total;
 
-        private Positives(int[] keys, long[] counts, long total) {
+        private Positives(int[] keys, long[] doubleKeys, long[] counts, long total) {
             this.keys = keys;
+            this.doubleKeys = doubleKeys;
             this.counts = counts;
             this.total = total;
         }
 
         static Positives multiclass(ScoreColumns s, int[] labels) {
             int n = s.n;
-            int[] pos = new int[n];
-            for (int i = 0; i < n; i++) {
-                pos[i] = Sorting.floatKey(s.f[labels[i]][i]);
-            }
-            Sorting.sort(pos, n, new int[n]);
-            int d = 0;
             long[] counts = new long[n];
+            int d = 0;
+            if (s.f != null) {
+                int[] pos = new int[n];
+                for (int i = 0; i < n; i++) {
+                    pos[i] = Sorting.floatKey(s.f[labels[i]][i]);
+                }
+                Sorting.sort(pos, n, new int[n]);
+                for (int i = 0; i < n; i++) {
+                    if (i == 0 || pos[i] != pos[i - 1]) {
+                        pos[d++] = pos[i];
+                    }
+                    counts[d - 1]++;
+                }
+                return new Positives(Arrays.copyOf(pos, d), null, Arrays.copyOf(counts, d), n);
+            }
+            long[] pos = new long[n];
+            for (int i = 0; i < n; i++) {
+                pos[i] = Sorting.doubleKey(s.d[labels[i]][i]);
+            }
+            Sorting.sort(pos, n, new long[n]);
             for (int i = 0; i < n; i++) {
                 if (i == 0 || pos[i] != pos[i - 1]) {
                     pos[d++] = pos[i];
                 }
                 counts[d - 1]++;
             }
-            return new Positives(Arrays.copyOf(pos, d), Arrays.copyOf(counts, d), n);
+            return new Positives(null, Arrays.copyOf(pos, d), Arrays.copyOf(counts, d), n);
         }
 
         int size() {
-            return keys.length;
+            return counts.length;
         }
 
         /**
@@ -125,6 +148,37 @@ final class MicroAverage {
             }
             return twice;
         }
+
+        /**
+         * As {@link #count(long[], int, int[])} for double scores: {@code keys} are the column's
+         * {@link Sorting#doubleKey} keys sorted ascending, {@code labels} the class of each.
+         */
+        long count(long[] keys, int[] labels, int c, int[] below) {
+            int n = keys.length;
+            long twice = 0;
+            int under = 0;
+            int q = 0;
+            for (int j = 0; j < doubleKeys.length; j++) {
+                final long key = doubleKeys[j];
+                while (q < n && keys[q] < key) {
+                    if (labels[q] != c) {
+                        under++;
+                    }
+                    q++;
+                }
+                int equal = 0;
+                while (q < n && keys[q] == key) {
+                    if (labels[q] != c) {
+                        equal++;
+                    }
+                    q++;
+                }
+                twice += counts[j] * (2L * under + equal);
+                below[j] = under;
+                under += equal;
+            }
+            return twice;
+        }
     }
 
     /**
@@ -143,7 +197,7 @@ final class MicroAverage {
         double ap = 0;
         double prevRecall = 0;
         long tp = 0;
-        for (int j = p.keys.length - 1; j >= 0; j--) {
+        for (int j = p.counts.length - 1; j >= 0; j--) {
             tp += p.counts[j];
             double tpd = tp;
             double fpd = negatives - below[j];

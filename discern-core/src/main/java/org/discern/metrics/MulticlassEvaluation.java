@@ -22,11 +22,12 @@ import org.discern.metrics.internal.Checks;
  *
  * <p><b>Cost.</b> Each score column is sorted once (radix sort on the float or double bits); one
  * walk over it gives the one-vs-rest table of its class and, in the same pass, the one-vs-one
- * Mann-Whitney sums against every other class, so one-vs-one needs no further sort. For
- * unweighted float scores, the micro ROC AUC and average precision come from one more merge
- * pass per sorted column against the n sorted own-class scores (exact counts, no sort of the
- * n*K pooled scores); the micro ROC curve, which needs that sort, is built on first request (the
- * evaluation keeps the scores for it). Weighted or double scores build the pooled table at once.
+ * Mann-Whitney sums against every other class, so one-vs-one needs no further sort. Without
+ * weights, the micro ROC AUC and average precision come from one more merge pass per sorted
+ * column against the n sorted own-class scores (exact counts, no sort of the n*K pooled scores);
+ * the micro ROC curve, which needs that sort, is built on first request (the evaluation keeps the
+ * scores for it). With weights the pooled table is built at once, so that weighted ties add up in
+ * scikit-learn's order.
  * Columns are processed in parallel on the common fork-join pool for large inputs; results do
  * not depend on the scheduling. Memory: the K one-vs-rest tables (up to 24 bytes per sample and
  * class) and the scores as columns.
@@ -209,9 +210,9 @@ public final class MulticlassEvaluation {
         final int[] y = labels.clone();
         final double[] w = weights == null ? null : weights.clone();
 
-        // Micro average: from counts made inside the column tasks when the scores are unweighted
-        // floats; otherwise from the pooled table, the largest single job, started first.
-        final MicroAverage.Positives microPositives = s.f != null && w == null ? MicroAverage.Positives.multiclass(s, y) : null;
+        // Micro average: from counts made inside the column tasks when unweighted; with weights
+        // from the pooled table (sklearn's accumulation order), the largest single job, started first.
+        final MicroAverage.Positives microPositives = w == null ? MicroAverage.Positives.multiclass(s, y) : null;
         ForkJoinTask<MicroAverage> microTask = microPositives == null ? s.fork(() -> MicroAverage.multiclass(s, y, w)) : null;
         ForkJoinTask<ArgmaxPass> rowTask = s.fork(() -> new ArgmaxPass(s, y, w));
         ClassColumn[] columns = s.forEachColumn(

@@ -1,6 +1,7 @@
 package org.discern.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinTask;
@@ -156,48 +157,38 @@ public final class MultilabelEvaluation {
         double lrapSum = 0;
         double coverageSum = 0;
         double weightSum = 0;
-        double[] row = new double[l];
+        // each row's relevant and irrelevant scores, sorted: every count below is a binary search
+        double[] rel = new double[l];
+        double[] irr = new double[l];
         for (int i = 0; i < n; i++) {
             double wi = w == null ? 1.0 : w[i];
             int relevant = 0;
-            double minRelevant = Double.POSITIVE_INFINITY;
+            int others = 0;
             for (int j = 0; j < l; j++) {
-                row[j] = s.get(i, j);
+                double v = s.get(i, j) + 0.0; // -0.0 ties with 0.0
                 if (y[i * l + j]) {
-                    relevant++;
-                    minRelevant = Math.min(minRelevant, row[j]);
+                    rel[relevant++] = v;
+                } else {
+                    irr[others++] = v;
                 }
             }
+            Arrays.sort(rel, 0, relevant);
+            Arrays.sort(irr, 0, others);
             // AP of the row = LRAP term: mean over relevant j of
             // (#relevant scoring >= s_j) / (#labels scoring >= s_j)
             double apRow = 0;
             double mannWhitney = 0;
-            int cover = 0;
-            for (int j = 0; j < l; j++) {
-                if (row[j] >= minRelevant) {
-                    cover++;
-                }
-                if (!y[i * l + j]) {
-                    continue;
-                }
-                int atOrAbove = 0;
-                int relevantAtOrAbove = 0;
-                for (int q = 0; q < l; q++) {
-                    if (row[q] >= row[j]) {
-                        atOrAbove++;
-                        if (y[i * l + q]) {
-                            relevantAtOrAbove++;
-                        }
-                    } else if (!y[i * l + q]) {
-                        mannWhitney += 1;
-                    }
-                    if (row[q] == row[j] && !y[i * l + q]) {
-                        mannWhitney += 0.5;
-                    }
-                }
-                apRow += (double) relevantAtOrAbove / atOrAbove;
+            for (int a = 0; a < relevant; a++) {
+                double v = rel[a];
+                int relAtOrAbove = relevant - lowerBound(rel, relevant, v);
+                int irrBelow = lowerBound(irr, others, v);
+                int irrEqual = upperBound(irr, others, v) - irrBelow;
+                apRow += (double) relAtOrAbove / (relAtOrAbove + others - irrBelow);
+                mannWhitney += irrBelow + 0.5 * irrEqual;
             }
-            int irrelevant = l - relevant;
+            // coverage: labels scoring at least the lowest-scored relevant label
+            int cover = relevant == 0 ? 0 : relevant + others - lowerBound(irr, others, rel[0]);
+            int irrelevant = others;
             weightSum += wi;
             if (relevant == 0) {
                 lrapSum += wi;
@@ -248,6 +239,36 @@ public final class MultilabelEvaluation {
                 aucWeight == 0 ? Double.NaN : aucSum / aucWeight,
                 apWeight == 0 ? Double.NaN : apSum / apWeight,
                 lrapSum / weightSum, coverageSum / weightSum, List.copyOf(warn));
+    }
+
+    /** First index in a[0, n) (ascending) holding a value &gt;= v. */
+    private static int lowerBound(double[] a, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First index in a[0, n) (ascending) holding a value &gt; v. */
+    private static int upperBound(double[] a, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     // ---------------------------------------------------------------- shape

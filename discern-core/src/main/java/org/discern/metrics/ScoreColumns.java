@@ -51,29 +51,50 @@ final class ScoreColumns {
             throw new IllegalArgumentException(
                     "scores must hold n x K = " + n + " x " + k + " = " + ((long) n * k) + " values, got " + scores.length);
         }
-        boolean fits = true;
-        for (int i = 0; i < scores.length; i++) {
-            double s = scores[i];
-            if (!Double.isFinite(s)) {
-                throw new IllegalArgumentException("scores[" + (i / k) + "][" + (i % k) + "] must be finite, got " + s);
+        // one parallel pass checks finiteness and whether every score is exactly a float
+        boolean[] fits = {true};
+        boolean finite = rowBlocks(n, k, (from, to) -> {
+            boolean ok = true;
+            boolean f = true;
+            for (int at = from * k, end = to * k; at < end; at++) {
+                double v = scores[at];
+                ok &= Double.isFinite(v);
+                f &= (double) (float) v == v;
             }
-            fits &= (double) (float) s == s;
-        }
-        if (fits) {
-            float[][] cols = new float[k][n];
-            for (int i = 0, at = 0; i < n; i++) {
-                for (int j = 0; j < k; j++) {
-                    cols[j][i] = (float) scores[at++];
+            if (!f) {
+                fits[0] = false; // only ever cleared: the race is benign
+            }
+            return ok;
+        });
+        if (!finite) {
+            for (int i = 0; i < scores.length; i++) {
+                if (!Double.isFinite(scores[i])) {
+                    throw new IllegalArgumentException("scores[" + (i / k) + "][" + (i % k) + "] must be finite, got "
+                            + scores[i]);
                 }
             }
+        }
+        if (fits[0]) {
+            float[][] cols = new float[k][n];
+            rowBlocks(n, k, (from, to) -> {
+                for (int i = from, at = from * k; i < to; i++) {
+                    for (int j = 0; j < k; j++) {
+                        cols[j][i] = (float) scores[at++];
+                    }
+                }
+                return true;
+            });
             return new ScoreColumns(n, k, cols, null);
         }
         double[][] cols = new double[k][n];
-        for (int i = 0, at = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                cols[j][i] = scores[at++];
+        rowBlocks(n, k, (from, to) -> {
+            for (int i = from, at = from * k; i < to; i++) {
+                for (int j = 0; j < k; j++) {
+                    cols[j][i] = scores[at++];
+                }
             }
-        }
+            return true;
+        });
         return new ScoreColumns(n, k, null, cols);
     }
 
@@ -85,16 +106,48 @@ final class ScoreColumns {
                     "scores must hold n x K = " + n + " x " + k + " = " + ((long) n * k) + " values, got " + scores.length);
         }
         float[][] cols = new float[k][n];
-        for (int i = 0, at = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                float s = scores[at++];
-                if (!Float.isFinite(s)) {
-                    throw new IllegalArgumentException("scores[" + i + "][" + j + "] must be finite, got " + s);
+        boolean finite = rowBlocks(n, k, (from, to) -> {
+            boolean ok = true;
+            for (int i = from, at = from * k; i < to; i++) {
+                for (int j = 0; j < k; j++) {
+                    float v = scores[at++];
+                    ok &= Float.isFinite(v);
+                    cols[j][i] = v;
                 }
-                cols[j][i] = s;
+            }
+            return ok;
+        });
+        if (!finite) {
+            for (int i = 0; i < scores.length; i++) {
+                if (!Float.isFinite(scores[i])) {
+                    throw new IllegalArgumentException("scores[" + (i / k) + "][" + (i % k) + "] must be finite, got "
+                            + scores[i]);
+                }
             }
         }
         return new ScoreColumns(n, k, cols, null);
+    }
+
+    /** Work on the rows [from, to) of the matrix; returns whether they were valid. */
+    @FunctionalInterface
+    private interface RowBlock {
+        boolean run(int from, int to);
+    }
+
+    /**
+     * Runs {@code block} over the rows in blocks, in parallel for large matrices (each block
+     * writes disjoint rows, so the result does not depend on the scheduling); true when every
+     * block returned true.
+     */
+    private static boolean rowBlocks(int n, int k, RowBlock block) {
+        if ((long) n * k < PARALLEL_THRESHOLD) {
+            return block.run(0, n);
+        }
+        final int rows = Math.max(1, (1 << 16) / Math.max(1, k));
+        final int blocks = (n + rows - 1) / rows;
+        return IntStream.range(0, blocks).parallel()
+                .mapToObj(b -> block.run(b * rows, Math.min(n, (b + 1) * rows)))
+                .reduce(true, (a, b) -> a && b);
     }
 
     /** One array per row, each of length k. */

@@ -20,6 +20,13 @@
  * {@link org.discern.metrics.MulticlassCalibration}) and fix them with a
  * {@link org.discern.metrics.Calibrator}.
  *
+ * <p>Many classes: {@link org.discern.metrics.MulticlassEvaluation} (one-vs-rest curves and areas
+ * per class, ovr macro/weighted/micro and one-vs-one Hand &amp; Till averages, micro- and
+ * macro-average ROC curves, and the argmax predictions' {@link
+ * org.discern.metrics.MulticlassConfusionMatrix}, top-k accuracy and log loss) and
+ * {@link org.discern.metrics.MultilabelEvaluation} (per-label curves, macro/weighted/micro/samples
+ * averages, label ranking average precision, coverage error).
+ *
  * <p>Intervals and tests:
  * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
  * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap

@@ -42,6 +42,36 @@ class MicroAverageTest {
         }
     }
 
+    @Test
+    void countedDoubleScoresEqualPooledTable() {
+        for (int seed = 0; seed < 20; seed++) {
+            Random r = new Random(100 + seed);
+            int n = 1 + r.nextInt(300);
+            int k = 2 + r.nextInt(6);
+            int grid = 1 + r.nextInt(40);
+            int[] y = new int[n];
+            double[] d = new double[n * k];
+            for (int i = 0; i < n; i++) {
+                y[i] = r.nextInt(k);
+                for (int j = 0; j < k; j++) {
+                    // sevenths are not floats: the double columns run
+                    d[i * k + j] = r.nextInt(grid) / 7.0 - 1;
+                }
+            }
+            ScoreColumns s = ScoreColumns.rowMajor(d, n, k);
+            assertEquals(true, s.f == null || grid == 1, "seed " + seed);
+            boolean[] positive = new boolean[n * k];
+            for (int i = 0; i < n; i++) {
+                positive[i * k + y[i]] = true;
+            }
+            MicroAverage table = MicroAverage.fromPoints(Averaging.pooled(s, positive, null));
+            MulticlassEvaluation ev = MulticlassEvaluation.of(y, d, names(k), null);
+            assertEquals(table.rocAuc, ev.rocAucOvrMicro(), "seed " + seed);
+            assertEquals(table.averagePrecision, ev.averagePrecisionMicro(), "seed " + seed);
+            assertEquals(table.rocCurve(), ev.rocCurveMicro(), "seed " + seed);
+        }
+    }
+
     private static java.util.List<String> names(int k) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (int j = 0; j < k; j++) {

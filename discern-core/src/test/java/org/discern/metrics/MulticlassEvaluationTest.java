@@ -299,15 +299,31 @@ class MulticlassEvaluationTest {
                         (Executable) () -> MulticlassEvaluation.of(new int[] {0, 0}, new double[][] {{1}, {1}}, List.of("x"), null)),
                 Arguments.of("labels must not be empty",
                         (Executable) () -> MulticlassEvaluation.of(new int[0], new double[0][], two, null)),
+                Arguments.of("scores[2][1] must be finite, got NaN",
+                        (Executable) () -> MulticlassEvaluation.of(new int[] {0, 1, 1}, new double[] {0, 1, 1, 0, 0, Double.NaN},
+                                two, null)),
+                Arguments.of("scores[1][0] must be finite, got Infinity",
+                        (Executable) () -> MulticlassEvaluation.of(new int[] {0, 1}, new float[] {0, 1, Float.POSITIVE_INFINITY, 0},
+                                two, null)),
+                Arguments.of("scores[70000][1] must be finite, got NaN (the first of two, in parallel blocks)",
+                        (Executable) () -> MulticlassEvaluation.of(new int[100_000], large(70_000, 90_000), two, null)),
                 Arguments.of("k must be >= 1, got 0",
                         (Executable) () -> MulticlassEvaluation.of(new int[] {0, 1}, ok, two, null).topKAccuracy(0)));
+    }
+
+    /** 100,000 x 2 row-major scores with NaN at rows a (column 1) and b (column 0). */
+    private static double[] large(int a, int b) {
+        double[] d = new double[200_000];
+        d[2 * a + 1] = Double.NaN;
+        d[2 * b] = Double.NaN;
+        return d;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
     void invalidInputFailsFastNamingIndexAndValue(String message, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertEquals(message, e.getMessage());
+        assertEquals(message.replace(" (the first of two, in parallel blocks)", ""), e.getMessage());
     }
 
     // ---------------------------------------------------------------- independent references

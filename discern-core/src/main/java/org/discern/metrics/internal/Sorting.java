@@ -219,6 +219,57 @@ public final class Sorting {
     }
 
     /**
+     * Stable ascending sort of {@code keys[0, n)} by signed value, permuting {@code payload[0, n)}
+     * alongside (an index, a class label). Both arrays are sorted in place.
+     */
+    public static void sortWithPayload(long[] keys, int[] payload, int n) {
+        if (n < 2) {
+            return;
+        }
+        final int bits = n < SMALL ? 8 : 16;
+        final int radix = 1 << bits;
+        final int mask = radix - 1;
+        final int passes = 64 / bits;
+        int[][] counts = new int[passes][radix + 1];
+        for (int i = 0; i < n; i++) {
+            long v = keys[i] ^ Long.MIN_VALUE;
+            for (int p = 0; p < passes; p++) {
+                counts[p][(int) ((v >>> (p * bits)) & mask) + 1]++;
+            }
+        }
+        long[] ks = keys;
+        long[] kd = new long[n];
+        int[] ps = payload;
+        int[] pd = new int[n];
+        for (int p = 0; p < passes; p++) {
+            int[] c = counts[p];
+            if (singleBucket(c, n)) {
+                continue;
+            }
+            for (int d = 0; d < radix; d++) {
+                c[d + 1] += c[d];
+            }
+            final int shift = p * bits;
+            for (int i = 0; i < n; i++) {
+                long v = ks[i];
+                int at = c[(int) (((v ^ Long.MIN_VALUE) >>> shift) & mask)]++;
+                kd[at] = v;
+                pd[at] = ps[i];
+            }
+            long[] tk = ks;
+            ks = kd;
+            kd = tk;
+            int[] tp = ps;
+            ps = pd;
+            pd = tp;
+        }
+        if (ks != keys) {
+            System.arraycopy(ks, 0, keys, 0, n);
+            System.arraycopy(ps, 0, payload, 0, n);
+        }
+    }
+
+    /**
      * Stable ascending sort of {@code a[0, n)} by the upper 32 bits of each value (as a signed
      * int); the lower 32 bits are a payload carried along (an index, a class label).
      */
