@@ -118,6 +118,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** Multi-class and multi-label: the binary-only options are refused rather than ignored. */
     private Integer multi(PredictionInputOptions.Input in) throws Exception {
         for (String binaryOnly : new String[] {"--threshold", "--max-fpr", "--ci", "--positive", "--score"}) {
+            if (binaryOnly.equals("--ci")) {
+                if (in.multiclass() == null && spec.commandLine().getParseResult().hasMatchedOption("--ci")) {
+                    throw new UsageException("--ci applies to binary and multi-class predictions; " + in.source()
+                            + " holds " + in.task() + " predictions");
+                }
+                continue; // intervals exist for multi-class too
+            }
             if (spec.commandLine().getParseResult().hasMatchedOption(binaryOnly)) {
                 throw new UsageException(binaryOnly + " applies to binary predictions only; " + in.source()
                         + " holds " + in.task() + " predictions");
@@ -135,6 +142,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             MulticlassEvaluation ev = Evaluations.multiclass(in.multiclass());
             json = MulticlassJson.of(ev, ks);
+            if (ci != null) {
+                json = EvaluationIntervals.addMulticlass(json, ev, in.multiclass(), ci, intervals);
+            }
             table = format == OutputFormat.JSON ? null : MultiTables.multiclass(json, in.source());
         } else {
             if (spec.commandLine().getParseResult().hasMatchedOption("--top-k")) {

@@ -262,4 +262,53 @@ class IntervalsCommandTest {
         assertEquals(3, r.code());
         assertTrue(r.err().contains("unique ids"), r.err());
     }
+
+    @Test
+    void multiclassDeLongPerClass() throws IOException {
+        String name = "multiclass_small_ties";
+        Path csv = Fixtures.csv(name, dir);
+        JsonNode j = json("evaluate", csv.toString(), "--ci", "delong", "--format", "json");
+        JsonNode in = Fixtures.json(name).get("input");
+        int[] y = Fixtures.ints(in.get("labels"));
+        double[][] s = Fixtures.matrix(in.get("scores"));
+        List<org.discern.metrics.DeLongAuc> expected = org.discern.metrics.DeLong.oneVsRest(s, y, null);
+        JsonNode per = j.get("per_class");
+        assertEquals(expected.size(), per.size());
+        for (int c = 0; c < per.size(); c++) {
+            JsonNode pc = per.get(c);
+            List<String> k = keys(pc);
+            assertEquals(k.indexOf("roc_auc") + 1, k.indexOf("roc_auc_ci"));
+            org.discern.metrics.ConfidenceInterval ci = expected.get(c).interval(0.95);
+            assertEquals("delong", pc.get("roc_auc_ci").get("method").asText());
+            assertClose(ci.lower(), pc.get("roc_auc_ci").get("lower").asDouble(), "lower " + c);
+            assertClose(ci.upper(), pc.get("roc_auc_ci").get("upper").asDouble(), "upper " + c);
+            assertClose(expected.get(c).variance(), pc.get("roc_auc_variance").asDouble(), "variance " + c);
+        }
+        assertFalse(j.has("roc_auc_ovr_macro_ci"));
+    }
+
+    @Test
+    void multiclassBootstrapAveragesAndPerClass() throws IOException {
+        Path csv = Fixtures.csv("multiclass_weighted", dir);
+        String[] args = {"evaluate", csv.toString(), "--weight", "weight", "--ci", "bootstrap", "--replicates", "200",
+            "--seed", "3", "--format", "json"};
+        JsonNode a = json(args);
+        assertEquals(a, json(args));
+        for (String key : List.of("roc_auc_ovr_macro", "roc_auc_ovr_weighted", "roc_auc_ovr_micro",
+                "average_precision_macro", "average_precision_weighted", "average_precision_micro")) {
+            JsonNode ci = a.get(key + "_ci");
+            assertEquals(List.of("method", "level", "lower", "upper"), keys(ci), key);
+            assertEquals("bootstrap", ci.get("method").asText());
+            assertTrue(ci.get("lower").asDouble() <= ci.get("upper").asDouble(), key);
+            List<String> k = keys(a);
+            assertEquals(k.indexOf(key) + 1, k.indexOf(key + "_ci"), key);
+        }
+        assertFalse(a.has("roc_auc_ovo_macro_ci"));
+        JsonNode pc = a.get("per_class").get(0);
+        assertEquals("bootstrap", pc.get("roc_auc_ci").get("method").asText());
+        assertEquals("bootstrap", pc.get("average_precision_ci").get("method").asText());
+        assertEquals(200, a.get("bootstrap").get("replicates").asInt());
+        assertEquals(3, a.get("bootstrap").get("seed").asInt());
+        assertTrue(a.get("warnings").toString().contains("one-vs-one"));
+    }
 }
