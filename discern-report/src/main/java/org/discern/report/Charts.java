@@ -16,6 +16,7 @@ import org.discern.metrics.OperatingPoints;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Normal;
 import org.discern.report.internal.Palette;
+import org.discern.report.internal.Polylines;
 import org.discern.report.internal.Reduce;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -44,6 +45,8 @@ public final class Charts {
     public static final int HEIGHT = 520;
     /** Curves on one ROC or PR figure before the legend moves outside the plot. */
     static final int LEGEND_INSIDE_MAX = 6;
+    /** Smallest step between two drawn points of a curve, as a share of the unit axis. */
+    static final double MIN_STEP = 0.0005;
     private static final Color GREY = new Color(0x88, 0x88, 0x88);
     private static final Color LIGHT_GREY = new Color(0xbb, 0xbb, 0xbb);
 
@@ -85,7 +88,7 @@ public final class Charts {
         addLine(chart, names, "chance", new double[] {0, 1}, new double[] {0, 1}, GREY, dotted(1f), false);
         int k = 0;
         for (Curve a : averages) {
-            addLine(chart, names, a.label("AUC"), a.x(), a.y(), Color.BLACK,
+            addCurve(chart, names, a.label("AUC"), a.x(), a.y(), Color.BLACK,
                     k == 0 ? new BasicStroke(2.5f) : dashed(2.5f), true);
             k++;
         }
@@ -115,7 +118,7 @@ public final class Charts {
             Names names = new Names();
             addLine(chart, names, "chance", new double[] {0, 1}, new double[] {0, 1}, GREY, dotted(1f), false);
             if (c.size() > 0) {
-                addLine(chart, names, c.name(), c.x(), c.y(), Palette.colour(i), new BasicStroke(1.6f), false);
+                addCurve(chart, names, c.name(), c.x(), c.y(), Palette.colour(i), new BasicStroke(1.6f), false);
             }
             panels.add(chart);
             i++;
@@ -196,7 +199,7 @@ public final class Charts {
                 y[j] = Normal.quantile(Math.min(0.9995, Math.max(0.0005, y[j])));
             }
             if (x.length > 0) {
-                addLine(chart, names, c.name(), x, y, Palette.colour(i), Palette.stroke(i, 1.6f), true);
+                addCurve(chart, names, c.name(), x, y, Palette.colour(i), Palette.stroke(i, 1.6f), true);
             }
             i++;
         }
@@ -261,15 +264,20 @@ public final class Charts {
         s.setChartBackgroundColor(Color.WHITE);
         s.setShowValue(true);
         s.setMin(0);
-        s.setMax(max == 0 ? 1 : max);
-        s.setRangeColors(new Color[] {new Color(0xf7, 0xfb, 0xff), new Color(0x6b, 0xae, 0xd6),
-            new Color(0x08, 0x30, 0x6b)});
+        // shares run over [0, 1]; counts up to the largest cell
+        s.setMax(rowNormalised || max == 0 ? 1 : max);
+        // light enough at the top that the dark cell labels stay readable
+        s.setRangeColors(new Color[] {new Color(0xf7, 0xfb, 0xff), new Color(0xc6, 0xdb, 0xef),
+            new Color(0x6b, 0xae, 0xd6)});
         int fontSize = k <= 10 ? 12 : (k <= 20 ? 10 : 9);
         s.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
         s.setValueFontColor(new Color(0x22, 0x22, 0x22));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
         s.setXAxisLabelRotation(k > 8 ? 60 : 0);
+        // XChart 3.8.8 formats cells with the decimal pattern (the value formatter is not used for cells)
+        s.setHeatMapValueDecimalPattern(rowNormalised ? "0.00" : "0.##");
         s.setHeatMapDecimalValueFormatter(v -> rowNormalised ? Fmt.fixed(v, 2) : Fmt.count(v));
+        s.setDecimalPattern(rowNormalised ? "0.00" : "0.##");
         s.setLegendVisible(true);
         s.setLegendPosition(LegendPosition.OutsideE);
         List<String> x = new ArrayList<>(classes);
@@ -316,6 +324,15 @@ public final class Charts {
             hy[4 * i + 1] = cnt[i];
             hy[4 * i + 2] = cnt[i];
         }
+        double maxCount = 0;
+        for (double c : cnt) {
+            maxCount = Math.max(maxCount, c);
+        }
+        // the unit range set for the reliability axis applies to every group unless set per group
+        s.setYAxisMin(1, 0.0);
+        s.setYAxisMax(1, maxCount == 0 ? 1.0 : maxCount * 1.05);
+        s.setYAxisMin(0, 0.0);
+        s.setYAxisMax(0, 1.0);
         if (lo.length > 0) {
             XYSeries h = chart.addSeries(names.unique("histogram of scores"), hx, hy);
             h.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
@@ -478,7 +495,7 @@ public final class Charts {
         int i = 0;
         for (Curve c : curves) {
             if (c.size() > 0) {
-                addLine(chart, names, c.label(summary), c.x(), c.y(), Palette.colour(i), Palette.stroke(i, width), true);
+                addCurve(chart, names, c.label(summary), c.x(), c.y(), Palette.colour(i), Palette.stroke(i, width), true);
             }
             i++;
         }
@@ -486,7 +503,9 @@ public final class Charts {
 
     private static XYChart unitChart(String title, String xTitle, String yTitle, int series) {
         int width = series <= LEGEND_INSIDE_MAX ? WIDTH : WIDTH + 300;
-        XYChart chart = new XYChartBuilder().width(width).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        // an outside legend needs about 21 px per entry
+        int height = series <= LEGEND_INSIDE_MAX ? HEIGHT : Math.max(HEIGHT, 21 * (series + 2) + 60);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
         unitAxes(chart.getStyler());
@@ -524,6 +543,13 @@ public final class Charts {
         s.setLineColor(new Color(0x1f, 0x77, 0xb4, 0x00));
     }
 
+    /** A curve on unit-range axes, thinned (see {@link #thin}). */
+    private static void addCurve(XYChart chart, Names names, String name, double[] x, double[] y, Color colour,
+            BasicStroke stroke, boolean legend) {
+        double[][] xy = thin(x, y);
+        addLine(chart, names, name, xy[0], xy[1], colour, stroke, legend);
+    }
+
     private static void addLine(XYChart chart, Names names, String name, double[] x, double[] y, Color colour,
             BasicStroke stroke, boolean legend) {
         XYSeries s = chart.addSeries(names.unique(name), x, y);
@@ -532,6 +558,30 @@ public final class Charts {
         s.setLineColor(colour);
         s.setLineStyle(stroke);
         s.setShowInLegend(legend);
+    }
+
+    /**
+     * Drops points closer than {@link #MIN_STEP} (in both x and y, relative to the unit axes) to
+     * the last point kept; the first and last points stay. A curve of millions of corner points
+     * (a micro-average over 25 classes) then draws as a few thousand, identical at any pixel size
+     * up to 2000 px.
+     */
+    static double[][] thin(double[] x, double[] y) {
+        int n = x.length;
+        if (n <= 2) {
+            return new double[][] {x, y};
+        }
+        boolean[] keep = new boolean[n];
+        keep[0] = true;
+        keep[n - 1] = true;
+        int last = 0;
+        for (int i = 1; i < n - 1; i++) {
+            if (Math.abs(x[i] - x[last]) >= MIN_STEP || Math.abs(y[i] - y[last]) >= MIN_STEP) {
+                keep[i] = true;
+                last = i;
+            }
+        }
+        return new double[][] {Polylines.select(x, keep), Polylines.select(y, keep)};
     }
 
     private static double[][] finitePairs(double[] x, double[] y) {

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.OperatingPoints;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Html;
@@ -81,7 +82,7 @@ public final class HtmlReport {
     // ---------------------------------------------------------------- embedded tables
 
     /** One curve's embedded rows (one-vs-rest class, the binary positive class, or micro-average). */
-    private record Table(String name, BinaryEvaluation ev, int[] rows, boolean f32, int initial) {
+    private record Table(String name, BinaryEvaluation ev, int[] rows, boolean f32, int initial, double auc, double ap) {
         OperatingPoints op() {
             return ev.operatingPoints();
         }
@@ -106,8 +107,9 @@ public final class HtmlReport {
             BinaryEvaluation ev = evs.get(i);
             OperatingPoints op = ev.operatingPoints();
             int[] rows = Reduce.rows(op, Math.max(3, per));
-            // keep the default threshold's exact row: 0.5 for probabilities, else the KS point
-            double t0 = probabilities(op) ? 0.5 : ev.ksThreshold();
+            // keep the initial threshold's exact row: as given, else 0.5 for probabilities, else the KS point
+            double t0 = !Double.isNaN(b.initialThreshold) ? b.initialThreshold
+                    : probabilities(op) ? 0.5 : ev.ksThreshold();
             int extra = Double.isNaN(t0) ? -1 : op.indexAt(t0);
             rows = withRow(rows, extra);
             int initial = 0;
@@ -116,7 +118,8 @@ public final class HtmlReport {
                     initial = j + 1;
                 }
             }
-            out.add(new Table(names.get(i), ev, rows, floatThresholds(op, rows), initial));
+            out.add(new Table(names.get(i), ev, rows, floatThresholds(op, rows), initial, ev.rocAuc(),
+                    ev.averagePrecision()));
         }
         return out;
     }
@@ -253,18 +256,27 @@ public final class HtmlReport {
     }
 
     private void summary(StringBuilder h) {
-        h.append("<h2>Summary</h2>\n<div class=\"cols\">\n<div class=\"card\"><table id=\"balance\">")
+        h.append("<h2>Summary</h2>\n<div class=\"cols\">\n<div class=\"card scroll\"><table id=\"balance\">")
                 .append("<thead><tr><th>Class</th><th>Rows</th><th>Share</th></tr></thead><tbody>\n");
         for (int i = 0; i < b.classes.size(); i++) {
             double n = b.support(i);
             h.append("<tr><td>").append(Html.escape(b.classes.get(i))).append("</td><td>").append(Fmt.count(n))
                     .append("</td><td>").append(Fmt.fixed(100 * n / b.totalRows, 2)).append("%</td></tr>\n");
         }
+        boolean anyInterval = !b.intervals.isEmpty();
         h.append("</tbody></table></div>\n<div class=\"card\"><table id=\"headline\">")
-                .append("<thead><tr><th>Metric</th><th>Value</th></tr></thead><tbody>\n");
+                .append("<thead><tr><th>Metric</th><th>Value</th>")
+                .append(anyInterval ? "<th>" + Html.escape(b.intervalMethod) + " interval</th>" : "")
+                .append("</tr></thead><tbody>\n");
         for (Map.Entry<String, Double> e : b.headline().entrySet()) {
             h.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
-                    .append(Double.isNaN(e.getValue()) ? "undefined" : Fmt.fixed(e.getValue(), 4)).append("</td></tr>\n");
+                    .append(Double.isNaN(e.getValue()) ? "undefined" : Fmt.fixed(e.getValue(), 4)).append("</td>");
+            if (anyInterval) {
+                double[] ci = b.intervals.get(e.getKey());
+                h.append("<td>").append(ci == null ? "" : "[" + Fmt.fixed(ci[0], 4) + ", " + Fmt.fixed(ci[1], 4) + "]")
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
         }
         h.append("</tbody></table></div>\n</div>\n");
         List<String> warnings = b.allWarnings();
@@ -301,11 +313,11 @@ public final class HtmlReport {
             String dash = micro ? "" : Palette.dash(i);
             Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
             if (rc != null) {
-                roc.curve(rc.x(), rc.y(), i, colour, dash, t.name + " (AUC " + Fmt.fixed(t.ev.rocAuc(), 4) + ")");
+                roc.curve(rc.x(), rc.y(), i, colour, dash, t.name + " (AUC " + Fmt.fixed(t.auc, 4) + ")");
             }
             Curve pc = cornerCurve(t.name, prX(t), prY(t));
             if (pc != null) {
-                pr.curve(pc.x(), pc.y(), i, colour, dash, t.name + " (AP " + Fmt.fixed(t.ev.averagePrecision(), 4) + ")");
+                pr.curve(pc.x(), pc.y(), i, colour, dash, t.name + " (AP " + Fmt.fixed(t.ap, 4) + ")");
             }
             OperatingPoints op = t.op();
             double prevalence = op.positives() / (op.positives() + op.negatives());
@@ -338,7 +350,15 @@ public final class HtmlReport {
                 .append("<tr><th>actual ").append(Html.escape(neg))
                 .append("</th><td class=\"miss\" id=\"cm-fp\"></td><td class=\"hit\" id=\"cm-tn\"></td></tr>\n")
                 .append("</tbody></table></div>\n</div>\n");
-        if (!b.binary) {
+        if (b.binary) {
+            Table t = tables.get(0);
+            double[] ci = b.intervals.get("roc_auc");
+            h.append("<div class=\"legend\"><span class=\"item\"><span class=\"swatch\" style=\"border-top-color:")
+                    .append(Palette.hex(0)).append("\"></span>positive class ").append(Html.escape(b.classes.get(1)))
+                    .append(": ROC AUC ").append(Fmt.fixed(t.auc, 4))
+                    .append(ci == null ? "" : " [" + Fmt.fixed(ci[0], 4) + ", " + Fmt.fixed(ci[1], 4) + "]")
+                    .append(", average precision ").append(Fmt.fixed(t.ap, 4)).append("</span></div>\n");
+        } else {
             h.append("<div class=\"legend\">");
             for (int i = 0; i < tables.size(); i++) {
                 boolean micro = b.micro != null && i == tables.size() - 1;
@@ -363,7 +383,7 @@ public final class HtmlReport {
                 .append("<table class=\"sortable\" id=\"class-table\"><thead><tr><th>Class</th><th>Support</th>")
                 .append("<th>Precision</th><th>Recall</th><th>F1</th><th>ROC AUC</th><th>AP</th></tr></thead><tbody>\n");
         for (int i = 0; i < b.classes.size(); i++) {
-            BinaryEvaluation ev = b.evaluations.get(i);
+            Table t = tables.get(i);
             double[] prf = b.precisionRecallF1(i);
             h.append("<tr data-table=\"").append(i).append("\"><td data-v=\"").append(Html.escape(b.classes.get(i)))
                     .append("\">").append(Html.escape(b.classes.get(i))).append("</td>");
@@ -371,8 +391,8 @@ public final class HtmlReport {
             cell(h, prf[0], false);
             cell(h, prf[1], false);
             cell(h, prf[2], false);
-            cell(h, ev.rocAuc(), false);
-            cell(h, ev.averagePrecision(), false);
+            cell(h, t.auc, false);
+            cell(h, t.ap, false);
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -450,8 +470,8 @@ public final class HtmlReport {
                 j.append(',');
             }
             j.append("\n{\"name\":").append(Html.jsonString(t.name)).append(",\"P\":").append(Fmt.json(op.positives()))
-                    .append(",\"N\":").append(Fmt.json(op.negatives())).append(",\"auc\":").append(Fmt.json(t.ev.rocAuc()))
-                    .append(",\"ap\":").append(Fmt.json(t.ev.averagePrecision())).append(",\"f32\":").append(t.f32)
+                    .append(",\"N\":").append(Fmt.json(op.negatives())).append(",\"auc\":").append(Fmt.json(t.auc))
+                    .append(",\"ap\":").append(Fmt.json(t.ap)).append(",\"f32\":").append(t.f32)
                     .append(",\n\"t\":[");
             for (int k = 0; k < t.rows.length; k++) {
                 if (k > 0) {
@@ -512,6 +532,11 @@ public final class HtmlReport {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
+            // temporary directories are owner-only; the report is an ordinary directory (0755)
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             writeInto(tmp);
             if (Files.exists(target)) {
                 Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
@@ -619,59 +644,130 @@ public final class HtmlReport {
             Table t = tables.get(i);
             Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
             rocs.add(rc == null ? Curve.of(t.name, new double[] {0}, new double[] {0}).withArea(Double.NaN)
-                    : rc.withArea(t.ev.rocAuc()));
+                    : rc.withArea(t.auc));
             Curve pc = cornerCurve(t.name, prX(t), prY(t));
             prs.add(pc == null ? Curve.of(t.name, new double[] {0}, new double[] {1})
-                    : pc.withArea(t.ev.averagePrecision()));
+                    : pc.withArea(t.ap));
         }
-        List<Curve> averages = new ArrayList<>();
-        if (b.micro != null) {
-            Table t = tables.get(tables.size() - 1);
-            Curve mc = cornerCurve("micro-average", rocX(t), rocY(t));
-            if (mc != null) {
-                averages.add(mc.withArea(t.ev.rocAuc()));
+        // computed inside the ROC task: the pooled micro-average of n x K decisions takes a while
+        java.util.function.Supplier<List<Curve>> averagesOf = () -> {
+            List<Curve> averages = new ArrayList<>();
+            if (b.micro != null) {
+                Table t = tables.get(tables.size() - 1);
+                Curve mc = cornerCurve("micro-average", rocX(t), rocY(t));
+                if (mc != null) {
+                    averages.add(mc.withArea(t.auc));
+                }
             }
-        }
-        if (!b.binary) {
-            Curve macro = macroRoc(rocs);
-            if (macro != null) {
-                averages.add(macro);
+            if (b.multiclass != null) {
+                averages.add(Curve.roc("micro-average", b.multiclass.rocCurveMicro())
+                        .withArea(b.multiclass.rocAucOvrMicro()));
             }
-        }
+            if (!b.binary) {
+                // drawn from the classes' curves on a grid of 1001 FPR values (the exact union-of-FPR
+                // curve is visually identical and much slower); the legend shows roc_auc_ovr_macro
+                Curve macro = macroRoc(rocs);
+                if (macro != null) {
+                    double macroAuc = b.multiclass != null ? b.multiclass.rocAucOvrMacro() : b.meanDefined(BinaryEvaluation::rocAuc);
+                    averages.add(macro.withArea(macroAuc));
+                }
+            }
+            return averages;
+        };
         List<Curve> shown = new ArrayList<>();
         for (Curve c : rocs) {
-            shown.add(b.binary ? Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area()) : c);
+            if (b.binary) {
+                double[] ci = b.intervals.get("roc_auc");
+                Curve named = Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area());
+                shown.add(ci == null ? named : named.withInterval(ci[0], ci[1]));
+            } else {
+                shown.add(c);
+            }
         }
-        XYChart roc = Charts.roc(shown, averages, null);
-        ChartFiles.write(roc, charts.resolve("roc.png"));
-        ChartFiles.write(roc, charts.resolve("roc.svg"));
+        // independent charts are drawn in parallel: the bytes do not depend on the order
+        List<IoTask> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            XYChart roc = Charts.roc(shown, averagesOf.get(), null);
+            ChartFiles.write(roc, charts.resolve("roc.png"));
+            ChartFiles.write(roc, charts.resolve("roc.svg"));
+        });
         double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
-        XYChart pr = Charts.precisionRecall(prs, prevalence);
-        ChartFiles.write(pr, charts.resolve("pr.png"));
-        ChartFiles.write(pr, charts.resolve("pr.svg"));
+        tasks.add(() -> {
+            XYChart pr = Charts.precisionRecall(prs, prevalence);
+            ChartFiles.write(pr, charts.resolve("pr.png"));
+            ChartFiles.write(pr, charts.resolve("pr.svg"));
+        });
         if (!b.binary && k > Charts.LEGEND_INSIDE_MAX) {
-            ChartFiles.writeGridPng(Charts.rocPanels(rocs), 5, charts.resolve("roc-panels.png"));
+            tasks.add(() -> ChartFiles.writeGridPng(Charts.rocPanels(rocs), 5, charts.resolve("roc-panels.png")));
         }
         if (b.binary) {
             BinaryEvaluation ev = b.evaluations.get(0);
-            XYChart det = Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve())));
-            ChartFiles.write(det, charts.resolve("det.png"));
+            tasks.add(() -> ChartFiles.write(Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve()))),
+                    charts.resolve("det.png")));
             Table t = tables.get(0);
             double chosen = t.initial == 0 ? Double.NaN : t.op().threshold(t.rows[t.initial - 1]);
-            ChartFiles.write(Charts.thresholdSweep(ev.operatingPoints(), chosen), charts.resolve("threshold-sweep.png"));
+            tasks.add(() -> ChartFiles.write(Charts.thresholdSweep(ev.operatingPoints(), chosen),
+                    charts.resolve("threshold-sweep.png")));
             if (b.scores != null) {
-                Map<String, double[]> by = new LinkedHashMap<>();
-                by.put(b.classes.get(0), pick(b.scores, b.labels, false));
-                by.put(b.classes.get(1), pick(b.scores, b.labels, true));
-                ChartFiles.write(Charts.scoreDistributions(by, 40), charts.resolve("score-distributions.png"));
+                tasks.add(() -> {
+                    Map<String, double[]> by = new LinkedHashMap<>();
+                    by.put(b.classes.get(0), pick(b.scores, b.labels, false));
+                    by.put(b.classes.get(1), pick(b.scores, b.labels, true));
+                    ChartFiles.write(Charts.scoreDistributions(by, 40), charts.resolve("score-distributions.png"));
+                });
                 if (probabilities(ev.operatingPoints())) {
-                    ChartFiles.write(Charts.calibration(ReliabilityBins.uniform(b.scores, b.labels, 10)),
-                            charts.resolve("calibration.png"));
+                    tasks.add(() -> ChartFiles.write(Charts.calibration(ReliabilityBins.uniform(b.scores, b.labels, 10)),
+                            charts.resolve("calibration.png")));
                 }
             }
         } else if (b.confusion != null) {
-            ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, false), charts.resolve("confusion-counts.png"));
-            ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, true), charts.resolve("confusion-normalised.png"));
+            tasks.add(() -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, false),
+                    charts.resolve("confusion-counts.png")));
+            tasks.add(() -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, true),
+                    charts.resolve("confusion-normalised.png")));
+        }
+        runAll(tasks);
+    }
+
+    /** A step that writes a file. */
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
+    private static void runAll(List<IoTask> tasks) throws IOException {
+        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "discern-chart");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (IoTask task : tasks) {
+                futures.add(pool.submit(() -> {
+                    task.run();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException("writing a chart failed", c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while writing charts");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -744,9 +840,13 @@ public final class HtmlReport {
         private List<String> classes;
         private final List<BinaryEvaluation> evaluations = new ArrayList<>();
         private BinaryEvaluation micro;
+        private MulticlassEvaluation multiclass;
         private double[][] confusion;
         private int totalRows;
         private final Map<String, Double> metrics = new LinkedHashMap<>();
+        // metric name -> {lower, upper}
+        private final Map<String, double[]> intervals = new LinkedHashMap<>();
+        private String intervalMethod = "";
         private final List<String> warnings = new ArrayList<>();
         private final Map<String, String> provenance = new LinkedHashMap<>();
         private Path input;
@@ -759,6 +859,7 @@ public final class HtmlReport {
         private boolean[] labels;
         private boolean images = true;
         private int maxRows = 4000;
+        private double initialThreshold = Double.NaN;
 
         private Builder() {
         }
@@ -778,6 +879,7 @@ public final class HtmlReport {
          */
         public Builder binary(BinaryEvaluation evaluation, String negativeName, String positiveName) {
             this.binary = true;
+            this.multiclass = null;
             this.classes = List.of(Objects.requireNonNull(negativeName, "negativeName"),
                     Objects.requireNonNull(positiveName, "positiveName"));
             this.evaluations.clear();
@@ -803,6 +905,7 @@ public final class HtmlReport {
                         + confusion.length);
             }
             this.binary = false;
+            this.multiclass = null;
             this.classes = List.copyOf(classNames);
             this.evaluations.clear();
             this.evaluations.addAll(oneVsRest);
@@ -820,6 +923,22 @@ public final class HtmlReport {
             return this;
         }
 
+        /**
+         * A multi-class report from Discern's evaluation: per-class one-vs-rest tables, the arg-max
+         * confusion matrix, its warnings and headline averages; the ROC image also shows the micro-
+         * and macro-average curves.
+         */
+        public Builder multiclass(MulticlassEvaluation evaluation) {
+            List<BinaryEvaluation> evs = new ArrayList<>();
+            for (int c = 0; c < evaluation.classCount(); c++) {
+                evs.add(evaluation.classEvaluation(c));
+            }
+            multiclass(evaluation.classes(), evs, evaluation.confusionMatrix().counts());
+            this.multiclass = evaluation;
+            this.totalRows = evaluation.rows();
+            return this;
+        }
+
         /** The micro-average (all (sample, class) pairs pooled) of a multi-class report; optional. */
         public Builder microAverage(BinaryEvaluation pooled) {
             this.micro = pooled;
@@ -832,6 +951,23 @@ public final class HtmlReport {
          */
         public Builder metric(String name, double value) {
             metrics.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /**
+         * A confidence interval of a headline metric (e.g. {@code roc_auc}), shown next to its
+         * value; the interval of {@code roc_auc} (binary) also goes into the ROC image's legend.
+         *
+         * @param description the method and level, e.g. "95% DeLong"
+         * @throws IllegalArgumentException unless lower &lt;= upper (NaN allowed for undefined)
+         */
+        public Builder interval(String metric, double lower, double upper, String description) {
+            if (!(lower <= upper) && !(Double.isNaN(lower) || Double.isNaN(upper))) {
+                throw new IllegalArgumentException("interval of " + metric + " must have lower <= upper, got ["
+                        + lower + ", " + upper + "]");
+            }
+            intervals.put(Objects.requireNonNull(metric, "metric"), new double[] {lower, upper});
+            this.intervalMethod = Objects.requireNonNull(description, "description");
             return this;
         }
 
@@ -906,6 +1042,20 @@ public final class HtmlReport {
             return this;
         }
 
+        /**
+         * The threshold the page opens at (e.g. the one of the confusion matrix in metrics.json);
+         * default 0.5 when the scores are probabilities, else the KS threshold.
+         *
+         * @throws IllegalArgumentException when NaN
+         */
+        public Builder initialThreshold(double threshold) {
+            if (Double.isNaN(threshold)) {
+                throw new IllegalArgumentException("threshold must not be NaN");
+            }
+            this.initialThreshold = threshold;
+            return this;
+        }
+
         /** Checks the inputs and renders the report. */
         public HtmlReport build() {
             if (classes == null) {
@@ -963,6 +1113,23 @@ public final class HtmlReport {
                 }
                 return m;
             }
+            if (multiclass != null) {
+                MulticlassEvaluation e = multiclass;
+                m.put("roc_auc_ovr_macro", e.rocAucOvrMacro());
+                m.put("roc_auc_ovr_weighted", e.rocAucOvrWeighted());
+                m.put("roc_auc_micro", e.rocAucOvrMicro());
+                m.put("average_precision_macro", e.averagePrecisionMacro());
+                m.put("average_precision_micro", e.averagePrecisionMicro());
+                m.put("accuracy", e.accuracy());
+                m.put("balanced_accuracy", e.balancedAccuracy());
+                m.put("f1_macro", e.confusionMatrix().f1Macro());
+                m.put("f1_weighted", e.confusionMatrix().f1Weighted());
+                if (e.classCount() > 3) {
+                    m.put("top_3_accuracy", e.topKAccuracy(3));
+                }
+                m.put("log_loss", e.logLoss());
+                return m;
+            }
             m.put("roc_auc_ovr_macro", meanDefined(BinaryEvaluation::rocAuc));
             m.put("average_precision_macro", meanDefined(BinaryEvaluation::averagePrecision));
             if (micro != null) {
@@ -991,7 +1158,7 @@ public final class HtmlReport {
             return m;
         }
 
-        private double meanDefined(java.util.function.ToDoubleFunction<BinaryEvaluation> f) {
+        double meanDefined(java.util.function.ToDoubleFunction<BinaryEvaluation> f) {
             double sum = 0;
             int n = 0;
             for (BinaryEvaluation ev : evaluations) {
@@ -1006,6 +1173,10 @@ public final class HtmlReport {
 
         List<String> allWarnings() {
             List<String> all = new ArrayList<>(warnings);
+            if (multiclass != null) {
+                all.addAll(multiclass.warnings());
+                return all;
+            }
             for (int i = 0; i < evaluations.size(); i++) {
                 for (String w : evaluations.get(i).warnings()) {
                     all.add(binary ? w : "class " + classes.get(i) + ": " + w);

@@ -65,6 +65,32 @@ class ChartsTest {
     }
 
     @Test
+    void longCurvesAreThinnedToAFewThousandPoints() {
+        // a staircase of 1,000,000 corners: every point is a corner, none can be dropped by corners()
+        int n = 1_000_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i / 2) / (n / 2.0);
+            y[i] = ((i + 1) / 2) / (n / 2.0);
+        }
+        XYChart chart = Charts.roc(List.of(Curve.of("big", x, y)));
+        XYSeries s = chart.getSeriesMap().get("big");
+        double[] tx = s.getXData();
+        // steps of 1e-6: one point kept per 0.0005, so about 2000 in x and as many in y
+        assertTrue(tx.length <= 2 * 2000 + 2, "points " + tx.length);
+        assertTrue(tx.length >= 1000, "points " + tx.length);
+        assertEquals(x[0], tx[0]);
+        assertEquals(x[n - 1], tx[tx.length - 1]);
+        // 30 curves: the outside legend gets the height it needs
+        java.util.List<Curve> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(Curve.of("c" + i, new double[] {0, 1}, new double[] {0, 1}));
+        }
+        assertEquals(21 * 32 + 60, Charts.roc(many).getHeight());
+    }
+
+    @Test
     void averagesComeFirstAndBandIsAPolygon() {
         Curve a = Curve.of("a", new double[] {0, 0.5, 1}, new double[] {0, 0.8, 1}).withArea(0.65);
         Curve micro = Curve.of("micro-average", new double[] {0, 1}, new double[] {0, 1}).withArea(0.5);
@@ -160,10 +186,14 @@ class ChartsTest {
             counts[i][(i + 1) % k] = 10;
         }
         HeatMapChart chart = Charts.confusionMatrix(names, counts, true);
+        assertEquals("0.00", chart.getStyler().getHeatMapValueDecimalPattern());
+        assertEquals(1.0, chart.getStyler().getMax());
         assertTrue(chart.getWidth() >= 34 * k, "width " + chart.getWidth());
         BufferedImage img = ChartFiles.image(chart);
         assertTrue(colouredPixels(img) > 10_000);
         HeatMapChart small = Charts.confusionMatrix(List.of("a", "b"), new double[][] {{3, 1}, {0, 4}}, false);
+        assertEquals(4.0, small.getStyler().getMax());
+        assertEquals("0.##", small.getStyler().getHeatMapValueDecimalPattern());
         List<? extends Number[]> heat = small.getHeatMapSeries().getHeatData();
         // first class on top: y index 1 of 2; cell (true a, predicted b) = 1
         assertEquals(List.of(0, 1, 3.0), List.of(heat.get(0)));
@@ -187,6 +217,9 @@ class ChartsTest {
         assertArrayEquals(new double[] {0, 1.0 / 3, 0, 1, 1}, bins.observed(), 1e-15);
         XYChart cal = Charts.calibration(bins);
         assertTrue(cal.getSeriesMap().containsKey("histogram of scores"));
+        // the histogram has its own axis, scaled to the largest bin (3 samples)
+        assertEquals(3 * 1.05, cal.getStyler().getYAxisMax(1), 1e-12);
+        assertEquals(1.0, cal.getStyler().getYAxisMax(0));
         assertTrue(colouredPixels(ChartFiles.image(cal)) > 200);
         XYChart sweep = Charts.thresholdSweep(ev.operatingPoints(), 0.5);
         assertEquals(List.of("precision", "recall", "F1", "chosen threshold 0.5000"),

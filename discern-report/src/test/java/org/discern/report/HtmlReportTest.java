@@ -103,6 +103,9 @@ class HtmlReportTest {
         assertTrue(html.contains("<th>rows</th><td style=\"text-align:left\">2000</td>"));
         assertTrue(html.contains("2026-01-02T03:04:05Z"));
         assertTrue(html.contains("<td>legit</td><td>" + ev.negativeRows() + "</td>"));
+        assertTrue(html.contains("positive class &lt;script&gt;alert(1)&lt;/script&gt;: ROC AUC "
+                + org.discern.report.internal.Fmt.fixed(ev.rocAuc(), 4) + ", average precision "
+                + org.discern.report.internal.Fmt.fixed(ev.averagePrecision(), 4) + "</span>"));
     }
 
     @Test
@@ -200,6 +203,12 @@ class HtmlReportTest {
         assertTrue(m.find());
         int p = Integer.parseInt(m.group(1));
         assertEquals(op.threshold(op.indexAt(0.5)), e[0][p - 1]);
+        // an explicit initial threshold: its exact row is embedded and the page opens there
+        String at03 = binaryBuilder(ev).initialThreshold(0.3).build().html();
+        double[][] e3 = embedded(at03, 0);
+        Matcher m3 = Pattern.compile("\"initialPosition\":(\\d+)").matcher(at03);
+        assertTrue(m3.find());
+        assertEquals(op.threshold(op.indexAt(0.3)), e3[0][Integer.parseInt(m3.group(1)) - 1]);
         // gaps between kept rows stay below 1% of TPR and of FPR
         for (int i = 1; i < e[0].length; i++) {
             assertTrue(e[1][i] - e[1][i - 1] <= 0.01 * op.positives() || e[1][i] - e[1][i - 1] <= 1, "tp gap at " + i);
@@ -284,6 +293,43 @@ class HtmlReportTest {
         }
         List<String> classes = Files.readAllLines(dir.resolve("curves/classes.csv"), StandardCharsets.UTF_8);
         assertEquals("1,\"\"\"onload=\"\"x\"", classes.get(2));
+    }
+
+    @Test
+    void sameInputGivesTheSameFiles(@TempDir Path tmp) throws IOException {
+        MulticlassFixture f = multiclass(2000, 8, 14);
+        Path a = HtmlReport.builder().multiclass(f.names, f.evs, f.confusion).clock(CLOCK).build().write(tmp.resolve("a"), false)
+                .getParent();
+        Path b = HtmlReport.builder().multiclass(f.names, f.evs, f.confusion).clock(CLOCK).build().write(tmp.resolve("b"), false)
+                .getParent();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(a)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertEquals(List.of("report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png",
+                "charts/roc.png", "charts/roc.svg", "charts/confusion-counts.png", "charts/confusion-normalised.png")
+                .stream().sorted().toList(), files.stream().map(p -> a.relativize(p).toString())
+                        .filter(n -> !n.startsWith("curves/")).sorted().toList());
+        for (Path p : files) {
+            byte[] other = Files.readAllBytes(b.resolve(a.relativize(p)));
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(p), other), "differs: " + a.relativize(p));
+        }
+    }
+
+    @Test
+    void macroAverageRocIsTheMeanTprOnTheGrid() {
+        Curve perfect = Curve.of("a", new double[] {0, 0, 1}, new double[] {0, 1, 1});
+        Curve chance = Curve.of("b", new double[] {0, 1}, new double[] {0, 1});
+        Curve macro = HtmlReport.macroRoc(List.of(perfect, chance));
+        // mean of 1 and x on the grid x = i / 1000; the point at 0 stays (0, 0)
+        assertEquals(0.0, macro.x(0));
+        assertEquals(0.0, macro.y(0));
+        assertEquals(0.001, macro.x(1), 1e-15);
+        for (int i = 1; i < macro.size(); i++) {
+            assertEquals((1 + macro.x(i)) / 2, macro.y(i), 1e-12, "at " + macro.x(i));
+        }
+        assertEquals(1.0, macro.x(macro.size() - 1));
+        assertEquals(0.001 * 0.5005 / 2 + 0.999 * 1.5005 / 2, macro.area(), 1e-12);
     }
 
     @Test

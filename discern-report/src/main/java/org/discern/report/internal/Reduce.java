@@ -34,15 +34,10 @@ public final class Reduce {
         keep[0] = true;
         keep[n - 1] = true;
         int per = max / 3;
-        double[] tp = op.truePositives();
-        double[] fp = op.falsePositives();
-        double[] depth = new double[n];
-        for (int i = 0; i < n; i++) {
-            depth[i] = tp[i] + fp[i];
-        }
-        mark(tp, per, keep);
-        mark(fp, per, keep);
-        mark(depth, per, keep);
+        // binary searches on the table itself: no copies of million-row arrays
+        mark(op::truePositives, n, per, keep);
+        mark(op::falsePositives, n, per, keep);
+        mark(i -> op.truePositives(i) + op.falsePositives(i), n, per, keep);
         int m = 0;
         for (boolean k : keep) {
             if (k) {
@@ -60,18 +55,18 @@ public final class Reduce {
     }
 
     // marks, for k = 1..per, the first row whose cumulative value reaches k/per of the total
-    private static void mark(double[] cumulative, int per, boolean[] keep) {
-        double total = cumulative[cumulative.length - 1];
+    private static void mark(java.util.function.IntToDoubleFunction cumulative, int n, int per, boolean[] keep) {
+        double total = cumulative.applyAsDouble(n - 1);
         if (total <= 0) {
             return;
         }
         for (int k = 1; k <= per; k++) {
             double target = total * k / per;
             int lo = 0;
-            int hi = cumulative.length - 1;
+            int hi = n - 1;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] >= target) {
+                if (cumulative.applyAsDouble(mid) >= target) {
                     hi = mid;
                 } else {
                     lo = mid + 1;

@@ -1,0 +1,252 @@
+package org.discern.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.discern.io.BinaryJson;
+import org.discern.io.BinaryPredictions;
+import org.discern.io.CsvLayout;
+import org.discern.io.DelimitedFile;
+import org.discern.io.Json;
+import org.discern.io.MultiClassCsvReader;
+import org.discern.io.MultiClassPredictions;
+import org.discern.io.ScoreMatrix;
+import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.MulticlassEvaluation;
+import org.discern.report.HtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code discern report}: the self-contained HTML report, metrics JSON, curve CSVs and charts. */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Evaluate binary or multi-class predictions (layout detected from the header) and write",
+            "a report directory: report.html (one",
+            "offline page with interactive ROC and PR curves, a threshold slider and the live",
+            "confusion matrix), metrics.json (as 'evaluate --format json'), curve CSVs and chart",
+            "images (PNG, SVG). Prints the path of report.html."},
+        footer = {
+            "",
+            "Examples:",
+            "  discern report preds.csv --out report/",
+            "  discern report preds.csv.gz --label Class --score p --positive 1 --out fraud-report --force"})
+public final class ReportCommand implements Callable<Integer> {
+    /** Clock of the report's time stamp; tests replace it. */
+    static Clock clock = Clock.systemUTC();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BinaryInputOptions input;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Report directory to create.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace DIR if it exists.")
+    boolean force;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+            description = "Threshold of the confusion matrix in metrics.json, and where the page's slider"
+                    + " starts (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--max-fpr", paramLabel = "M",
+            description = "Also report the standardized partial ROC AUC up to this FPR, in (0, 1] (binary).")
+    Double maxFpr;
+
+    @Option(names = "--ci", paramLabel = "METHOD",
+            description = "Add confidence intervals as 'evaluate --ci' does: delong or bootstrap (binary).")
+    IntervalMethod ci;
+
+    @Mixin
+    IntervalOptions intervals;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title of the page (default: the input file name).")
+    String title;
+
+    @Option(names = "--no-images", negatable = false, description = "Do not write the PNG/SVG chart images.")
+    boolean noImages;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Double.isNaN(threshold)) {
+            throw new UsageException("--threshold must be a number, got NaN");
+        }
+        java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
+        if (input.file().toAbsolutePath().normalize().startsWith(outAbs)) {
+            // --force replaces the whole directory: it must never hold the input
+            throw new UsageException("the report directory " + out + " contains the input file "
+                    + input.file() + "; choose another --out");
+        }
+        if (java.nio.file.Files.exists(out) && !force) {
+            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
+        }
+        CsvLayout layout;
+        try (DelimitedFile f = DelimitedFile.open(input.file())) {
+            layout = CsvLayout.detect(f.name(), f.header(), input.label, input.score, input.weight);
+        }
+        if (layout == CsvLayout.MULTICLASS) {
+            return multiclass();
+        }
+        if (layout != CsvLayout.BINARY) {
+            throw new UsageException("report supports binary and multi-class predictions; "
+                    + input.file() + " has the " + layout + " layout");
+        }
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
+        if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
+            throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
+        }
+        // the same JSON as 'evaluate --format json' with these options
+        ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
+        if (ci != null) {
+            json = EvaluationIntervals.add(json, ev, p, ci, intervals);
+        }
+        String negative = negativeName(p.labelValues(), p.positiveLabel());
+        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).metricsJson(Json.toText(json))
+                .initialThreshold(threshold);
+        for (String metric : List.of("roc_auc", "average_precision")) {
+            var node = json.get(metric + "_ci");
+            if (node != null && node.isObject()) {
+                double level = node.path("level").asDouble(Double.NaN);
+                String description = Math.round(level * 100) + "% " + node.path("method").asText();
+                b.interval(metric, number(node.get("lower")), number(node.get("upper")), description);
+            }
+        }
+        if (ci == IntervalMethod.BOOTSTRAP && json.get("bootstrap") != null) {
+            b.provenance("bootstrap", "replicates " + json.get("bootstrap").get("replicates").asText() + ", seed "
+                    + json.get("bootstrap").get("seed").asText());
+        }
+        if (!p.weighted()) {
+            b.scores(p.scores(), p.labels());
+        }
+        return write(b);
+    }
+
+    private HtmlReport.Builder common() throws java.io.IOException {
+        return HtmlReport.builder()
+                .title(title != null ? title : "Discern report: " + input.file().getFileName())
+                .input(input.file())
+                .version(VersionProvider.version())
+                .clock(clock)
+                .provenance("options", options())
+                .images(!noImages);
+    }
+
+    private Integer multiclass() throws Exception {
+        MultiClassPredictions p = MultiClassCsvReader.create().labelColumn(input.label).weightColumn(input.weight)
+                .read(input.file());
+        ScoreMatrix s = p.scores();
+        MulticlassEvaluation ev = s.isFloat()
+                ? MulticlassEvaluation.of(p.labels(), s.toFloatArray(), p.classNames(), p.weights())
+                : MulticlassEvaluation.of(p.labels(), s.toDoubleArray(), p.classNames(), p.weights());
+        return write(common().multiclass(ev).metricsJson(Json.toText(multiclassJson(ev))));
+    }
+
+    /**
+     * The multi-class metrics JSON of the report. (Until {@code evaluate} writes multi-class JSON:
+     * then the report should use that writer.)
+     */
+    static ObjectNode multiclassJson(MulticlassEvaluation ev) {
+        ObjectNode root = Json.object();
+        root.put("task", "multiclass");
+        root.put("rows", ev.rows());
+        Json.number(root, "roc_auc_ovr_macro", ev.rocAucOvrMacro());
+        Json.number(root, "roc_auc_ovr_weighted", ev.rocAucOvrWeighted());
+        Json.number(root, "roc_auc_micro", ev.rocAucOvrMicro());
+        Json.number(root, "average_precision_macro", ev.averagePrecisionMacro());
+        Json.number(root, "average_precision_weighted", ev.averagePrecisionWeighted());
+        Json.number(root, "average_precision_micro", ev.averagePrecisionMicro());
+        Json.number(root, "accuracy", ev.accuracy());
+        Json.number(root, "balanced_accuracy", ev.balancedAccuracy());
+        var cm = ev.confusionMatrix();
+        Json.number(root, "precision_macro", cm.precisionMacro());
+        Json.number(root, "recall_macro", cm.recallMacro());
+        Json.number(root, "f1_macro", cm.f1Macro());
+        Json.number(root, "f1_weighted", cm.f1Weighted());
+        Json.number(root, "log_loss", ev.logLoss());
+        var classes = root.putArray("classes");
+        for (int c = 0; c < ev.classCount(); c++) {
+            ObjectNode o = classes.addObject();
+            o.put("class", ev.classes().get(c));
+            Json.count(o, "support", ev.support(c));
+            Json.number(o, "precision", cm.precision(c));
+            Json.number(o, "recall", cm.recall(c));
+            Json.number(o, "f1", cm.f1(c));
+            Json.number(o, "roc_auc", ev.rocAuc(c));
+            Json.number(o, "average_precision", ev.averagePrecision(c));
+        }
+        var matrix = root.putArray("confusion_matrix");
+        for (double[] row : cm.counts()) {
+            var r = matrix.addArray();
+            for (double v : row) {
+                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                    r.add((long) v);
+                } else {
+                    Json.add(r, v);
+                }
+            }
+        }
+        var warnings = root.putArray("warnings");
+        ev.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    private Integer write(HtmlReport.Builder b) throws Exception {
+        Path html;
+        try {
+            html = b.build().write(out, force);
+        } catch (FileAlreadyExistsException e) {
+            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(html);
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private String options() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("--label ").append(input.label).append(" --score ").append(input.score);
+        if (input.weight != null) {
+            sb.append(" --weight ").append(input.weight);
+        }
+        if (input.positive != null) {
+            sb.append(" --positive ").append(input.positive);
+        }
+        sb.append(" --threshold ").append(threshold);
+        if (maxFpr != null) {
+            sb.append(" --max-fpr ").append(maxFpr);
+        }
+        if (ci != null) {
+            sb.append(" --ci ").append(ci.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
+    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
+    }
+
+    static String negativeName(List<String> labelValues, String positive) {
+        if (labelValues.size() == 2) {
+            return labelValues.get(0).equals(positive) ? labelValues.get(1) : labelValues.get(0);
+        }
+        return "not " + positive;
+    }
+}
