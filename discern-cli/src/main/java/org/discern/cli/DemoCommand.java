@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = VersionProvider.class,
         description = {
             "Evaluate the bundled example data (examples/ in the Discern checkout) and write the",
-            "results under --out: for each example the metrics as JSON and as a table, and the",
-            "curves as CSV (fraud-like binary scores; 25 malware families, one curve per class)."},
+            "results under --out: for each example the metrics as JSON and as a table, the curves",
+            "as CSV (one per class for the 25 malware families) and the interactive HTML report",
+            "(open report/report.html in a browser)."},
         footer = {
             "",
             "Examples:",
@@ -60,18 +61,17 @@ public final class DemoCommand implements Callable<Integer> {
         run(o, fraudOut.resolve("metrics.json"), "evaluate", fraud.toString(), "--format", "json");
         run(o, fraudOut.resolve("metrics.txt"), "evaluate", fraud.toString());
         run(o, null, "curves", fraud.toString(), "--out", fraudOut.toString());
+        run(o, null, "report", fraud.toString(), "--out", fraudOut.resolve("report").toString(), "--force");
+        o.println();
+        Path malware = ex.resolve("malware25").resolve("predictions.csv");
+        Path malwareOut = out.resolve("malware25");
+        o.println("25 malware families, softmax outputs (" + malware + "):");
+        run(o, malwareOut.resolve("metrics.json"), "evaluate", malware.toString(), "--format", "json");
+        run(o, malwareOut.resolve("metrics.txt"), "evaluate", malware.toString());
+        run(o, null, "curves", malware.toString(), "--out", malwareOut.resolve("curves").toString());
+        run(o, null, "report", malware.toString(), "--out", malwareOut.resolve("report").toString(), "--force");
         o.println();
         o.print(Files.readString(fraudOut.resolve("metrics.txt")));
-        Path malware = ex.resolve("malware25").resolve("predictions.csv");
-        if (Files.exists(malware)) {
-            // the many-classes question: 25 malware families, softmax outputs
-            Path malwareOut = out.resolve("malware25");
-            o.println();
-            o.println("25 malware families (" + malware + "):");
-            run(o, malwareOut.resolve("metrics.json"), "evaluate", malware.toString(), "--format", "json");
-            run(o, malwareOut.resolve("metrics.txt"), "evaluate", malware.toString());
-            run(o, null, "curves", malware.toString(), "--out", malwareOut.resolve("curves").toString());
-        }
         if (train) {
             Path digits = ex.resolve("digits").resolve("images");
             o.println();

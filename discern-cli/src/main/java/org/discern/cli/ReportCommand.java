@@ -87,6 +87,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (Double.isNaN(threshold)) {
             throw new UsageException("--threshold must be a number, got NaN");
         }
+        java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
+        if (input.file().toAbsolutePath().normalize().startsWith(outAbs)) {
+            // --force replaces the whole directory: it must never hold the input
+            throw new UsageException("the report directory " + out + " contains the input file "
+                    + input.file() + "; choose another --out");
+        }
         if (java.nio.file.Files.exists(out) && !force) {
             throw new UsageException("the report directory " + out + " exists; use --force to replace it");
         }

@@ -64,6 +64,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void forceNeverReplacesADirectoryHoldingTheInput() throws Exception {
+        Path csv = Fixtures.csv("binary_small_ties", dir);
+        String before = Files.readString(csv);
+        CliRunner.Result r = CliRunner.run("report", csv.toString(), "--out", dir.toString(), "--force");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("contains the input file"), r.err());
+        assertEquals(before, Files.readString(csv));
+    }
+
+    @Test
+    void reportFilesAreReadableByAll() throws Exception {
+        Path csv = Fixtures.csv("binary_small_ties", dir);
+        Path out = dir.resolve("perm");
+        assertEquals(0, CliRunner.run("report", csv.toString(), "--out", out.toString(), "--no-images").code());
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out.resolve("report.html"))));
+    }
+
+    @Test
     void intervalsAreTheSameAsEvaluatesAndShownInTheSummary() throws Exception {
         Path csv = Fixtures.csv("binary_breast_cancer", dir);
         Path out = dir.resolve("ci");

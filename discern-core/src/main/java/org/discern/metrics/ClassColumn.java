@@ -65,6 +65,50 @@ final class ClassColumn {
         return build(f, d, labels, weights, c, k, ovo, micro);
     }
 
+    /**
+     * Stable ascending sort of double scores into {@code keys} (their {@link Sorting#doubleKey})
+     * and {@code payload} (label or index). Rounding to float is monotone, so the scores are first
+     * sorted by their 32-bit float keys with the index packed alongside (two radix passes instead
+     * of four); the rare runs where distinct doubles round to one float are then re-sorted by the
+     * full key. Stability: equal doubles keep their input order throughout.
+     */
+    static void sortDoubles(double[] d, int[] labels, boolean labelPayload, long[] keys, int[] payload) {
+        final int n = d.length;
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            packed[i] = ((long) Sorting.floatKey((float) d[i]) << 32) | i;
+        }
+        Sorting.sortByUpper32(packed, n);
+        for (int q = 0; q < n; q++) {
+            int idx = (int) packed[q];
+            keys[q] = Sorting.doubleKey(d[idx]);
+            payload[q] = idx;
+        }
+        int start = 0;
+        while (start < n) {
+            int end = start + 1;
+            long top = packed[start] >> 32;
+            boolean mixed = false;
+            while (end < n && (packed[end] >> 32) == top) {
+                mixed |= keys[end] != keys[start];
+                end++;
+            }
+            if (mixed) {
+                long[] k = java.util.Arrays.copyOfRange(keys, start, end);
+                int[] p = java.util.Arrays.copyOfRange(payload, start, end);
+                Sorting.sortWithPayload(k, p, k.length);
+                System.arraycopy(k, 0, keys, start, k.length);
+                System.arraycopy(p, 0, payload, start, p.length);
+            }
+            start = end;
+        }
+        if (labelPayload) {
+            for (int q = 0; q < n; q++) {
+                payload[q] = labels[payload[q]];
+            }
+        }
+    }
+
     private static ClassColumn build(float[] f, double[] d, int[] labels, double[] weights, int c, int k,
             boolean withOvo, MicroAverage.Positives micro) {
         final int n = labels.length;
@@ -85,11 +129,7 @@ final class ClassColumn {
         } else {
             dkeys = new long[n];
             payload = new int[n];
-            for (int i = 0; i < n; i++) {
-                dkeys[i] = Sorting.doubleKey(d[i]);
-                payload[i] = labelPayload ? labels[i] : i;
-            }
-            Sorting.sortWithPayload(dkeys, payload, n);
+            sortDoubles(d, labels, labelPayload, dkeys, payload);
         }
         int distinct = 1;
         for (int m = 1; m < n; m++) {

@@ -44,4 +44,40 @@ class SortWithPayloadTest {
             assertArrayEquals(expectedPayload, payload, "n=" + n);
         }
     }
+
+    @Test
+    void doubleColumnsSortLikeTheFull64BitSort() {
+        Random r = new Random(12);
+        for (int n : new int[] {1, 2, 100, 5000, 70_000}) {
+            double[] d = new double[n];
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                // values that collide as floats (1 + tiny steps), exact ties, zeros of both signs
+                d[i] = switch (r.nextInt(5)) {
+                    case 0 -> 1 + r.nextInt(4) * 1e-12;
+                    case 1 -> r.nextBoolean() ? 0.0 : -0.0;
+                    case 2 -> -r.nextInt(3) / 3.0;
+                    default -> r.nextDouble();
+                };
+                labels[i] = r.nextInt(4);
+            }
+            long[] expectedKeys = new long[n];
+            int[] expectedPayload = new int[n];
+            for (int i = 0; i < n; i++) {
+                expectedKeys[i] = Sorting.doubleKey(d[i]);
+                expectedPayload[i] = i;
+            }
+            Sorting.sortWithPayload(expectedKeys, expectedPayload, n);
+            long[] keys = new long[n];
+            int[] payload = new int[n];
+            ClassColumn.sortDoubles(d, labels, false, keys, payload);
+            assertArrayEquals(expectedKeys, keys, "n=" + n);
+            assertArrayEquals(expectedPayload, payload, "n=" + n);
+            ClassColumn.sortDoubles(d, labels, true, keys, payload);
+            for (int q = 0; q < n; q++) {
+                expectedPayload[q] = labels[expectedPayload[q]];
+            }
+            assertArrayEquals(expectedPayload, payload, "labels n=" + n);
+        }
+    }
 }
