@@ -109,6 +109,29 @@ class BinaryMetricsTest {
         assertEquals(ev.averagePrecision(), BinaryMetrics.averagePrecision(s, y), "ap at prevalence " + prevalence);
     }
 
+    /** Above 2^21 samples the counting pass runs on two threads; the result must not change. */
+    @Test
+    void twoThreadCountingAgreesWithTheTable() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int n = (1 << 21) + 7;
+        float[] s = new float[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rnd.nextInt(500) == 0;
+            s[i] = (float) Math.rint(((y[i] ? 1.5 : 0) + rnd.nextGaussian()) * 1000) / 1000;
+        }
+        BinaryEvaluation ev = BinaryEvaluation.of(OperatingPoints.of(s, y));
+        assertEquals(ev.rocAuc(), BinaryMetrics.rocAuc(s, y));
+        assertEquals(ev.averagePrecision(), BinaryMetrics.averagePrecision(s, y));
+        // a NaN in the half counted by the other thread is still reported with its index
+        int at = n - 3;
+        y[at] = false;
+        s[at] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BinaryMetrics.rocAuc(s, y));
+        assertEquals("scores[" + at + "] must be finite, got NaN", e.getMessage());
+    }
+
     static Stream<Arguments> badArguments() {
         float[] nanNeg = {0.1f, 0.2f, Float.NaN, 0.4f, 0.5f};
         float[] infPos = {0.1f, Float.POSITIVE_INFINITY, 0.3f, 0.4f, 0.5f};

@@ -1,6 +1,8 @@
 package org.discern.metrics.internal;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Exact ROC AUC and average precision of unweighted float scores without building the full
@@ -11,7 +13,8 @@ import java.util.Arrays;
  * deduplicated, a bucket table over their range sends each sample of the large class to a short
  * run of candidate keys, and the large class is only counted into a histogram of
  * {@code 2k + 1} bins (below, equal to and between the k distinct small-class keys): one read
- * pass over the input, no per-sample allocation. Otherwise both classes' keys are radix sorted
+ * pass over the scores (the labels are not read: the small class's own samples fall on known
+ * bins and are subtracted), no per-sample allocation, two threads on large inputs. Otherwise both classes' keys are radix sorted
  * apart and merged from the top (8 bytes per sample).
  *
  * <p>Counts are integers throughout: {@code 2U} (twice the Mann-Whitney statistic, ties counting
@@ -21,8 +24,11 @@ import java.util.Arrays;
 public final class RankCounting {
     /** The small class is counted against when it holds at most this share (1/x) of samples. */
     private static final int SKEW = 16;
-    /** Bucket runs longer than this are binary searched instead of scanned. */
-    private static final int SCAN = 8;
+    /** Buckets per distinct small-class key (rounded to a power of two), and their maximum. */
+    private static final int BUCKETS_PER_KEY = 16;
+    private static final int MAX_BUCKETS = 1 << 18;
+    /** From this many samples on, the counting pass runs on two threads. */
+    private static final int PARALLEL = 1 << 21;
     /** Keys of finite floats lie in [MIN_FINITE, MAX_FINITE] (see {@link Sorting#floatKey}). */
     private static final int MIN_FINITE = Sorting.floatKey(-Float.MAX_VALUE);
     private static final int MAX_FINITE = Sorting.floatKey(Float.MAX_VALUE);
@@ -56,7 +62,7 @@ public final class RankCounting {
         }
         boolean small = p <= m;
         Index ix = Index.of(scores, labels, small, small ? p : m);
-        int[] hist = ix.histogram(scores, labels);
+        int[] hist = ix.histogram(scores);
         int[] cum = ix.cum;
         int k = ix.k;
         long twice = 0;
@@ -90,7 +96,7 @@ public final class RankCounting {
             return merged(scores, labels, p, true).averagePrecision;
         }
         Index ix = Index.of(scores, labels, true, p);
-        int[] hist = ix.histogram(scores, labels);
+        int[] hist = ix.histogram(scores);
         int[] cum = ix.cum;
         int k = ix.k;
         double pp = p;
@@ -177,31 +183,33 @@ public final class RankCounting {
      * {@code 2j + 1} means "equal to the j-th distinct small key"; bin {@code 2k} is above all.
      */
     private static final class Index {
-        // keys[0, k): distinct keys of the small class, ascending
+        // keys[0, k): distinct keys of the small class, ascending; keys[k] = Integer.MAX_VALUE, a
+        // sentinel above every finite key
         final int[] keys;
         final int k;
         // cum[j] = number of small-class samples with key < keys[j]; cum[k] = their total
         final int[] cum;
         final boolean cls;
         final int min;
-        final int max;
         final int shift;
-        // table[b] = first j with bucket(keys[j]) >= b, for b in [0, buckets]; table[buckets] = k
+        final int buckets;
+        // a key's bucket is q = (key - min) >> shift clamped to [-1, buckets], and table[q + 1] is
+        // the first j with keys[j] in bucket q or above (table[0] = 0: below every key)
         final int[] table;
 
-        private Index(int[] keys, int k, int[] cum, boolean cls, int shift, int[] table) {
+        private Index(int[] keys, int k, int[] cum, boolean cls, int shift, int buckets, int[] table) {
             this.keys = keys;
             this.k = k;
             this.cum = cum;
             this.cls = cls;
             this.min = keys[0];
-            this.max = keys[k - 1];
             this.shift = shift;
+            this.buckets = buckets;
             this.table = table;
         }
 
         static Index of(float[] scores, boolean[] labels, boolean cls, int count) {
-            int[] keys = new int[count];
+            int[] keys = new int[count + 1];
             int c = 0;
             boolean finite = true;
             for (int i = 0; i < scores.length; i++) {
@@ -215,7 +223,7 @@ public final class RankCounting {
                 Checks.finiteScores(scores, "scores");
             }
             if (count < 4096) {
-                Arrays.sort(keys);
+                Arrays.sort(keys, 0, count);
             } else {
                 Sorting.sort(keys, count, new int[count]);
             }
@@ -229,79 +237,81 @@ public final class RankCounting {
                 }
             }
             cum[k] = count;
-            long range = (long) keys[k - 1] - keys[0];
-            int maxBuckets = Math.min(1 << 18, Math.max(64, Integer.highestOneBit(k) << 2));
+            keys[k] = Integer.MAX_VALUE;
+            int min = keys[0];
+            long range = (long) keys[k - 1] - min;
+            int maxBuckets = Math.min(MAX_BUCKETS, Math.max(64, Integer.highestOneBit(k) * BUCKETS_PER_KEY));
             int shift = 0;
             while ((range >>> shift) >= maxBuckets) {
                 shift++;
             }
             int buckets = (int) (range >>> shift) + 1;
-            int[] table = new int[buckets + 1];
-            int min = keys[0];
+            int[] table = new int[buckets + 2];
             int j = 0;
             for (int b = 0; b <= buckets; b++) {
-                while (j < k && ((keys[j] - min) >>> shift) < b) {
+                while (j < k && (((long) keys[j] - min) >>> shift) < b) {
                     j++;
                 }
-                table[b] = j;
+                table[b + 1] = j;
             }
-            return new Index(keys, k, cum, cls, shift, table);
+            return new Index(keys, k, cum, cls, shift, buckets, table);
         }
 
-        /** Counts the other class's samples into the 2k + 1 bins. */
-        int[] histogram(float[] scores, boolean[] labels) {
-            final int[] keys = this.keys;
-            final int[] table = this.table;
-            final int min = this.min;
-            final int max = this.max;
-            final int shift = this.shift;
-            final boolean cls = this.cls;
-            int[] hist = new int[2 * k + 1];
-            int below = 0;
-            int above = 0;
-            boolean finite = true;
-            for (int i = 0; i < scores.length; i++) {
-                if (labels[i] == cls) {
-                    continue;
+        /**
+         * Counts the other class's samples into the 2k + 1 bins. Every sample is counted, without
+         * reading the labels: the small class's own samples all land on their keys' bins, whose
+         * counts are known, and are taken out afterwards.
+         */
+        int[] histogram(float[] scores) {
+            int n = scores.length;
+            int[] hist;
+            if (n >= PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
+                // two halves counted apart and added: integer counts, so the result does not
+                // depend on the split or on scheduling
+                int half = n >>> 1;
+                ForkJoinTask<int[]> upper = ForkJoinPool.commonPool().submit(() -> count(scores, half, n));
+                hist = count(scores, 0, half);
+                int[] other = upper.join();
+                for (int b = 0; b < hist.length; b++) {
+                    hist[b] += other[b];
                 }
-                int key = Sorting.floatKey(scores[i]);
-                if (key < min) {
-                    finite &= key >= MIN_FINITE;
-                    below++;
-                } else if (key > max) {
-                    finite &= key <= MAX_FINITE;
-                    above++;
-                } else {
-                    int b = (key - min) >>> shift;
-                    int j = table[b];
-                    int end = table[b + 1];
-                    if (end - j > SCAN) {
-                        // first index in [j, end) with keys[idx] >= key
-                        int lo = j;
-                        int hi = end;
-                        while (lo < hi) {
-                            int mid = (lo + hi) >>> 1;
-                            if (keys[mid] < key) {
-                                lo = mid + 1;
-                            } else {
-                                hi = mid;
-                            }
-                        }
-                        j = lo;
-                    } else {
-                        while (j < end && keys[j] < key) {
-                            j++;
-                        }
-                    }
-                    // key <= max, so j < k
-                    hist[2 * j + (keys[j] == key ? 1 : 0)]++;
-                }
+            } else {
+                hist = count(scores, 0, n);
             }
-            if (!finite) {
+            if (hist[hist.length - 1] < 0) {
                 Checks.finiteScores(scores, "scores");
             }
-            hist[0] += below;
-            hist[2 * k] += above;
+            for (int j = 0; j < k; j++) {
+                hist[2 * j + 1] -= cum[j + 1] - cum[j];
+            }
+            return hist;
+        }
+
+        /**
+         * Histogram of scores[from, to) over the 2k + 1 bins, with one extra cell: negative when a
+         * non-finite score was seen.
+         */
+        private int[] count(float[] scores, int from, int to) {
+            final int[] keys = this.keys;
+            final int[] table = this.table;
+            final long min = this.min;
+            final int shift = this.shift;
+            final long last = this.buckets;
+            int[] hist = new int[2 * k + 2];
+            boolean finite = true;
+            for (int i = from; i < to; i++) {
+                int key = Sorting.floatKey(scores[i]);
+                finite &= key >= MIN_FINITE & key <= MAX_FINITE;
+                // clamped without branches: keys below min go to table[0] = 0, above max to k
+                long q = Math.max(-1, Math.min(((long) key - min) >> shift, last));
+                int j = table[(int) q + 1];
+                // keys[j] of a later bucket (or the sentinel) is above key: the scan stops there
+                while (keys[j] < key) {
+                    j++;
+                }
+                hist[2 * j + (keys[j] == key ? 1 : 0)]++;
+            }
+            hist[2 * k + 1] = finite ? 0 : -1;
             return hist;
         }
     }
