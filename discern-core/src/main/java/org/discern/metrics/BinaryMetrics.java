@@ -14,14 +14,14 @@ import org.discern.metrics.internal.RankCounting;
  * NaN when one class is absent. Use {@link BinaryEvaluation} when several views of the same
  * scores are needed; it sorts once for all of them.
  *
- * <p>Unweighted float scores (and double scores that are all exactly floats) take a counting
- * path: with rare positives (or rare negatives) only the small class is sorted and the other is
- * counted against it in one pass, using a few bytes per small-class sample; otherwise the two
+ * <p>Unweighted scores take a counting path: with rare positives (or rare negatives) only the
+ * small class is sorted and the other is counted against it in one pass, using a few bytes per
+ * small-class sample; otherwise the two
  * classes' keys are radix sorted apart, 8 bytes per sample. Counts are integers, so the AUC is
  * exact up to its final division. From 2^21 samples on, the counting pass is split in two
  * halves, one run on the common {@link java.util.concurrent.ForkJoinPool}; the halves' integer
- * counts are added, so the result is the same on any number of cores. Weighted input and other
- * double scores go through the operating-point table.
+ * counts are added, so the result is the same on any number of cores. Weighted input goes
+ * through the operating-point table.
  *
  * <pre>{@code
  * double auc = BinaryMetrics.rocAuc(scores, labels);          // float[] scores, boolean[] labels
@@ -55,14 +55,19 @@ public final class BinaryMetrics {
     }
 
     /**
-     * Exact ROC AUC of unweighted double scores; see {@link #rocAuc(float[], boolean[])}.
-     * Scores that are all exactly floats take the float path (4 more bytes per sample);
-     * others go through the operating-point table.
+     * Exact ROC AUC of unweighted double scores; see {@link #rocAuc(float[], boolean[])}. The
+     * counting path is the same, on 64-bit keys.
      */
     public static double rocAuc(double[] scores, boolean[] labels) {
-        checkedPositives(scores, labels);
-        float[] f = asFloats(scores);
-        return f != null ? rocAuc(f, labels) : BinaryEvaluation.of(OperatingPoints.of(scores, labels)).rocAuc();
+        int p = checkedPositives(scores, labels);
+        if (p == 0 || p == scores.length) {
+            Checks.finiteScores(scores, "scores");
+            return Double.NaN;
+        }
+        long twice = RankCounting.twiceMannWhitney(scores, labels, p);
+        double pp = p;
+        double nn = scores.length - p;
+        return twice / (2 * pp * nn);
     }
 
     /**
@@ -113,10 +118,12 @@ public final class BinaryMetrics {
      * {@link #averagePrecision(float[], boolean[])} and {@link #rocAuc(double[], boolean[])}.
      */
     public static double averagePrecision(double[] scores, boolean[] labels) {
-        checkedPositives(scores, labels);
-        float[] f = asFloats(scores);
-        return f != null ? averagePrecision(f, labels)
-                : BinaryEvaluation.of(OperatingPoints.of(scores, labels)).averagePrecision();
+        int p = checkedPositives(scores, labels);
+        if (p == 0 || p == scores.length) {
+            Checks.finiteScores(scores, "scores");
+            return Double.NaN;
+        }
+        return RankCounting.averagePrecision(scores, labels, p);
     }
 
     /**
@@ -148,24 +155,11 @@ public final class BinaryMetrics {
         return RankCounting.positives(labels);
     }
 
-    private static void checkedPositives(double[] scores, boolean[] labels) {
+    private static int checkedPositives(double[] scores, boolean[] labels) {
         Checks.notNull(scores, "scores");
         Checks.notNull(labels, "labels");
         Checks.nonEmpty(scores.length, "scores");
         Checks.sameLength(scores.length, labels.length, "scores", "labels");
-    }
-
-    /** The scores as floats when every one is exactly a float (and finite), else null. */
-    private static float[] asFloats(double[] scores) {
-        float[] f = new float[scores.length];
-        for (int i = 0; i < scores.length; i++) {
-            double s = scores[i];
-            float v = (float) s;
-            if (v != s || !Float.isFinite(v)) {
-                return null;
-            }
-            f[i] = v;
-        }
-        return f;
+        return RankCounting.positives(labels);
     }
 }

@@ -48,6 +48,28 @@ class BinaryMetricsProperties {
     }
 
     @Property(tries = 200, seed = "20261122")
+    void doubleScoresEqualTheTable(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5000) int n,
+            @ForAll @DoubleRange(min = 0.0, max = 1.0) double prevalence,
+            @ForAll @IntRange(min = 1, max = 2000) int levels) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rnd.nextDouble() < prevalence;
+            // thirds are not floats: the 64-bit keys are exercised, with ties and huge ranges
+            s[i] = Math.rint(((y[i] ? 0.7 : 0.0) + rnd.nextGaussian()) * levels) / (3.0 * levels);
+            if (rnd.nextInt(50) == 0) {
+                s[i] = rnd.nextBoolean() ? -Double.MAX_VALUE : 1e300;
+            }
+        }
+        y[0] = true;
+        y[n - 1] = false;
+        BinaryEvaluation ev = BinaryEvaluation.of(OperatingPoints.of(s, y));
+        assertEquals(ev.rocAuc(), BinaryMetrics.rocAuc(s, y));
+        assertEquals(ev.averagePrecision(), BinaryMetrics.averagePrecision(s, y));
+    }
+
+    @Property(tries = 200, seed = "20261122")
     void equalsMannWhitneyCountedNaively(@ForAll long seed, @ForAll @IntRange(min = 2, max = 400) int n,
             @ForAll @DoubleRange(min = 0.0, max = 1.0) double prevalence,
             @ForAll @IntRange(min = 1, max = 50) int levels) {

@@ -95,18 +95,26 @@ class BinaryMetricsTest {
         SplittableRandom rnd = new SplittableRandom(42);
         int n = 300_000;
         float[] s = new float[n];
+        double[] d = new double[n];
         boolean[] y = new boolean[n];
         for (int i = 0; i < n; i++) {
             y[i] = rnd.nextDouble() < prevalence;
             double z = (y[i] ? 1.0 : -1.0) + rnd.nextGaussian() * 1.5;
-            s[i] = (float) (1 / (1 + Math.exp(-z)));
+            d[i] = 1 / (1 + Math.exp(-z));
             if (rnd.nextInt(10) == 0) {
-                s[i] = Math.round(s[i] * 100) / 100f;
+                d[i] = Math.round(d[i] * 100) / 100.0;
+            } else if (rnd.nextInt(10) == 0 && i > 0) {
+                d[i] = d[rnd.nextInt(i)];
             }
+            s[i] = (float) d[i];
         }
         BinaryEvaluation ev = BinaryEvaluation.of(OperatingPoints.of(s, y));
         assertEquals(ev.rocAuc(), BinaryMetrics.rocAuc(s, y), "auc at prevalence " + prevalence);
         assertEquals(ev.averagePrecision(), BinaryMetrics.averagePrecision(s, y), "ap at prevalence " + prevalence);
+        BinaryEvaluation evd = BinaryEvaluation.of(OperatingPoints.of(d, y));
+        assertEquals(evd.rocAuc(), BinaryMetrics.rocAuc(d, y), "double auc at prevalence " + prevalence);
+        assertEquals(evd.averagePrecision(), BinaryMetrics.averagePrecision(d, y),
+                "double ap at prevalence " + prevalence);
     }
 
     /** Above 2^21 samples the counting pass runs on two threads; the result must not change. */
@@ -115,14 +123,19 @@ class BinaryMetricsTest {
         SplittableRandom rnd = new SplittableRandom(7);
         int n = (1 << 21) + 7;
         float[] s = new float[n];
+        double[] d = new double[n];
         boolean[] y = new boolean[n];
         for (int i = 0; i < n; i++) {
             y[i] = rnd.nextInt(500) == 0;
-            s[i] = (float) Math.rint(((y[i] ? 1.5 : 0) + rnd.nextGaussian()) * 1000) / 1000;
+            d[i] = Math.rint(((y[i] ? 1.5 : 0) + rnd.nextGaussian()) * 1000) / 1000;
+            s[i] = (float) d[i];
         }
         BinaryEvaluation ev = BinaryEvaluation.of(OperatingPoints.of(s, y));
         assertEquals(ev.rocAuc(), BinaryMetrics.rocAuc(s, y));
         assertEquals(ev.averagePrecision(), BinaryMetrics.averagePrecision(s, y));
+        BinaryEvaluation evd = BinaryEvaluation.of(OperatingPoints.of(d, y));
+        assertEquals(evd.rocAuc(), BinaryMetrics.rocAuc(d, y));
+        assertEquals(evd.averagePrecision(), BinaryMetrics.averagePrecision(d, y));
         // a NaN in the half counted by the other thread is still reported with its index
         int at = n - 3;
         y[at] = false;
@@ -138,6 +151,10 @@ class BinaryMetricsTest {
         float[] ninf = {0.1f, 0.2f, 0.3f, Float.NEGATIVE_INFINITY, 0.5f};
         boolean[] y = {false, true, false, false, false};
         boolean[] balanced = {false, true, false, true, true};
+        double[] manyDoubles = new double[40];
+        boolean[] onePositive = new boolean[40];
+        onePositive[3] = true;
+        manyDoubles[30] = Double.POSITIVE_INFINITY;
         return Stream.of(
                 Arguments.of("null scores", (Supplier<Double>) () -> BinaryMetrics.rocAuc((float[]) null, y),
                         "scores must not be null"),
@@ -160,6 +177,8 @@ class BinaryMetricsTest {
                 Arguments.of("NaN double", (Supplier<Double>) () -> BinaryMetrics.rocAuc(
                         new double[] {0.1, Double.NaN, 0.3}, new boolean[] {true, false, false}),
                         "scores[1] must be finite, got NaN"),
+                Arguments.of("inf double, counting path", (Supplier<Double>) () -> BinaryMetrics.averagePrecision(
+                        manyDoubles, onePositive), "scores[30] must be finite, got Infinity"),
                 Arguments.of("negative weight", (Supplier<Double>) () -> BinaryMetrics.rocAuc(
                         new float[5], y, new double[] {1, 1, -0.5, 1, 1}),
                         "weights[2] must be finite and >= 0, got -0.5"));

@@ -14,8 +14,8 @@ import java.util.concurrent.ForkJoinTask;
  * run of candidate keys, and the large class is only counted into a histogram of
  * {@code 2k + 1} bins (below, equal to and between the k distinct small-class keys): one read
  * pass over the scores (the labels are not read: the small class's own samples fall on known
- * bins and are subtracted), no per-sample allocation, two threads on large inputs. Otherwise both classes' keys are radix sorted
- * apart and merged from the top (8 bytes per sample).
+ * bins and are subtracted), no per-sample allocation, two threads on large inputs. Otherwise
+ * both classes' keys are radix sorted apart and merged from the top (8 bytes per sample).
  *
  * <p>Counts are integers throughout: {@code 2U} (twice the Mann-Whitney statistic, ties counting
  * one) is a {@code long}, so the AUC {@code 2U / (2PN)} is exact up to the final division, and
@@ -61,12 +61,52 @@ public final class RankCounting {
             return merged(scores, labels, p, false).twiceU;
         }
         boolean small = p <= m;
-        Index ix = Index.of(scores, labels, small, small ? p : m);
-        int[] hist = ix.histogram(scores);
-        int[] cum = ix.cum;
-        int k = ix.k;
+        IntIndex ix = IntIndex.of(scores, labels, small, small ? p : m);
+        return twiceU(ix.histogram(scores), ix.cum, ix.k, p, m, small);
+    }
+
+    /** As {@link #twiceMannWhitney(float[], boolean[], int)} for double scores. */
+    public static long twiceMannWhitney(double[] scores, boolean[] labels, int p) {
+        int n = scores.length;
+        int m = n - p;
+        if (Math.min(p, m) > n / SKEW) {
+            return merged(scores, labels, p, false).twiceU;
+        }
+        boolean small = p <= m;
+        LongIndex ix = LongIndex.of(scores, labels, small, small ? p : m);
+        return twiceU(ix.histogram(scores), ix.cum, ix.k, p, m, small);
+    }
+
+    /**
+     * Step-wise average precision (scikit-learn's), summed from the highest threshold down in
+     * the same order and arithmetic as the operating-point table, so the results are identical.
+     *
+     * @param p number of positives, in [1, n - 1]
+     */
+    public static double averagePrecision(float[] scores, boolean[] labels, int p) {
+        if (p > scores.length / SKEW) {
+            return merged(scores, labels, p, true).averagePrecision;
+        }
+        IntIndex ix = IntIndex.of(scores, labels, true, p);
+        return averagePrecision(ix.histogram(scores), ix.cum, ix.k, p);
+    }
+
+    /** As {@link #averagePrecision(float[], boolean[], int)} for double scores. */
+    public static double averagePrecision(double[] scores, boolean[] labels, int p) {
+        if (p > scores.length / SKEW) {
+            return merged(scores, labels, p, true).averagePrecision;
+        }
+        LongIndex ix = LongIndex.of(scores, labels, true, p);
+        return averagePrecision(ix.histogram(scores), ix.cum, ix.k, p);
+    }
+
+    /**
+     * 2U from the large class's histogram over the small class's k distinct keys (bin 2j: between
+     * distinct keys j - 1 and j; bin 2j + 1: equal to key j; cum[j]: small samples below key j).
+     */
+    private static long twiceU(int[] hist, int[] cum, int k, int p, int m, boolean positivesSmall) {
         long twice = 0;
-        if (small) {
+        if (positivesSmall) {
             // a negative between distinct positive keys: 2 * (positives above); tied: one less per tie
             long twoP = 2L * p;
             for (int j = 0; j < k; j++) {
@@ -84,21 +124,8 @@ public final class RankCounting {
         return twice;
     }
 
-    /**
-     * Step-wise average precision (scikit-learn's), summed from the highest threshold down in
-     * the same order and arithmetic as the operating-point table, so the results are identical.
-     *
-     * @param p number of positives, in [1, n - 1]
-     */
-    public static double averagePrecision(float[] scores, boolean[] labels, int p) {
-        int n = scores.length;
-        if (p > n / SKEW) {
-            return merged(scores, labels, p, true).averagePrecision;
-        }
-        Index ix = Index.of(scores, labels, true, p);
-        int[] hist = ix.histogram(scores);
-        int[] cum = ix.cum;
-        int k = ix.k;
+    /** Average precision from the negatives' histogram over the positives' distinct keys. */
+    private static double averagePrecision(int[] hist, int[] cum, int k, int p) {
         double pp = p;
         double ap = 0;
         double prevRecall = 0;
@@ -112,6 +139,42 @@ public final class RankCounting {
             fp += hist[2 * j];
         }
         return ap;
+    }
+
+    /**
+     * Histogram of a whole array over the bins of an index, on two threads for large inputs: the
+     * halves' integer counts are added, so the result does not depend on the split or on
+     * scheduling. The returned array has one extra cell, negative when a non-finite score was
+     * seen.
+     */
+    private static int[] histogram(int n, RangeCount count) {
+        if (n < PARALLEL || Runtime.getRuntime().availableProcessors() < 2) {
+            return count.count(0, n);
+        }
+        int half = n >>> 1;
+        ForkJoinTask<int[]> upper = ForkJoinPool.commonPool().submit(() -> count.count(half, n));
+        int[] hist = count.count(0, half);
+        int[] other = upper.join();
+        for (int b = 0; b < hist.length; b++) {
+            hist[b] += other[b];
+        }
+        return hist;
+    }
+
+    /** Histogram of the samples [from, to). */
+    private interface RangeCount {
+        int[] count(int from, int to);
+    }
+
+    /** Removes the small class's own samples (all on their keys' bins) and checks finiteness. */
+    private static int[] withoutSmallClass(int[] hist, int[] cum, int k, Runnable failOnNonFinite) {
+        if (hist[2 * k + 1] < 0) {
+            failOnNonFinite.run();
+        }
+        for (int j = 0; j < k; j++) {
+            hist[2 * j + 1] -= cum[j + 1] - cum[j];
+        }
+        return hist;
     }
 
     /** Summaries from the sort-and-merge path. */
@@ -177,19 +240,77 @@ public final class RankCounting {
         return new Merged(twice, ap);
     }
 
+    private static Merged merged(double[] scores, boolean[] labels, int p, boolean wantAp) {
+        Checks.finiteScores(scores, "scores");
+        int n = scores.length;
+        int m = n - p;
+        long[] keys = new long[n];
+        int pi = 0;
+        int ni = p;
+        for (int i = 0; i < n; i++) {
+            long key = Sorting.doubleKey(scores[i]);
+            if (labels[i]) {
+                keys[pi++] = key;
+            } else {
+                keys[ni++] = key;
+            }
+        }
+        long[] scratch = new long[Math.max(p, m)];
+        long[] pos = Arrays.copyOfRange(keys, 0, p);
+        Sorting.sort(pos, p, scratch);
+        long[] neg = keys;
+        System.arraycopy(keys, p, neg, 0, m);
+        Sorting.sort(neg, m, scratch);
+        int i = p - 1;
+        int j = m - 1;
+        long tp = 0;
+        long fp = 0;
+        long twice = 0;
+        double pp = p;
+        double ap = 0;
+        double prevRecall = 0;
+        while (i >= 0 || j >= 0) {
+            long key;
+            if (i < 0) {
+                key = neg[j];
+            } else if (j < 0) {
+                key = pos[i];
+            } else {
+                key = Math.max(pos[i], neg[j]);
+            }
+            long tp0 = tp;
+            while (i >= 0 && pos[i] == key) {
+                tp++;
+                i--;
+            }
+            long dfp = 0;
+            while (j >= 0 && neg[j] == key) {
+                dfp++;
+                j--;
+            }
+            fp += dfp;
+            twice += dfp * (tp0 + tp);
+            if (wantAp && tp != tp0) {
+                double recall = tp / pp;
+                ap += (recall - prevRecall) * ((double) tp / (double) (tp + fp));
+                prevRecall = recall;
+            }
+        }
+        return new Merged(twice, ap);
+    }
+
     /**
      * The distinct sorted keys of one class ("small"), with a bucket table over their range.
      * Bin {@code 2j} of a key means "above j distinct small keys, equal to none", bin
      * {@code 2j + 1} means "equal to the j-th distinct small key"; bin {@code 2k} is above all.
      */
-    private static final class Index {
+    private static final class IntIndex {
         // keys[0, k): distinct keys of the small class, ascending; keys[k] = Integer.MAX_VALUE, a
         // sentinel above every finite key
         final int[] keys;
         final int k;
         // cum[j] = number of small-class samples with key < keys[j]; cum[k] = their total
         final int[] cum;
-        final boolean cls;
         final int min;
         final int shift;
         final int buckets;
@@ -197,18 +318,17 @@ public final class RankCounting {
         // the first j with keys[j] in bucket q or above (table[0] = 0: below every key)
         final int[] table;
 
-        private Index(int[] keys, int k, int[] cum, boolean cls, int shift, int buckets, int[] table) {
+        private IntIndex(int[] keys, int k, int[] cum, int shift, int buckets, int[] table) {
             this.keys = keys;
             this.k = k;
             this.cum = cum;
-            this.cls = cls;
             this.min = keys[0];
             this.shift = shift;
             this.buckets = buckets;
             this.table = table;
         }
 
-        static Index of(float[] scores, boolean[] labels, boolean cls, int count) {
+        static IntIndex of(float[] scores, boolean[] labels, boolean cls, int count) {
             int[] keys = new int[count + 1];
             int c = 0;
             boolean finite = true;
@@ -254,7 +374,7 @@ public final class RankCounting {
                 }
                 table[b + 1] = j;
             }
-            return new Index(keys, k, cum, cls, shift, buckets, table);
+            return new IntIndex(keys, k, cum, shift, buckets, table);
         }
 
         /**
@@ -263,28 +383,8 @@ public final class RankCounting {
          * counts are known, and are taken out afterwards.
          */
         int[] histogram(float[] scores) {
-            int n = scores.length;
-            int[] hist;
-            if (n >= PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
-                // two halves counted apart and added: integer counts, so the result does not
-                // depend on the split or on scheduling
-                int half = n >>> 1;
-                ForkJoinTask<int[]> upper = ForkJoinPool.commonPool().submit(() -> count(scores, half, n));
-                hist = count(scores, 0, half);
-                int[] other = upper.join();
-                for (int b = 0; b < hist.length; b++) {
-                    hist[b] += other[b];
-                }
-            } else {
-                hist = count(scores, 0, n);
-            }
-            if (hist[hist.length - 1] < 0) {
-                Checks.finiteScores(scores, "scores");
-            }
-            for (int j = 0; j < k; j++) {
-                hist[2 * j + 1] -= cum[j + 1] - cum[j];
-            }
-            return hist;
+            int[] hist = RankCounting.histogram(scores.length, (from, to) -> count(scores, from, to));
+            return withoutSmallClass(hist, cum, k, () -> Checks.finiteScores(scores, "scores"));
         }
 
         /**
@@ -306,6 +406,114 @@ public final class RankCounting {
                 long q = Math.max(-1, Math.min(((long) key - min) >> shift, last));
                 int j = table[(int) q + 1];
                 // keys[j] of a later bucket (or the sentinel) is above key: the scan stops there
+                while (keys[j] < key) {
+                    j++;
+                }
+                hist[2 * j + (keys[j] == key ? 1 : 0)]++;
+            }
+            hist[2 * k + 1] = finite ? 0 : -1;
+            return hist;
+        }
+    }
+
+    /** {@link IntIndex} on the 64-bit keys of double scores. */
+    private static final class LongIndex {
+        private static final long MIN_FINITE_KEY = Sorting.doubleKey(-Double.MAX_VALUE);
+        private static final long MAX_FINITE_KEY = Sorting.doubleKey(Double.MAX_VALUE);
+        // keys[0, k): distinct keys, ascending; keys[k] = Long.MAX_VALUE, a sentinel
+        final long[] keys;
+        final int k;
+        // cum[j] = number of small-class samples with key < keys[j]; cum[k] = their total
+        final int[] cum;
+        final long min;
+        final long max;
+        final int shift;
+        final int buckets;
+        // for min <= key <= max the bucket is q = (key - min) >>> shift (unsigned difference);
+        // table[q + 1] is the first j with keys[j] in bucket q or above; table[0] = 0
+        final int[] table;
+
+        private LongIndex(long[] keys, int k, int[] cum, int shift, int buckets, int[] table) {
+            this.keys = keys;
+            this.k = k;
+            this.cum = cum;
+            this.min = keys[0];
+            this.max = keys[k - 1];
+            this.shift = shift;
+            this.buckets = buckets;
+            this.table = table;
+        }
+
+        static LongIndex of(double[] scores, boolean[] labels, boolean cls, int count) {
+            long[] keys = new long[count + 1];
+            int c = 0;
+            boolean finite = true;
+            for (int i = 0; i < scores.length; i++) {
+                if (labels[i] == cls) {
+                    double s = scores[i];
+                    finite &= Double.isFinite(s);
+                    keys[c++] = Sorting.doubleKey(s);
+                }
+            }
+            if (!finite) {
+                Checks.finiteScores(scores, "scores");
+            }
+            if (count < 4096) {
+                Arrays.sort(keys, 0, count);
+            } else {
+                Sorting.sort(keys, count, new long[count]);
+            }
+            int[] cum = new int[count + 1];
+            int k = 0;
+            for (int i = 0; i < count; i++) {
+                if (i == 0 || keys[i] != keys[k - 1]) {
+                    keys[k] = keys[i];
+                    cum[k] = i;
+                    k++;
+                }
+            }
+            cum[k] = count;
+            keys[k] = Long.MAX_VALUE;
+            long min = keys[0];
+            // unsigned: the range of finite keys may exceed Long.MAX_VALUE
+            long range = keys[k - 1] - min;
+            int maxBuckets = Math.min(MAX_BUCKETS, Math.max(64, Integer.highestOneBit(k) * BUCKETS_PER_KEY));
+            int shift = 0;
+            while (Long.compareUnsigned(range >>> shift, maxBuckets) >= 0) {
+                shift++;
+            }
+            int buckets = (int) (range >>> shift) + 1;
+            int[] table = new int[buckets + 2];
+            int j = 0;
+            for (int b = 0; b <= buckets; b++) {
+                while (j < k && ((keys[j] - min) >>> shift) < b) {
+                    j++;
+                }
+                table[b + 1] = j;
+            }
+            return new LongIndex(keys, k, cum, shift, buckets, table);
+        }
+
+        /** See {@link IntIndex#histogram(float[])}. */
+        int[] histogram(double[] scores) {
+            int[] hist = RankCounting.histogram(scores.length, (from, to) -> count(scores, from, to));
+            return withoutSmallClass(hist, cum, k, () -> Checks.finiteScores(scores, "scores"));
+        }
+
+        private int[] count(double[] scores, int from, int to) {
+            final long[] keys = this.keys;
+            final int[] table = this.table;
+            final long min = this.min;
+            final long max = this.max;
+            final int shift = this.shift;
+            final long last = this.buckets;
+            int[] hist = new int[2 * k + 2];
+            boolean finite = true;
+            for (int i = from; i < to; i++) {
+                long key = Sorting.doubleKey(scores[i]);
+                finite &= key >= MIN_FINITE_KEY & key <= MAX_FINITE_KEY;
+                long q = key < min ? -1 : key > max ? last : (key - min) >>> shift;
+                int j = table[(int) q + 1];
                 while (keys[j] < key) {
                     j++;
                 }
