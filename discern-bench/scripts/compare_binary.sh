@@ -7,7 +7,7 @@
 #   SIZES     sample sizes                   (default "1000000 10000000")
 #   OUT       output directory               (default bench-out/binary, git-ignored)
 #   PYTHON    Python with numpy and sklearn  (default /usr/bin/python3)
-#   REPEAT    timed scikit-learn calls       (default 5)
+#   REPEAT    timed scikit-learn calls       (default 3)
 #   JMH_ARGS  JMH options                    (default "-f 1 -wi 3 -i 5 -prof gc")
 #   BENCH     JMH benchmark regex            (default BinaryBench)
 #   BUILD     0 to reuse discern-bench/target/benchmarks.jar (default 1: mvn -o package)
@@ -23,7 +23,7 @@ cd "$root"
 SIZES="${SIZES:-1000000 10000000}"
 OUT="${OUT:-bench-out/binary}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-REPEAT="${REPEAT:-5}"
+REPEAT="${REPEAT:-3}"
 JMH_ARGS="${JMH_ARGS:--f 1 -wi 3 -i 5 -prof gc}"
 BENCH="${BENCH:-BinaryBench}"
 BUILD="${BUILD:-1}"

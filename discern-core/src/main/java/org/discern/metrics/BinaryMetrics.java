@@ -16,12 +16,13 @@ import org.discern.metrics.internal.RankCounting;
  *
  * <p>Unweighted scores take a counting path: with rare positives (or rare negatives) only the
  * small class is sorted and the other is counted against it in one pass, using a few bytes per
- * small-class sample; otherwise the two
- * classes' keys are radix sorted apart, 8 bytes per sample. Counts are integers, so the AUC is
- * exact up to its final division. From 2^21 samples on, the counting pass is split in two
- * halves, one run on the common {@link java.util.concurrent.ForkJoinPool}; the halves' integer
- * counts are added, so the result is the same on any number of cores. Weighted input goes
- * through the operating-point table.
+ * small-class sample; otherwise the two classes' keys are radix sorted apart, 8 bytes per
+ * sample. Counts are integers ({@code long}), so the AUC is exact up to its final division (the
+ * table sums in {@code double}: the two agree bit for bit while 2PN stays below 2^53, about
+ * 9e15 pairs; beyond that this class is the more exact). From 2^21 samples on, the counting
+ * pass is split in two halves, one run on the common {@link java.util.concurrent.ForkJoinPool};
+ * the halves' integer counts are added, so the result is the same on any number of cores.
+ * Weighted input goes through the operating-point table.
  *
  * <pre>{@code
  * double auc = BinaryMetrics.rocAuc(scores, labels);          // float[] scores, boolean[] labels
