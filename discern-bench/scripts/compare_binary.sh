@@ -9,7 +9,8 @@
 #   PYTHON    Python with numpy and sklearn  (default /usr/bin/python3)
 #   REPEAT    timed scikit-learn calls       (default 3)
 #   JMH_ARGS  JMH options                    (default "-f 1 -wi 3 -i 5 -prof gc")
-#   BENCH     JMH benchmark regex            (default BinaryBench)
+#   ONLY      subset, e.g. "rocAuc" or "rocAuc,rocCurve" (default: all; sets BENCH too)
+#   BENCH     JMH benchmark regex            (default BinaryBench, or the ONLY subset)
 #   BUILD     0 to reuse discern-bench/target/benchmarks.jar (default 1: mvn -o package)
 #   JMH_LOCK_TRIES  attempts, 30 s apart, while another JMH run holds /tmp/jmh.lock (default 60)
 #
@@ -25,7 +26,14 @@ OUT="${OUT:-bench-out/binary}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 REPEAT="${REPEAT:-3}"
 JMH_ARGS="${JMH_ARGS:--f 1 -wi 3 -i 5 -prof gc}"
-BENCH="${BENCH:-BinaryBench}"
+ONLY="${ONLY:-}"
+if [[ -n "$ONLY" ]]; then
+  BENCH="${BENCH:-BinaryBench\.(${ONLY//,/|})\$}"
+  only_args=(--only "$ONLY")
+else
+  BENCH="${BENCH:-BinaryBench}"
+  only_args=()
+fi
 BUILD="${BUILD:-1}"
 jar=discern-bench/target/benchmarks.jar
 
@@ -47,7 +55,7 @@ java -cp "$jar" org.discern.bench.BinaryCheck $SIZES | tee "$OUT/discern_values.
 
 echo "load before scikit-learn: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/session.txt"
 "$PYTHON" discern-bench/scripts/sklearn_binary.py "$OUT/data" $SIZES --repeat "$REPEAT" \
-  --json "$OUT/sklearn.json"
+  --json "$OUT/sklearn.json" "${only_args[@]}"
 
 # JMH allows one run per machine (/tmp/jmh.lock): wait for another engineer's run to end
 # rather than measure two benchmarks against each other.

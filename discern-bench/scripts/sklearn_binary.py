@@ -6,7 +6,7 @@ labels_N.npy, bool). Each function is called `--repeat` times after one untimed 
 min, median and mean wall time per call are reported in milliseconds, with the metric value so
 the Java side can be checked against it.
 
-Usage: sklearn_binary.py DATA_DIR N [N ...] [--repeat R] [--json FILE]
+Usage: sklearn_binary.py DATA_DIR N [N ...] [--repeat R] [--json FILE] [--only rocAuc,...]
 """
 import argparse
 import json
@@ -37,6 +37,7 @@ def main():
     ap.add_argument("sizes", nargs="+", type=int)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", help="also write the results to this file")
+    ap.add_argument("--only", help="comma-separated subset of rocAuc,rocCurve,averagePrecision")
     args = ap.parse_args()
 
     results = []
@@ -49,7 +50,10 @@ def main():
             "rocCurve": lambda: len(roc_curve(y, s)[0]),
             "averagePrecision": lambda: average_precision_score(y, s),
         }
+        wanted = args.only.split(",") if args.only else list(cases)
         for name, fn in cases.items():
+            if name not in wanted:
+                continue
             times, value = timed(fn, args.repeat)
             row = {
                 "benchmark": name,
