@@ -25,8 +25,8 @@ public final class RankCounting {
     /** The small class is counted against when it holds at most this share (1/x) of samples. */
     private static final int SKEW = 16;
     /** Buckets per distinct small-class key (rounded to a power of two), and their maximum. */
-    private static final int BUCKETS_PER_KEY = 16;
-    private static final int MAX_BUCKETS = 1 << 18;
+    private static final int BUCKETS_PER_KEY = 32;
+    private static final int MAX_BUCKETS = 1 << 19;
     /** From this many samples on, the counting pass runs on two threads. */
     private static final int PARALLEL = 1 << 21;
     /** Keys of finite floats lie in [MIN_FINITE, MAX_FINITE] (see {@link Sorting#floatKey}). */
