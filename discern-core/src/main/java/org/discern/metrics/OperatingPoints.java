@@ -288,6 +288,15 @@ public final class OperatingPoints {
                 rows, positiveRows, weighted);
     }
 
+    /**
+     * Wraps arrays built by a trusted builder in this package (multi-class one-vs-rest, the
+     * bootstrap's replicate tables): not copied, not checked. The arrays must hold the invariants of the fields.
+     */
+    static OperatingPoints wrap(double[] thresholds, double[] truePositives, double[] falsePositives,
+            int rows, int positiveRows, boolean weighted) {
+        return new OperatingPoints(thresholds, truePositives, falsePositives, rows, positiveRows, weighted);
+    }
+
     /** Number of distinct scores (rows of the table), at least 1. */
     public int size() {
         return thresholds.length;

@@ -13,6 +13,17 @@
  *   <li>Arrays passed in are not kept; arrays returned are copies.</li>
  * </ul>
  *
- * <p>Start at {@link org.discern.metrics.BinaryEvaluation}.
+ * <p>Start at {@link org.discern.metrics.BinaryEvaluation}. Decisions: choose a threshold with
+ * {@link org.discern.metrics.Thresholds} and a {@link org.discern.metrics.ThresholdCriterion}, list
+ * every metric at every threshold with {@link org.discern.metrics.ThresholdSweep}, check
+ * probabilities with {@link org.discern.metrics.Calibration} (multi-class:
+ * {@link org.discern.metrics.MulticlassCalibration}) and fix them with a
+ * {@link org.discern.metrics.Calibrator}.
+ *
+ * <p>Intervals and tests:
+ * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
+ * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap
+ * of any {@link org.discern.metrics.BinaryStatistic} or
+ * {@link org.discern.metrics.WeightedStatistic}); random results carry their seed.
  */
 package org.discern.metrics;

@@ -28,6 +28,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Names of the binary fixtures, for {@code @MethodSource}. */
+    public static java.util.stream.Stream<String> binaryNames() {
+        return BINARY.stream();
+    }
+
+    /** Names of the multi-class fixtures, for {@code @MethodSource}. */
+    public static java.util.stream.Stream<String> multiclassNames() {
+        return MULTICLASS.stream();
+    }
+
     /** The parsed JSON of fixture {@code name} (without extension). */
     public static JsonNode json(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name + ".json")) {

@@ -3,5 +3,23 @@
  * primitive arrays, and writing results (JSON, CSV). Every reader error is an
  * {@link org.discern.io.InputException} naming file, line, column, what was expected and what was
  * found.
+ *
+ * <p>NumPy: {@link org.discern.io.NpyArray} reads a {@code .npy} file (versions 1.0-3.0, every
+ * bool/int/uint/float dtype, both byte orders, C and Fortran order) and converts it to a row-major
+ * Java array; {@link org.discern.io.NpzArchive} reads an array from an {@code .npz} archive by key;
+ * {@link org.discern.io.NpyInput} turns arrays into labels, scores and whole prediction sets.
+ *
+ * <p>Data holders shared by the readers, the command line and the metrics:
+ * {@link org.discern.io.ScoreMatrix} (n x K scores, float or double),
+ * {@link org.discern.io.LabelArray} (class indices or an indicator matrix, as read),
+ * {@link org.discern.io.MultiClassPredictions} and {@link org.discern.io.MultiLabelPredictions};
+ * {@link org.discern.io.ClassNames} reads {@code --class-names} files.
+ *
+ * <p>Delimited files: {@link org.discern.io.CsvLayout} tells binary ({@code label,score}),
+ * multi-class ({@code label} + one score column per class) and multi-label
+ * ({@code label_<name>}/{@code score_<name>}) apart from the header;
+ * {@link org.discern.io.BinaryCsvReader}, {@link org.discern.io.MultiClassCsvReader} and
+ * {@link org.discern.io.MultiLabelCsvReader} read each layout on top of
+ * {@link org.discern.io.DelimitedFile}.
  */
 package org.discern.io;

@@ -206,18 +206,30 @@ public final class Sorting {
      */
     public static int[] argsort(float[] scores) {
         int n = scores.length;
+        long[] packed = argsortPacked(scores);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) packed[i];
+        }
+        return order;
+    }
+
+    /**
+     * Stable ascending argsort of float scores, packed: element {@code j} of the result holds
+     * {@code floatKey(score) << 32 | index} of the {@code j}-th smallest score (equal scores in
+     * increasing index order). Reading key and index from one array saves a random access per
+     * element in the curve builders.
+     */
+    public static long[] argsortPacked(float[] scores) {
+        int n = scores.length;
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
             packed[i] = ((long) floatKey(scores[i]) << 32) | i;
         }
         // The low 32 bits hold the index, already ascending: a full sort of the packed values is
         // the stable sort by key.
-        sortUpper32(packed, n);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) packed[i];
-        }
-        return order;
+        sortByUpper32(packed, n);
+        return packed;
     }
 
     /**
@@ -275,8 +287,11 @@ public final class Sorting {
         return os;
     }
 
-    /** Stable sort of packed values by their upper 32 bits (signed). */
-    private static void sortUpper32(long[] a, int n) {
+    /**
+     * Stable ascending sort of {@code a[0, n)} by the upper 32 bits of each value (as a signed
+     * int); the lower 32 bits are a payload carried along (an index, a class label).
+     */
+    public static void sortByUpper32(long[] a, int n) {
         if (n < 2) {
             return;
         }

@@ -1,0 +1,197 @@
+package org.discern.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.discern.io.BinaryPredictions;
+import org.discern.io.CalibratorJson;
+import org.discern.io.DecisionJson;
+import org.discern.io.Json;
+import org.discern.io.RecalibratedCsv;
+import org.discern.metrics.Calibration;
+import org.discern.metrics.CalibrationBinning;
+import org.discern.metrics.Calibrator;
+import org.discern.metrics.IsotonicCalibrator;
+import org.discern.metrics.PlattCalibrator;
+import org.discern.metrics.PriorShiftCalibrator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code discern calibrate}: calibration figures, fitting a recalibrator, applying one. */
+@Command(name = "calibrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Three modes:",
+            "  discern calibrate FILE [--bins N] [--strategy uniform|quantile]",
+            "      reliability curve, expected/maximum calibration error, Brier score and its",
+            "      decomposition (scores must be probabilities in [0, 1]);",
+            "  discern calibrate FILE --fit platt|isotonic|prior --save cal.json",
+            "      fit a recalibrator on FILE's labels and scores ('prior' needs --prevalence, the",
+            "      target prevalence; the training prevalence is FILE's own);",
+            "  discern calibrate FILE --apply cal.json --out calibrated.csv",
+            "      write FILE with its score column recalibrated (never over FILE; atomic)."},
+        footer = {
+            "",
+            "Examples:",
+            "  discern calibrate valid.csv --bins 15 --strategy quantile",
+            "  discern calibrate valid.csv --fit isotonic --save iso.json",
+            "  discern calibrate test.csv --apply iso.json --out test_calibrated.csv",
+            "  discern calibrate valid.csv --fit prior --prevalence 0.002 --save prior.json"})
+public final class CalibrateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BinaryInputOptions input;
+
+    @Option(names = "--bins", paramLabel = "N", defaultValue = "10", description = "Number of bins (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "uniform",
+            description = "Bin placement: uniform or quantile (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--fit", paramLabel = "METHOD", description = "Fit a recalibrator: platt, isotonic or prior.")
+    String fit;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Where to save the fitted recalibrator (JSON).")
+    Path save;
+
+    @Option(names = "--prevalence", paramLabel = "P", description = "Target prevalence in (0, 1) for --fit prior.")
+    Double prevalence;
+
+    @Option(names = "--apply", paramLabel = "FILE", description = "A saved recalibrator to apply to FILE's scores.")
+    Path apply;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format of the figures: table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        if (fit != null && apply != null) {
+            throw new UsageException("--fit and --apply cannot be combined");
+        }
+        if (fit == null && save != null) {
+            throw new UsageException("--save needs --fit");
+        }
+        if (apply == null && out != null) {
+            throw new UsageException("--out needs --apply");
+        }
+        if (fit == null && prevalence != null) {
+            throw new UsageException("--prevalence needs --fit prior");
+        }
+        if (fit != null) {
+            return fit();
+        }
+        if (apply != null) {
+            return apply();
+        }
+        return figures();
+    }
+
+    private int figures() throws Exception {
+        CalibrationBinning binning;
+        try {
+            binning = CalibrationBinning.parse(strategy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--strategy: " + e.getMessage());
+        }
+        if (bins < 1) {
+            throw new UsageException("--bins must be >= 1, got " + bins);
+        }
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        Calibration c = Calibration.of(p.scores(), p.labels(), p.weights(), bins, binning);
+        ObjectNode json = DecisionJson.calibration(c);
+        PrintWriter o = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            Json.write(json, o);
+        } else {
+            o.print(table(input.file().toString(), json));
+            o.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private int fit() throws Exception {
+        String method = fit.trim().toLowerCase(Locale.ROOT);
+        if (!method.equals("platt") && !method.equals("isotonic") && !method.equals("prior")) {
+            throw new UsageException("--fit must be platt, isotonic or prior, got '" + fit + "'");
+        }
+        if (save == null) {
+            throw new UsageException("--fit needs --save FILE");
+        }
+        if (method.equals("prior") != (prevalence != null)) {
+            throw new UsageException(prevalence == null ? "--fit prior needs --prevalence P"
+                    : "--prevalence applies to --fit prior only");
+        }
+        if (prevalence != null && !(prevalence > 0 && prevalence < 1)) {
+            throw new UsageException("--prevalence must be in (0, 1), got " + prevalence);
+        }
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        Calibrator c;
+        if (method.equals("platt")) {
+            c = PlattCalibrator.fit(p.scores(), p.labels(), p.weights());
+        } else if (method.equals("isotonic")) {
+            c = IsotonicCalibrator.fit(p.scores(), p.labels(), p.weights());
+        } else {
+            c = PriorShiftCalibrator.fit(p.labels(), p.weights(), prevalence);
+        }
+        CalibratorJson.write(c, save, input.file());
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("fitted " + c + " on " + p.size() + " rows of " + input.file() + "; saved to " + save);
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private int apply() throws Exception {
+        if (out == null) {
+            throw new UsageException("--apply needs --out FILE");
+        }
+        Calibrator c = CalibratorJson.read(apply);
+        long n = RecalibratedCsv.write(input.file(), input.score, c, out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("wrote " + n + " rows with column '" + input.score + "' recalibrated (" + c.type() + ") to " + out);
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String table(String file, JsonNode j) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %d %s bins%n%n", file, j.get("bins").asInt(), j.get("binning").asText()));
+        for (String[] k : new String[][] {{"brier", "Brier score"}, {"ece", "expected calibration error"},
+            {"mce", "maximum calibration error"}, {"reliability", "reliability (REL)"},
+            {"resolution", "resolution (RES)"}, {"uncertainty", "uncertainty (UNC)"},
+            {"within_bin_variance", "within-bin variance (WBV)"},
+            {"within_bin_covariance", "within-bin covariance (WBC)"}}) {
+            sb.append(String.format(Locale.ROOT, "  %-30s %s%n", k[1], Tables.value(j.get(k[0]))));
+        }
+        sb.append("  (Brier = REL - RES + UNC + WBV - 2 WBC)\n\n");
+        String fmt = "  %-21s %10s %12s %16s %18s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "bin", "count", "weight", "mean predicted", "observed frequency"));
+        JsonNode c = j.get("curve");
+        for (int i = 0; i < c.get("bin").size(); i++) {
+            String range = String.format(Locale.ROOT, "[%.4f, %.4f]", c.get("lower").get(i).asDouble(),
+                    c.get("upper").get(i).asDouble());
+            sb.append(String.format(Locale.ROOT, fmt, range, c.get("count").get(i).asText(),
+                    Tables.value(c.get("weight").get(i)), Tables.value(c.get("mean_predicted").get(i)),
+                    Tables.value(c.get("observed_frequency").get(i))));
+        }
+        j.get("warnings").forEach(w -> sb.append("\nwarning: ").append(w.asText()).append('\n'));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.discern.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.discern.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code discern demo}: evaluates the bundled example data. */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Evaluate the bundled example data (examples/ in the Discern checkout) and write the",
+            "results under --out: for each example the metrics as JSON and as a table, and the",
+            "curves as CSV."},
+        footer = {
+            "",
+            "Examples:",
+            "  ./discern demo",
+            "  ./discern demo --out /tmp/discern-demo"})
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--examples", paramLabel = "DIR",
+            description = "Folder of the example data (default: examples/ of the Discern checkout).")
+    Path examples;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "discern-demo",
+            description = "Where to write the results (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        Path ex = examples != null ? examples : defaultExamples();
+        if (!Files.isDirectory(ex)) {
+            throw new UsageException("no example folder at " + ex + " (give --examples DIR)");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        Path fraud = ex.resolve("fraud").resolve("fraud_scores.csv.gz");
+        Path fraudOut = out.resolve("fraud");
+        o.println("Fraud-like scores (" + fraud + "):");
+        run(o, fraudOut.resolve("metrics.json"), "evaluate", fraud.toString(), "--format", "json");
+        run(o, fraudOut.resolve("metrics.txt"), "evaluate", fraud.toString());
+        run(o, null, "curves", fraud.toString(), "--out", fraudOut.toString());
+        o.println();
+        o.print(Files.readString(fraudOut.resolve("metrics.txt")));
+        o.println();
+        o.println("Results are in " + out.toAbsolutePath().normalize());
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Runs a subcommand in-process; its standard output goes to {@code target} (atomically). */
+    private void run(PrintWriter o, Path target, String... args) throws Exception {
+        StringWriter buf = new StringWriter();
+        StringWriter errBuf = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        if (verbose) {
+            all.add("--verbose");
+        }
+        int code = Cli.commandLine(new PrintWriter(buf), new PrintWriter(errBuf)).execute(all.toArray(String[]::new));
+        spec.commandLine().getErr().print(errBuf);
+        spec.commandLine().getErr().flush();
+        if (code != ExitCodes.OK) {
+            throw new DemoFailure("'discern " + String.join(" ", args) + "' failed with exit code " + code, code);
+        }
+        if (target != null) {
+            AtomicFiles.writeString(target, buf.toString());
+            o.println("  wrote " + target);
+        } else {
+            o.print(buf.toString().replaceAll("(?m)^", "  "));
+        }
+    }
+
+    private static Path defaultExamples() {
+        String home = System.getProperty("discern.home");
+        return (home != null ? Path.of(home) : Path.of("")).resolve("examples");
+    }
+
+    /** A step of the demo failed; carries the step's exit code. */
+    static final class DemoFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        DemoFailure(String message, int code) {
+            super(message);
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.discern.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.discern.io.ProgressListener;
+
+/**
+ * Reading progress on standard error: a progress bar on a terminal, plain lines (at most one
+ * every 2 seconds) otherwise. Nothing at all for work that finishes within a second.
+ */
+final class Progress implements ProgressListener {
+    private static final long QUIET_NANOS = 1_000_000_000L;
+    private static final long LINE_EVERY_NANOS = 2_000_000_000L;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final long start = System.nanoTime();
+    private long lastLine;
+    private ProgressBar bar;
+
+    private Progress(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    /** Progress for the given error writer; a bar only when attached to a console. */
+    static Progress to(PrintWriter err) {
+        return new Progress(err, System.console() != null);
+    }
+
+    @Override
+    public void progress(String file, long bytes, long total, long rows) {
+        long now = System.nanoTime();
+        if (now - start < QUIET_NANOS) {
+            return;
+        }
+        if (terminal && total > 0) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("reading").setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed()
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .build();
+            }
+            bar.stepTo(bytes);
+            bar.setExtraMessage(String.format(Locale.ROOT, "%,d rows", rows));
+            return;
+        }
+        if (now - lastLine >= LINE_EVERY_NANOS) {
+            lastLine = now;
+            String pct = total > 0 ? String.format(Locale.ROOT, "%3.0f%%, ", 100.0 * bytes / total) : "";
+            err.println(String.format(Locale.ROOT, "reading %s: %s%,d rows", file, pct, rows));
+            err.flush();
+        }
+    }
+
+    @Override
+    public void done(String file, long rows) {
+        if (bar != null) {
+            bar.stepTo(bar.getMax());
+            bar.close();
+            bar = null;
+        }
+        long elapsed = System.nanoTime() - start;
+        if (elapsed >= QUIET_NANOS) {
+            err.println(String.format(Locale.ROOT, "read %s: %,d rows in %.1f s", file, rows, elapsed / 1e9));
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.discern.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.discern.io.BinaryPredictions;
+import org.discern.io.DecisionJson;
+import org.discern.io.Json;
+import org.discern.metrics.OperatingPoints;
+import org.discern.metrics.ThresholdChoice;
+import org.discern.metrics.ThresholdCriterion;
+import org.discern.metrics.Thresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code discern threshold}: the best threshold by a named criterion, or by all of them. */
+@Command(name = "threshold",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Choose a decision threshold (positive iff score >= threshold) by a criterion:",
+            "  youden          max sensitivity + specificity - 1",
+            "  closest         min distance of (FPR, TPR) to (0, 1)",
+            "  f1, fbeta:B     max F1 / F-beta",
+            "  mcc             max Matthews correlation",
+            "  cost            min expected cost per case, with --cost-fp, --cost-fn (default 1 each)",
+            "                  and optionally the deployment --prevalence",
+            "  precision:P     highest recall with precision >= P",
+            "  recall:R        highest precision with recall >= R",
+            "  specificity:S   highest sensitivity with specificity >= S",
+            "  sensitivity:S   highest specificity with sensitivity >= S",
+            "  budget:Q        flag at most Q% (budget:5%), a share (budget:0.05) or K cases (budget:100);",
+            "                  tied scores at the cut-off are left out, never exceeding the budget",
+            "Candidates are every distinct score and 'inf' (flag nothing); among equally good ones the",
+            "highest threshold wins. A constraint nobody meets gives an undefined threshold and a warning.",
+            "Without --by, a table of: " + ThresholdCommand.ALL_TEXT + "."},
+        footer = {
+            "",
+            "Examples:",
+            "  discern threshold preds.csv --by youden",
+            "  discern threshold fraud.csv --by cost --cost-fp 1 --cost-fn 50 --prevalence 0.002 --format json",
+            "  discern threshold preds.csv --by precision:0.9",
+            "  discern threshold preds.csv"})
+public final class ThresholdCommand implements Callable<Integer> {
+    static final List<String> ALL = List.of("youden", "closest", "f1", "fbeta:2", "mcc", "cost", "precision:0.9",
+            "recall:0.9", "specificity:0.95", "sensitivity:0.95");
+    static final String ALL_TEXT = "youden, closest, f1, fbeta:2, mcc, cost, precision:0.9, recall:0.9, "
+            + "specificity:0.95, sensitivity:0.95";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BinaryInputOptions input;
+
+    @Option(names = "--by", paramLabel = "CRITERION", description = "The criterion (see above). Default: all.")
+    String by;
+
+    @Option(names = "--cost-fp", paramLabel = "C", description = "Cost of a false positive, for 'cost' (default 1).")
+    Double costFp;
+
+    @Option(names = "--cost-fn", paramLabel = "C", description = "Cost of a false negative, for 'cost' (default 1).")
+    Double costFn;
+
+    @Option(names = "--prevalence", paramLabel = "P",
+            description = "Deployment prevalence in [0, 1] for 'cost' (default: the file's own).")
+    Double prevalence;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean costOptions = costFp != null || costFn != null || prevalence != null;
+        List<ThresholdCriterion> criteria = new ArrayList<>();
+        if (by == null) {
+            for (String s : ALL) {
+                criteria.add(s.equals("cost") ? cost() : ThresholdCriterion.parse(s));
+            }
+        } else {
+            ThresholdCriterion c;
+            try {
+                c = ThresholdCriterion.parse(by);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--by: " + e.getMessage());
+            }
+            if (by.trim().equalsIgnoreCase("cost")) {
+                c = cost();
+            } else if (costOptions) {
+                throw new UsageException("--cost-fp, --cost-fn and --prevalence apply to --by cost only");
+            }
+            criteria.add(c);
+        }
+        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        OperatingPoints op = OperatingPoints.of(p.scores(), p.labels(), p.weights());
+        List<ThresholdChoice> choices = Thresholds.best(op, criteria);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            if (by != null) {
+                Json.write(DecisionJson.threshold(choices.get(0)), out);
+            } else {
+                ObjectNode o = Json.object();
+                ArrayNode a = o.putArray("criteria");
+                choices.forEach(c -> a.add(DecisionJson.threshold(c)));
+                Json.write(o, out);
+            }
+        } else {
+            out.print(table(input.file().toString(), choices));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private ThresholdCriterion cost() {
+        double fp = costFp == null ? 1 : costFp;
+        double fn = costFn == null ? 1 : costFn;
+        try {
+            return prevalence == null ? ThresholdCriterion.MinCost.of(fp, fn)
+                    : ThresholdCriterion.MinCost.of(fp, fn, prevalence);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("costFp", "--cost-fp").replace("costFn", "--cost-fn")
+                    .replace("prevalence", "--prevalence"));
+        }
+    }
+
+    static String table(String file, List<ThresholdChoice> choices) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file).append(": positive iff score >= threshold\n\n");
+        int w = 16;
+        for (ThresholdChoice c : choices) {
+            w = Math.max(w, c.criterion().spec().length() + 2);
+        }
+        String head = "%-" + w + "s %12s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n";
+        sb.append(String.format(Locale.ROOT, head, "criterion", "threshold", "tp", "fp", "tn", "fn", "precision",
+                "recall", "specif.", "f1", "mcc"));
+        for (ThresholdChoice c : choices) {
+            String tp = "-";
+            String fp = "-";
+            String tn = "-";
+            String fn = "-";
+            if (c.feasible()) {
+                var cm = c.confusion().orElseThrow();
+                tp = count(cm.tp());
+                fp = count(cm.fp());
+                tn = count(cm.tn());
+                fn = count(cm.fn());
+            }
+            sb.append(String.format(Locale.ROOT, head, c.criterion().spec(), number(c.threshold()), tp, fp, tn, fn,
+                    number(c.precision()), number(c.recall()), number(c.specificity()), number(c.f1()),
+                    number(c.mcc())));
+        }
+        boolean any = false;
+        for (ThresholdChoice c : choices) {
+            if (!Double.isNaN(c.expectedCost())) {
+                sb.append(String.format(Locale.ROOT, "%nexpected cost per case (%s): %s%n", c.criterion().spec(),
+                        number(c.expectedCost())));
+            }
+            for (String warning : c.warnings()) {
+                if (!any) {
+                    sb.append('\n');
+                    any = true;
+                }
+                sb.append("warning: ").append(c.criterion().spec()).append(": ").append(warning).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "undefined";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    static String count(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,83 @@
+package org.discern.metrics;
+
+import java.util.List;
+
+/**
+ * A test of the difference between two ROC AUCs, {@code a - b}.
+ *
+ * <p>Made by {@link DeLong} (paired: both columns score the same samples, the covariance of the
+ * two AUCs enters the variance of the difference; unpaired: independent samples, covariance 0)
+ * or by {@link Bootstrap#compare} (paired bootstrap: the standard deviation of the replicate
+ * differences replaces the DeLong standard error, as pROC's {@code roc.test(method =
+ * "bootstrap")}). The z statistic is {@code difference / se}; the p-value is two-sided,
+ * {@code 2 * P(Z > |z|)}. When the difference and its standard error are both 0 (identical
+ * models) z is 0 and p is 1, not 0/0.
+ *
+ * @param a name of the first model
+ * @param b name of the second model
+ * @param aucA ROC AUC of a
+ * @param aucB ROC AUC of b
+ * @param difference aucA - aucB
+ * @param differenceLower lower bound of the interval of the difference (clipped to [-1, 1])
+ * @param differenceUpper upper bound of the interval of the difference (clipped to [-1, 1])
+ * @param level confidence level of the interval
+ * @param varianceA variance of aucA (DeLong, or bootstrap variance)
+ * @param varianceB variance of aucB
+ * @param covariance covariance of aucA and aucB (0 when unpaired)
+ * @param z difference divided by its standard error
+ * @param pValue two-sided p-value of "no difference"
+ * @param pValueHolm p-value adjusted by Holm's step-down method over all comparisons made
+ *     together (equal to {@code pValue} for a single comparison)
+ * @param paired whether the test used the pairing of the samples
+ * @param method {@code "delong"} or {@code "bootstrap"}
+ * @param warnings why a value is undefined, if one is; never null
+ */
+public record AucComparison(String a, String b, double aucA, double aucB, double difference,
+        double differenceLower, double differenceUpper, double level, double varianceA,
+        double varianceB, double covariance, double z, double pValue, double pValueHolm,
+        boolean paired, String method, List<String> warnings) {
+
+    /** Copies the warnings. */
+    public AucComparison {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The interval of the difference {@code aucA - aucB}. */
+    public ConfidenceInterval differenceInterval() {
+        return new ConfidenceInterval(difference, differenceLower, differenceUpper, level, method);
+    }
+
+    /** Standard error of the difference used for z ({@code difference / z} unless z is 0). */
+    public double standardError() {
+        return Math.sqrt(Math.max(0, varianceA + varianceB - 2 * covariance));
+    }
+
+    AucComparison withHolm(double adjusted) {
+        return new AucComparison(a, b, aucA, aucB, difference, differenceLower, differenceUpper,
+                level, varianceA, varianceB, covariance, z, pValue, adjusted, paired, method, warnings);
+    }
+
+    /**
+     * z, two-sided p and interval of a difference with standard error {@code se}; identical
+     * models (difference 0 and se 0) give z = 0 and p = 1.
+     */
+    static double[] zTest(double difference, double se, double level) {
+        double z;
+        if (Double.isNaN(difference) || Double.isNaN(se)) {
+            z = Double.NaN;
+        } else if (difference == 0) {
+            z = 0;
+        } else {
+            z = difference / se; // +-Infinity when se == 0
+        }
+        double p = Double.isNaN(z) ? Double.NaN : Math.min(1, 2 * Normal.survival(Math.abs(z)));
+        double crit = Normal.twoSidedCritical(level);
+        double lo = Math.max(-1, difference - crit * se);
+        double hi = Math.min(1, difference + crit * se);
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            lo = Double.NaN;
+            hi = Double.NaN;
+        }
+        return new double[] {z, p, lo, hi};
+    }
+}

@@ -1,0 +1,630 @@
+package org.discern.metrics;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ForkJoinTask;
+
+import org.discern.metrics.internal.Checks;
+
+/**
+ * Everything Discern computes for a single-label classifier over K classes: one-vs-rest curves
+ * and areas per class, their macro, weighted and micro averages, the one-vs-one (Hand &amp; Till)
+ * AUC, the micro- and macro-average ROC curves, and the metrics of the argmax predictions
+ * (confusion matrix, per-class precision, recall and F1, accuracy, balanced accuracy, Cohen's
+ * kappa, MCC, top-k accuracy, log loss).
+ *
+ * <p><b>Input.</b> Labels are class indices in [0, K); scores are an n x K matrix (row-major
+ * {@code double[]} or {@code float[]}, or {@code double[][]}), higher meaning more likely that
+ * class; rows need not sum to 1 for any ranking metric. Optional sample weights (finite, &gt;= 0).
+ *
+ * <p><b>Cost.</b> Each score column is sorted once (radix sort on the float or double bits); one
+ * walk over it gives the one-vs-rest table of its class and, in the same pass, the one-vs-one
+ * Mann-Whitney sums against every other class, so one-vs-one needs no further sort. For
+ * unweighted float scores, the micro ROC AUC and average precision come from one more merge
+ * pass per sorted column against the n sorted own-class scores (exact counts, no sort of the
+ * n*K pooled scores); the micro ROC curve, which needs that sort, is built on first request (the
+ * evaluation keeps the scores for it). Weighted or double scores build the pooled table at once.
+ * Columns are processed in parallel on the common fork-join pool for large inputs; results do
+ * not depend on the scheduling. Memory: the K one-vs-rest tables (up to 24 bytes per sample and
+ * class) and the scores as columns.
+ *
+ * <p><b>Averages</b> (every name states its averaging):
+ * <ul>
+ *   <li>{@code ovr_macro}: the mean of the per-class one-vs-rest values;</li>
+ *   <li>{@code ovr_weighted}: their mean weighted by support (with sample weights: the summed
+ *       weight of each class), as scikit-learn;</li>
+ *   <li>{@code ovr_micro} / {@code micro}: one table over the pooled n*K (sample, class)
+ *       decisions, pooled in row-major order as scikit-learn's {@code label_binarize(y).ravel()},
+ *       each decision carrying its sample's weight;</li>
+ *   <li>{@code ovo_macro}: Hand &amp; Till's M, the mean over class pairs (a, b) of
+ *       (AUC(a|b) + AUC(b|a)) / 2, where AUC(a|b) is the AUC of score column a separating class a
+ *       from class b among the samples of those two classes;</li>
+ *   <li>{@code ovo_weighted}: scikit-learn's prevalence-weighted version, each pair weighted by
+ *       the share of samples in its two classes. With sample weights (which scikit-learn does
+ *       not support for one-vs-one) AUC(a|b) is the weighted Mann-Whitney statistic (each
+ *       (positive, negative) pair counted with the product of their weights, ties one half) and
+ *       the prevalence of a pair is the summed weight of its two classes over the total weight.</li>
+ * </ul>
+ *
+ * <p><b>Undefined values.</b> A class absent from the labels (zero support, or zero total weight)
+ * has NaN ROC AUC and average precision, is left out of every average (and of the one-vs-one
+ * pairs), and {@link #warnings()} names it. scikit-learn raises an error there; averaging a 0 in
+ * would be wrong. A class holding every sample is treated the same way (it has no negatives).
+ * Log loss is NaN with a warning unless every score is in [0, 1] and every row sums to 1 within
+ * {@value #ROW_SUM_TOLERANCE}.
+ *
+ * <pre>{@code
+ * MulticlassEvaluation ev = MulticlassEvaluation.of(labels, probabilities, List.of("a", "b", "c"), null);
+ * double m = ev.rocAucOvoMacro();
+ * RocCurve macro = ev.rocCurveMacro();
+ * }</pre>
+ *
+ * <p>Instances are immutable; arrays never leak.
+ */
+public final class MulticlassEvaluation {
+    /** Log loss is reported only when every row sums to 1 within this tolerance. */
+    public static final double ROW_SUM_TOLERANCE = 1e-4;
+
+    private final List<String> classes;
+    private final int n;
+    private final int k;
+    private final boolean weighted;
+    private final ClassColumn[] perClass;
+    // U[a][b]: one-vs-one Mann-Whitney sum of column a, class a above class b (see ClassColumn.ovo)
+    private final double[][] ovo;
+    // support[c] = summed weight of class c; totalWeight = sum over all samples
+    private final double[] support;
+    private final int[] supportRows;
+    private final double totalWeight;
+    private final MicroAverage micro;
+    private final MulticlassConfusionMatrix confusion;
+    // rankWeight[r] = weight of the samples whose true class is at position r of their row
+    // (scores descending, ties broken towards the higher class index as scikit-learn's top_k)
+    private final double[] rankWeight;
+    private final double logLoss;
+    private final List<String> warnings;
+
+    private MulticlassEvaluation(List<String> classes, int n, boolean weighted, ClassColumn[] perClass,
+            double[][] ovo, double[] support, int[] supportRows, double totalWeight, MicroAverage micro,
+            MulticlassConfusionMatrix confusion, double[] rankWeight, double logLoss, List<String> warnings) {
+        this.classes = classes;
+        this.n = n;
+        this.k = classes.size();
+        this.weighted = weighted;
+        this.perClass = perClass;
+        this.ovo = ovo;
+        this.support = support;
+        this.supportRows = supportRows;
+        this.totalWeight = totalWeight;
+        this.micro = micro;
+        this.confusion = confusion;
+        this.rankWeight = rankWeight;
+        this.logLoss = logLoss;
+        this.warnings = warnings;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /**
+     * Evaluation of an n x K score matrix given as one array per row, unweighted, classes named
+     * "0" .. "K-1" (K = length of the first row).
+     */
+    public static MulticlassEvaluation of(int[] labels, double[][] scores) {
+        Checks.notNull(scores, "scores");
+        Checks.nonEmpty(scores.length, "scores");
+        Checks.notNull(scores[0], "scores[0]");
+        return of(labels, scores, defaultNames(scores[0].length), null);
+    }
+
+    /**
+     * Evaluation of an n x K score matrix given as one array per row.
+     *
+     * @param labels class index of each sample, in [0, K); n &gt;= 1
+     * @param scores n rows of K finite scores
+     * @param classes the K class names (distinct, not null), in column order; K &gt;= 2
+     * @param weights n sample weights (finite, &gt;= 0) or null for all 1
+     * @throws IllegalArgumentException on invalid input, naming the index and the value (for
+     *     example {@code "labels[7] must be in [0, 3), got 3"})
+     */
+    public static MulticlassEvaluation of(int[] labels, double[][] scores, List<String> classes, double[] weights) {
+        int k = checkClasses(classes);
+        checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return build(labels, ScoreColumns.rows(scores, labels.length, k), classes, weights);
+    }
+
+    /**
+     * Evaluation of an n x K row-major double score matrix: the scores of sample i are
+     * {@code scores[i * K .. i * K + K)}. See {@link #of(int[], double[][], List, double[])}.
+     */
+    public static MulticlassEvaluation of(int[] labels, double[] scores, List<String> classes, double[] weights) {
+        int k = checkClasses(classes);
+        checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return build(labels, ScoreColumns.rowMajor(scores, labels.length, k), classes, weights);
+    }
+
+    /**
+     * Evaluation of an n x K row-major float score matrix (float32 softmax output): the scores of
+     * sample i are {@code scores[i * K .. i * K + K)}. See
+     * {@link #of(int[], double[][], List, double[])}.
+     */
+    public static MulticlassEvaluation of(int[] labels, float[] scores, List<String> classes, double[] weights) {
+        int k = checkClasses(classes);
+        checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return build(labels, ScoreColumns.rowMajor(scores, labels.length, k), classes, weights);
+    }
+
+    private static List<String> defaultNames(int k) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
+    }
+
+    static int checkClasses(List<String> classes) {
+        return checkNames(classes, "classes", 2);
+    }
+
+    /** Checks distinct non-null names, at least {@code min} of them; returns their number. */
+    static int checkNames(List<String> classes, String what, int min) {
+        Checks.notNull(classes, what);
+        int k = classes.size();
+        if (k < min) {
+            throw new IllegalArgumentException(what + " must name at least " + min + " " + what + ", got " + k);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < k; i++) {
+            String c = classes.get(i);
+            if (c == null) {
+                throw new IllegalArgumentException(what + "[" + i + "] must not be null");
+            }
+            if (!seen.add(c)) {
+                throw new IllegalArgumentException(what + "[" + i + "] must be distinct, got '" + c + "' twice");
+            }
+        }
+        return k;
+    }
+
+    private static void checkLabels(int[] labels, int k) {
+        Checks.notNull(labels, "labels");
+        Checks.nonEmpty(labels.length, "labels");
+        for (int i = 0; i < labels.length; i++) {
+            int y = labels[i];
+            if (y < 0 || y >= k) {
+                throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + k + "), got " + y);
+            }
+        }
+    }
+
+    private static MulticlassEvaluation build(int[] labels, ScoreColumns s, List<String> names, double[] weights) {
+        final int n = s.n;
+        final int k = s.k;
+        final List<String> classes = List.copyOf(names);
+        final int[] y = labels.clone();
+        final double[] w = weights == null ? null : weights.clone();
+
+        // Micro average: from counts made inside the column tasks when the scores are unweighted
+        // floats; otherwise from the pooled table, the largest single job, started first.
+        final MicroAverage.Positives microPositives = s.f != null && w == null ? MicroAverage.Positives.multiclass(s, y) : null;
+        ForkJoinTask<MicroAverage> microTask = microPositives == null ? s.fork(() -> MicroAverage.multiclass(s, y, w)) : null;
+        ForkJoinTask<ArgmaxPass> rowTask = s.fork(() -> new ArgmaxPass(s, y, w));
+        ClassColumn[] columns = s.forEachColumn(
+                c -> ClassColumn.multiclass(s.floatColumn(c), s.doubleColumn(c), y, w, c, k, true, microPositives),
+                ClassColumn[]::new);
+
+        ArgmaxPass rowPass = rowTask.join();
+        double weightSum = rowPass.weightSum;
+        double[] cm = rowPass.confusion;
+        double[] rankWeight = rowPass.rankWeight;
+        String lossProblem = rowPass.lossProblem;
+        double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
+
+        MicroAverage microAverage;
+        if (microPositives == null) {
+            microAverage = microTask.join();
+        } else {
+            long twice = 0;
+            long[] below = new long[microPositives.size()];
+            for (ClassColumn col : columns) {
+                twice += col.microTwiceAuc;
+                for (int j = 0; j < below.length; j++) {
+                    below[j] += col.microBelow[j];
+                }
+            }
+            // the pooled ROC curve needs every pooled score in order: built when first asked for
+            microAverage = MicroAverage.fromCounts(microPositives, (long) n * (k - 1), twice, below,
+                    () -> MicroAverage.multiclass(s, y, null).rocCurve());
+        }
+        double[][] ovo = new double[k][];
+        double[] support = new double[k];
+        int[] supportRows = new int[k];
+        for (int c = 0; c < k; c++) {
+            ovo[c] = columns[c].ovo;
+            support[c] = columns[c].points.positives();
+            supportRows[c] = columns[c].points.positiveRows();
+        }
+        MulticlassConfusionMatrix confusion = MulticlassConfusionMatrix.wrap(cm, k, classes);
+
+        List<String> warn = new ArrayList<>();
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            OperatingPoints p = columns[c].points;
+            if (p.positives() == 0) {
+                warn.add("class '" + classes.get(c) + "' is absent from the labels"
+                        + (supportRows[c] > 0 ? " (its samples have zero weight)" : "")
+                        + ": its ROC AUC, average precision and recall are NaN and it is left out of every average");
+            } else if (p.negatives() == 0) {
+                warn.add("class '" + classes.get(c) + "' holds every sample (with non-zero weight): its ROC AUC "
+                        + "and average precision are NaN and it is left out of the ROC and PR averages");
+                present++;
+            } else {
+                present++;
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            if (support[c] > 0 && confusion.predicted(c) == 0) {
+                warn.add("class '" + classes.get(c) + "' is never predicted: its precision is NaN and counts as 0 "
+                        + "in the macro and weighted precision");
+            }
+        }
+        if (present < 2) {
+            warn.add("fewer than 2 classes present in the labels: one-vs-one AUC is undefined (NaN)");
+        }
+        if (lossProblem != null) {
+            warn.add("log loss not computed: " + lossProblem + " (scores must be probabilities in [0, 1] "
+                    + "whose rows sum to 1 within " + ROW_SUM_TOLERANCE + ")");
+        }
+        return new MulticlassEvaluation(classes, n, w != null, columns, ovo, support, supportRows, weightSum,
+                microAverage, confusion, rankWeight, logLoss, List.copyOf(warn));
+    }
+
+    /**
+     * One pass over the rows: the argmax prediction (first maximum) into the confusion matrix,
+     * the position of the true class in its row (for top-k), and the log-loss terms.
+     */
+    private static final class ArgmaxPass {
+        final double[] confusion;
+        final double[] rankWeight;
+        double lossSum;
+        double weightSum;
+        String lossProblem;
+
+        ArgmaxPass(ScoreColumns s, int[] y, double[] w) {
+            int n = s.n;
+            int k = s.k;
+            confusion = new double[k * k];
+            rankWeight = new double[k];
+            double[] row = new double[k];
+            for (int i = 0; i < n; i++) {
+                if (s.f != null) {
+                    for (int j = 0; j < k; j++) {
+                        row[j] = s.f[j][i];
+                    }
+                } else {
+                    for (int j = 0; j < k; j++) {
+                        row[j] = s.d[j][i];
+                    }
+                }
+                int yi = y[i];
+                double wi = w == null ? 1.0 : w[i];
+                double own = row[yi];
+                int best = 0;
+                double bestScore = row[0];
+                int rank = 0;
+                double rowSum = 0;
+                double clippedSum = 0;
+                boolean probabilities = true;
+                for (int j = 0; j < k; j++) {
+                    double v = row[j];
+                    if (v > bestScore) {
+                        best = j;
+                        bestScore = v;
+                    }
+                    // scikit-learn sorts each row with a stable ascending sort and reverses it,
+                    // so among equal scores the higher class index comes first
+                    if (v > own || (v == own && j > yi)) {
+                        rank++;
+                    }
+                    probabilities &= v >= 0 && v <= 1;
+                    rowSum += v;
+                    clippedSum += clip(v);
+                }
+                confusion[yi * k + best] += wi;
+                rankWeight[rank] += wi;
+                weightSum += wi;
+                if (lossProblem == null) {
+                    if (!probabilities) {
+                        lossProblem = "row " + i + " has a score outside [0, 1]";
+                    } else if (!(Math.abs(rowSum - 1) <= ROW_SUM_TOLERANCE)) {
+                        lossProblem = String.format(Locale.ROOT, "row %d sums to %s", i, Double.toString(rowSum));
+                    } else {
+                        lossSum += wi * -Math.log(clip(own) / clippedSum);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double clip(double p) {
+        return Math.min(Math.max(p, ProbabilityMetrics.EPS), 1 - ProbabilityMetrics.EPS);
+    }
+
+    // ---------------------------------------------------------------- shape
+
+    /** The K class names, in column order. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** Number of classes K. */
+    public int classCount() {
+        return k;
+    }
+
+    /** Number of samples n. */
+    public int rows() {
+        return n;
+    }
+
+    /** Whether sample weights were given. */
+    public boolean weighted() {
+        return weighted;
+    }
+
+    /** Support of class c: its number of samples, or with weights their summed weight. */
+    public double support(int c) {
+        return support[c];
+    }
+
+    /** Number of samples of class c, whatever their weights. */
+    public int supportRows(int c) {
+        return supportRows[c];
+    }
+
+    /** Whether class c has both (weighted) positives and negatives, so its AUC and AP are defined. */
+    public boolean defined(int c) {
+        OperatingPoints p = perClass[c].points;
+        return p.positives() > 0 && p.negatives() > 0;
+    }
+
+    // ---------------------------------------------------------------- one-vs-rest per class
+
+    /**
+     * The one-vs-rest binary evaluation of class c (positives: samples of class c, negatives: all
+     * others; scores: column c): every curve and threshold-free metric of
+     * {@link BinaryEvaluation}. Its log loss and Brier score are NaN (see {@link #logLoss()}).
+     */
+    public BinaryEvaluation classEvaluation(int c) {
+        return perClass[c].evaluation;
+    }
+
+    /** One-vs-rest ROC curve of class c (scikit-learn's points, collinear ones dropped). */
+    public RocCurve rocCurve(int c) {
+        return perClass[c].rocCurve;
+    }
+
+    /** One-vs-rest precision-recall curve of class c. */
+    public PrecisionRecallCurve precisionRecallCurve(int c) {
+        return perClass[c].evaluation.precisionRecallCurve();
+    }
+
+    /** One-vs-rest ROC AUC of class c; NaN when the class is absent (or holds every sample). */
+    public double rocAuc(int c) {
+        return perClass[c].rocAuc;
+    }
+
+    /** One-vs-rest average precision of class c; NaN when the class is absent (or holds every sample). */
+    public double averagePrecision(int c) {
+        return perClass[c].averagePrecision;
+    }
+
+    /** Copy of the per-class ROC AUCs (NaN for undefined classes). */
+    public double[] rocAucs() {
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = perClass[c].rocAuc;
+        }
+        return out;
+    }
+
+    /** Copy of the per-class average precisions (NaN for undefined classes). */
+    public double[] averagePrecisions() {
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = perClass[c].averagePrecision;
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- averages
+
+    /** Mean of the defined per-class one-vs-rest ROC AUCs; NaN when none is defined. */
+    public double rocAucOvrMacro() {
+        return Averaging.mean(rocAucs());
+    }
+
+    /** Support-weighted mean of the defined per-class one-vs-rest ROC AUCs. */
+    public double rocAucOvrWeighted() {
+        return Averaging.weightedMean(rocAucs(), support);
+    }
+
+    /** ROC AUC of the pooled n*K decisions (micro average). */
+    public double rocAucOvrMicro() {
+        return micro.rocAuc;
+    }
+
+    /** Mean of the defined per-class average precisions. */
+    public double averagePrecisionMacro() {
+        return Averaging.mean(averagePrecisions());
+    }
+
+    /** Support-weighted mean of the defined per-class average precisions. */
+    public double averagePrecisionWeighted() {
+        return Averaging.weightedMean(averagePrecisions(), support);
+    }
+
+    /** Average precision of the pooled n*K decisions (micro average). */
+    public double averagePrecisionMicro() {
+        return micro.averagePrecision;
+    }
+
+    /**
+     * AUC of score column a separating class a from class b, among the samples of those two
+     * classes (weighted Mann-Whitney, ties one half); NaN when either class is absent.
+     */
+    public double rocAucOneVsOne(int a, int b) {
+        if (a < 0 || a >= k || b < 0 || b >= k || a == b) {
+            throw new IllegalArgumentException("a and b must be distinct classes in [0, " + k + "), got " + a + " and " + b);
+        }
+        if (support[a] == 0 || support[b] == 0) {
+            return Double.NaN;
+        }
+        return ovo[a][b] / (support[a] * support[b]);
+    }
+
+    /** Hand &amp; Till's pair AUC A(a, b) = (AUC(a|b) + AUC(b|a)) / 2; NaN when either class is absent. */
+    public double rocAucPair(int a, int b) {
+        return (rocAucOneVsOne(a, b) + rocAucOneVsOne(b, a)) / 2;
+    }
+
+    /** Hand &amp; Till's M: the mean of {@link #rocAucPair} over the pairs of present classes. */
+    public double rocAucOvoMacro() {
+        return ovoAverage(false);
+    }
+
+    /**
+     * Prevalence-weighted one-vs-one AUC (scikit-learn's {@code ovo} + {@code weighted}): each pair
+     * weighted by the (weighted) share of samples in its two classes.
+     */
+    public double rocAucOvoWeighted() {
+        return ovoAverage(true);
+    }
+
+    private double ovoAverage(boolean byPrevalence) {
+        double s = 0;
+        double ws = 0;
+        for (int a = 0; a < k; a++) {
+            if (support[a] == 0) {
+                continue;
+            }
+            for (int b = a + 1; b < k; b++) {
+                if (support[b] == 0) {
+                    continue;
+                }
+                double wgt = byPrevalence ? (support[a] + support[b]) / totalWeight : 1;
+                s += wgt * rocAucPair(a, b);
+                ws += wgt;
+            }
+        }
+        return ws == 0 ? Double.NaN : s / ws;
+    }
+
+    /**
+     * The micro-average ROC curve: the pooled n*K decisions, collinear points dropped as
+     * scikit-learn's {@code roc_curve(label_binarize(y).ravel(), scores.ravel())}. (The pooled
+     * table itself, one row per distinct pooled score, is not kept: it can hold tens of millions
+     * of rows.)
+     */
+    public RocCurve rocCurveMicro() {
+        return micro.rocCurve();
+    }
+
+    /**
+     * The macro-average ROC curve, as scikit-learn documents it: the ROC curve of every defined
+     * class (collinear points dropped) interpolated linearly on the sorted union of all their
+     * FPR values (where a curve has a vertical step at that FPR, its highest TPR is used), and the
+     * TPRs averaged. The curve has no thresholds: {@code threshold(i)} is NaN. Its area is close
+     * to, but not the same as, {@link #rocAucOvrMacro()}.
+     *
+     * @throws IllegalStateException when no class has both positives and negatives
+     */
+    public RocCurve rocCurveMacro() {
+        List<RocCurve> curves = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (!Double.isNaN(perClass[c].rocAuc)) {
+                curves.add(perClass[c].rocCurve);
+            }
+        }
+        if (curves.isEmpty()) {
+            throw new IllegalStateException("no class has both positives and negatives: no macro-average ROC curve");
+        }
+        return Averaging.macroRocCurve(curves);
+    }
+
+    // ---------------------------------------------------------------- argmax predictions
+
+    /**
+     * The confusion matrix of the argmax predictions (the first maximum of a row wins), rows =
+     * true class, columns = predicted class; with it per-class precision, recall, F1 and their
+     * averages.
+     */
+    public MulticlassConfusionMatrix confusionMatrix() {
+        return confusion;
+    }
+
+    /** Accuracy of the argmax predictions. */
+    public double accuracy() {
+        return confusion.accuracy();
+    }
+
+    /** Balanced accuracy: the mean recall over the classes present. */
+    public double balancedAccuracy() {
+        return confusion.balancedAccuracy();
+    }
+
+    /** Cohen's kappa of the argmax predictions. */
+    public double cohenKappa() {
+        return confusion.cohenKappa();
+    }
+
+    /** Multi-class Matthews correlation coefficient of the argmax predictions. */
+    public double mcc() {
+        return confusion.mcc();
+    }
+
+    /**
+     * Top-k accuracy: the (weighted) share of samples whose true class is among the k highest
+     * scores of their row. Ties are broken as scikit-learn's {@code top_k_accuracy_score}: among
+     * equal scores, the higher class index ranks first. For k &gt;= K it is 1.
+     *
+     * @param k at least 1
+     */
+    public double topKAccuracy(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        double hits = 0;
+        for (int r = 0; r < Math.min(k, this.k); r++) {
+            hits += rankWeight[r];
+        }
+        return hits / totalWeight;
+    }
+
+    /**
+     * Multi-class log loss as scikit-learn 1.2's {@code log_loss}: each probability clipped to
+     * [eps, 1 - eps] with eps = 2.22e-16 (even for float input), each row divided by its sum, and
+     * the weighted mean of -log(probability of the true class). NaN, with a warning, unless every
+     * score is in [0, 1] and every row sums to 1 within {@value #ROW_SUM_TOLERANCE} (so that
+     * float32 softmax rows qualify but arbitrary scores do not).
+     */
+    public double logLoss() {
+        return logLoss;
+    }
+
+    /** Warnings about undefined values, in the order they were found; never null. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "MulticlassEvaluation[rows=%d, classes=%d, rocAucOvrMacro=%s, accuracy=%s]",
+                n, k, Double.toString(rocAucOvrMacro()), Double.toString(accuracy()));
+    }
+}

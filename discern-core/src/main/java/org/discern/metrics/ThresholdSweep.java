@@ -1,0 +1,218 @@
+package org.discern.metrics;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.discern.metrics.internal.Checks;
+
+/**
+ * Every threshold metric at many thresholds, as columns of primitive arrays (one row per
+ * threshold, thresholds descending), ready to be written as a table.
+ *
+ * <p>Rows come from one of:
+ * <ul>
+ * <li>{@link #all(OperatingPoints)}: {@code +Infinity} then every distinct score: every
+ *     classification the scores allow (the candidates of {@link Thresholds});</li>
+ * <li>{@link #grid(OperatingPoints, int, Grid)} with {@link Grid#UNIFORM}: n thresholds evenly
+ *     spaced from the largest score down to the smallest, {@code t_j = max - j (max - min) / (n - 1)}
+ *     with the last one exactly min (a single distinct score gives one row);</li>
+ * <li>{@link Grid#QUANTILE}: for j = 1..n, the highest distinct score at which at least a share
+ *     j / n of the total weight is flagged, i.e. the score quantiles by weight seen from the top;
+ *     repeated thresholds (ties spanning several quantiles) are listed once, so there can be
+ *     fewer than n rows.</li>
+ * </ul>
+ * Metrics undefined at a row (0/0) are NaN, as in {@link ConfusionMatrix}.
+ *
+ * <p>Immutable; arrays are copied out.
+ */
+public final class ThresholdSweep {
+
+    /** How a threshold grid is placed. */
+    public enum Grid {
+        /** Evenly spaced in [min score, max score]. */
+        UNIFORM,
+        /** At the weighted quantiles of the scores (equal flagged shares). */
+        QUANTILE;
+
+        /** Parses "uniform" or "quantile" (case-insensitive). */
+        public static Grid parse(String s) {
+            if (s != null) {
+                switch (s.trim().toLowerCase(Locale.ROOT)) {
+                    case "uniform":
+                        return UNIFORM;
+                    case "quantile":
+                        return QUANTILE;
+                    default:
+                        break;
+                }
+            }
+            throw new IllegalArgumentException("grid must be uniform or quantile, got '" + s + "'");
+        }
+    }
+
+    /** The columns, in table order; {@link #key()} is the snake_case column name. */
+    public enum Column {
+        THRESHOLD("threshold"), TP("tp"), FP("fp"), TN("tn"), FN("fn"), FLAGGED_FRACTION("flagged_fraction"),
+        PRECISION("precision"), RECALL("recall"), SPECIFICITY("specificity"), FPR("fpr"), FNR("fnr"), NPV("npv"),
+        ACCURACY("accuracy"), BALANCED_ACCURACY("balanced_accuracy"), F1("f1"), MCC("mcc"), YOUDEN_J("youden_j"),
+        COHEN_KAPPA("cohen_kappa");
+
+        private final String key;
+
+        Column(String key) {
+            this.key = key;
+        }
+
+        /** The snake_case column name. */
+        public String key() {
+            return key;
+        }
+    }
+
+    private static final Column[] COLUMNS = Column.values();
+
+    // values[column.ordinal()][row]
+    private final double[][] values;
+
+    private ThresholdSweep(double[][] values) {
+        this.values = values;
+    }
+
+    /** +Infinity and every distinct score of the table. */
+    public static ThresholdSweep all(OperatingPoints points) {
+        Checks.notNull(points, "points");
+        int rows = points.size() + 1;
+        double[][] v = new double[COLUMNS.length][rows];
+        for (int r = 0; r < rows; r++) {
+            int i = r - 1;
+            fill(v, r, i < 0 ? Double.POSITIVE_INFINITY : points.threshold(i), points.confusionAtIndex(i));
+        }
+        return new ThresholdSweep(v);
+    }
+
+    /**
+     * A grid of thresholds (see the class documentation for the placement).
+     *
+     * @param n number of grid thresholds, &gt;= 2
+     */
+    public static ThresholdSweep grid(OperatingPoints points, int n, Grid grid) {
+        Checks.notNull(points, "points");
+        Checks.notNull(grid, "grid");
+        if (n < 2) {
+            throw new IllegalArgumentException("n must be >= 2, got " + n);
+        }
+        double[] t = grid == Grid.UNIFORM ? uniform(points, n) : quantile(points, n);
+        double[][] v = new double[COLUMNS.length][t.length];
+        for (int r = 0; r < t.length; r++) {
+            fill(v, r, t[r], points.confusionAt(t[r]));
+        }
+        return new ThresholdSweep(v);
+    }
+
+    private static double[] uniform(OperatingPoints points, int n) {
+        double max = points.threshold(0);
+        double min = points.threshold(points.size() - 1);
+        if (max == min) {
+            return new double[] {max};
+        }
+        double step = (max - min) / (n - 1);
+        double[] t = new double[n];
+        for (int j = 0; j < n - 1; j++) {
+            t[j] = max - j * step;
+        }
+        t[n - 1] = min;
+        return t;
+    }
+
+    private static double[] quantile(OperatingPoints points, int n) {
+        double total = points.positives() + points.negatives();
+        double[] t = new double[n];
+        int k = 0;
+        int i = 0;
+        int last = points.size() - 1;
+        for (int j = 1; j <= n; j++) {
+            // j * total / n, not (j / n) * total: (7 / 25) * 25 is 7.000000000000001
+            double target = j * total / n;
+            while (i < last && (points.truePositives(i) + points.falsePositives(i)) < target) {
+                i++;
+            }
+            double thr = points.threshold(i);
+            if (k == 0 || t[k - 1] != thr) {
+                t[k++] = thr;
+            }
+        }
+        return Arrays.copyOf(t, k);
+    }
+
+    private static void fill(double[][] v, int r, double threshold, ConfusionMatrix cm) {
+        v[Column.THRESHOLD.ordinal()][r] = threshold;
+        v[Column.TP.ordinal()][r] = cm.tp();
+        v[Column.FP.ordinal()][r] = cm.fp();
+        v[Column.TN.ordinal()][r] = cm.tn();
+        v[Column.FN.ordinal()][r] = cm.fn();
+        double total = cm.total();
+        v[Column.FLAGGED_FRACTION.ordinal()][r] = total == 0 ? Double.NaN : cm.predictedPositives() / total;
+        v[Column.PRECISION.ordinal()][r] = cm.precision();
+        v[Column.RECALL.ordinal()][r] = cm.recall();
+        v[Column.SPECIFICITY.ordinal()][r] = cm.specificity();
+        v[Column.FPR.ordinal()][r] = cm.falsePositiveRate();
+        v[Column.FNR.ordinal()][r] = cm.falseNegativeRate();
+        v[Column.NPV.ordinal()][r] = cm.npv();
+        v[Column.ACCURACY.ordinal()][r] = cm.accuracy();
+        v[Column.BALANCED_ACCURACY.ordinal()][r] = cm.balancedAccuracy();
+        v[Column.F1.ordinal()][r] = cm.f1();
+        v[Column.MCC.ordinal()][r] = cm.mcc();
+        v[Column.YOUDEN_J.ordinal()][r] = cm.youdenJ();
+        v[Column.COHEN_KAPPA.ordinal()][r] = cm.cohenKappa();
+    }
+
+    /** Number of rows (thresholds). */
+    public int size() {
+        return values[0].length;
+    }
+
+    /** Copy of one column. */
+    public double[] column(Column c) {
+        return values[c.ordinal()].clone();
+    }
+
+    /** The value of column c at a row, without copying. */
+    public double value(int row, Column c) {
+        return values[c.ordinal()][row];
+    }
+
+    /** Copy of the thresholds, descending (the first may be +Infinity). */
+    public double[] thresholds() {
+        return column(Column.THRESHOLD);
+    }
+
+    /** Copy of the precision column. */
+    public double[] precision() {
+        return column(Column.PRECISION);
+    }
+
+    /** Copy of the recall column. */
+    public double[] recall() {
+        return column(Column.RECALL);
+    }
+
+    /** Copy of the specificity column. */
+    public double[] specificity() {
+        return column(Column.SPECIFICITY);
+    }
+
+    /** Copy of the F1 column. */
+    public double[] f1() {
+        return column(Column.F1);
+    }
+
+    /** Copy of the MCC column. */
+    public double[] mcc() {
+        return column(Column.MCC);
+    }
+
+    @Override
+    public String toString() {
+        return "ThresholdSweep[rows=" + size() + "]";
+    }
+}

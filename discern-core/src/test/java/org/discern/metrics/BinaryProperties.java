@@ -1,0 +1,177 @@
+package org.discern.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Seeded property tests of the binary core's invariants. */
+class BinaryProperties {
+
+    /** A sample: scores on a coarse grid (many ties), labels, weights. */
+    record Sample(double[] scores, boolean[] labels, double[] weights) {
+        int n() {
+            return scores.length;
+        }
+
+        boolean twoClasses() {
+            boolean p = false;
+            boolean q = false;
+            for (boolean y : labels) {
+                p |= y;
+                q |= !y;
+            }
+            return p && q;
+        }
+    }
+
+    @Provide
+    Arbitrary<Sample> samples() {
+        return Arbitraries.integers().between(1, 60).flatMap(n -> Combinators.combine(
+                Arbitraries.integers().between(-8, 8).array(int[].class).ofSize(n),
+                Arbitraries.of(true, false).array(boolean[].class).ofSize(n),
+                Arbitraries.integers().between(0, 4).array(int[].class).ofSize(n))
+                .as((s, y, w) -> new Sample(Arrays.stream(s).mapToDouble(v -> v / 4.0).toArray(), y,
+                        Arrays.stream(w).mapToDouble(v -> v).toArray())));
+    }
+
+    /** Naive Mann-Whitney: sum over pairs of 1 (pos > neg) or 1/2 (tie), weighted by products. */
+    static double mannWhitney(double[] s, boolean[] y, double[] w) {
+        double num = 0;
+        double p = 0;
+        double q = 0;
+        for (int i = 0; i < s.length; i++) {
+            double wi = w == null ? 1 : w[i];
+            if (y[i]) {
+                p += wi;
+            } else {
+                q += wi;
+            }
+        }
+        for (int i = 0; i < s.length; i++) {
+            if (!y[i]) {
+                continue;
+            }
+            for (int j = 0; j < s.length; j++) {
+                if (y[j]) {
+                    continue;
+                }
+                double ww = (w == null ? 1 : w[i]) * (w == null ? 1 : w[j]);
+                if (s[i] > s[j]) {
+                    num += ww;
+                } else if (s[i] == s[j]) {
+                    num += ww / 2;
+                }
+            }
+        }
+        return num / (p * q);
+    }
+
+    @Property(seed = "20261122")
+    void aucEqualsMannWhitney(@ForAll("samples") Sample x) {
+        BinaryEvaluation ev = BinaryEvaluation.of(x.scores(), x.labels());
+        if (!x.twoClasses()) {
+            assertTrue(Double.isNaN(ev.rocAuc()));
+            return;
+        }
+        assertEquals(mannWhitney(x.scores(), x.labels(), null), ev.rocAuc(), 1e-12);
+        assertEquals(ev.rocAuc(), ev.rocCurve().area(), 1e-12);
+        assertEquals(ev.rocAuc(), ev.rocCurveAllThresholds().corners().area(), 1e-12);
+    }
+
+    @Property(seed = "20261122")
+    void weightedAucEqualsWeightedMannWhitney(@ForAll("samples") Sample x) {
+        BinaryEvaluation ev = BinaryEvaluation.of(x.scores(), x.labels(), x.weights());
+        double expected = mannWhitney(x.scores(), x.labels(), x.weights());
+        if (Double.isNaN(expected)) {
+            assertTrue(Double.isNaN(ev.rocAuc()));
+        } else {
+            assertEquals(expected, ev.rocAuc(), 1e-12);
+        }
+    }
+
+    @Property(seed = "20261122")
+    void aucInUnitIntervalAndNegationComplements(@ForAll("samples") Sample x) {
+        if (!x.twoClasses()) {
+            return;
+        }
+        double auc = BinaryEvaluation.of(x.scores(), x.labels()).rocAuc();
+        assertTrue(auc >= 0 && auc <= 1);
+        double[] neg = Arrays.stream(x.scores()).map(v -> -v).toArray();
+        assertEquals(1 - auc, BinaryEvaluation.of(neg, x.labels()).rocAuc(), 1e-12);
+    }
+
+    @Property(seed = "20261122")
+    void invariantUnderStrictlyIncreasingTransforms(@ForAll("samples") Sample x) {
+        BinaryEvaluation a = BinaryEvaluation.of(x.scores(), x.labels(), x.weights());
+        double[] t = Arrays.stream(x.scores()).map(v -> 1 / (1 + Math.exp(-3 * v)) ).toArray();
+        BinaryEvaluation b = BinaryEvaluation.of(t, x.labels(), x.weights());
+        assertEquals(a.rocAuc(), b.rocAuc(), 1e-12);
+        assertEquals(a.averagePrecision(), b.averagePrecision(), 1e-12);
+        assertEquals(a.prAucInterpolated(), b.prAucInterpolated(), 1e-12);
+        assertEquals(a.ks(), b.ks(), 1e-12);
+        assertEquals(a.operatingPoints().size(), b.operatingPoints().size());
+    }
+
+    @Property(seed = "20261122")
+    void confusionAtEveryThresholdMatchesACount(@ForAll("samples") Sample x) {
+        BinaryEvaluation ev = BinaryEvaluation.of(x.scores(), x.labels(), x.weights());
+        for (double t = -2.5; t <= 2.5; t += 0.125) {
+            double tp = 0;
+            double fp = 0;
+            double tn = 0;
+            double fn = 0;
+            for (int i = 0; i < x.n(); i++) {
+                double w = x.weights()[i];
+                boolean predicted = x.scores()[i] >= t;
+                if (predicted && x.labels()[i]) {
+                    tp += w;
+                } else if (predicted) {
+                    fp += w;
+                } else if (x.labels()[i]) {
+                    fn += w;
+                } else {
+                    tn += w;
+                }
+            }
+            ConfusionMatrix cm = ev.confusionAt(t);
+            assertEquals(tp, cm.tp(), 1e-9);
+            assertEquals(fp, cm.fp(), 1e-9);
+            assertEquals(tn, cm.tn(), 1e-9);
+            assertEquals(fn, cm.fn(), 1e-9);
+        }
+    }
+
+    @Property(seed = "20261122")
+    void floatPathEqualsDoublePath(@ForAll("samples") Sample x) {
+        float[] f = new float[x.n()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) x.scores()[i];
+        }
+        OperatingPoints a = OperatingPoints.of(f, x.labels());
+        OperatingPoints b = OperatingPoints.of(x.scores(), x.labels(), x.weights() == null ? null
+                : Arrays.stream(x.weights()).map(v -> 1).toArray());
+        assertEquals(Arrays.toString(b.thresholds()), Arrays.toString(a.thresholds()));
+        assertEquals(Arrays.toString(b.truePositives()), Arrays.toString(a.truePositives()));
+        assertEquals(Arrays.toString(b.falsePositives()), Arrays.toString(a.falsePositives()));
+    }
+
+    @Property(seed = "20261122")
+    void averagePrecisionBetweenPrevalenceAndOne(@ForAll("samples") Sample x) {
+        if (!x.twoClasses()) {
+            return;
+        }
+        BinaryEvaluation ev = BinaryEvaluation.of(x.scores(), x.labels());
+        double ap = ev.averagePrecision();
+        assertTrue(ap > 0 && ap <= 1 + 1e-15, "ap " + ap);
+        double interp = ev.prAucInterpolated();
+        assertTrue(interp > 0 && interp <= 1 + 1e-12, "interpolated " + interp);
+    }
+}

@@ -1,0 +1,77 @@
+package org.discern.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+
+import org.discern.metrics.DetCurve;
+import org.discern.metrics.PrecisionRecallCurve;
+import org.discern.metrics.RocCurve;
+
+/**
+ * Curves as CSV files, thresholds descending, {@code inf} for +Infinity, numbers in Java's
+ * shortest round-trip notation (locale-independent).
+ */
+public final class CurveCsv {
+    private CurveCsv() {
+    }
+
+    /** Formats a number as in the fixtures: {@code inf}, {@code -inf}, {@code nan}, or round-trip. */
+    public static String format(double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return "inf";
+        }
+        if (v == Double.NEGATIVE_INFINITY) {
+            return "-inf";
+        }
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        return Double.toString(v);
+    }
+
+    /** Writes {@code threshold,fpr,tpr}. */
+    public static void writeRoc(RocCurve c, Path target, Path... inputs) throws IOException {
+        AtomicFiles.write(target, w -> roc(c, w), inputs);
+    }
+
+    /** Writes {@code threshold,precision,recall}. */
+    public static void writePr(PrecisionRecallCurve c, Path target, Path... inputs) throws IOException {
+        AtomicFiles.write(target, w -> pr(c, w), inputs);
+    }
+
+    /** Writes {@code threshold,fpr,fnr}. */
+    public static void writeDet(DetCurve c, Path target, Path... inputs) throws IOException {
+        AtomicFiles.write(target, w -> det(c, w), inputs);
+    }
+
+    static void roc(RocCurve c, Writer w) throws IOException {
+        w.write("threshold,fpr,tpr\n");
+        for (int i = 0; i < c.size(); i++) {
+            row(w, c.threshold(i), c.fpr(i), c.tpr(i));
+        }
+    }
+
+    static void pr(PrecisionRecallCurve c, Writer w) throws IOException {
+        w.write("threshold,precision,recall\n");
+        for (int i = 0; i < c.size(); i++) {
+            row(w, c.threshold(i), c.precision(i), c.recall(i));
+        }
+    }
+
+    static void det(DetCurve c, Writer w) throws IOException {
+        w.write("threshold,fpr,fnr\n");
+        for (int i = 0; i < c.size(); i++) {
+            row(w, c.threshold(i), c.fpr(i), c.fnr(i));
+        }
+    }
+
+    private static void row(Writer w, double a, double b, double c) throws IOException {
+        w.write(format(a));
+        w.write(',');
+        w.write(format(b));
+        w.write(',');
+        w.write(format(c));
+        w.write('\n');
+    }
+}

@@ -1,0 +1,85 @@
+package org.discern.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Further columns of a predictions file, read in one pass beside {@link BinaryCsvReader}: extra
+ * score columns (finite numbers) and an optional id column (text, unique per row). Rows are in
+ * file order, as the reader's.
+ */
+public final class ExtraColumns {
+    private final double[][] numbers;
+    private final String[] ids;
+
+    private ExtraColumns(double[][] numbers, String[] ids) {
+        this.numbers = numbers;
+        this.ids = ids;
+    }
+
+    /**
+     * Reads the columns.
+     *
+     * @param numberColumns names of numeric columns (may be empty)
+     * @param idColumn name of the id column, or null
+     * @throws InputException when a column is missing, a number is invalid, an id is empty or
+     *     appears twice (naming both lines)
+     */
+    public static ExtraColumns read(Path path, List<String> numberColumns, String idColumn) throws IOException {
+        try (DelimitedFile f = DelimitedFile.open(path)) {
+            int k = numberColumns.size();
+            int[] idx = new int[k];
+            for (int c = 0; c < k; c++) {
+                idx[c] = f.requireColumn(numberColumns.get(c), "scores");
+            }
+            int ii = idColumn == null ? -1 : f.requireColumn(idColumn, "ids");
+            double[][] v = new double[k][1024];
+            String[] ids = ii < 0 ? null : new String[1024];
+            Map<String, Long> seen = ii < 0 ? null : new HashMap<>();
+            int n = 0;
+            while (f.next()) {
+                if (n == (k > 0 ? v[0].length : ids == null ? Integer.MAX_VALUE : ids.length)) {
+                    for (int c = 0; c < k; c++) {
+                        v[c] = Arrays.copyOf(v[c], n * 2);
+                    }
+                    if (ids != null) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                    }
+                }
+                for (int c = 0; c < k; c++) {
+                    v[c][n] = f.number(idx[c]);
+                }
+                if (ids != null) {
+                    String id = f.field(ii).strip();
+                    if (id.isEmpty()) {
+                        throw f.error(ii, "expected an id, found an empty field");
+                    }
+                    Long before = seen.putIfAbsent(id, f.line());
+                    if (before != null) {
+                        throw f.error(ii, "expected unique ids, found '" + id + "' also on line " + before);
+                    }
+                    ids[n] = id;
+                }
+                n++;
+            }
+            for (int c = 0; c < k; c++) {
+                v[c] = Arrays.copyOf(v[c], n);
+            }
+            return new ExtraColumns(v, ids == null ? null : Arrays.copyOf(ids, n));
+        }
+    }
+
+    /** Copy of numeric column {@code c} (in the order given to {@link #read}). */
+    public double[] numbers(int c) {
+        return numbers[c].clone();
+    }
+
+    /** Copy of the ids, or null when no id column was read. */
+    public String[] ids() {
+        return ids == null ? null : ids.clone();
+    }
+}

@@ -1,0 +1,131 @@
+package org.discern.io;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A multi-class prediction set: n samples, K &gt;= 2 classes. True labels are class indices
+ * 0..K-1 into {@link #classNames()}; scores are an n x K {@link ScoreMatrix} (row i = the K class
+ * scores of sample i, column k = class k), float or double as read; optional non-negative sample
+ * weights. Immutable: copy-out accessors return new arrays, element accessors copy nothing.
+ */
+public final class MultiClassPredictions {
+    private final int[] labels; // labels[i] in 0..K-1
+    private final List<String> classNames; // unmodifiable, K distinct names
+    private final ScoreMatrix scores; // n x K
+    private final double[] weights; // length n, finite >= 0; or null (all 1)
+
+    private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights) {
+        this.labels = labels;
+        this.classNames = classNames;
+        this.scores = scores;
+        this.weights = weights;
+    }
+
+    /**
+     * A prediction set from its parts (arrays copied).
+     *
+     * @param labels class index of each sample, in 0..K-1
+     * @param classNames K distinct non-empty names; K = {@code scores.columns()} &gt;= 2
+     * @param scores n x K scores
+     * @param weights n finite weights &gt;= 0, or null for unweighted
+     * @throws IllegalArgumentException naming the first offending element
+     */
+    public static MultiClassPredictions of(int[] labels, List<String> classNames, ScoreMatrix scores,
+            double[] weights) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(scores, "scores");
+        if (scores.columns() < 2) {
+            throw new IllegalArgumentException("scores must have at least 2 columns (classes), got " + scores.columns());
+        }
+        if (labels.length != scores.rows()) {
+            throw new IllegalArgumentException("labels and scores must have the same number of samples, got "
+                    + labels.length + " and " + scores.rows());
+        }
+        List<String> names = Checks.names(classNames, "classNames", scores.columns());
+        int k = scores.columns();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= k) {
+                throw new IllegalArgumentException("labels[" + i + "] must be in 0.." + (k - 1) + ", got " + labels[i]);
+            }
+        }
+        return new MultiClassPredictions(labels.clone(), names, scores, Checks.weights(weights, labels.length));
+    }
+
+    /** Number of samples n. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** Number of classes K. */
+    public int classCount() {
+        return classNames.size();
+    }
+
+    /** The K class names in column order (unmodifiable). */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Name of class {@code k}. */
+    public String className(int k) {
+        return classNames.get(k);
+    }
+
+    /** Copy of the true class indices. */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** True class index of sample {@code i}. */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** The n x K scores (immutable, not copied). */
+    public ScoreMatrix scores() {
+        return scores;
+    }
+
+    /** Score of sample {@code i} for class {@code k}. */
+    public double score(int i, int k) {
+        return scores.get(i, k);
+    }
+
+    /** True when sample weights were given. */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /** Copy of the sample weights, or null when unweighted. */
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /** Weight of sample {@code i} (1 when unweighted). */
+    public double weight(int i) {
+        return weights == null ? 1.0 : weights[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof MultiClassPredictions)) {
+            return false;
+        }
+        MultiClassPredictions p = (MultiClassPredictions) o;
+        return Arrays.equals(labels, p.labels) && classNames.equals(p.classNames) && scores.equals(p.scores)
+                && Arrays.equals(weights, p.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(labels), classNames, scores, Arrays.hashCode(weights));
+    }
+
+    @Override
+    public String toString() {
+        return "MultiClassPredictions[n=" + size() + ", classes=" + classNames + ", "
+                + (scores.isFloat() ? "float" : "double") + " scores" + (weights != null ? ", weighted" : "") + "]";
+    }
+}

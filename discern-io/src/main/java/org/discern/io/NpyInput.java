@@ -1,0 +1,293 @@
+package org.discern.io;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns NumPy arrays into Discern's inputs: labels, scores, weights, and whole multi-class or
+ * multi-label prediction sets, with {@link InputException}s that name the file, the element
+ * position and what was expected.
+ *
+ * <ul>
+ *   <li>Labels: a 1-D array of class indices from any integer or bool dtype (also floats holding
+ *       whole numbers, as {@code numpy} users often save {@code y} as float64), or a 2-D 0/1
+ *       indicator matrix (one-hot: multi-class or multi-label; otherwise multi-label).</li>
+ *   <li>Scores: 1-D (binary, n x 1) or 2-D n x K, held as {@code float} for float16/float32 data
+ *       (never widened) and as {@code double} for float64 and integer data; every element finite.</li>
+ *   <li>Weights: 1-D, finite, &gt;= 0.</li>
+ * </ul>
+ */
+public final class NpyInput {
+    private NpyInput() {
+    }
+
+    /**
+     * The labels in {@code array}: class indices (1-D) or an indicator matrix (2-D).
+     *
+     * @throws InputException for a scalar, a float element that is not a whole number, a value that
+     *         does not fit an int, or a 2-D element other than 0/1
+     */
+    public static LabelArray labels(NpyArray array) throws InputException {
+        requireDimensions(array, "labels: a 1-D array of class indices or a 2-D 0/1 indicator matrix");
+        if (array.dimensions() == 2 && array.columns() == 0) {
+            throw new InputException(array.source(), 0, null, "expected at least one label column, found shape "
+                    + NpyHeader.shapeText(array.header().shape()));
+        }
+        int[] values = array.type().isIntegral() ? array.toIntArray() : wholeNumbers(array);
+        if (array.dimensions() == 1) {
+            return LabelArray.wrapIndices(values);
+        }
+        int bad = LabelArray.firstNonBinary(values);
+        if (bad >= 0) {
+            throw new InputException(array.source(), 0, null, "label element " + array.position(bad) + " = "
+                    + values[bad] + "; a 2-D label array must be a 0/1 indicator matrix");
+        }
+        return LabelArray.wrapIndicator(values, (int) array.rows(), (int) array.columns());
+    }
+
+    private static int[] wholeNumbers(NpyArray array) throws InputException {
+        double[] d = array.toDoubleArray();
+        int[] out = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            double v = d[i];
+            if (!(v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE)) {
+                throw new InputException(array.source(), 0, null, "label element " + array.position(i) + " = "
+                        + v + " is not a whole number; expected class indices (integers) in a "
+                        + array.type() + " array");
+            }
+            out[i] = (int) v;
+        }
+        return out;
+    }
+
+    /**
+     * The scores in {@code array}: 1-D gives an n x 1 matrix, 2-D an n x K matrix (row-major
+     * whatever the file order).
+     *
+     * @throws InputException for a scalar or a NaN or infinite element (with its position)
+     */
+    public static ScoreMatrix scores(NpyArray array) throws InputException {
+        requireDimensions(array, "scores: a 1-D array (binary) or a 2-D n x K matrix");
+        int rows = (int) array.rows();
+        int columns = (int) array.columns();
+        if (columns < 1) {
+            throw new InputException(array.source(), 0, null, "expected at least one score column, found shape "
+                    + NpyHeader.shapeText(array.header().shape()));
+        }
+        NpyType t = array.type();
+        if (t == NpyType.FLOAT16 || t == NpyType.FLOAT32) {
+            float[] f = array.toFloatArray();
+            int bad = ScoreMatrix.firstNonFinite(f);
+            if (bad >= 0) {
+                throw nonFinite(array, bad, f[bad]);
+            }
+            return ScoreMatrix.wrap(f, rows, columns);
+        }
+        double[] d = array.toDoubleArray();
+        int bad = ScoreMatrix.firstNonFinite(d);
+        if (bad >= 0) {
+            throw nonFinite(array, bad, d[bad]);
+        }
+        return ScoreMatrix.wrap(d, rows, columns);
+    }
+
+    private static InputException nonFinite(NpyArray array, int index, double value) {
+        return new InputException(array.source(), 0, null, String.format(Locale.ROOT,
+                "score %s is %s; expected finite numbers", array.position(index), value));
+    }
+
+    /**
+     * Sample weights: a 1-D array of finite numbers &gt;= 0.
+     *
+     * @throws InputException for another shape or an invalid weight (with its index)
+     */
+    public static double[] weights(NpyArray array) throws InputException {
+        if (array.dimensions() != 1) {
+            throw new InputException(array.source(), 0, null, "expected 1-D sample weights, found shape "
+                    + NpyHeader.shapeText(array.header().shape()));
+        }
+        double[] w = array.toDoubleArray();
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0) || w[i] == Double.POSITIVE_INFINITY) {
+                throw new InputException(array.source(), 0, null, "weight [" + i + "] is " + w[i]
+                        + "; expected a finite number >= 0");
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Which task a labels/scores pair of arrays describes, with the layouts' names: scores with one
+     * column (1-D or n x 1) and 1-D labels are {@link CsvLayout#BINARY}; a 2-D indicator with some
+     * row not holding exactly one 1 is {@link CsvLayout#MULTILABEL}; 1-D labels or a one-hot
+     * matrix with 2-D scores are {@link CsvLayout#MULTICLASS} (a one-hot matrix can also be read
+     * as multi-label with {@link #multiLabel}, when the caller says so).
+     *
+     * @param labels the labels, as read by {@link #labels(NpyArray)}
+     * @param scores the score array (only its header is used)
+     */
+    public static CsvLayout layout(LabelArray labels, NpyArray scores) {
+        if (labels.kind() == LabelArray.Kind.INDICATOR) {
+            return CsvLayout.MULTILABEL;
+        }
+        boolean oneColumn = scores.dimensions() < 2 || scores.columns() == 1;
+        return oneColumn && !labels.isIndicator() ? CsvLayout.BINARY : CsvLayout.MULTICLASS;
+    }
+
+    /**
+     * Binary predictions from 0/1 (or bool) labels and one score per sample. Scores are widened to
+     * double (as {@link BinaryPredictions} holds them); the positive label is "1".
+     *
+     * @param labels 1-D, every value 0 or 1
+     * @param scores 1-D, or 2-D with one column
+     * @param weights 1-D weights, or null
+     * @throws InputException when a label is not 0/1 (with its index), the shapes disagree or any
+     *         element is invalid
+     */
+    public static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights)
+            throws InputException {
+        if (scores.dimensions() != 1 && !(scores.dimensions() == 2 && scores.columns() == 1)) {
+            throw new InputException(scores.source(), 0, null, "expected 1-D scores (one per sample) for a binary"
+                    + " evaluation, found " + scores.header().describe());
+        }
+        LabelArray y = labels(labels);
+        if (y.isIndicator()) {
+            throw new InputException(labels.source(), 0, null, "expected 1-D 0/1 labels for a binary evaluation,"
+                    + " found " + labels.header().describe());
+        }
+        ScoreMatrix s = scores(scores);
+        checkRows(labels, y.rows(), scores, s.rows());
+        boolean[] positive = new boolean[y.rows()];
+        for (int i = 0; i < positive.length; i++) {
+            int v = y.classIndex(i);
+            if (v != 0 && v != 1) {
+                throw new InputException(labels.source(), 0, null, "label [" + i + "] = " + v
+                        + "; expected 0 or 1 for a binary evaluation (1-D scores)");
+            }
+            positive[i] = v == 1;
+        }
+        double[] w = weights == null ? null : weights(weights);
+        if (w != null && w.length != s.rows()) {
+            throw new InputException(weights.source(), 0, null, "expected " + s.rows() + " weights (one per row of "
+                    + scores.source() + "), found " + w.length);
+        }
+        return BinaryPredictions.of(scores.source(), s.column(0), positive, w, "1");
+    }
+
+    /**
+     * A multi-class prediction set from class-index (or one-hot) labels and an n x K score matrix.
+     *
+     * @param labels 1-D class indices 0..K-1, or a 2-D one-hot n x K matrix
+     * @param scores 2-D n x K scores, K &gt;= 2
+     * @param classNames K names, or null for "0".."K-1"
+     * @param weights 1-D weights, or null
+     * @throws InputException when shapes disagree, a label is not in 0..K-1 (the message gives its
+     *         position), the label matrix is not one-hot, or any element is invalid
+     */
+    public static MultiClassPredictions multiClass(NpyArray labels, NpyArray scores, List<String> classNames,
+            NpyArray weights) throws InputException {
+        if (scores.dimensions() != 2 || scores.columns() < 2) {
+            throw new InputException(scores.source(), 0, null, "expected a 2-D n x K score matrix with K >= 2 for"
+                    + " multi-class, found " + scores.header().describe());
+        }
+        LabelArray y = labels(labels);
+        ScoreMatrix s = scores(scores);
+        checkRows(labels, y.rows(), scores, s.rows());
+        int k = s.columns();
+        int[] indices;
+        if (y.kind() == LabelArray.Kind.CLASS_INDICES) {
+            indices = y.classIndices();
+            for (int i = 0; i < indices.length; i++) {
+                if (indices[i] < 0 || indices[i] >= k) {
+                    throw new InputException(labels.source(), 0, null, "label [" + i + "] = " + indices[i]
+                            + " is not a class index; expected 0.." + (k - 1) + " (" + k + " score columns in "
+                            + scores.source() + ")");
+                }
+            }
+        } else {
+            if (y.columns() != k) {
+                throw new InputException(labels.source(), 0, null, "one-hot labels have " + y.columns()
+                        + " columns, scores have " + k + "; expected the same number of classes");
+            }
+            if (y.kind() == LabelArray.Kind.INDICATOR) {
+                throw new InputException(labels.source(), 0, null, "row " + y.firstNonOneHotRow()
+                        + " of the label matrix does not hold exactly one 1; expected one-hot rows for multi-class"
+                        + " (this is a multi-label indicator)");
+            }
+            indices = y.classIndices();
+        }
+        List<String> names = names(classNames, k, scores);
+        double[] w = weights == null ? null : weights(weights);
+        if (w != null && w.length != s.rows()) {
+            throw new InputException(weights.source(), 0, null, "expected " + s.rows() + " weights (one per row of "
+                    + scores.source() + "), found " + w.length);
+        }
+        return MultiClassPredictions.of(indices, names, s, w);
+    }
+
+    /**
+     * A multi-label prediction set from an n x L 0/1 indicator matrix and n x L scores.
+     *
+     * @param labels 2-D 0/1 indicator, n x L
+     * @param scores 2-D scores, n x L
+     * @param labelNames L names, or null for "0".."L-1"
+     * @param weights 1-D weights, or null
+     * @throws InputException when the labels are not a 2-D indicator, the shapes disagree or any
+     *         element is invalid
+     */
+    public static MultiLabelPredictions multiLabel(NpyArray labels, NpyArray scores, List<String> labelNames,
+            NpyArray weights) throws InputException {
+        LabelArray y = labels(labels);
+        if (!y.isIndicator()) {
+            throw new InputException(labels.source(), 0, null, "expected a 2-D n x L 0/1 indicator matrix for"
+                    + " multi-label, found " + labels.header().describe());
+        }
+        if (scores.dimensions() != 2) {
+            throw new InputException(scores.source(), 0, null, "expected a 2-D n x L score matrix for multi-label,"
+                    + " found " + scores.header().describe());
+        }
+        ScoreMatrix s = scores(scores);
+        checkRows(labels, y.rows(), scores, s.rows());
+        if (y.columns() != s.columns()) {
+            throw new InputException(labels.source(), 0, null, "label matrix has " + y.columns() + " columns, "
+                    + scores.source() + " has " + s.columns() + "; expected one score column per label");
+        }
+        List<String> names = names(labelNames, s.columns(), scores);
+        double[] w = weights == null ? null : weights(weights);
+        if (w != null && w.length != s.rows()) {
+            throw new InputException(weights.source(), 0, null, "expected " + s.rows() + " weights (one per row of "
+                    + scores.source() + "), found " + w.length);
+        }
+        return MultiLabelPredictions.of(y.indicator(), names, s, w);
+    }
+
+    private static List<String> names(List<String> names, int k, NpyArray scores) throws InputException {
+        if (names == null) {
+            return ClassNames.defaults(k);
+        }
+        if (names.size() != k) {
+            throw new InputException(scores.source(), 0, null, "scores have " + k + " columns but " + names.size()
+                    + " class names were given; expected one name per column");
+        }
+        return names;
+    }
+
+    private static void checkRows(NpyArray labels, int labelRows, NpyArray scores, int scoreRows)
+            throws InputException {
+        if (labelRows != scoreRows) {
+            throw new InputException(labels.source(), 0, null, "expected one label per score row: " + labelRows
+                    + " labels, " + scoreRows + " rows in " + scores.source());
+        }
+    }
+
+    private static void requireDimensions(NpyArray array, String expected) throws InputException {
+        if (array.dimensions() != 1 && array.dimensions() != 2) {
+            throw new InputException(array.source(), 0, null, "expected " + expected + ", found "
+                    + array.header().describe());
+        }
+        if (array.rows() > NpyArray.MAX_ARRAY_LENGTH) {
+            throw new InputException(array.source(), 0, null, "array of " + array.header().describe() + " has "
+                    + array.rows() + " rows, more than one Java array can hold (" + NpyArray.MAX_ARRAY_LENGTH + ")");
+        }
+    }
+}
