@@ -1,5 +1,8 @@
 package org.discern.metrics.internal;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
 /**
  * Radix sorts on the bit patterns of floating-point scores.
  *
@@ -12,6 +15,8 @@ package org.discern.metrics.internal;
 public final class Sorting {
     /** Below this size a pass uses 8-bit digits; above it 16-bit digits. */
     private static final int SMALL = 1 << 16;
+    /** From this size on, int keys are sorted on two threads. */
+    public static final int PARALLEL = 1 << 21;
 
     private Sorting() {
     }
@@ -40,7 +45,9 @@ public final class Sorting {
 
     /**
      * Sorts {@code a[0, n)} ascending by signed value, using {@code scratch} (length at least
-     * {@code n}) as the second buffer. The sorted values end in {@code a}.
+     * {@code n}) as the second buffer. The sorted values end in {@code a}. From
+     * {@value #PARALLEL} values on, each pass is split over two threads (the common fork-join
+     * pool and the caller); the sorted order of values is unique, so the result is the same.
      */
     public static void sort(int[] a, int n, int[] scratch) {
         if (n < 2) {
@@ -48,6 +55,10 @@ public final class Sorting {
         }
         if (n < 64) {
             java.util.Arrays.sort(a, 0, n);
+            return;
+        }
+        if (n >= PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
+            sortTwoThreads(a, n, scratch);
             return;
         }
         final int bits = n < SMALL ? 8 : 16;
@@ -82,6 +93,64 @@ public final class Sorting {
         }
         if (src != a) {
             System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    /**
+     * Two 16-bit LSD passes, each split in halves: both halves count their digits, the lower half
+     * scatters from the digit's start and the upper half from the start plus the lower half's
+     * count, which keeps the pass stable.
+     */
+    private static void sortTwoThreads(int[] a, int n, int[] scratch) {
+        final int half = n >>> 1;
+        int[] src = a;
+        int[] dst = scratch;
+        for (int shift = 0; shift < 32; shift += 16) {
+            final int[] from = src;
+            final int sh = shift;
+            ForkJoinTask<int[]> upperCount = ForkJoinPool.commonPool().submit(() -> digitCounts(from, half, n, sh));
+            int[] lower = digitCounts(from, 0, half, sh);
+            int[] upper = upperCount.join();
+            int total = 0;
+            boolean single = false;
+            for (int d = 0; d < 1 << 16; d++) {
+                int lo = lower[d];
+                int hi = upper[d];
+                if (lo + hi == n) {
+                    single = true;
+                    break;
+                }
+                lower[d] = total;
+                upper[d] = total + lo;
+                total += lo + hi;
+            }
+            if (single) {
+                continue;
+            }
+            final int[] to = dst;
+            ForkJoinTask<?> upperScatter = ForkJoinPool.commonPool().submit(() -> scatter(from, to, half, n, sh, upper));
+            scatter(from, to, 0, half, sh, lower);
+            upperScatter.join();
+            src = to;
+            dst = from;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    private static int[] digitCounts(int[] a, int from, int to, int shift) {
+        int[] c = new int[1 << 16];
+        for (int i = from; i < to; i++) {
+            c[((a[i] ^ 0x80000000) >>> shift) & 0xFFFF]++;
+        }
+        return c;
+    }
+
+    private static void scatter(int[] src, int[] dst, int from, int to, int shift, int[] next) {
+        for (int i = from; i < to; i++) {
+            int v = src[i];
+            dst[next[((v ^ 0x80000000) >>> shift) & 0xFFFF]++] = v;
         }
     }
 
