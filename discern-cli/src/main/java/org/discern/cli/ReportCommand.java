@@ -13,9 +13,9 @@ import org.discern.io.BinaryPredictions;
 import org.discern.io.CsvLayout;
 import org.discern.io.DelimitedFile;
 import org.discern.io.Json;
+import org.discern.io.MulticlassJson;
 import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
-import org.discern.io.ScoreMatrix;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.report.HtmlReport;
@@ -150,61 +150,14 @@ public final class ReportCommand implements Callable<Integer> {
 
     private Integer multiclass() throws Exception {
         MultiClassPredictions p = MultiClassCsvReader.create().labelColumn(input.label).weightColumn(input.weight)
-                .read(input.file());
-        ScoreMatrix s = p.scores();
-        MulticlassEvaluation ev = s.isFloat()
-                ? MulticlassEvaluation.of(p.labels(), s.toFloatArray(), p.classNames(), p.weights())
-                : MulticlassEvaluation.of(p.labels(), s.toDoubleArray(), p.classNames(), p.weights());
-        return write(common().multiclass(ev).metricsJson(Json.toText(multiclassJson(ev))));
-    }
-
-    /**
-     * The multi-class metrics JSON of the report. (Until {@code evaluate} writes multi-class JSON:
-     * then the report should use that writer.)
-     */
-    static ObjectNode multiclassJson(MulticlassEvaluation ev) {
-        ObjectNode root = Json.object();
-        root.put("task", "multiclass");
-        root.put("rows", ev.rows());
-        Json.number(root, "roc_auc_ovr_macro", ev.rocAucOvrMacro());
-        Json.number(root, "roc_auc_ovr_weighted", ev.rocAucOvrWeighted());
-        Json.number(root, "roc_auc_micro", ev.rocAucOvrMicro());
-        Json.number(root, "average_precision_macro", ev.averagePrecisionMacro());
-        Json.number(root, "average_precision_weighted", ev.averagePrecisionWeighted());
-        Json.number(root, "average_precision_micro", ev.averagePrecisionMicro());
-        Json.number(root, "accuracy", ev.accuracy());
-        Json.number(root, "balanced_accuracy", ev.balancedAccuracy());
-        var cm = ev.confusionMatrix();
-        Json.number(root, "precision_macro", cm.precisionMacro());
-        Json.number(root, "recall_macro", cm.recallMacro());
-        Json.number(root, "f1_macro", cm.f1Macro());
-        Json.number(root, "f1_weighted", cm.f1Weighted());
-        Json.number(root, "log_loss", ev.logLoss());
-        var classes = root.putArray("classes");
-        for (int c = 0; c < ev.classCount(); c++) {
-            ObjectNode o = classes.addObject();
-            o.put("class", ev.classes().get(c));
-            Json.count(o, "support", ev.support(c));
-            Json.number(o, "precision", cm.precision(c));
-            Json.number(o, "recall", cm.recall(c));
-            Json.number(o, "f1", cm.f1(c));
-            Json.number(o, "roc_auc", ev.rocAuc(c));
-            Json.number(o, "average_precision", ev.averagePrecision(c));
+                .progress(Progress.to(spec.commandLine().getErr())).read(input.file());
+        MulticlassEvaluation ev = Evaluations.multiclass(p);
+        // the same JSON as 'evaluate --format json' (default --top-k 2,3) with these options
+        ObjectNode json = MulticlassJson.of(ev, new int[] {2, 3});
+        if (ci != null) {
+            json = EvaluationIntervals.addMulticlass(json, ev, p, ci, intervals);
         }
-        var matrix = root.putArray("confusion_matrix");
-        for (double[] row : cm.counts()) {
-            var r = matrix.addArray();
-            for (double v : row) {
-                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                    r.add((long) v);
-                } else {
-                    Json.add(r, v);
-                }
-            }
-        }
-        var warnings = root.putArray("warnings");
-        ev.warnings().forEach(warnings::add);
-        return root;
+        return write(common().multiclass(ev).metricsJson(Json.toText(json)));
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {

@@ -120,6 +120,9 @@ class ReportCommandTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertEquals(Fixtures.number(expected.get("roc_auc_ovr_macro")), json.get("roc_auc_ovr_macro").asDouble(), 1e-12);
         assertEquals(10, json.get("classes").size());
+        // metrics.json is exactly what evaluate --format json prints for the same file
+        assertEquals(CliRunner.run("evaluate", csv.toString(), "--format", "json").out(),
+                Files.readString(out.resolve("metrics.json")));
         for (String f : java.util.List.of("charts/roc.png", "charts/roc-panels.png", "charts/confusion-counts.png",
                 "curves/roc-09.csv")) {
             assertTrue(Files.exists(out.resolve(f)), f);
