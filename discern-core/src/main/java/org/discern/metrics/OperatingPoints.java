@@ -85,6 +85,9 @@ public final class OperatingPoints {
             }
             return unweightedFloat(f, labels);
         }
+        if (weights == null) {
+            return unweightedDouble(scores, labels);
+        }
         int[] order = Sorting.argsort(scores);
         return fromOrder(order, scores, null, labels, weights);
     }
@@ -152,6 +155,75 @@ public final class OperatingPoints {
         System.arraycopy(keys, p, neg, 0, n - p);
         Sorting.sort(neg, n - p, scratch);
         return merge(pos, p, neg, n - p);
+    }
+
+    /**
+     * Unweighted double scores: as {@link #unweightedFloat}, on 64-bit keys. Without weights the
+     * order of ties does not matter (counts are exact integers), so no index needs to travel with
+     * the keys.
+     */
+    private static OperatingPoints unweightedDouble(double[] scores, boolean[] labels) {
+        int n = scores.length;
+        int p = 0;
+        for (boolean y : labels) {
+            if (y) {
+                p++;
+            }
+        }
+        long[] pos = new long[p];
+        long[] neg = new long[n - p];
+        int pi = 0;
+        int ni = 0;
+        for (int i = 0; i < n; i++) {
+            long k = Sorting.doubleKey(scores[i]);
+            if (labels[i]) {
+                pos[pi++] = k;
+            } else {
+                neg[ni++] = k;
+            }
+        }
+        long[] scratch = new long[Math.max(p, n - p)];
+        Sorting.sort(pos, p, scratch);
+        Sorting.sort(neg, n - p, scratch);
+        return mergeLong(pos, p, neg, n - p);
+    }
+
+    /** As {@link #merge(int[], int, int[], int)} for 64-bit keys. */
+    private static OperatingPoints mergeLong(long[] pos, int p, long[] neg, int m) {
+        int distinct = 0;
+        for (int i = 0, j = 0; i < p || j < m; distinct++) {
+            long key = i >= p ? neg[j] : j >= m ? pos[i] : Math.min(pos[i], neg[j]);
+            while (i < p && pos[i] == key) {
+                i++;
+            }
+            while (j < m && neg[j] == key) {
+                j++;
+            }
+        }
+        double[] thr = new double[distinct];
+        double[] tps = new double[distinct];
+        double[] fps = new double[distinct];
+        int i = p - 1;
+        int j = m - 1;
+        long tp = 0;
+        long fp = 0;
+        int row = 0;
+        while (i >= 0 || j >= 0) {
+            long key = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
+            while (i >= 0 && pos[i] == key) {
+                tp++;
+                i--;
+            }
+            while (j >= 0 && neg[j] == key) {
+                fp++;
+                j--;
+            }
+            thr[row] = Sorting.keyToDouble(key);
+            tps[row] = tp;
+            fps[row] = fp;
+            row++;
+        }
+        return new OperatingPoints(thr, tps, fps, p + m, p, false);
     }
 
     /** Merges ascending positive and negative keys into descending operating points. */

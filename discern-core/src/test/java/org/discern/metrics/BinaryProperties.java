@@ -164,6 +164,20 @@ class BinaryProperties {
     }
 
     @Property(seed = "20261122")
+    void unweightedDoublePathEqualsTheOrderedPath(@ForAll("samples") Sample x) {
+        // scores that are not floats take the 64-bit split-sort path; unit weights take the
+        // stable-argsort path: the tables must be identical
+        double[] d = Arrays.stream(x.scores()).map(v -> v + 1e-12 * Math.signum(v)).toArray();
+        double[] ones = new double[x.n()];
+        Arrays.fill(ones, 1);
+        OperatingPoints a = OperatingPoints.of(d, x.labels());
+        OperatingPoints b = OperatingPoints.of(d, x.labels(), ones);
+        assertEquals(Arrays.toString(b.thresholds()), Arrays.toString(a.thresholds()));
+        assertEquals(Arrays.toString(b.truePositives()), Arrays.toString(a.truePositives()));
+        assertEquals(Arrays.toString(b.falsePositives()), Arrays.toString(a.falsePositives()));
+    }
+
+    @Property(seed = "20261122")
     void averagePrecisionBetweenPrevalenceAndOne(@ForAll("samples") Sample x) {
         if (!x.twoClasses()) {
             return;
