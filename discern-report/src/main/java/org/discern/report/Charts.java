@@ -167,6 +167,42 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Multi-class precision-recall figure: as {@link #precisionRecall(List, double)}, with each
+     * class's own baseline (its prevalence: the precision of a random ranking) drawn as a thin
+     * dotted line in the colour of that class's curve, and one legend entry explaining them.
+     *
+     * @param curves one curve per class (x = recall, y = precision)
+     * @param prevalences the prevalence of each class, in the order of {@code curves}, each in
+     *     [0, 1] or NaN (no baseline drawn)
+     */
+    public static XYChart precisionRecall(List<Curve> curves, double[] prevalences) {
+        Objects.requireNonNull(prevalences, "prevalences");
+        if (prevalences.length != curves.size()) {
+            throw new IllegalArgumentException("prevalences must have one value per curve, got "
+                    + prevalences.length + " for " + curves.size() + " curves");
+        }
+        XYChart chart = precisionRecall(curves, Double.NaN);
+        List<Curve> sorted = byAreaDescending(curves);
+        Names names = new Names();
+        chart.getSeriesMap().keySet().forEach(names::unique);
+        boolean first = true;
+        for (int i = 0; i < sorted.size(); i++) {
+            // the colour index follows the order in which the curves were drawn (by area)
+            double prevalence = prevalences[curves.indexOf(sorted.get(i))];
+            if (Double.isNaN(prevalence)) {
+                continue;
+            }
+            if (!(prevalence >= 0 && prevalence <= 1)) {
+                throw new IllegalArgumentException("prevalences must be in [0, 1] or NaN, got " + prevalence);
+            }
+            addLine(chart, names, first ? "class baselines (prevalence, dotted)" : "baseline " + sorted.get(i).name(),
+                    new double[] {0, 1}, new double[] {prevalence, prevalence}, Palette.colour(i), dotted(1f), first);
+            first = false;
+        }
+        return chart;
+    }
+
     // ---------------------------------------------------------------- DET
 
     /**

@@ -692,8 +692,12 @@ public final class HtmlReport {
             ChartFiles.write(roc, charts.resolve("roc.svg"));
         });
         double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
+        double[] prevalences = new double[k];
+        for (int i = 0; i < k; i++) {
+            prevalences[i] = b.binary ? prevalence : b.support(i) / b.totalRows;
+        }
         tasks.add(() -> {
-            XYChart pr = Charts.precisionRecall(prs, prevalence);
+            XYChart pr = b.binary ? Charts.precisionRecall(prs, prevalence) : Charts.precisionRecall(prs, prevalences);
             ChartFiles.write(pr, charts.resolve("pr.png"));
             ChartFiles.write(pr, charts.resolve("pr.svg"));
         });

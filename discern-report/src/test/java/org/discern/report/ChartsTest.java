@@ -131,6 +131,24 @@ class ChartsTest {
     }
 
     @Test
+    void multiclassPrecisionRecallHasOneBaselinePerClassInItsColour() {
+        Curve low = Curve.of("low", new double[] {0, 1}, new double[] {1, 0.3}).withArea(0.4);
+        Curve high = Curve.of("high", new double[] {0, 1}, new double[] {1, 0.6}).withArea(0.9);
+        XYChart chart = Charts.precisionRecall(List.of(low, high), new double[] {0.25, 0.75});
+        var map = chart.getSeriesMap();
+        // curves are drawn by AP: "high" first (colour 0), "low" second (colour 1)
+        XYSeries first = map.get("class baselines (prevalence, dotted)");
+        assertArrayEquals(new double[] {0.75, 0.75}, first.getYData());
+        assertEquals(map.get(high.label("AP")).getLineColor(), first.getLineColor());
+        XYSeries second = map.get("baseline low");
+        assertArrayEquals(new double[] {0.25, 0.25}, second.getYData());
+        assertEquals(map.get(low.label("AP")).getLineColor(), second.getLineColor());
+        assertFalse(second.isShowInLegend());
+        assertThrows(IllegalArgumentException.class,
+                () -> Charts.precisionRecall(List.of(low, high), new double[] {0.5}));
+    }
+
+    @Test
     void svgIsDeterministicAndEscapesNames() throws IOException {
         Curve a = Curve.of(EVIL, new double[] {0, 0.2, 1}, new double[] {0, 0.7, 1}).withArea(0.75);
         Curve b = Curve.of(QUOTE, new double[] {0, 0.5, 1}, new double[] {0, 0.6, 1}).withArea(0.55);
