@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.discern.io.AtomicFiles;
 import org.discern.io.CurveCsv;
 import org.discern.io.Json;
+import org.discern.io.MulticlassJson;
 import org.discern.metrics.MulticlassConfusionMatrix;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.report.ChartFiles;
@@ -313,58 +314,11 @@ public final class MulticlassWorkbench {
     }
 
     /**
-     * The test metrics: task, n, classes, roc_auc_ovr_macro, roc_auc_ovr_weighted,
-     * roc_auc_ovr_micro, roc_auc_ovo_macro, roc_auc_ovo_weighted, average_precision_macro,
-     * average_precision_weighted, average_precision_micro, log_loss, accuracy,
-     * balanced_accuracy, cohen_kappa, mcc, precision_macro, recall_macro, f1_macro,
-     * per_class [{class, support, roc_auc, average_precision, precision, recall, f1}],
-     * confusion (rows = true class, columns = predicted), warnings. Undefined values are null.
+     * The test metrics: exactly the JSON of {@code discern evaluate --format json} for multi-class
+     * predictions ({@link MulticlassJson}, top-2 and top-3 accuracy).
      */
     public static ObjectNode evaluationJson(MulticlassEvaluation ev) {
-        ObjectNode o = Json.object();
-        o.put("task", "multiclass");
-        o.put("n", ev.rows());
-        ArrayNode cls = o.putArray("classes");
-        ev.classes().forEach(cls::add);
-        Json.number(o, "roc_auc_ovr_macro", ev.rocAucOvrMacro());
-        Json.number(o, "roc_auc_ovr_weighted", ev.rocAucOvrWeighted());
-        Json.number(o, "roc_auc_ovr_micro", ev.rocAucOvrMicro());
-        Json.number(o, "roc_auc_ovo_macro", ev.rocAucOvoMacro());
-        Json.number(o, "roc_auc_ovo_weighted", ev.rocAucOvoWeighted());
-        Json.number(o, "average_precision_macro", ev.averagePrecisionMacro());
-        Json.number(o, "average_precision_weighted", ev.averagePrecisionWeighted());
-        Json.number(o, "average_precision_micro", ev.averagePrecisionMicro());
-        Json.number(o, "log_loss", ev.logLoss());
-        MulticlassConfusionMatrix cm = ev.confusionMatrix();
-        Json.number(o, "accuracy", cm.accuracy());
-        Json.number(o, "balanced_accuracy", cm.balancedAccuracy());
-        Json.number(o, "cohen_kappa", cm.cohenKappa());
-        Json.number(o, "mcc", cm.mcc());
-        Json.number(o, "precision_macro", cm.precisionMacro());
-        Json.number(o, "recall_macro", cm.recallMacro());
-        Json.number(o, "f1_macro", cm.f1Macro());
-        ArrayNode per = o.putArray("per_class");
-        for (int c = 0; c < ev.classCount(); c++) {
-            ObjectNode p = per.addObject();
-            p.put("class", ev.classes().get(c));
-            Json.count(p, "support", ev.support(c));
-            Json.number(p, "roc_auc", ev.rocAuc(c));
-            Json.number(p, "average_precision", ev.averagePrecision(c));
-            Json.number(p, "precision", cm.precision(c));
-            Json.number(p, "recall", cm.recall(c));
-            Json.number(p, "f1", cm.f1(c));
-        }
-        ArrayNode conf = o.putArray("confusion");
-        double[][] counts = cm.counts();
-        for (double[] row : counts) {
-            ArrayNode r = conf.addArray();
-            for (double v : row) {
-                r.add((long) v);
-            }
-        }
-        ArrayNode w = o.putArray("warnings");
-        ev.warnings().forEach(w::add);
-        return o;
+        return MulticlassJson.of(ev, new int[] {2, 3});
     }
 
     private static String fileSafe(String name) {

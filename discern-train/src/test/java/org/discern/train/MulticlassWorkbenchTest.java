@@ -95,7 +95,7 @@ class MulticlassWorkbenchTest {
         assertEquals("eel", test.get("per_class").get(2).get("class").asText());
         assertEquals(30, test.get("per_class").get(2).get("support").asInt());
         int total = 0;
-        for (JsonNode row : test.get("confusion")) {
+        for (JsonNode row : test.get("confusion_matrix")) {
             for (JsonNode v : row) {
                 total += v.asInt();
             }
