@@ -122,4 +122,56 @@ public final class ChartFiles {
         }
         ImageIO.write(grid, "png", file.toFile());
     }
+
+    /**
+     * Writes panels as one vector grid (SVG or PDF), laid out as {@link #writeGridPng}: row by
+     * row, {@code columns} panels wide, every cell of the first panel's size. Written atomically.
+     *
+     * @param format {@link Format#SVG} or {@link Format#PDF}
+     */
+    public static void writeGridVector(List<XYChart> panels, int columns, Path file, Format format)
+            throws IOException {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("panels must not be empty");
+        }
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        }
+        if (format == Format.PNG) {
+            throw new IllegalArgumentException("writeGridVector writes SVG or PDF; use writeGridPng for PNG");
+        }
+        int w = panels.get(0).getWidth();
+        int h = panels.get(0).getHeight();
+        int cols = Math.min(columns, panels.size());
+        int rows = (panels.size() + cols - 1) / cols;
+        de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w * cols, h * rows);
+        for (int i = 0; i < panels.size(); i++) {
+            java.awt.Graphics2D cell = (java.awt.Graphics2D) g.create((i % cols) * w, (i / cols) * h, w, h);
+            try {
+                panels.get(i).paint(cell, w, h);
+            } finally {
+                cell.dispose();
+            }
+        }
+        de.erichseifert.vectorgraphics2d.Processor processor = format == Format.SVG
+                ? new de.erichseifert.vectorgraphics2d.svg.SVGProcessor()
+                : new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true);
+        de.erichseifert.vectorgraphics2d.Document doc = processor.getDocument(g.getCommands(),
+                new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, w * cols, h * rows));
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                doc.writeTo(out);
+            }
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
 }

@@ -702,7 +702,11 @@ public final class HtmlReport {
             ChartFiles.write(pr, charts.resolve("pr.svg"));
         });
         if (!b.binary && k > Charts.LEGEND_INSIDE_MAX) {
-            tasks.add(() -> ChartFiles.writeGridPng(Charts.rocPanels(rocs), 5, charts.resolve("roc-panels.png")));
+            tasks.add(() -> {
+                List<XYChart> panels = Charts.rocPanels(rocs);
+                ChartFiles.writeGridPng(panels, 5, charts.resolve("roc-panels.png"));
+                ChartFiles.writeGridVector(panels, 5, charts.resolve("roc-panels.svg"), ChartFiles.Format.SVG);
+            });
         }
         if (b.binary) {
             BinaryEvaluation ev = b.evaluations.get(0);

@@ -149,6 +149,32 @@ class ChartsTest {
     }
 
     @Test
+    void smallMultiplesAreWrittenAsOneSvgAndPdfGrid(@TempDir Path dir) throws IOException {
+        List<Curve> curves = new java.util.ArrayList<>();
+        for (String name : List.of("alpha", "beta", "gamma")) {
+            curves.add(Curve.of(name, new double[] {0, 0.3, 1}, new double[] {0, 0.8, 1}).withArea(0.75));
+        }
+        List<XYChart> panels = Charts.rocPanels(curves);
+        Path svg = dir.resolve("grid.svg");
+        ChartFiles.writeGridVector(panels, 2, svg, ChartFiles.Format.SVG);
+        String text = Files.readString(svg);
+        assertTrue(text.startsWith("<?xml"), text.substring(0, 20));
+        // 2 columns x 2 rows of panels of the first panel's size
+        int w = panels.get(0).getWidth();
+        int h = panels.get(0).getHeight();
+        assertTrue(text.contains("width=\"" + (2 * w) + "\"") || text.contains("viewBox=\"0 0 " + (2 * w) + " " + (2 * h) + "\""),
+                text.substring(0, Math.min(400, text.length())));
+        // text is drawn as glyph outlines, so the panels are counted by size: three panels' worth
+        int one = ChartFiles.svg(panels.get(0)).length();
+        assertTrue(text.length() > 2.5 * one, text.length() + " vs one panel " + one);
+        Path pdf = dir.resolve("grid.pdf");
+        ChartFiles.writeGridVector(panels, 2, pdf, ChartFiles.Format.PDF);
+        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ChartFiles.writeGridVector(panels, 2, dir.resolve("x.png"), ChartFiles.Format.PNG));
+    }
+
+    @Test
     void svgIsDeterministicAndEscapesNames() throws IOException {
         Curve a = Curve.of(EVIL, new double[] {0, 0.2, 1}, new double[] {0, 0.7, 1}).withArea(0.75);
         Curve b = Curve.of(QUOTE, new double[] {0, 0.5, 1}, new double[] {0, 0.6, 1}).withArea(0.55);

@@ -306,7 +306,7 @@ class HtmlReportTest {
         try (Stream<Path> s = Files.walk(a)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        assertEquals(List.of("report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png",
+        assertEquals(List.of("report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png", "charts/roc-panels.svg",
                 "charts/roc.png", "charts/roc.svg", "charts/confusion-counts.png", "charts/confusion-normalised.png")
                 .stream().sorted().toList(), files.stream().map(p -> a.relativize(p).toString())
                         .filter(n -> !n.startsWith("curves/")).sorted().toList());
