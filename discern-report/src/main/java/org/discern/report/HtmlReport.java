@@ -1223,7 +1223,7 @@ public final class HtmlReport {
                 }
             } else {
                 if (classes.size() > Charts.LEGEND_INSIDE_MAX) {
-                    names.add("roc-panels.png");
+                    names.addAll(List.of("roc-panels.png", "roc-panels.svg"));
                 }
                 if (confusion != null) {
                     names.addAll(List.of("confusion-counts.png", "confusion-normalised.png"));
