@@ -73,7 +73,8 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "1..2",
-            description = "One predictions file with several score columns, or two files matched by --id.")
+            description = "One predictions file with several score columns, or two files matched by --id"
+                    + " (two multi-class files: by --id, or else by row order).")
     List<Path> files;
 
     @Option(names = "--score", paramLabel = "COL",
@@ -267,14 +268,24 @@ public final class CompareCommand implements Callable<Integer> {
 
     /**
      * Whether both files hold multi-class predictions, from their headers. Any problem reading a
-     * header answers false: the binary path then reports it as it always has.
+     * header answers false: the binary path then reports it as it always has. A multi-class file
+     * next to a binary one is an error.
      */
-    private boolean bothMulticlass() {
+    private boolean bothMulticlass() throws InputException {
+        CsvLayout a;
+        CsvLayout b;
         try {
-            return layout(files.get(0)) == CsvLayout.MULTICLASS && layout(files.get(1)) == CsvLayout.MULTICLASS;
+            a = layout(files.get(0));
+            b = layout(files.get(1));
         } catch (IOException | RuntimeException e) {
             return false;
         }
+        if ((a == CsvLayout.MULTICLASS) != (b == CsvLayout.MULTICLASS)
+                && (a == CsvLayout.BINARY || b == CsvLayout.BINARY)) {
+            throw new InputException(files.get(1).toString(), 1, null, String.format(Locale.ROOT,
+                    "expected %s predictions as in %s, found %s predictions", a, files.get(0), b));
+        }
+        return a == CsvLayout.MULTICLASS && b == CsvLayout.MULTICLASS;
     }
 
     private CsvLayout layout(Path file) throws IOException {

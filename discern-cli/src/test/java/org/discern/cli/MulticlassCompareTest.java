@@ -195,8 +195,31 @@ class MulticlassCompareTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("same number of rows"), r.err());
 
+        // matched by id: b's rows reversed, the label of id r5 changed (line 2 + 79 - 5 of e.csv)
+        int[] reversed = new int[Y.length];
+        java.util.Arrays.setAll(reversed, i -> Y.length - 1 - i);
+        Path e = write("e.csv", B, y, true, reversed, CLASSES);
+        r = CliRunner.run("compare", write("ida.csv", A, true).toString(), e.toString(), "--id", "id");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("e.csv:" + (2 + Y.length - 1 - 5) + ": column 'label'")
+                && r.err().contains("line 7 of") && r.err().contains("id 'r5'"), r.err());
+
+        Path binary = dir.resolve("binary.csv");
+        Files.writeString(binary, "label,score\n1,0.9\n0,0.2\n");
+        r = CliRunner.run("compare", a.toString(), binary.toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("expected multiclass predictions as in"), r.err());
+
         r = CliRunner.run("compare", a.toString(), a.toString(), "--method", "bootstrap");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--method bootstrap"), r.err());
+    }
+
+    @Test
+    void helpShowsTheMulticlassExample() {
+        CliRunner.Result r = CliRunner.run("compare", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Two multi-class files") && r.out().contains("multi_old.csv multi_new.csv"),
+                r.out());
     }
 }
