@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryCsvReader;
 import org.discern.io.BinaryPredictions;
+import org.discern.io.CsvLayout;
+import org.discern.io.DelimitedFile;
 import org.discern.io.ExtraColumns;
 import org.discern.io.InputException;
 import org.discern.io.IntervalJson;
 import org.discern.io.Json;
+import org.discern.io.MultiClassCsvReader;
+import org.discern.io.MultiClassPredictions;
 import org.discern.metrics.AucComparison;
 import org.discern.metrics.Bootstrap;
 import org.discern.metrics.BootstrapOptions;
@@ -45,20 +50,31 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "--method delong (default): DeLong's test, as R's pROC roc.test.",
             "--method bootstrap: stratified bootstrap of the AUC difference",
-            "(honours weights)."},
+            "(honours weights).",
+            "",
+            "Two multi-class files (a label column of class names and one score",
+            "column per class, the same classes in the same order): per class,",
+            "paired DeLong tests of the one-vs-rest AUCs, Holm-adjusted over the",
+            "classes, and a paired stratified bootstrap test of the macro AUC",
+            "(--replicates, --seed). Rows are matched by --id, or else by row order",
+            "(then both files need the same number of rows). Matched rows must have",
+            "the same label. --score, --positive and --method bootstrap apply to",
+            "binary files only."},
         footer = {
             "",
             "Examples:",
             "  discern compare preds.csv --score model_a --score model_b",
             "  discern compare preds.csv --score a --score b --score c --format json",
             "  discern compare old.csv new.csv --id row_id",
-            "  discern compare preds.csv --score a --score b --method bootstrap --seed 7"})
+            "  discern compare preds.csv --score a --score b --method bootstrap --seed 7",
+            "  discern compare multi_old.csv multi_new.csv --id row_id --seed 7 --format json"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "1..2",
-            description = "One predictions file with several score columns, or two files matched by --id.")
+            description = "One predictions file with several score columns, or two files matched by --id"
+                    + " (two multi-class files: by --id, or else by row order).")
     List<Path> files;
 
     @Option(names = "--score", paramLabel = "COL",
@@ -98,6 +114,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (files.size() == 2 && scores.isEmpty() && positive == null && bothMulticlass()) {
+            return compareMulticlass(files.get(0), files.get(1));
+        }
         intervals.requireUsed(true, method == IntervalMethod.BOOTSTRAP, "--method bootstrap");
         double level = intervals.level();
         BootstrapOptions boot = method == IntervalMethod.BOOTSTRAP ? intervals.bootstrap() : null;
@@ -245,6 +264,238 @@ public final class CompareCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Whether both files hold multi-class predictions, from their headers. Any problem reading a
+     * header answers false: the binary path then reports it as it always has. A multi-class file
+     * next to a binary one is an error.
+     */
+    private boolean bothMulticlass() throws InputException {
+        CsvLayout a;
+        CsvLayout b;
+        try {
+            a = layout(files.get(0));
+            b = layout(files.get(1));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        if ((a == CsvLayout.MULTICLASS) != (b == CsvLayout.MULTICLASS)
+                && (a == CsvLayout.BINARY || b == CsvLayout.BINARY)) {
+            throw new InputException(files.get(1).toString(), 1, null, String.format(Locale.ROOT,
+                    "expected %s predictions as in %s, found %s predictions", a, files.get(0), b));
+        }
+        return a == CsvLayout.MULTICLASS && b == CsvLayout.MULTICLASS;
+    }
+
+    private CsvLayout layout(Path file) throws IOException {
+        try (DelimitedFile f = DelimitedFile.open(file)) {
+            return CsvLayout.detect(f.name(), f.header(), label, "score", weight == null ? "weight" : weight);
+        }
+    }
+
+    /**
+     * Two multi-class files: per class the paired DeLong test of the one-vs-rest AUCs (Holm over
+     * the classes), then the paired bootstrap test of the macro AUC. Rows are matched by
+     * {@code --id}, or by row order when no id is given.
+     */
+    private Integer compareMulticlass(Path fileA, Path fileB) throws IOException {
+        if (method == IntervalMethod.BOOTSTRAP) {
+            throw new UsageException("multi-class files are compared with DeLong per class and the bootstrap"
+                    + " for the macro AUC; leave out --method bootstrap");
+        }
+        double level = intervals.level();
+        BootstrapOptions boot = intervals.bootstrap();
+        MultiClassPredictions a = readMulticlass(fileA);
+        MultiClassPredictions b = readMulticlass(fileB);
+        List<String> classes = a.classNames();
+        if (!classes.equals(b.classNames())) {
+            throw new InputException(fileB.toString(), 1, null, String.format(Locale.ROOT,
+                    "expected the classes of %s in the same order, %s, found %s", fileA, classes,
+                    b.classNames()));
+        }
+        List<String> warnings = new ArrayList<>();
+        int[] ia;
+        int[] ib;
+        String matchedBy;
+        if (id != null) {
+            String[] idsA = ExtraColumns.read(fileA, List.of(), id).ids();
+            String[] idsB = ExtraColumns.read(fileB, List.of(), id).ids();
+            Map<String, Integer> rowB = new HashMap<>();
+            for (int j = 0; j < idsB.length; j++) {
+                rowB.put(idsB[j], j);
+            }
+            int[] ma = new int[idsA.length];
+            int[] mb = new int[idsA.length];
+            int m = 0;
+            for (int i = 0; i < idsA.length; i++) {
+                Integer j = rowB.get(idsA[i]);
+                if (j != null) {
+                    if (a.label(i) != b.label(j)) {
+                        throw new InputException(fileB.toString(), line(fileB, j), label, String.format(Locale.ROOT,
+                                "expected the same label as on line %d of %s for id '%s', found '%s' there and '%s'"
+                                        + " here", line(fileA, i), fileA, idsA[i], classes.get(a.label(i)),
+                                classes.get(b.label(j))));
+                    }
+                    ma[m] = i;
+                    mb[m] = j;
+                    m++;
+                }
+            }
+            if (m == 0) {
+                throw new InputException(fileB.toString(), 0, id, "expected some of the ids of " + fileA
+                        + ", found none: multi-class files are only compared paired");
+            }
+            if (m < idsA.length || m < idsB.length) {
+                warnings.add(String.format(Locale.ROOT,
+                        "%d of %d rows of %s and %d of %d rows of %s have no matching id and were left out",
+                        idsA.length - m, idsA.length, fileA, idsB.length - m, idsB.length, fileB));
+            }
+            ia = Arrays.copyOf(ma, m);
+            ib = Arrays.copyOf(mb, m);
+            matchedBy = "matched by '" + id + "'";
+        } else {
+            if (a.size() != b.size()) {
+                throw new UsageException(String.format(Locale.ROOT,
+                        "without --id the rows of two files are matched by order and need the same number of rows;"
+                                + " %s has %d, %s has %d: give --id COL", fileA, a.size(), fileB, b.size()));
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.label(i) != b.label(i)) {
+                    throw new InputException(fileB.toString(), line(fileB, i), label, String.format(Locale.ROOT,
+                            "expected the same label as on line %d of %s (rows are matched by order; give --id COL"
+                                    + " to match them by id), found '%s' there and '%s' here", line(fileA, i), fileA,
+                            classes.get(a.label(i)), classes.get(b.label(i))));
+                }
+            }
+            ia = new int[a.size()];
+            Arrays.setAll(ia, i -> i);
+            ib = ia;
+            matchedBy = "matched by row order";
+        }
+        int m = ia.length;
+        int k = classes.size();
+        double[][] sa = new double[m][k];
+        double[][] sb = new double[m][k];
+        int[] y = new int[m];
+        double[] w = a.hasWeights() ? new double[m] : null;
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < k; c++) {
+                sa[r][c] = a.score(ia[r], c);
+                sb[r][c] = b.score(ib[r], c);
+            }
+            y[r] = a.label(ia[r]);
+            if (w != null) {
+                w[r] = a.weight(ia[r]);
+            }
+        }
+        if (w != null) {
+            warnings.add("weights are taken from " + fileA);
+            warnings.add("DeLong (per class) treats sample weights as frequency weights (a row of weight 2 counts"
+                    + " as two rows); the bootstrap of the macro row honours any weights");
+        }
+        String nameA = fileA.toString();
+        String nameB = fileB.toString();
+        List<AucComparison> comparisons = new ArrayList<>(
+                DeLong.compareOneVsRest(nameA, sa, nameB, sb, y, classes, w, level));
+        comparisons.add(Bootstrap.compareMulticlassMacro(nameA, sa, nameB, sb, y, classes, w, boot));
+        List<String> rowClasses = new ArrayList<>(classes);
+        rowClasses.add("macro");
+        for (AucComparison c : comparisons) {
+            for (String x : c.warnings()) {
+                if (!warnings.contains(x)) {
+                    warnings.add(x);
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            ObjectNode json = Json.object();
+            ArrayNode list = json.putArray("comparisons");
+            for (int i = 0; i < comparisons.size(); i++) {
+                ObjectNode o = Json.object();
+                o.put("class", rowClasses.get(i));
+                o.setAll(IntervalJson.comparison(comparisons.get(i)));
+                list.add(o);
+            }
+            json.put("paired", true);
+            Json.number(json, "level", level);
+            ObjectNode bo = json.putObject("bootstrap");
+            bo.put("replicates", boot.replicates());
+            bo.put("seed", boot.seed());
+            ArrayNode wn = json.putArray("warnings");
+            warnings.forEach(wn::add);
+            Json.write(json, out);
+        } else {
+            String description = String.format(Locale.ROOT, "%s and %s %s: %,d rows, %d classes", fileA, fileB,
+                    matchedBy, m, k);
+            out.print(multiclassTable(description, rowClasses, comparisons, level, boot, warnings));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private MultiClassPredictions readMulticlass(Path file) throws IOException {
+        MultiClassCsvReader r = MultiClassCsvReader.create().labelColumn(label).weightColumn(weight);
+        if (id != null) {
+            // the id column is not a class
+            List<String> classes = new ArrayList<>();
+            String w = weight == null ? "weight" : weight;
+            try (DelimitedFile f = DelimitedFile.open(file)) {
+                for (String h : f.header()) {
+                    if (!h.equals(label) && !h.equals(w) && !h.equals(id)) {
+                        classes.add(h);
+                    }
+                }
+            }
+            r = r.classes(classes);
+        }
+        return r.read(file);
+    }
+
+    /** The line number of data row {@code row} (0-based) of a file, for messages. */
+    private static long line(Path file, int row) throws IOException {
+        try (DelimitedFile f = DelimitedFile.open(file)) {
+            for (int i = 0; i <= row; i++) {
+                if (!f.next()) {
+                    return 0;
+                }
+            }
+            return f.line();
+        }
+    }
+
+    static String multiclassTable(String description, List<String> classes, List<AucComparison> comparisons,
+            double level, BootstrapOptions boot, List<String> warnings) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(description).append('\n');
+        sb.append(String.format(Locale.ROOT, "paired DeLong test per class (one-vs-rest, Holm over the classes);"
+                + " macro: paired bootstrap test (%d replicates, seed %d); %s%% intervals", boot.replicates(),
+                boot.seed(), Tables.percent(level)));
+        sb.append("\n\n");
+        int wc = "class".length();
+        int wa = "a".length();
+        int wb = "b".length();
+        for (int i = 0; i < comparisons.size(); i++) {
+            wc = Math.max(wc, classes.get(i).length());
+            wa = Math.max(wa, comparisons.get(i).a().length());
+            wb = Math.max(wb, comparisons.get(i).b().length());
+        }
+        String fmt = "%-" + wc + "s  %-" + wa + "s  %-" + wb
+                + "s  %9s  %9s  %10s  %-24s  %8s  %10s  %10s  %s\n";
+        sb.append(String.format(Locale.ROOT, fmt, "class", "a", "b", "AUC a", "AUC b", "a - b",
+                Tables.percent(level) + "% CI of a - b", "z", "p", "p (Holm)", "method"));
+        for (int i = 0; i < comparisons.size(); i++) {
+            AucComparison c = comparisons.get(i);
+            String ci = "[" + num(c.differenceLower()) + ", " + num(c.differenceUpper()) + "]";
+            sb.append(String.format(Locale.ROOT, fmt, classes.get(i), c.a(), c.b(), num(c.aucA()), num(c.aucB()),
+                    num(c.difference()), ci, fixed(c.z(), 3), p(c.pValue()), p(c.pValueHolm()), c.method()));
+        }
+        if (!warnings.isEmpty()) {
+            sb.append('\n');
+            warnings.forEach(x -> sb.append("warning: ").append(x).append('\n'));
+        }
+        return sb.toString();
     }
 
     private static final String FREQUENCY_WEIGHTS = "DeLong treats sample weights as frequency weights"
