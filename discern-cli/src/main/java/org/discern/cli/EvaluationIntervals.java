@@ -63,9 +63,10 @@ final class EvaluationIntervals {
      * resampled separately, columns sorted once) adds {@code roc_auc_ci} and
      * {@code average_precision_ci} per class, and {@code roc_auc_ovr_macro_ci},
      * {@code roc_auc_ovr_weighted_ci}, {@code roc_auc_ovr_micro_ci},
+     * {@code roc_auc_ovo_macro_ci}, {@code roc_auc_ovo_weighted_ci},
      * {@code average_precision_macro_ci}, {@code average_precision_weighted_ci},
      * {@code average_precision_micro_ci} after their values, plus {@code bootstrap: {replicates,
-     * seed}}. The one-vs-one averages get no interval (a warning says so).
+     * seed}}.
      */
     static ObjectNode addMulticlass(ObjectNode json, MulticlassEvaluation ev, MultiClassPredictions p,
             IntervalMethod method, IntervalOptions options) {
@@ -106,6 +107,10 @@ final class EvaluationIntervals {
             String key = Bootstrap.ONE_VS_REST_AVERAGES.get(j);
             out = IntervalJson.insertAfter(out, key, key + "_ci", IntervalJson.interval(r.interval(j)));
         }
+        out = IntervalJson.insertAfter(out, "roc_auc_ovo_macro", "roc_auc_ovo_macro_ci",
+                IntervalJson.interval(r.interval(6 + 2 * k)));
+        out = IntervalJson.insertAfter(out, "roc_auc_ovo_weighted", "roc_auc_ovo_weighted_ci",
+                IntervalJson.interval(r.interval(7 + 2 * k)));
         ArrayNode per = (ArrayNode) out.get("per_class");
         for (int c = 0; c < k; c++) {
             ObjectNode pc = (ObjectNode) per.get(c);
@@ -120,7 +125,6 @@ final class EvaluationIntervals {
         out = IntervalJson.insertAfter(out, "average_precision_micro_ci", "bootstrap", b);
         ArrayNode w = (ArrayNode) out.get("warnings");
         r.warnings().forEach(x -> w.add("bootstrap: " + x));
-        w.add("bootstrap: the one-vs-one averages (roc_auc_ovo_*) have no interval here");
         return out;
     }
 }

@@ -326,7 +326,8 @@ public final class Bootstrap {
      * 2 {@code roc_auc_ovr_micro}, 3 {@code average_precision_macro}, 4
      * {@code average_precision_weighted}, 5 {@code average_precision_micro} (the names in
      * {@link #ONE_VS_REST_AVERAGES}); {@code 6 + c} the ROC AUC of class c; {@code 6 + K + c}
-     * its average precision. One-vs-one averages need {@link #multiclass}.
+     * its average precision; {@code 6 + 2K} {@code roc_auc_ovo_macro} and {@code 7 + 2K}
+     * {@code roc_auc_ovo_weighted} (one-vs-one sums from one walk of each sorted column).
      */
     public static BootstrapResult multiclassOneVsRest(int[] labels, double[][] scores, List<String> classes,
             double[] weights, BootstrapOptions options) {
@@ -358,7 +359,9 @@ public final class Bootstrap {
             }
         }
         SortedColumn micro = sortDescending(pooled);
-        double[] estimates = new double[6 + 2 * k];
+        double[] estimates = new double[8 + 2 * k];
+        estimates[6 + 2 * k] = ev.rocAucOvoMacro();
+        estimates[7 + 2 * k] = ev.rocAucOvoWeighted();
         estimates[0] = ev.rocAucOvrMacro();
         estimates[1] = ev.rocAucOvrWeighted();
         estimates[2] = ev.rocAucOvrMicro();
@@ -374,7 +377,9 @@ public final class Bootstrap {
             double[] auc = new double[k];
             double[] ap = new double[k];
             double[] support = new double[k];
+            double[][] u = new double[k][k];
             return (counts, out) -> {
+                ovoReplicate(cols, labels, counts, weights, u);
                 for (int c = 0; c < k; c++) {
                     OperatingPoints t = replicateTable(cols[c], counts, posd[c], weights, n, positives[c], weighted);
                     BinaryEvaluation e = BinaryEvaluation.of(t);
@@ -391,9 +396,75 @@ public final class Bootstrap {
                 out[3] = Averaging.mean(ap);
                 out[4] = Averaging.weightedMean(ap, support);
                 out[5] = m.averagePrecision();
+                out[6 + 2 * k] = ovoAverage(u, support, false);
+                out[7 + 2 * k] = ovoAverage(u, support, true);
             };
         });
         return new BootstrapResult(estimates, values, options);
+    }
+
+    /**
+     * One-vs-one Mann-Whitney sums of a replicate, by one walk of each sorted column:
+     * {@code u[c][b]} = sum over rows j of class b of w_j (weight of class-c rows scoring above
+     * row j in column c, ties one half), every weight times the row's multiplicity; as
+     * {@link MulticlassEvaluation}'s one-vs-one sums. O(n) per column.
+     */
+    private static void ovoReplicate(SortedColumn[] cols, int[] labels, int[] counts, double[] weights,
+            double[][] u) {
+        int k = cols.length;
+        for (int c = 0; c < k; c++) {
+            double[] uc = u[c];
+            Arrays.fill(uc, 0);
+            SortedColumn col = cols[c];
+            double above = 0;
+            int start = 0;
+            for (int g = 0; g < col.groupEnd.length; g++) {
+                int end = col.groupEnd[g];
+                double groupC = 0;
+                for (int at = start; at < end; at++) {
+                    int r = col.order == null ? at : col.order[at];
+                    if (labels[r] == c && counts[r] != 0) {
+                        groupC += counts[r] * (weights == null ? 1 : weights[r]);
+                    }
+                }
+                double credit = above + 0.5 * groupC;
+                for (int at = start; at < end; at++) {
+                    int r = col.order == null ? at : col.order[at];
+                    int b = labels[r];
+                    if (b != c && counts[r] != 0) {
+                        uc[b] += counts[r] * (weights == null ? 1 : weights[r]) * credit;
+                    }
+                }
+                above += groupC;
+                start = end;
+            }
+        }
+    }
+
+    /** Hand and Till's M (or its prevalence-weighted form) from one-vs-one sums and supports. */
+    private static double ovoAverage(double[][] u, double[] support, boolean byPrevalence) {
+        int k = support.length;
+        double total = 0;
+        for (double v : support) {
+            total += v;
+        }
+        double s = 0;
+        double ws = 0;
+        for (int a = 0; a < k; a++) {
+            if (support[a] == 0) {
+                continue;
+            }
+            for (int b = a + 1; b < k; b++) {
+                if (support[b] == 0) {
+                    continue;
+                }
+                double pair = (u[a][b] / (support[a] * support[b]) + u[b][a] / (support[b] * support[a])) / 2;
+                double wgt = byPrevalence ? (support[a] + support[b]) / total : 1;
+                s += wgt * pair;
+                ws += wgt;
+            }
+        }
+        return ws == 0 ? Double.NaN : s / ws;
     }
 
     /** Names of statistics 0 .. 5 of {@link #multiclassOneVsRest}. */

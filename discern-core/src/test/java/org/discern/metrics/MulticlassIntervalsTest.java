@@ -178,7 +178,7 @@ class MulticlassIntervalsTest {
             BootstrapResult fast = Bootstrap.multiclassOneVsRest(y, s, classes, weights, o);
             BootstrapResult slow = Bootstrap.multiclass(y, s, classes, weights, o.withThreads(1));
             int[] map = {0, 1, 2, 5, 6, 7};
-            assertEquals(6 + 2 * k, fast.statistics());
+            assertEquals(8 + 2 * k, fast.statistics());
             for (int b = 0; b < o.replicates(); b++) {
                 for (int j = 0; j < 6; j++) {
                     assertClose(slow.value(b, map[j]), fast.value(b, j), 1e-12, "average " + j + " replicate " + b);
@@ -186,10 +186,14 @@ class MulticlassIntervalsTest {
                 for (int c = 0; c < 2 * k; c++) {
                     assertClose(slow.value(b, 8 + c), fast.value(b, 6 + c), 1e-12, "class stat " + c + " replicate " + b);
                 }
+                assertClose(slow.value(b, 3), fast.value(b, 6 + 2 * k), 1e-12, "ovo macro replicate " + b);
+                assertClose(slow.value(b, 4), fast.value(b, 7 + 2 * k), 1e-12, "ovo weighted replicate " + b);
             }
             for (int j = 0; j < 6; j++) {
                 assertEquals(slow.estimate(map[j]), fast.estimate(j));
             }
+            assertEquals(slow.estimate(3), fast.estimate(6 + 2 * k));
+            assertEquals(slow.estimate(4), fast.estimate(7 + 2 * k));
             assertEquals(fast, Bootstrap.multiclassOneVsRest(y, s, classes, weights, o.withThreads(1)));
         }
         assertEquals("average_precision_micro", Bootstrap.ONE_VS_REST_AVERAGES.get(5));
