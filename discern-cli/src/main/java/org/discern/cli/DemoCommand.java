@@ -72,6 +72,10 @@ public final class DemoCommand implements Callable<Integer> {
         run(o, null, "report", malware.toString(), "--out", malwareOut.resolve("report").toString(), "--force");
         o.println();
         o.print(Files.readString(fraudOut.resolve("metrics.txt")));
+        if (Files.exists(malwareOut.resolve("metrics.txt"))) {
+            o.println();
+            o.print(Files.readString(malwareOut.resolve("metrics.txt")));
+        }
         if (train) {
             Path digits = ex.resolve("digits").resolve("images");
             o.println();
