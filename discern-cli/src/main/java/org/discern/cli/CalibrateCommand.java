@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern calibrate}: calibration figures, fitting a recalibrator, applying one. */
 @Command(name = "calibrate",
+        header = "Check calibration, fit a recalibrator (Platt, isotonic, prior), or apply one.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

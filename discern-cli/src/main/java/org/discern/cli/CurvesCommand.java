@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern curves}: ROC, PR and DET curves as CSV files. */
 @Command(name = "curves",
+        header = "Write the ROC, precision-recall and DET curves as CSV files.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern demo}: evaluates the bundled example data. */
 @Command(name = "demo",
+        header = "Evaluate the bundled examples and write their reports under discern-demo/.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

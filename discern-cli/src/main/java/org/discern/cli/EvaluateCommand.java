@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern evaluate}: every metric of a scored sample. */
 @Command(name = "evaluate",
+        header = "Every metric of scored predictions: AUCs, PR areas, confusion matrix, intervals.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

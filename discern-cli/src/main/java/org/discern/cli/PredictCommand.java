@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern predict}: scores new rows with a model written by {@code discern train}. */
 @Command(name = "predict",
+        header = "Score a CSV table with a model saved by 'discern train'.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern report}: the self-contained HTML report, metrics JSON, curve CSVs and charts. */
 @Command(name = "report",
+        header = "Write the interactive single-file HTML report, charts and metrics.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern sweep}: every threshold metric at every threshold, as CSV. */
 @Command(name = "sweep",
+        header = "Write every threshold metric at every threshold (or on a grid) as CSV.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

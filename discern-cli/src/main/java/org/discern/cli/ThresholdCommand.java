@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern threshold}: the best threshold by a named criterion, or by all of them. */
 @Command(name = "threshold",
+        header = "Choose a decision threshold by a criterion (Youden, F1, cost, ...).",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern train}: the imbalanced-data recipe on a CSV table. */
 @Command(name = "train",
+        header = "Train a small network under imbalance strategies and compare them.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = SynthFraudCommand.class,
