@@ -137,24 +137,8 @@ public final class OperatingPoints {
                 p++;
             }
         }
-        int[] keys = new int[n];
-        int pi = 0;
-        int ni = p;
-        for (int i = 0; i < n; i++) {
-            int k = Sorting.floatKey(scores[i]);
-            if (labels[i]) {
-                keys[pi++] = k;
-            } else {
-                keys[ni++] = k;
-            }
-        }
-        int[] scratch = new int[n - Math.min(p, n - p)];
-        int[] pos = Arrays.copyOfRange(keys, 0, p);
-        Sorting.sort(pos, p, scratch);
-        int[] neg = keys;
-        System.arraycopy(keys, p, neg, 0, n - p);
-        Sorting.sort(neg, n - p, scratch);
-        return merge(pos, p, neg, n - p);
+        int[][] sorted = Sorting.sortedClassKeys(scores, labels, p);
+        return merge(sorted[0], p, sorted[1], n - p);
     }
 
     /**
@@ -170,22 +154,8 @@ public final class OperatingPoints {
                 p++;
             }
         }
-        long[] pos = new long[p];
-        long[] neg = new long[n - p];
-        int pi = 0;
-        int ni = 0;
-        for (int i = 0; i < n; i++) {
-            long k = Sorting.doubleKey(scores[i]);
-            if (labels[i]) {
-                pos[pi++] = k;
-            } else {
-                neg[ni++] = k;
-            }
-        }
-        long[] scratch = new long[Math.max(p, n - p)];
-        Sorting.sort(pos, p, scratch);
-        Sorting.sort(neg, n - p, scratch);
-        return mergeLong(pos, p, neg, n - p);
+        long[][] sorted = Sorting.sortedClassKeys(scores, labels, p);
+        return mergeLong(sorted[0], p, sorted[1], n - p);
     }
 
     /** As {@link #merge(int[], int, int[], int)} for 64-bit keys. */

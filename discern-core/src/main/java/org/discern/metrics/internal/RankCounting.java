@@ -183,25 +183,10 @@ public final class RankCounting {
 
     private static Merged merged(float[] scores, boolean[] labels, int p, boolean wantAp) {
         Checks.finiteScores(scores, "scores");
-        int n = scores.length;
-        int m = n - p;
-        int[] keys = new int[n];
-        int pi = 0;
-        int ni = p;
-        for (int i = 0; i < n; i++) {
-            int key = Sorting.floatKey(scores[i]);
-            if (labels[i]) {
-                keys[pi++] = key;
-            } else {
-                keys[ni++] = key;
-            }
-        }
-        int[] scratch = new int[Math.max(p, m)];
-        int[] pos = Arrays.copyOfRange(keys, 0, p);
-        Sorting.sort(pos, p, scratch);
-        int[] neg = keys;
-        System.arraycopy(keys, p, neg, 0, m);
-        Sorting.sort(neg, m, scratch);
+        int m = scores.length - p;
+        int[][] sorted = Sorting.sortedClassKeys(scores, labels, p);
+        int[] pos = sorted[0];
+        int[] neg = sorted[1];
         int i = p - 1;
         int j = m - 1;
         long tp = 0;
@@ -242,25 +227,10 @@ public final class RankCounting {
 
     private static Merged merged(double[] scores, boolean[] labels, int p, boolean wantAp) {
         Checks.finiteScores(scores, "scores");
-        int n = scores.length;
-        int m = n - p;
-        long[] keys = new long[n];
-        int pi = 0;
-        int ni = p;
-        for (int i = 0; i < n; i++) {
-            long key = Sorting.doubleKey(scores[i]);
-            if (labels[i]) {
-                keys[pi++] = key;
-            } else {
-                keys[ni++] = key;
-            }
-        }
-        long[] scratch = new long[Math.max(p, m)];
-        long[] pos = Arrays.copyOfRange(keys, 0, p);
-        Sorting.sort(pos, p, scratch);
-        long[] neg = keys;
-        System.arraycopy(keys, p, neg, 0, m);
-        Sorting.sort(neg, m, scratch);
+        int m = scores.length - p;
+        long[][] sorted = Sorting.sortedClassKeys(scores, labels, p);
+        long[] pos = sorted[0];
+        long[] neg = sorted[1];
         int i = p - 1;
         int j = m - 1;
         long tp = 0;
