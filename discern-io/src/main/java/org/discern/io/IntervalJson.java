@@ -14,7 +14,9 @@ import org.discern.metrics.ConfidenceInterval;
  * JSON of confidence intervals and model comparisons (issue 4's keys):
  * an interval is {@code {"method", "level", "lower", "upper"}}; a comparison is
  * {@code {"a", "b", "roc_auc_a", "roc_auc_b", "difference", "difference_ci": [lo, hi],
- * "covariance", "z", "p_value", "p_value_holm", "method"}}. Undefined numbers are null.
+ * "covariance", "z", "p_value", "p_value_holm", "method"}}, and {@code "df"} after {@code "z"}
+ * when the statistic is referred to Student's t (the unpaired DeLong test). Undefined numbers are
+ * null.
  */
 public final class IntervalJson {
     private IntervalJson() {
@@ -43,6 +45,9 @@ public final class IntervalJson {
         Json.add(ci, c.differenceUpper());
         Json.number(o, "covariance", c.covariance());
         Json.number(o, "z", c.z());
+        if (!Double.isNaN(c.degreesOfFreedom())) {
+            Json.number(o, "df", c.degreesOfFreedom());
+        }
         Json.number(o, "p_value", c.pValue());
         Json.number(o, "p_value_holm", c.pValueHolm());
         o.put("method", c.method());
