@@ -132,9 +132,6 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UsageException("with one file, give at least two --score columns to compare, got "
                         + scores.size());
             }
-            if (scores.stream().distinct().count() != scores.size()) {
-                throw new UsageException("--score columns must be distinct, got " + scores);
-            }
             Path file = files.get(0);
             BinaryPredictions p = reader(scores.get(0)).read(file);
             ExtraColumns extra = ExtraColumns.read(file, scores.subList(1, scores.size()), null);

@@ -252,6 +252,30 @@ class IntervalsCommandTest {
         assertTrue(table.out().contains("Student's t with 206.66 df"), table.out());
     }
 
+    /** The same column twice: pROC answers Z = 0, p = 1; so does Discern, with a warning. */
+    @Test
+    void compareAColumnWithItself() throws IOException {
+        Path csv = Fixtures.csv("binary_breast_cancer", dir);
+        for (String[] method : new String[][] {{"--method", "delong"}, {"--method", "bootstrap", "--replicates", "50"}}) {
+            List<String> args = new ArrayList<>(List.of("compare", csv.toString(), "--score", "score", "--score", "score",
+                    "--format", "json"));
+            args.addAll(List.of(method));
+            JsonNode j = json(args.toArray(String[]::new));
+            JsonNode c = j.get("comparisons").get(0);
+            String m = method[1];
+            assertEquals(0.0, c.get("difference").asDouble(), m);
+            assertEquals(0.0, c.get("z").asDouble(), m);
+            assertEquals(1.0, c.get("p_value").asDouble(), m);
+            assertEquals(0.0, c.get("difference_ci").get(0).asDouble(), m);
+            assertEquals(0.0, c.get("difference_ci").get(1).asDouble(), m);
+            assertTrue(j.get("warnings").toString().contains("score and score hold identical scores"),
+                    j.get("warnings").toString());
+        }
+        CliRunner.Result r = CliRunner.run("compare", csv.toString(), "--score", "score", "--score", "score");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("warning: score and score hold identical scores"), r.out());
+    }
+
     @Test
     void compareUsageAndDataErrors() throws IOException {
         Path csv = Fixtures.csv("binary_breast_cancer", dir);

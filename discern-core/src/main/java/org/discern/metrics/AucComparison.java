@@ -14,7 +14,8 @@ import java.util.List;
  * is referred to Student's t with Welch-Satterthwaite degrees of freedom, as pROC's
  * {@code roc.test(paired = FALSE)} does ({@link #degreesOfFreedom()}, and the interval of the
  * difference uses the t critical value). When the difference and its standard error are both 0
- * (identical models) z is 0 and p is 1, not 0/0.
+ * (identical models) z is 0 and p is 1, not 0/0; two columns holding the same scores are
+ * compared all the same (z = 0, p = 1, as pROC answers), with a warning.
  *
  * @param a name of the first model
  * @param b name of the second model
@@ -65,6 +66,23 @@ public record AucComparison(String a, String b, double aucA, double aucB, double
     /** Standard error of the difference used for z ({@code difference / z} unless z is 0). */
     public double standardError() {
         return Math.sqrt(Math.max(0, varianceA + varianceB - 2 * covariance));
+    }
+
+    /** A copy with one more warning. */
+    AucComparison withWarning(String warning) {
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.add(warning);
+        return new AucComparison(a, b, aucA, aucB, difference, differenceLower, differenceUpper,
+                level, varianceA, varianceB, covariance, z, pValue, pValueHolm, paired, method, w,
+                degreesOfFreedom);
+    }
+
+    /**
+     * The warning of a comparison of two columns holding the same scores (the same column given
+     * twice, say): the test is still made, as pROC's {@code roc.test} makes it.
+     */
+    static String identicalWarning(String a, String b) {
+        return a + " and " + b + " hold identical scores: the difference is 0, so z = 0 and p = 1";
     }
 
     AucComparison withHolm(double adjusted) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * Everything Discern computes for a binary classifier from one sort of its scores: curves,
@@ -13,8 +14,10 @@ import org.discern.metrics.internal.Checks;
  * <p>Conventions: positive iff {@code score >= threshold}; thresholds descending; ties between
  * a positive and a negative score get half credit in the ROC AUC (trapezoid over merged ties,
  * equal to the Mann-Whitney statistic). Undefined values on valid input are NaN and come with
- * a warning in {@link #warnings()}: with only one class in the labels, the ROC AUC, the PR
- * summaries, the DET curve and the KS statistic are NaN.
+ * a warning in {@link #warnings()}: with only one class in the labels, the ROC AUC, the DET curve
+ * and the KS statistic are NaN; so are the PR summaries without positives, while without
+ * negatives every precision is 1 and average precision and both PR areas are 1 (as
+ * scikit-learn's {@code average_precision_score}).
  *
  * <pre>{@code
  * BinaryEvaluation ev = BinaryEvaluation.of(scores, labels);
@@ -36,10 +39,12 @@ public final class BinaryEvaluation {
         this.brier = brier;
         this.probabilities = probabilities;
         List<String> w = new ArrayList<>(extraWarnings);
-        if (points.positives() == 0 || points.negatives() == 0) {
-            String only = points.positives() == 0 ? "negative" : "positive";
-            w.add("only " + only + " samples (with non-zero weight): ROC AUC, average precision, "
-                    + "PR areas, KS and DET curve are undefined (NaN)");
+        if (points.positives() == 0) {
+            w.add("only negative samples: ROC AUC, average precision, PR areas, KS and DET curve are undefined "
+                    + "(NaN); balanced accuracy is the specificity alone");
+        } else if (points.negatives() == 0) {
+            w.add("only positive samples: ROC AUC, KS and DET curve are undefined (NaN); every precision is 1, "
+                    + "so average precision and the PR areas are 1; balanced accuracy is the recall alone");
         }
         this.warnings = List.copyOf(w);
     }
@@ -69,24 +74,38 @@ public final class BinaryEvaluation {
      *
      * @param scores finite scores, higher meaning more likely positive
      * @param labels true for positives
-     * @param weights sample weights (finite, &gt;= 0) or null
+     * @param weights sample weights (finite, &gt;= 0, not all 0) or null; a row of weight 0 is the
+     *     same as no row (no curve point, threshold or count; a warning gives their number)
      * @throws IllegalArgumentException on invalid input (see {@link OperatingPoints#of})
      */
     public static BinaryEvaluation of(double[] scores, boolean[] labels, double[] weights) {
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
+        // the rows the table kept (weight > 0), in the same units, for the probability metrics
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            scores = Weights.select(scores, kept);
+            labels = Weights.select(labels, kept);
+        }
+        double[] w = kept == null ? Weights.scaled(weights) : Weights.scaled(Weights.select(weights, kept));
         boolean prob = ProbabilityMetrics.areProbabilities(scores);
-        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, weights) : Double.NaN;
-        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, weights) : Double.NaN;
-        return new BinaryEvaluation(op, ll, br, prob, probabilityWarnings(prob));
+        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
+        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, w) : Double.NaN;
+        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, weights, kept));
     }
 
     /** Evaluation of float scores; see {@link #of(double[], boolean[], double[])}. */
     public static BinaryEvaluation of(float[] scores, boolean[] labels, double[] weights) {
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            scores = Weights.select(scores, kept);
+            labels = Weights.select(labels, kept);
+        }
+        double[] w = kept == null ? Weights.scaled(weights) : Weights.scaled(Weights.select(weights, kept));
         boolean prob = ProbabilityMetrics.areProbabilities(scores);
-        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, weights) : Double.NaN;
-        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, weights) : Double.NaN;
-        return new BinaryEvaluation(op, ll, br, prob, probabilityWarnings(prob));
+        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
+        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, w) : Double.NaN;
+        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, weights, kept));
     }
 
     /**
@@ -98,9 +117,21 @@ public final class BinaryEvaluation {
         return new BinaryEvaluation(points, Double.NaN, Double.NaN, false, List.of());
     }
 
-    private static List<String> probabilityWarnings(boolean prob) {
-        return prob ? List.of()
-                : List.of("scores are not all in [0, 1]: log loss and Brier score are not computed");
+    private static List<String> inputWarnings(boolean prob, double[] weights, int[] kept) {
+        List<String> w = new ArrayList<>(2);
+        if (kept != null) {
+            w.add(zeroWeightWarning(weights.length - kept.length));
+        }
+        if (!prob) {
+            w.add("scores are not all in [0, 1]: log loss and Brier score are not computed");
+        }
+        return w;
+    }
+
+    /** The warning of every evaluation that left out rows of weight 0. */
+    static String zeroWeightWarning(int rows) {
+        return rows + (rows == 1 ? " row has" : " rows have") + " weight 0 and " + (rows == 1 ? "is" : "are")
+                + " left out everywhere (a sample of weight 0 is the same as no sample)";
     }
 
     /** The operating-point table every view is computed from. */
@@ -113,23 +144,48 @@ public final class BinaryEvaluation {
         return warnings;
     }
 
-    /** Number of samples. */
+    /**
+     * {@link #warnings()} and the warnings of the decisions at a threshold: with one class only,
+     * when some samples are predicted in the absent class, scikit-learn's
+     * {@code balanced_accuracy_score} warning "y_pred contains classes not in y_true" (its value
+     * then leaves that class out, as {@link ConfusionMatrix#balancedAccuracy()} does).
+     */
+    public List<String> warningsAt(double threshold) {
+        ConfusionMatrix cm = confusionAt(threshold);
+        boolean absentPredicted = points.negatives() == 0 && cm.fn() > 0
+                || points.positives() == 0 && cm.fp() > 0;
+        if (!absentPredicted) {
+            return warnings;
+        }
+        List<String> w = new ArrayList<>(warnings);
+        w.add("at threshold " + threshold + " some samples are predicted " + (cm.fn() > 0 ? "negative" : "positive")
+                + " though there is no such sample (scikit-learn: y_pred contains classes not in y_true): "
+                + "balanced accuracy leaves that class out");
+        return List.copyOf(w);
+    }
+
+    /** Number of samples of positive weight (rows of weight 0 are left out). */
     public int rows() {
         return points.rows();
     }
 
-    /** Number of positive samples. */
+    /** Number of positive samples of positive weight. */
     public int positiveRows() {
         return points.positiveRows();
     }
 
-    /** Number of negative samples. */
+    /** Number of negative samples of positive weight. */
     public int negativeRows() {
         return points.negativeRows();
     }
 
     private boolean twoClasses() {
         return points.positives() > 0 && points.negatives() > 0;
+    }
+
+    /** Positives but no negatives: every precision is 1 (the PR summaries are then 1). */
+    private boolean onlyPositives() {
+        return points.positives() > 0 && points.negatives() == 0;
     }
 
     // ---------------------------------------------------------------- ROC
@@ -307,10 +363,15 @@ public final class BinaryEvaluation {
 
     /**
      * Average precision, step-wise: the sum over thresholds of (R_k - R_{k-1}) P_k, as
-     * scikit-learn's {@code average_precision_score} (no interpolation). NaN when one class is
-     * absent (scikit-learn returns -0.0 without positives, with a warning).
+     * scikit-learn's {@code average_precision_score} (no interpolation). Without negatives every
+     * precision is 1, and so is the average precision (as scikit-learn). NaN without positives:
+     * recall is 0/0 there (scikit-learn sets recall to 1, returns -0.0 and warns; a number that
+     * would read as "worst possible" for a question without an answer).
      */
     public double averagePrecision() {
+        if (onlyPositives()) {
+            return 1;
+        }
         if (!twoClasses()) {
             return Double.NaN;
         }
@@ -334,9 +395,13 @@ public final class BinaryEvaluation {
      * Area under the PR curve by the trapezoid rule over the points of
      * {@link #precisionRecallCurve()} (scikit-learn's {@code auc(recall, precision)}). It is
      * optimistic where precision falls between points; prefer {@link #averagePrecision()} or
-     * {@link #prAucInterpolated()}. NaN when one class is absent.
+     * {@link #prAucInterpolated()}. 1 without negatives (every precision is 1), NaN without
+     * positives.
      */
     public double prAucTrapezoid() {
+        if (onlyPositives()) {
+            return 1;
+        }
         if (!twoClasses()) {
             return Double.NaN;
         }
@@ -353,10 +418,13 @@ public final class BinaryEvaluation {
      * operating points, true and false positives grow in proportion, so precision follows
      * (a + x) / (a + b + (1 + s) x); the area is the exact integral of that curve (the closed
      * form Keras uses for {@code AUC(curve="PR", summation_method="interpolation")}). The first
-     * segment starts at the +Infinity point with no positives predicted. NaN when one class is
-     * absent.
+     * segment starts at the +Infinity point with no positives predicted. 1 without negatives
+     * (every precision is 1), NaN without positives.
      */
     public double prAucInterpolated() {
+        if (onlyPositives()) {
+            return 1;
+        }
         if (!twoClasses()) {
             return Double.NaN;
         }

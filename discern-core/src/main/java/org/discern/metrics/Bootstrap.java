@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * Stratified bootstrap: confidence intervals of any statistic by resampling the sample.
@@ -116,7 +117,11 @@ public final class Bootstrap {
         List<AucComparison> out = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             for (int j = i + 1; j < columns.size(); j++) {
-                out.add(pairedComparison(r, i, j, names.get(i), names.get(j), options.level()));
+                AucComparison c = pairedComparison(r, i, j, names.get(i), names.get(j), options.level());
+                if (Arrays.equals(columns.get(i), columns.get(j))) {
+                    c = c.withWarning(AucComparison.identicalWarning(names.get(i), names.get(j)));
+                }
+                out.add(c);
             }
         }
         return DeLong.holm(out);
@@ -244,7 +249,8 @@ public final class Bootstrap {
             Checks.sameLength(n, weights.length, "strata", "weights");
             Checks.weights(weights, n);
         }
-        Strata st = Strata.of(strata);
+        // rows of weight 0 are no samples: never drawn (they keep weight 0 in every replicate)
+        Strata st = Strata.of(strata, weights);
         double[] base = new double[n];
         for (int i = 0; i < n; i++) {
             base[i] = weights == null ? 1 : weights[i];
@@ -333,6 +339,19 @@ public final class Bootstrap {
             double[] weights, BootstrapOptions options) {
         Checks.notNull(options, "options");
         MulticlassEvaluation ev = MulticlassEvaluation.of(labels, scores, classes, weights);
+        // a row of weight 0 is no sample: left out before anything is drawn
+        int[] kept = Weights.keptRows(weights);
+        if (kept == null) {
+            return multiclassOneVsRest(ev, labels, scores, Weights.scaled(weights), options);
+        }
+        return multiclassOneVsRest(ev, Weights.select(labels, kept), Weights.select(scores, kept),
+                Weights.scaled(Weights.select(weights, kept)), options);
+    }
+
+    /** {@link #multiclassOneVsRest} on rows of positive weight, with the evaluation of them. */
+    private static BootstrapResult multiclassOneVsRest(MulticlassEvaluation ev, int[] labels, double[][] scores,
+            double[] weights, BootstrapOptions options) {
+        List<String> classes = ev.classes();
         int n = labels.length;
         int k = classes.size();
         SortedColumn[] cols = new SortedColumn[k];
@@ -542,6 +561,11 @@ public final class Bootstrap {
         }
 
         static Strata of(int[] strata) {
+            return of(strata, null);
+        }
+
+        /** Strata of the rows of positive weight (all rows without weights). */
+        static Strata of(int[] strata, double[] weights) {
             int max = -1;
             for (int i = 0; i < strata.length; i++) {
                 if (strata[i] < 0) {
@@ -550,18 +574,24 @@ public final class Bootstrap {
                 max = Math.max(max, strata[i]);
             }
             int[] offset = new int[max + 2];
-            for (int s : strata) {
-                offset[s + 1]++;
+            int members = 0;
+            for (int i = 0; i < strata.length; i++) {
+                if (weights == null || weights[i] != 0) {
+                    offset[strata[i] + 1]++;
+                    members++;
+                }
             }
             for (int s = 0; s <= max; s++) {
                 offset[s + 1] += offset[s];
             }
             int[] fill = Arrays.copyOf(offset, max + 1);
-            int[] members = new int[strata.length];
+            int[] member = new int[members];
             for (int i = 0; i < strata.length; i++) {
-                members[fill[strata[i]]++] = i;
+                if (weights == null || weights[i] != 0) {
+                    member[fill[strata[i]]++] = i;
+                }
             }
-            return new Strata(members, offset);
+            return new Strata(member, offset);
         }
 
         /** Fills counts (length n) with the multiplicities of one stratified resample. */
@@ -662,18 +692,27 @@ public final class Bootstrap {
         for (int j = 0; j < stats.length; j++) {
             Checks.notNull(stats[j], "statistics[" + j + "]");
         }
-        int n = labels.length;
-        Checks.nonEmpty(n, "labels");
+        int all = labels.length;
+        Checks.nonEmpty(all, "labels");
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("columns must not be empty");
         }
         for (int c = 0; c < columns.size(); c++) {
             double[] s = columns.get(c);
             Checks.notNull(s, "columns[" + c + "]");
-            Checks.sameLength(n, s.length, "labels", "scores");
+            Checks.sameLength(all, s.length, "labels", "scores");
             Checks.finiteScores(s, columns.size() == 1 ? "scores" : "columns[" + c + "]");
         }
-        Checks.weights(weights, n);
+        Checks.weights(weights, all);
+        // a row of weight 0 is no sample: left out before anything is drawn
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            columns = columns.stream().map(c -> Weights.select(c, kept)).toList();
+            labels = Weights.select(labels, kept);
+            weights = Weights.select(weights, kept);
+        }
+        final int n = labels.length;
+        weights = Weights.scaled(weights);
 
         // estimates on the full sample, through the ordinary table
         double[] estimates = new double[stats.length];

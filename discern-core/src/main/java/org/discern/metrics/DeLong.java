@@ -1,10 +1,12 @@
 package org.discern.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * DeLong's variance of the ROC AUC, its confidence interval, and DeLong tests comparing AUCs
@@ -30,7 +32,11 @@ import org.discern.metrics.internal.Sorting;
  * sums of squares are weighted. With unit weights this is DeLong exactly; with integer weights
  * it equals DeLong on the data with each row repeated weight times. Weights that are not
  * frequencies (normalised to sum to 1, or inverse-probability weights) make the variance
- * meaningless: use the {@link Bootstrap}, which resamples rows and keeps their weights.
+ * meaningless: use the {@link Bootstrap}, which resamples rows and keeps their weights. A row of
+ * weight 0 is no row (it counts in neither class, not even towards the two rows a class needs).
+ * As everywhere in Discern, weights whose largest value lies outside [2^-64, 2^64] are first
+ * rescaled by a power of two (see {@link OperatingPoints}); frequency weights that large or small
+ * are then read in those units.
  *
  * <p><b>Undefined values.</b> With fewer than two positive or two negative rows (or a total
  * weight of a class not above 1) the variance is NaN, and so are the interval bounds and the
@@ -166,7 +172,9 @@ public final class DeLong {
      * {@code roc.test(method = "delong", paired = TRUE)}): for i &lt; j, in the order (0,1),
      * (0,2), ..., (1,2), ..., the difference {@code auc_i - auc_j}, its Wald interval, the
      * covariance of the two AUCs, z and the two-sided p-value, and the p-value adjusted by
-     * Holm's method over all the pairs. Each column is sorted once.
+     * Holm's method over all the pairs. Each column is sorted once. Two columns holding the same
+     * scores (the same column given twice) give difference 0, z = 0 and p = 1, as pROC answers,
+     * with a warning.
      *
      * @param names one name per column
      * @param columns at least two score columns, each as long as {@code labels}, finite
@@ -193,6 +201,13 @@ public final class DeLong {
             Checks.finiteScores(s, "columns[" + c + "]");
         }
         Checks.weights(weights, n);
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            columns = columns.stream().map(c -> Weights.select(c, kept)).toList();
+            labels = Weights.select(labels, kept);
+            weights = Weights.select(weights, kept);
+        }
+        weights = Weights.scaled(weights);
         Placements[] pl = new Placements[columns.size()];
         for (int c = 0; c < pl.length; c++) {
             pl[c] = Placements.of(columns.get(c), labels, weights);
@@ -200,7 +215,11 @@ public final class DeLong {
         List<AucComparison> out = new ArrayList<>();
         for (int i = 0; i < pl.length; i++) {
             for (int j = i + 1; j < pl.length; j++) {
-                out.add(pairedTest(names.get(i), pl[i], names.get(j), pl[j], level));
+                AucComparison c = pairedTest(names.get(i), pl[i], names.get(j), pl[j], level);
+                if (Arrays.equals(columns.get(i), columns.get(j))) {
+                    c = c.withWarning(AucComparison.identicalWarning(names.get(i), names.get(j)));
+                }
+                out.add(c);
             }
         }
         return holm(out);
@@ -222,6 +241,14 @@ public final class DeLong {
         // validates shapes, labels and weights with the evaluation's messages
         MulticlassEvaluation.of(labels, scoresA, classes, weights);
         MulticlassEvaluation.of(labels, scoresB, classes, weights);
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            scoresA = Weights.select(scoresA, kept);
+            scoresB = Weights.select(scoresB, kept);
+            labels = Weights.select(labels, kept);
+            weights = Weights.select(weights, kept);
+        }
+        weights = Weights.scaled(weights);
         int n = labels.length;
         List<AucComparison> out = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
@@ -234,8 +261,9 @@ public final class DeLong {
                 y[i] = labels[i] == c;
             }
             String cls = "[" + classes.get(c) + "]";
-            out.add(pairedTest(nameA + cls, Placements.of(a, y, weights), nameB + cls,
-                    Placements.of(b, y, weights), level));
+            AucComparison t = pairedTest(nameA + cls, Placements.of(a, y, weights), nameB + cls,
+                    Placements.of(b, y, weights), level);
+            out.add(Arrays.equals(a, b) ? t.withWarning(AucComparison.identicalWarning(nameA + cls, nameB + cls)) : t);
         }
         return holm(out);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * A K x K confusion matrix of single-label predictions (rows = true class, columns = predicted
@@ -250,13 +251,17 @@ public final class MulticlassConfusionMatrix {
      * is 0 (all labels and predictions in one class).
      */
     public double cohenKappa() {
+        // counts near 1e200 or 1e-200 are brought home by a power of two (exact), so that the
+        // products of margins neither overflow nor underflow; ordinary counts are used as they are
+        double f = Weights.scaleFor(total);
+        double t = total * f;
         double observed = 0;
         double expected = 0;
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 if (i != j) {
-                    observed += counts[i * k + j];
-                    expected += colSum[i] * rowSum[j] / total;
+                    observed += counts[i * k + j] * f;
+                    expected += colSum[i] * f * (rowSum[j] * f) / t;
                 }
             }
         }
@@ -268,19 +273,24 @@ public final class MulticlassConfusionMatrix {
      * NaN when all labels or all predictions are in one class (scikit-learn reports 0 there).
      */
     public double mcc() {
+        // as in cohenKappa(): an exact power-of-two rescaling of extreme counts
+        double f = Weights.scaleFor(total);
+        double t = total * f;
         double correct = 0;
         double tp = 0;
         double pp = 0;
         double tt = 0;
         for (int c = 0; c < k; c++) {
-            correct += counts[c * k + c];
-            tp += rowSum[c] * colSum[c];
-            pp += colSum[c] * colSum[c];
-            tt += rowSum[c] * rowSum[c];
+            double row = rowSum[c] * f;
+            double col = colSum[c] * f;
+            correct += counts[c * k + c] * f;
+            tp += row * col;
+            pp += col * col;
+            tt += row * row;
         }
-        double covYtYp = correct * total - tp;
-        double covYpYp = total * total - pp;
-        double covYtYt = total * total - tt;
+        double covYtYp = correct * t - tp;
+        double covYpYp = t * t - pp;
+        double covYtYt = t * t - tt;
         double den = covYtYt * covYpYp;
         return den == 0 ? Double.NaN : covYtYp / Math.sqrt(den);
     }

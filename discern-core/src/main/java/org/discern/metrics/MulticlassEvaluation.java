@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * Everything Discern computes for a single-label classifier over K classes: one-vs-rest curves
@@ -18,7 +19,10 @@ import org.discern.metrics.internal.Checks;
  *
  * <p><b>Input.</b> Labels are class indices in [0, K); scores are an n x K matrix (row-major
  * {@code double[]} or {@code float[]}, or {@code double[][]}), higher meaning more likely that
- * class; rows need not sum to 1 for any ranking metric. Optional sample weights (finite, &gt;= 0).
+ * class; rows need not sum to 1 for any ranking metric. Optional sample weights (finite, &gt;= 0,
+ * not all 0): a sample of weight 0 is the same as no sample (it makes no curve point and counts
+ * nowhere, a warning gives the number of such rows), and weights near 1e200 or 1e-200 give the
+ * same results as weights near 1 (see {@link OperatingPoints}).
  *
  * <p><b>Cost.</b> Each score column is sorted once (radix sort on the float or double bits); one
  * walk over it gives the one-vs-rest table of its class and, in the same pass, the one-vs-one
@@ -53,7 +57,9 @@ import org.discern.metrics.internal.Checks;
  * <p><b>Undefined values.</b> A class absent from the labels (zero support, or zero total weight)
  * has NaN ROC AUC and average precision, is left out of every average (and of the one-vs-one
  * pairs), and {@link #warnings()} names it. scikit-learn raises an error there; averaging a 0 in
- * would be wrong. A class holding every sample is treated the same way (it has no negatives).
+ * would be wrong. A class holding every sample has no negatives: its ROC AUC is NaN and left out
+ * the same way, while every precision of it is 1, so its average precision is 1 (as
+ * scikit-learn's).
  * Log loss is NaN with a warning unless every score is in [0, 1] and every row sums to 1 within
  * {@value #ROW_SUM_TOLERANCE}.
  *
@@ -203,12 +209,16 @@ public final class MulticlassEvaluation {
         }
     }
 
-    private static MulticlassEvaluation build(int[] labels, ScoreColumns s, List<String> names, double[] weights) {
+    private static MulticlassEvaluation build(int[] labels, ScoreColumns all, List<String> names, double[] weights) {
+        // a sample of weight 0 is the same as no sample; extreme weight scales are brought home
+        final int[] kept = Weights.keptRows(weights);
+        final ScoreColumns s = kept == null ? all : all.select(kept);
         final int n = s.n;
         final int k = s.k;
         final List<String> classes = List.copyOf(names);
-        final int[] y = labels.clone();
-        final double[] w = weights == null ? null : weights.clone();
+        final int[] y = kept == null ? labels.clone() : Weights.select(labels, kept);
+        final double[] w = weights == null ? null
+                : Weights.scaled(kept == null ? weights.clone() : Weights.select(weights, kept));
 
         // Micro average: from counts made inside the column tasks when unweighted; with weights
         // from the pooled table (sklearn's accumulation order), the largest single job, started first.
@@ -253,16 +263,19 @@ public final class MulticlassEvaluation {
         MulticlassConfusionMatrix confusion = MulticlassConfusionMatrix.wrap(cm, k, classes);
 
         List<String> warn = new ArrayList<>();
+        if (kept != null) {
+            warn.add(BinaryEvaluation.zeroWeightWarning(labels.length - kept.length));
+        }
         int present = 0;
         for (int c = 0; c < k; c++) {
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0) {
                 warn.add("class '" + classes.get(c) + "' is absent from the labels"
-                        + (supportRows[c] > 0 ? " (its samples have zero weight)" : "")
+                        + (kept != null ? " (or has only samples of weight 0)" : "")
                         + ": its ROC AUC, average precision and recall are NaN and it is left out of every average");
             } else if (p.negatives() == 0) {
-                warn.add("class '" + classes.get(c) + "' holds every sample (with non-zero weight): its ROC AUC "
-                        + "and average precision are NaN and it is left out of the ROC and PR averages");
+                warn.add("class '" + classes.get(c) + "' holds every sample: its ROC AUC is NaN and it is left "
+                        + "out of the ROC averages; every precision of it is 1, so its average precision is 1");
                 present++;
             } else {
                 present++;
@@ -368,7 +381,7 @@ public final class MulticlassEvaluation {
         return k;
     }
 
-    /** Number of samples n. */
+    /** Number of samples n of positive weight (rows of weight 0 are left out). */
     public int rows() {
         return n;
     }
@@ -383,12 +396,12 @@ public final class MulticlassEvaluation {
         return support[c];
     }
 
-    /** Number of samples of class c, whatever their weights. */
+    /** Number of samples of class c (of positive weight). */
     public int supportRows(int c) {
         return supportRows[c];
     }
 
-    /** Whether class c has both (weighted) positives and negatives, so its AUC and AP are defined. */
+    /** Whether class c has both (weighted) positives and negatives, so its ROC AUC is defined. */
     public boolean defined(int c) {
         OperatingPoints p = perClass[c].points;
         return p.positives() > 0 && p.negatives() > 0;
@@ -420,7 +433,7 @@ public final class MulticlassEvaluation {
         return perClass[c].rocAuc;
     }
 
-    /** One-vs-rest average precision of class c; NaN when the class is absent (or holds every sample). */
+    /** One-vs-rest average precision of class c; NaN when the class is absent, 1 when it holds every sample. */
     public double averagePrecision(int c) {
         return perClass[c].averagePrecision;
     }

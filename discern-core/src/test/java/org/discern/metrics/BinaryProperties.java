@@ -39,7 +39,19 @@ class BinaryProperties {
                 Arbitraries.of(true, false).array(boolean[].class).ofSize(n),
                 Arbitraries.integers().between(0, 4).array(int[].class).ofSize(n))
                 .as((s, y, w) -> new Sample(Arrays.stream(s).mapToDouble(v -> v / 4.0).toArray(), y,
-                        Arrays.stream(w).mapToDouble(v -> v).toArray())));
+                        weights(w))));
+    }
+
+    /**
+     * Integer weights as doubles, the first set to 1 when all are 0 (all-zero weights leave no
+     * sample and are refused: ZeroWeightTest).
+     */
+    static double[] weights(int[] w) {
+        double[] out = Arrays.stream(w).mapToDouble(v -> v).toArray();
+        if (Arrays.stream(w).allMatch(v -> v == 0)) {
+            out[0] = 1;
+        }
+        return out;
     }
 
     /** Naive Mann-Whitney: sum over pairs of 1 (pos > neg) or 1/2 (tie), weighted by products. */

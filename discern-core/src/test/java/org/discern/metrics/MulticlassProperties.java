@@ -45,7 +45,7 @@ class MulticlassProperties {
                             m[i][j] = s[i * k + j] / 8.0;
                         }
                     }
-                    double[] weights = weighted ? Arrays.stream(w).mapToDouble(v -> v).toArray() : null;
+                    double[] weights = weighted ? BinaryProperties.weights(w) : null;
                     return new Sample(k, y, m, weights);
                 }));
     }

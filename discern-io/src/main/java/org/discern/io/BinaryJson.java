@@ -58,7 +58,7 @@ public final class BinaryJson {
             o.set("partial_roc_auc", p);
         }
         ArrayNode w = o.putArray("warnings");
-        ev.warnings().forEach(w::add);
+        ev.warningsAt(threshold).forEach(w::add);
         return o;
     }
 
