@@ -38,9 +38,10 @@ import org.discern.metrics.internal.Weights;
  * rescaled by a power of two (see {@link OperatingPoints}); frequency weights that large or small
  * are then read in those units.
  *
- * <p><b>Undefined values.</b> With fewer than two positive or two negative rows (or a total
- * weight of a class not above 1) the variance is NaN, and so are the interval bounds and the
- * tests that need it; the result carries a warning saying which class is short. The AUC itself
+ * <p><b>Undefined values.</b> With fewer than two positive or two negative rows (with weights: a
+ * total weight of a class not above 1, so that integer weights agree with repeated rows) the
+ * variance is NaN, and so are the interval bounds and the tests that need it; the result carries
+ * a warning saying which class is short. The AUC itself
  * is NaN only when a class is absent. A perfectly separated sample has variance 0 and an
  * interval of width 0.
  *
@@ -344,15 +345,18 @@ public final class DeLong {
                 b.variance, cov, t[0], t[1], t[1], true, ConfidenceInterval.DELONG, warnings);
     }
 
-    /** Warnings when a class has fewer than two rows or a total weight not above 1. */
+    /**
+     * Warnings when a class has a total weight not above 1 (without weights: fewer than two
+     * rows). Frequency weights count as rows: one row of weight 3 is three positives.
+     */
     static List<String> shortness(int positiveRows, int negativeRows, double pw, double nw) {
         List<String> w = new ArrayList<>(2);
-        if (positiveRows < 2 || !(pw > 1)) {
-            w.add("DeLong variance undefined (NaN): needs at least 2 positives with total weight > 1, got "
+        if (!(pw > 1)) {
+            w.add("DeLong variance undefined (NaN): needs positives of total weight > 1 (at least 2 without weights), got "
                     + positiveRows + " with weight " + pw);
         }
-        if (negativeRows < 2 || !(nw > 1)) {
-            w.add("DeLong variance undefined (NaN): needs at least 2 negatives with total weight > 1, got "
+        if (!(nw > 1)) {
+            w.add("DeLong variance undefined (NaN): needs negatives of total weight > 1 (at least 2 without weights), got "
                     + negativeRows + " with weight " + nw);
         }
         return w;

@@ -297,7 +297,8 @@ public final class OperatingPoints {
         double previous = Double.NaN;
         for (int k = n - 1; k >= 0; k--) {
             int idx = order[k];
-            double s = dScores != null ? dScores[idx] : fScores[idx];
+            // + 0.0 turns -0.0 into 0.0, the threshold the key-sorting paths give for that tie
+            double s = (dScores != null ? dScores[idx] : fScores[idx]) + 0.0;
             double w = weights == null ? 1.0 : weights[idx];
             if (labels[idx]) {
                 tp += w;

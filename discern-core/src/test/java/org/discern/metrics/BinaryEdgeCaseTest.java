@@ -227,5 +227,11 @@ class BinaryEdgeCaseTest {
     void negativeZeroTiesWithZero() {
         OperatingPoints op = OperatingPoints.of(new double[] {-0.0, 0.0, 1e-300}, new boolean[] {true, false, true});
         assertEquals(2, op.size());
+        // every path names that threshold 0.0, weighted or not (found by a property)
+        OperatingPoints w = OperatingPoints.of(new double[] {-0.0, -0.0, 1e-300}, new boolean[] {true, false, true},
+                new double[] {1, 2, 1});
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(w.threshold(1)));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(
+                OperatingPoints.of(new double[] {-0.0, -0.0}, new boolean[] {true, false}).threshold(0)));
     }
 }

@@ -135,7 +135,10 @@ class DeLongTest {
         assertEquals(1.0, d.auc());
         assertTrue(Double.isNaN(d.variance()));
         assertEquals(1, d.warnings().size());
-        assertTrue(d.warnings().get(0).contains("at least 2 positives"), d.warnings().get(0));
+        assertTrue(d.warnings().get(0).contains("needs positives of total weight > 1 (at least 2 without weights)"),
+                d.warnings().get(0));
+        // frequency weights: one positive of weight 3 is three positives, so the variance is defined
+        assertFalse(Double.isNaN(DeLong.auc(s, y, new double[] {3, 1, 1, 1}).variance()));
         ConfidenceInterval ci = d.interval(0.95);
         assertFalse(ci.defined());
         assertFalse(d.logitInterval(0.95).defined());
