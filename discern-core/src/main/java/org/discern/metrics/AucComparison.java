@@ -68,19 +68,23 @@ public record AucComparison(String a, String b, double aucA, double aucB, double
         return Math.sqrt(Math.max(0, varianceA + varianceB - 2 * covariance));
     }
 
-    /** A copy with one more warning. */
-    AucComparison withWarning(String warning) {
+    /**
+     * This comparison, with a warning when the two columns compared hold the same scores (the
+     * same column given twice, say): the test is still made, as pROC's {@code roc.test} makes it,
+     * and gives difference 0, z = 0 and p = 1.
+     */
+    AucComparison flagIdentical(double[] scoresA, double[] scoresB) {
+        if (!java.util.Arrays.equals(scoresA, scoresB)) {
+            return this;
+        }
         List<String> w = new java.util.ArrayList<>(warnings);
-        w.add(warning);
+        w.add(identicalWarning(a, b));
         return new AucComparison(a, b, aucA, aucB, difference, differenceLower, differenceUpper,
                 level, varianceA, varianceB, covariance, z, pValue, pValueHolm, paired, method, w,
                 degreesOfFreedom);
     }
 
-    /**
-     * The warning of a comparison of two columns holding the same scores (the same column given
-     * twice, say): the test is still made, as pROC's {@code roc.test} makes it.
-     */
+    /** The warning of {@link #flagIdentical}. */
     static String identicalWarning(String a, String b) {
         return a + " and " + b + " hold identical scores: the difference is 0, so z = 0 and p = 1";
     }

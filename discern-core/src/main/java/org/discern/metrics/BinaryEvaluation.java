@@ -80,17 +80,13 @@ public final class BinaryEvaluation {
      */
     public static BinaryEvaluation of(double[] scores, boolean[] labels, double[] weights) {
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
-        // the rows the table kept (weight > 0), in the same units, for the probability metrics
+        // a row of weight 0 is no row: its score is no probability either
         int[] kept = Weights.keptRows(weights);
         if (kept != null) {
-            scores = Weights.select(scores, kept);
-            labels = Weights.select(labels, kept);
+            return withProbabilities(op, Weights.select(scores, kept), Weights.select(labels, kept),
+                    Weights.select(weights, kept), weights.length - kept.length);
         }
-        double[] w = kept == null ? Weights.scaled(weights) : Weights.scaled(Weights.select(weights, kept));
-        boolean prob = ProbabilityMetrics.areProbabilities(scores);
-        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
-        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, w) : Double.NaN;
-        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, weights, kept));
+        return withProbabilities(op, scores, labels, weights, 0);
     }
 
     /** Evaluation of float scores; see {@link #of(double[], boolean[], double[])}. */
@@ -98,14 +94,30 @@ public final class BinaryEvaluation {
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
         int[] kept = Weights.keptRows(weights);
         if (kept != null) {
-            scores = Weights.select(scores, kept);
-            labels = Weights.select(labels, kept);
+            return withProbabilities(op, Weights.select(scores, kept), Weights.select(labels, kept),
+                    Weights.select(weights, kept), weights.length - kept.length);
         }
-        double[] w = kept == null ? Weights.scaled(weights) : Weights.scaled(Weights.select(weights, kept));
+        return withProbabilities(op, scores, labels, weights, 0);
+    }
+
+    /** The table with log loss and Brier score of rows of positive weight ({@code zeros} left out). */
+    private static BinaryEvaluation withProbabilities(OperatingPoints op, double[] scores, boolean[] labels,
+            double[] weights, int zeros) {
         boolean prob = ProbabilityMetrics.areProbabilities(scores);
+        double[] w = Weights.scaled(weights);
         double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
         double br = prob ? ProbabilityMetrics.brierScore(scores, labels, w) : Double.NaN;
-        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, weights, kept));
+        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, zeros));
+    }
+
+    /** As {@link #withProbabilities(OperatingPoints, double[], boolean[], double[], int)} for floats. */
+    private static BinaryEvaluation withProbabilities(OperatingPoints op, float[] scores, boolean[] labels,
+            double[] weights, int zeros) {
+        boolean prob = ProbabilityMetrics.areProbabilities(scores);
+        double[] w = Weights.scaled(weights);
+        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
+        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, w) : Double.NaN;
+        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, zeros));
     }
 
     /**
@@ -117,10 +129,10 @@ public final class BinaryEvaluation {
         return new BinaryEvaluation(points, Double.NaN, Double.NaN, false, List.of());
     }
 
-    private static List<String> inputWarnings(boolean prob, double[] weights, int[] kept) {
+    private static List<String> inputWarnings(boolean prob, int zeros) {
         List<String> w = new ArrayList<>(2);
-        if (kept != null) {
-            w.add(zeroWeightWarning(weights.length - kept.length));
+        if (zeros > 0) {
+            w.add(zeroWeightWarning(zeros));
         }
         if (!prob) {
             w.add("scores are not all in [0, 1]: log loss and Brier score are not computed");

@@ -117,11 +117,8 @@ public final class Bootstrap {
         List<AucComparison> out = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             for (int j = i + 1; j < columns.size(); j++) {
-                AucComparison c = pairedComparison(r, i, j, names.get(i), names.get(j), options.level());
-                if (Arrays.equals(columns.get(i), columns.get(j))) {
-                    c = c.withWarning(AucComparison.identicalWarning(names.get(i), names.get(j)));
-                }
-                out.add(c);
+                out.add(pairedComparison(r, i, j, names.get(i), names.get(j), options.level())
+                        .flagIdentical(columns.get(i), columns.get(j)));
             }
         }
         return DeLong.holm(out);

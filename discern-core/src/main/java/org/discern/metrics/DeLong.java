@@ -1,7 +1,6 @@
 package org.discern.metrics;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.discern.metrics.internal.Checks;
@@ -216,11 +215,8 @@ public final class DeLong {
         List<AucComparison> out = new ArrayList<>();
         for (int i = 0; i < pl.length; i++) {
             for (int j = i + 1; j < pl.length; j++) {
-                AucComparison c = pairedTest(names.get(i), pl[i], names.get(j), pl[j], level);
-                if (Arrays.equals(columns.get(i), columns.get(j))) {
-                    c = c.withWarning(AucComparison.identicalWarning(names.get(i), names.get(j)));
-                }
-                out.add(c);
+                out.add(pairedTest(names.get(i), pl[i], names.get(j), pl[j], level)
+                        .flagIdentical(columns.get(i), columns.get(j)));
             }
         }
         return holm(out);
@@ -262,9 +258,8 @@ public final class DeLong {
                 y[i] = labels[i] == c;
             }
             String cls = "[" + classes.get(c) + "]";
-            AucComparison t = pairedTest(nameA + cls, Placements.of(a, y, weights), nameB + cls,
-                    Placements.of(b, y, weights), level);
-            out.add(Arrays.equals(a, b) ? t.withWarning(AucComparison.identicalWarning(nameA + cls, nameB + cls)) : t);
+            out.add(pairedTest(nameA + cls, Placements.of(a, y, weights), nameB + cls,
+                    Placements.of(b, y, weights), level).flagIdentical(a, b));
         }
         return holm(out);
     }

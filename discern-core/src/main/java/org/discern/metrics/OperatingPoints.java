@@ -87,13 +87,7 @@ public final class OperatingPoints {
         Checks.sameLength(scores.length, labels.length, "scores", "labels");
         Checks.finiteScores(scores, "scores");
         Checks.weights(weights, scores.length);
-        int[] kept = Weights.keptRows(weights);
-        if (kept != null) {
-            scores = Weights.select(scores, kept);
-            labels = Weights.select(labels, kept);
-            weights = Weights.select(weights, kept);
-        }
-        weights = Weights.scaled(weights);
+        weights = Weights.scaled(Weights.notAllZero(weights));
         if (weights == null && fitsFloat(scores)) {
             float[] f = new float[scores.length];
             for (int i = 0; i < f.length; i++) {
@@ -125,13 +119,7 @@ public final class OperatingPoints {
         Checks.sameLength(scores.length, labels.length, "scores", "labels");
         Checks.finiteScores(scores, "scores");
         Checks.weights(weights, scores.length);
-        int[] kept = Weights.keptRows(weights);
-        if (kept != null) {
-            scores = Weights.select(scores, kept);
-            labels = Weights.select(labels, kept);
-            weights = Weights.select(weights, kept);
-        }
-        weights = Weights.scaled(weights);
+        weights = Weights.scaled(Weights.notAllZero(weights));
         if (weights == null) {
             return unweightedFloat(scores, labels);
         }
@@ -283,6 +271,7 @@ public final class OperatingPoints {
     /**
      * Walks an ascending stable order from its end: descending scores, ties in reverse input
      * order (scikit-learn's order, so weighted cumulative sums add up in the same sequence).
+     * Rows of weight 0 are skipped: no threshold, no count, not a row.
      */
     private static OperatingPoints fromOrder(int[] order, double[] dScores, float[] fScores,
             boolean[] labels, double[] weights) {
@@ -293,13 +282,18 @@ public final class OperatingPoints {
         double tp = 0;
         double fp = 0;
         int positives = 0;
+        int kept = 0;
         int row = -1;
         double previous = Double.NaN;
         for (int k = n - 1; k >= 0; k--) {
             int idx = order[k];
+            double w = weights == null ? 1.0 : weights[idx];
+            if (w == 0) {
+                continue;
+            }
+            kept++;
             // + 0.0 turns -0.0 into 0.0, the threshold the key-sorting paths give for that tie
             double s = (dScores != null ? dScores[idx] : fScores[idx]) + 0.0;
-            double w = weights == null ? 1.0 : weights[idx];
             if (labels[idx]) {
                 tp += w;
                 positives++;
@@ -316,7 +310,7 @@ public final class OperatingPoints {
         }
         int size = row + 1;
         return new OperatingPoints(Arrays.copyOf(thr, size), Arrays.copyOf(tps, size),
-                Arrays.copyOf(fps, size), n, positives, weights != null);
+                Arrays.copyOf(fps, size), kept, positives, weights != null);
     }
 
     /**

@@ -20,50 +20,40 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * fields, CRLF pairs, multi-byte UTF-8 and the gzip stream) and checks it against this one.
  */
 class CsvFuzzTest {
-    @FuzzTest(maxDuration = "5m")
-    void binaryReader(byte[] data) throws IOException {
+    /** One reader, set up with or without a weight column, reading a file. */
+    private interface Reader {
+        void read(Path file, String weightColumn) throws IOException;
+    }
+
+    /** Writes the bytes to a file and reads it; the weight column is asked for on odd lengths. */
+    private static void fuzz(byte[] data, Reader reader) throws IOException {
         Path p = Files.createTempFile("fuzz", ".csv");
         try {
             Files.write(p, data);
             try {
-                BinaryCsvReader.create().weightColumn(data.length % 2 == 0 ? null : "weight").read(p);
+                reader.read(p, data.length % 2 == 0 ? null : "weight");
             } catch (InputException expected) {
                 // the only allowed failure
             }
         } finally {
             Files.deleteIfExists(p);
         }
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void binaryReader(byte[] data) throws IOException {
+        fuzz(data, (p, w) -> BinaryCsvReader.create().weightColumn(w).read(p));
     }
 
     /** The multi-class layout: a label column of class names, one score column per class. */
     @FuzzTest(maxDuration = "5m")
     void multiClassReader(byte[] data) throws IOException {
-        Path p = Files.createTempFile("fuzz", ".csv");
-        try {
-            Files.write(p, data);
-            try {
-                MultiClassCsvReader.create().weightColumn(data.length % 2 == 0 ? null : "weight").read(p);
-            } catch (InputException expected) {
-                // the only allowed failure
-            }
-        } finally {
-            Files.deleteIfExists(p);
-        }
+        fuzz(data, (p, w) -> MultiClassCsvReader.create().weightColumn(w).read(p));
     }
 
     /** The multi-label layout: label_NAME 0/1 columns beside score_NAME columns. */
     @FuzzTest(maxDuration = "5m")
     void multiLabelReader(byte[] data) throws IOException {
-        Path p = Files.createTempFile("fuzz", ".csv");
-        try {
-            Files.write(p, data);
-            try {
-                MultiLabelCsvReader.create().weightColumn(data.length % 2 == 0 ? null : "weight").read(p);
-            } catch (InputException expected) {
-                // the only allowed failure
-            }
-        } finally {
-            Files.deleteIfExists(p);
-        }
+        fuzz(data, (p, w) -> MultiLabelCsvReader.create().weightColumn(w).read(p));
     }
 }

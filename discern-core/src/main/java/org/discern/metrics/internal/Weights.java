@@ -57,10 +57,21 @@ public final class Weights {
         return rows;
     }
 
-    /** Number of rows of weight 0 (0 without weights). */
-    public static int zeroRows(double[] weights) {
-        int[] kept = keptRows(weights);
-        return kept == null ? 0 : weights.length - kept.length;
+    /**
+     * The weights, for entry points that skip rows of weight 0 as they go.
+     *
+     * @throws IllegalArgumentException when every weight is 0 (see {@link #keptRows})
+     */
+    public static double[] notAllZero(double[] weights) {
+        if (weights != null) {
+            for (double w : weights) {
+                if (w != 0) {
+                    return weights;
+                }
+            }
+            keptRows(weights);
+        }
+        return weights;
     }
 
     /** The elements at {@code rows} (a new array). */
@@ -104,24 +115,6 @@ public final class Weights {
         double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             out[i] = a[rows[i]];
-        }
-        return out;
-    }
-
-    /** The rows {@code rows} of a row-major matrix with {@code k} columns (a new array). */
-    public static double[] selectRows(double[] matrix, int k, int[] rows) {
-        double[] out = new double[Math.multiplyExact(rows.length, k)];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(matrix, rows[i] * k, out, i * k, k);
-        }
-        return out;
-    }
-
-    /** The rows {@code rows} of a row-major matrix with {@code k} columns (a new array). */
-    public static float[] selectRows(float[] matrix, int k, int[] rows) {
-        float[] out = new float[Math.multiplyExact(rows.length, k)];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(matrix, rows[i] * k, out, i * k, k);
         }
         return out;
     }
