@@ -210,6 +210,22 @@ class ZeroWeightTest {
     }
 
     @Test
+    void calibrationLeavesTheRowsOut() {
+        double[] p = {0.05, 0.1, 0.2, 0.3, 0.35, 0.5, 0.6, 0.8, 0.9, 0.97};
+        boolean[] y = {false, false, true, false, true, false, true, true, true, true};
+        double[] w = {0, 1, 2, 0, 1, 1, 0, 3, 1, 0};
+        int[] keep = positiveRows(w);
+        for (CalibrationBinning b : CalibrationBinning.values()) {
+            Calibration a = Calibration.of(p, y, w, 3, b);
+            Calibration c = Calibration.of(pick(p, keep), pick(y, keep), pick(w, keep), 3, b);
+            assertEquals(Arrays.toString(c.edges()), Arrays.toString(a.edges()), b.toString());
+            assertEquals(Arrays.toString(c.counts()), Arrays.toString(a.counts()), b.toString());
+            assertEquals(c.expectedCalibrationError(), a.expectedCalibrationError(), b.toString());
+            assertEquals(c.brierScore(), a.brierScore(), b.toString());
+        }
+    }
+
+    @Test
     void allWeightsZeroIsInvalidInput() {
         double[] s = {0.2, 0.7};
         boolean[] y = {true, false};
@@ -222,5 +238,6 @@ class ZeroWeightTest {
         assertThrows(IllegalArgumentException.class, () -> DeLong.paired(s, s, y, w, 0.95));
         assertThrows(IllegalArgumentException.class,
                 () -> Bootstrap.binary(s, y, w, BootstrapOptions.defaults().withReplicates(5), BinaryStatistic.rocAuc()));
+        assertThrows(IllegalArgumentException.class, () -> Calibration.of(s, y, w, 2, CalibrationBinning.UNIFORM));
     }
 }
