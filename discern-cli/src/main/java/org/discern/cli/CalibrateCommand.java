@@ -164,7 +164,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UsageException("--apply needs --out FILE");
         }
         Calibrator c = CalibratorJson.read(apply);
-        long n = RecalibratedCsv.write(input.file(), input.score, c, out);
+        long n = RecalibratedCsv.write(input.file(), input.score, c, out, apply);
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + n + " rows with column '" + input.score + "' recalibrated (" + c.type() + ") to " + out);
         o.flush();
