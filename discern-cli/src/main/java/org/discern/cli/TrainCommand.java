@@ -209,8 +209,6 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        // refuse an unusable --out (exists without --force, holds the input...) before the long work
-        OutputDirectory.check(out, force, table, images);
         PrintWriter err = spec.commandLine().getErr();
         if (multi) {
             MulticlassWorkbench mw;
