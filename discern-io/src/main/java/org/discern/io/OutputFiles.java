@@ -37,7 +37,7 @@ import java.util.Set;
  *
  * <p>A single-file output whose target is a character device or a FIFO (e.g. {@code /dev/null},
  * {@code /dev/stdout}, a named pipe), or any path under {@code /dev/} or {@code /proc/}, is
- * written to as a stream: never renamed over or truncated away. Writing failures name the path and
+ * written to as a stream, opened for appending: never renamed over or truncated away. Writing failures name the path and
  * the operating system's reason ({@link OutputException}); temporary files are also removed when the
  * JVM is stopped by SIGINT or SIGTERM meanwhile ({@link PendingOutputs}).
  *
@@ -226,7 +226,9 @@ public final class OutputFiles {
     private static void stream(Entry e) throws IOException {
         OutputStream os;
         try {
-            os = Files.newOutputStream(e.target);
+            // appending: a redirected /dev/stdout keeps what is already in it
+            os = Files.newOutputStream(e.target, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException ex) {
             throw OutputException.failed(e.target, ex);
         }
