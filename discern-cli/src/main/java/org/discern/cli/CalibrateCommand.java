@@ -72,7 +72,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--apply", paramLabel = "FILE", description = "A saved recalibrator to apply to FILE's scores.")
     Path apply;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE (never FILE or the"
+            + " --apply file; a device or pipe is written as a stream).")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
