@@ -1,7 +1,6 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.discern.io.Json;
 import org.discern.io.MulticlassJson;
 import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
+import org.discern.io.OutputDirectory;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.report.HtmlReport;
@@ -55,7 +55,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Report directory to create.")
     Path out;
 
-    @Option(names = "--force", description = "Replace DIR if it exists.")
+    @Option(names = "--force", description = "Replace DIR if it is a report directory discern wrote (it holds a"
+            + " .discern file) or empty; never a file, a device or any other directory.")
     boolean force;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
@@ -88,15 +89,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (Double.isNaN(threshold)) {
             throw new UsageException("--threshold must be a number, got NaN");
         }
-        java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
-        if (input.file().toAbsolutePath().normalize().startsWith(outAbs)) {
-            // --force replaces the whole directory: it must never hold the input
-            throw new UsageException("the report directory " + out + " contains the input file "
-                    + input.file() + "; choose another --out");
-        }
-        if (java.nio.file.Files.exists(out) && !force) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        // refuse an unusable --out (exists without --force, holds the input...) before the long work
+        OutputDirectory.check(out, force, input.file());
         CsvLayout layout;
         try (DelimitedFile f = DelimitedFile.open(input.file())) {
             layout = CsvLayout.detect(f.name(), f.header(), input.label, input.score, input.weight);
@@ -162,12 +156,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {
-        Path html;
-        try {
-            html = b.build().write(out, force);
-        } catch (FileAlreadyExistsException e) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        Path html = b.build().write(out, force);
         PrintWriter o = spec.commandLine().getOut();
         o.println(html);
         o.flush();

@@ -100,9 +100,13 @@ class CliFuzzTest {
         return DIR.resolve(name).toString();
     }
 
-    /** A fresh path in the harness's directory for an option that writes. */
+    /** A fresh path, in an existing directory of the harness, for an option that writes. */
     private static String output() {
-        return DIR.resolve("out").resolve("o" + (outputs++)).toString();
+        try {
+            return Files.createDirectories(DIR.resolve("out")).resolve("o" + (outputs++)).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @FuzzTest(maxDuration = "5m")
