@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hand-written command lines through {@link CliFuzzTest}'s rules (exit 0, 2 or 3 with a message;
- * no stack trace, no internal error): the cases the fuzzer found, kept readable, and edge cases
+ * no stack trace, no internal error): the cases the fuzzer found (an argument that looks like a
+ * stack frame, echoed in the message), kept readable, and edge cases
  * of option parsing. {@code FILE}, {@code MULTI}, {@code BAD} and {@code OUT} stand for harness
  * files and a fresh output path.
  */
@@ -20,6 +21,8 @@ class CliArgumentsTest {
                 List.of("--version"),
                 List.of("help", "evaluate"),
                 List.of("evaluate"),
+                List.of("evaluate", "\tat "),
+                List.of("evaluate", "x\n\tat a.B.c(B.java:1)"),
                 List.of("evaluate", "FILE", "--format", "yaml"),
                 List.of("evaluate", "FILE", "--threshold", "NaN"),
                 List.of("evaluate", "FILE", "--threshold", "Infinity"),

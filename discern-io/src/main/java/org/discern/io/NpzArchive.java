@@ -1,5 +1,6 @@
 package org.discern.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -59,8 +60,10 @@ public final class NpzArchive {
             String source = file + "[" + entry.getName() + "]";
             try (InputStream in = zip.getInputStream(entry)) {
                 return NpyArray.read(source, Channels.newChannel(in), chunkSize, entry.getSize());
-            } catch (ZipException e) {
-                throw new InputException(source, 0, null, "corrupt archive entry: " + e.getMessage(), e);
+            } catch (ZipException | EOFException e) {
+                // a damaged or truncated compressed entry ends its stream early (found by fuzzing)
+                throw new InputException(source, 0, null, "corrupt archive entry: "
+                        + (e instanceof EOFException ? "the compressed data ends early" : e.getMessage()), e);
             }
         }
     }

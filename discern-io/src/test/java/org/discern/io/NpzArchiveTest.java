@@ -90,6 +90,22 @@ class NpzArchiveTest {
         assertTrue(o.problem().startsWith("object dtype '|O'"), o.problem());
     }
 
+    /** Found by fuzzing: a deflated entry whose data ends early escaped as an EOFException. */
+    @Test
+    void aTruncatedCompressedEntryIsBadInput() throws IOException {
+        Path p = dir.resolve("cut.npz");
+        try (var in = NpzArchiveTest.class.getResourceAsStream("NpyFuzzTestInputs/npz/crash-8e2dac6f0721be32465b9e669d03d4d4cb6eb4b8")) {
+            Files.copy(in, p);
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        for (String key : NpzArchive.keys(p)) {
+            InputException e = assertThrows(InputException.class, () -> NpzArchive.read(p, key), key);
+            assertTrue(e.file().startsWith(p + "["), e.file());
+            problems.add(e.problem());
+        }
+        assertTrue(problems.contains("corrupt archive entry: the compressed data ends early"), problems.toString());
+    }
+
     @Test
     void notAnArchive() throws IOException {
         Path p = NpyBytes.write(dir, "x.npz", labels());
