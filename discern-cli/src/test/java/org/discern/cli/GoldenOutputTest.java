@@ -2,10 +2,8 @@ package org.discern.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.discern.io.Json;
+import org.discern.metrics.Field;
 import org.discern.metrics.Fixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,12 +80,52 @@ class GoldenOutputTest {
                 .replace(EXAMPLES + "/", "$E/");
     }
 
+    /** Issue 12 (c) and (a): the output is the one captured before; every key of a JSON output is a registry key. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void outputIsAsBefore(String id, String line) throws IOException {
+    void outputIsAsBeforeAndEveryJsonKeyIsFromTheRegistry(String id, String line) throws IOException {
         CliRunner.Result r = CliRunner.run(args(line));
         assertEquals(0, r.code(), r.err());
         assertEquals(resourceText("/golden/" + id + ".out"), placeholders(r.out()), id);
+        if (r.out().startsWith("{")) {
+            assertEquals(List.of(), unknownKeys(Json.parse(r.out()), "$"), id);
+        }
+    }
+
+    /** The paths of the object keys in a JSON tree that are neither a {@link Field} nor a metric key (with _ci, _variance). */
+    static List<String> unknownKeys(JsonNode node, String path) {
+        List<String> out = new ArrayList<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!Field.isKey(e.getKey())) {
+                    out.add(path + "." + e.getKey());
+                }
+                out.addAll(unknownKeys(e.getValue(), path + "." + e.getKey()));
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                out.addAll(unknownKeys(node.get(i), path + "[" + i + "]"));
+            }
+        }
+        return out;
+    }
+
+    /** The other JSON files the CLI writes: a report's metrics.json and every saved calibrator. */
+    @ParameterizedTest
+    @MethodSource("org.discern.metrics.Fixtures#binaryNames")
+    void savedJsonFilesHaveOnlyRegistryKeys(String name) throws IOException {
+        Path csv = Fixtures.csv(name, Files.createDirectories(dir.resolve("saved-" + name)));
+        String weight = Fixtures.json(name).get("input").get("weights").isNull() ? "" : " --weight weight";
+        Path out = csv.resolveSibling("rep");
+        assertEquals(0, CliRunner.run(("report " + csv + " --out " + out + " --no-images --ci delong --max-fpr 0.2"
+                + weight).split(" ")).code());
+        assertEquals(List.of(), unknownKeys(Json.parse(Files.readString(out.resolve("metrics.json"))), "$"));
+        for (String fit : new String[] {"platt", "isotonic", "prior --prevalence 0.01"}) {
+            Path cal = csv.resolveSibling(fit.split(" ")[0] + ".json");
+            CliRunner.Result r = CliRunner.run(("calibrate " + csv + " --fit " + fit + " --save " + cal + weight).split(" "));
+            assertEquals(0, r.code(), r.err());
+            assertEquals(List.of(), unknownKeys(Json.parse(Files.readString(cal)), "$"), fit);
+        }
     }
 
     static String resourceText(String name) {
