@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.UnaryOperator;
 
 import org.discern.metrics.internal.Checks;
 
@@ -547,52 +548,47 @@ public final class EvaluationSummary {
         }
 
         void delong(MetricKey key, DeLongAuc d, double level) {
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i).key().equals(key)) {
-                    values.set(i, values.get(i).with(d.interval(level), OptionalDouble.of(d.variance())));
-                }
-            }
+            values.replaceAll(v -> v.key().equals(key) ? v.with(d.interval(level), OptionalDouble.of(d.variance())) : v);
         }
 
         void classDelong(int c, MetricKey key, DeLongAuc d, double level) {
-            ClassRow row = perClass.get(c);
-            List<Value> vs = new ArrayList<>(row.values());
-            for (int i = 0; i < vs.size(); i++) {
-                if (vs.get(i).key().equals(key)) {
-                    vs.set(i, vs.get(i).with(d.interval(level), OptionalDouble.of(d.variance())));
-                }
-            }
-            perClass.set(c, new ClassRow(row.name(), row.support(), vs));
+            perClass.set(c, withValues(perClass.get(c), v -> v.key().equals(key)
+                    ? v.with(d.interval(level), OptionalDouble.of(d.variance())) : v));
         }
 
         /** Every value (top level and per class) whose name is a statistic of r gets its interval. */
         void bootstrap(BootstrapResult r) {
-            int used = 0;
-            for (int i = 0; i < values.size(); i++) {
-                Value v = values.get(i);
-                if (r.indexOf(v.key().key()) >= 0) {
-                    values.set(i, v.with(r.interval(v.key()), OptionalDouble.empty()));
-                    used++;
-                }
-            }
-            for (int c = 0; c < perClass.size(); c++) {
-                ClassRow row = perClass.get(c);
-                List<Value> vs = new ArrayList<>(row.values());
-                for (int i = 0; i < vs.size(); i++) {
-                    String name = BootstrapResult.classStatistic(vs.get(i).key(), row.name());
-                    if (r.indexOf(name) >= 0) {
-                        vs.set(i, vs.get(i).with(r.interval(name), OptionalDouble.empty()));
-                        used++;
-                    }
-                }
-                perClass.set(c, new ClassRow(row.name(), row.support(), vs));
-            }
-            if (used == 0) {
+            int before = countIntervals();
+            values.replaceAll(v -> r.indexOf(v.key().key()) >= 0 ? v.with(r.interval(v.key()), OptionalDouble.empty()) : v);
+            perClass.replaceAll(row -> withValues(row, v -> {
+                String name = BootstrapResult.classStatistic(v.key(), row.name());
+                return r.indexOf(name) >= 0 ? v.with(r.interval(name), OptionalDouble.empty()) : v;
+            }));
+            if (countIntervals() == before) {
                 throw new IllegalArgumentException("the bootstrap result has no statistic named after a value of the "
                         + "summary (name its statistics, e.g. BinaryStatistic.rocAuc())");
             }
             intervals = new Intervals(ConfidenceInterval.BOOTSTRAP, r.level(), r.replicates(), r.seed());
             r.warnings().forEach(w -> warnings.add("bootstrap: " + w));
+        }
+
+        private int countIntervals() {
+            int n = 0;
+            for (Value v : values) {
+                n += v.interval().isPresent() ? 1 : 0;
+            }
+            for (ClassRow row : perClass) {
+                for (Value v : row.values()) {
+                    n += v.interval().isPresent() ? 1 : 0;
+                }
+            }
+            return n;
+        }
+
+        private static ClassRow withValues(ClassRow row, UnaryOperator<Value> f) {
+            List<Value> vs = new ArrayList<>(row.values());
+            vs.replaceAll(f);
+            return new ClassRow(row.name(), row.support(), vs);
         }
 
         EvaluationSummary build() {

@@ -902,7 +902,9 @@ public final class HtmlReport {
         }
 
         /**
-         * A multi-class report.
+         * A multi-class report of bare one-vs-rest evaluations: curves, the per-class table and the
+         * confusion matrix, but no summary of averages (there is no multi-class evaluation to take
+         * them from; use {@link #multiclass(MulticlassEvaluation)} for those).
          *
          * @param classNames class names, k &gt;= 2
          * @param oneVsRest per class, the evaluation of its score column against "this class or not"
@@ -939,8 +941,8 @@ public final class HtmlReport {
 
         /**
          * A multi-class report from Discern's evaluation: per-class one-vs-rest tables, the arg-max
-         * confusion matrix, its warnings and headline averages; the ROC image also shows the micro-
-         * and macro-average curves.
+         * confusion matrix, and its summary (core's default one unless {@link #summary} gives
+         * another); the ROC image also shows the micro- and macro-average curves.
          */
         public Builder multiclass(MulticlassEvaluation evaluation) {
             List<BinaryEvaluation> evs = new ArrayList<>();
