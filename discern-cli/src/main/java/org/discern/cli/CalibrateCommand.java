@@ -71,7 +71,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--apply", paramLabel = "FILE", description = "A saved recalibrator to apply to FILE's scores.")
     Path apply;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE (never FILE or the"
+            + " --apply file; a device or pipe is written as a stream).")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -162,7 +163,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UsageException("--apply needs --out FILE");
         }
         Calibrator c = CalibratorJson.read(apply);
-        long n = RecalibratedCsv.write(input.file(), input.score, c, out);
+        long n = RecalibratedCsv.write(input.file(), input.score, c, out, apply);
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + n + " rows with column '" + input.score + "' recalibrated (" + c.type() + ") to " + out);
         o.flush();

@@ -1,7 +1,6 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.discern.io.CsvLayout;
 import org.discern.io.DelimitedFile;
 import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
+import org.discern.io.OutputDirectory;
 import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.EvaluationSummary;
@@ -54,7 +54,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Report directory to create.")
     Path out;
 
-    @Option(names = "--force", description = "Replace DIR if it exists.")
+    @Option(names = "--force", description = "Replace DIR if it is a report directory discern wrote (it holds a"
+            + " .discern file) or empty; never a file, a device or any other directory.")
     boolean force;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
@@ -87,15 +88,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (Double.isNaN(threshold)) {
             throw new UsageException("--threshold must be a number, got NaN");
         }
-        java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
-        if (input.file().toAbsolutePath().normalize().startsWith(outAbs)) {
-            // --force replaces the whole directory: it must never hold the input
-            throw new UsageException("the report directory " + out + " contains the input file "
-                    + input.file() + "; choose another --out");
-        }
-        if (java.nio.file.Files.exists(out) && !force) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        // refuse an unusable --out (exists without --force, holds the input...) before the long work
+        OutputDirectory.check(out, force, input.file());
         CsvLayout layout;
         try (DelimitedFile f = DelimitedFile.open(input.file())) {
             layout = CsvLayout.detect(f.name(), f.header(), input.label, input.score, input.weight);
@@ -145,12 +139,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {
-        Path html;
-        try {
-            html = b.build().write(out, force);
-        } catch (FileAlreadyExistsException e) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        Path html = b.build().write(out, force);
         PrintWriter o = spec.commandLine().getOut();
         o.println(html);
         o.flush();
