@@ -10,12 +10,11 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryJson;
 import org.discern.io.BinaryPredictions;
-import org.discern.io.CsvLayout;
-import org.discern.io.DelimitedFile;
 import org.discern.io.Json;
 import org.discern.io.MulticlassJson;
-import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
+import org.discern.io.MultiLabelPredictions;
+import org.discern.io.Predictions;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.report.HtmlReport;
@@ -31,16 +30,20 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Evaluate binary or multi-class predictions (layout detected from the header) and write",
-            "a report directory: report.html (one",
+            "Evaluate binary or multi-class predictions (every input 'evaluate' reads: CSV/TSV,",
+            "gzip, a NumPy .npy pair or .npz) and write a report directory: report.html (one",
             "offline page with interactive ROC and PR curves, a threshold slider and the live",
             "confusion matrix), metrics.json (as 'evaluate --format json'), curve CSVs and chart",
-            "images (PNG, SVG). Prints the path of report.html."},
+            "images (PNG, SVG). Prints the path of report.html.",
+            "Multi-label input: the page cannot show it yet; --class NAME reports one label",
+            "(or one class of multi-class input) against the rest."},
         footer = {
             "",
             "Examples:",
             "  discern report preds.csv --out report/",
-            "  discern report preds.csv.gz --label Class --score p --positive 1 --out fraud-report --force"})
+            "  discern report preds.csv.gz --label Class --score p --positive 1 --out fraud-report --force",
+            "  discern report --labels y_true.npy --scores y_score.npy --class-names names.txt --out rep/",
+            "  discern report malware25.csv --class Adialer.C --out adialer-report"})
 public final class ReportCommand implements Callable<Integer> {
     /** Clock of the report's time stamp; tests replace it. */
     static Clock clock = Clock.systemUTC();
@@ -49,7 +52,10 @@ public final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    InputOptions input;
+
+    @Mixin
+    TopKOption topK;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Report directory to create.")
@@ -80,8 +86,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-images", negatable = false, description = "Do not write the PNG/SVG chart images.")
     boolean noImages;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -89,26 +95,28 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException("--threshold must be a number, got NaN");
         }
         java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
-        if (input.file().toAbsolutePath().normalize().startsWith(outAbs)) {
-            // --force replaces the whole directory: it must never hold the input
-            throw new UsageException("the report directory " + out + " contains the input file "
-                    + input.file() + "; choose another --out");
+        for (Path in : input.inputs()) {
+            if (in.toAbsolutePath().normalize().startsWith(outAbs)) {
+                // --force replaces the whole directory: it must never hold an input
+                throw new UsageException("the report directory " + out + " contains the input file "
+                        + in + "; choose another --out");
+            }
         }
         if (java.nio.file.Files.exists(out) && !force) {
             throw new UsageException("the report directory " + out + " exists; use --force to replace it");
         }
-        CsvLayout layout;
-        try (DelimitedFile f = DelimitedFile.open(input.file())) {
-            layout = CsvLayout.detect(f.name(), f.header(), input.label, input.score, input.weight);
+        Predictions read = input.read(spec.commandLine().getErr());
+        input.refuseBinaryOnly(read, "--threshold", "--max-fpr");
+        if (read instanceof MultiLabelPredictions) {
+            // the page (discern-report) has no per-label view yet
+            throw new UsageException("report: " + read.source() + " holds " + read.describe() + ", and the report"
+                    + " page cannot show multi-label predictions yet; choose one label with --class NAME, or use"
+                    + " 'discern evaluate' and 'discern curves'");
         }
-        if (layout == CsvLayout.MULTICLASS) {
-            return multiclass();
+        if (read instanceof MultiClassPredictions mc) {
+            return multiclass(mc);
         }
-        if (layout != CsvLayout.BINARY) {
-            throw new UsageException("report supports binary and multi-class predictions; "
-                    + input.file() + " has the " + layout + " layout");
-        }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = (BinaryPredictions) read;
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
             throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
@@ -141,20 +149,18 @@ public final class ReportCommand implements Callable<Integer> {
 
     private HtmlReport.Builder common() throws java.io.IOException {
         return HtmlReport.builder()
-                .title(title != null ? title : "Discern report: " + input.file().getFileName())
-                .input(input.file())
+                .title(title != null ? title : "Discern report: " + input.mainFile().getFileName())
+                .input(input.mainFile())
                 .version(VersionProvider.version())
                 .clock(clock)
                 .provenance("options", options())
                 .images(!noImages);
     }
 
-    private Integer multiclass() throws Exception {
-        MultiClassPredictions p = MultiClassCsvReader.create().labelColumn(input.label).weightColumn(input.weight)
-                .progress(Progress.to(spec.commandLine().getErr())).read(input.file());
+    private Integer multiclass(MultiClassPredictions p) throws Exception {
         MulticlassEvaluation ev = Evaluations.multiclass(p);
-        // the same JSON as 'evaluate --format json' (default --top-k 2,3) with these options
-        ObjectNode json = MulticlassJson.of(ev, new int[] {2, 3});
+        // the same JSON as 'evaluate --format json' with these options
+        ObjectNode json = MulticlassJson.of(ev, topK.values());
         if (ci != null) {
             json = EvaluationIntervals.addMulticlass(json, ev, p, ci, intervals);
         }
@@ -175,15 +181,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private String options() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("--label ").append(input.label).append(" --score ").append(input.score);
-        if (input.weight != null) {
-            sb.append(" --weight ").append(input.weight);
-        }
-        if (input.positive != null) {
-            sb.append(" --positive ").append(input.positive);
-        }
-        sb.append(" --threshold ").append(threshold);
+        StringBuilder sb = new StringBuilder(input.describe());
+        sb.append(sb.length() == 0 ? "" : " ").append("--threshold ").append(threshold);
         if (maxFpr != null) {
             sb.append(" --max-fpr ").append(maxFpr);
         }
