@@ -158,7 +158,7 @@ public final class Cli implements Runnable {
             return "no such file or directory";
         }
         if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
+            return "a file of that name already exists";
         }
         if (e instanceof NotDirectoryException) {
             return "not a directory";
