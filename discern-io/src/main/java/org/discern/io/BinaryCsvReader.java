@@ -95,9 +95,8 @@ final class BinaryCsvReader {
         int li = f.requireColumn(labelColumn, "labels");
         int si = f.requireColumn(scoreColumn, "scores", labelColumn);
         int wi = weightColumn == null ? -1 : f.requireColumn(weightColumn, "weights", labelColumn, scoreColumn);
-        RowIds ids = RowIds.of(f, idColumn, labelColumn, scoreColumn);
+        RowExtras extras = RowExtras.of(f, wi, idColumn, labelColumn, scoreColumn);
         double[] scores = new double[1024];
-        double[] weights = wi < 0 ? null : new double[1024];
         // label values are few: map each distinct text to a small code
         Map<String, Integer> codes = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
@@ -108,9 +107,6 @@ final class BinaryCsvReader {
                 int cap = scores.length * 2;
                 scores = Arrays.copyOf(scores, cap);
                 labelCodes = Arrays.copyOf(labelCodes, cap);
-                if (weights != null) {
-                    weights = Arrays.copyOf(weights, cap);
-                }
             }
             String label = f.field(li).strip();
             if (label.isEmpty()) {
@@ -124,17 +120,10 @@ final class BinaryCsvReader {
             }
             labelCodes[n] = code;
             scores[n] = f.number(si);
-            if (weights != null) {
-                weights[n] = f.weight(wi);
-            }
-            if (ids != null) {
-                ids.add(f);
-            }
+            extras.add(f);
             n++;
         }
-        if (n == 0) {
-            throw new InputException(f.name(), 2, null, "expected at least one data row, found none");
-        }
+        RowExtras.requireRows(f, n);
         List<String> values = new ArrayList<>(codes.keySet());
         String pos = resolvePositive(f.name(), values, firstLine);
         boolean[] labels = new boolean[n];
@@ -145,8 +134,8 @@ final class BinaryCsvReader {
         for (int i = 0; i < n; i++) {
             labels[i] = isPositive[labelCodes[i]];
         }
-        return new BinaryPredictions(f.name(), Arrays.copyOf(scores, n), labels,
-                weights == null ? null : Arrays.copyOf(weights, n), pos, values, ids == null ? null : ids.toArray());
+        return new BinaryPredictions(f.name(), Arrays.copyOf(scores, n), labels, extras.weights(), pos, values,
+                extras.ids());
     }
 
     private String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)

@@ -34,7 +34,7 @@ public final class ExtraColumns {
             for (int c = 0; c < k; c++) {
                 idx[c] = f.requireColumn(numberColumns.get(c), "scores");
             }
-            RowIds ids = RowIds.of(f, idColumn);
+            RowExtras ids = RowExtras.of(f, -1, idColumn);
             double[][] v = new double[k][1024];
             int n = 0;
             while (f.next()) {
@@ -46,15 +46,13 @@ public final class ExtraColumns {
                 for (int c = 0; c < k; c++) {
                     v[c][n] = f.number(idx[c]);
                 }
-                if (ids != null) {
-                    ids.add(f);
-                }
+                ids.add(f);
                 n++;
             }
             for (int c = 0; c < k; c++) {
                 v[c] = Arrays.copyOf(v[c], n);
             }
-            return new ExtraColumns(v, ids == null ? null : ids.toArray());
+            return new ExtraColumns(v, ids.ids());
         }
     }
 

@@ -106,8 +106,8 @@ final class MultiClassCsvReader {
         if (wi == li) {
             wi = -1;
         }
-        RowIds ids = RowIds.of(f, idColumn, labelColumn);
-        List<String> names = classNames(f, li, wi, ids == null ? -1 : ids.column());
+        RowExtras extras = RowExtras.of(f, wi, idColumn, labelColumn);
+        List<String> names = classNames(f, li, wi, extras.idColumn());
         int k = names.size();
         int[] columns = new int[k];
         Map<String, Integer> classIndex = new HashMap<>();
@@ -118,7 +118,6 @@ final class MultiClassCsvReader {
         int capacity = initialCapacity(k);
         int[] labels = new int[capacity];
         double[] scores = new double[capacity * k];
-        double[] weights = wi < 0 ? null : new double[capacity];
         Map<String, Long> unknown = new LinkedHashMap<>();
         int n = 0;
         while (f.next()) {
@@ -126,9 +125,6 @@ final class MultiClassCsvReader {
                 capacity = grow(f.name(), capacity, k);
                 labels = Arrays.copyOf(labels, capacity);
                 scores = Arrays.copyOf(scores, capacity * k);
-                if (weights != null) {
-                    weights = Arrays.copyOf(weights, capacity);
-                }
             }
             String label = f.field(li).strip();
             if (label.isEmpty()) {
@@ -144,24 +140,16 @@ final class MultiClassCsvReader {
             for (int j = 0; j < k; j++) {
                 scores[base + j] = f.number(columns[j]);
             }
-            if (weights != null) {
-                weights[n] = f.weight(wi);
-            }
-            if (ids != null) {
-                ids.add(f);
-            }
+            extras.add(f);
             n++;
         }
-        if (n == 0) {
-            throw new InputException(f.name(), 2, null, "expected at least one data row, found none");
-        }
+        RowExtras.requireRows(f, n);
         if (!unknown.isEmpty()) {
             throw new InputException(f.name(), 0, labelColumn, unknownMessage(unknown, names));
         }
         ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * k), n, k);
-        return MultiClassPredictions.of(Arrays.copyOf(labels, n), names, s,
-                weights == null ? null : Arrays.copyOf(weights, n)).withSource(f.name(),
-                        ids == null ? null : ids.toArray());
+        return MultiClassPredictions.of(Arrays.copyOf(labels, n), names, s, extras.weights())
+                .withSource(f.name(), extras.ids());
     }
 
     /** First capacity, in rows, of arrays holding {@code width} values per row. */

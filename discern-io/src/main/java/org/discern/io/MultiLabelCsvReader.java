@@ -118,20 +118,16 @@ final class MultiLabelCsvReader {
             scoreColumns[j] = f.columnIndex(Layout.SCORE_PREFIX + names.get(j));
         }
         int wi = weightRequired ? f.requireColumn(weightColumn, "weights") : f.columnIndex(weightColumn);
-        RowIds ids = RowIds.of(f, idColumn);
+        RowExtras extras = RowExtras.of(f, wi, idColumn);
         int capacity = MultiClassCsvReader.initialCapacity(l);
         boolean[] indicator = new boolean[capacity * l];
         double[] scores = new double[capacity * l];
-        double[] weights = wi < 0 ? null : new double[capacity];
         int n = 0;
         while (f.next()) {
             if (n == capacity) {
                 capacity = MultiClassCsvReader.grow(f.name(), capacity, l);
                 indicator = Arrays.copyOf(indicator, capacity * l);
                 scores = Arrays.copyOf(scores, capacity * l);
-                if (weights != null) {
-                    weights = Arrays.copyOf(weights, capacity);
-                }
             }
             int base = n * l;
             for (int j = 0; j < l; j++) {
@@ -142,20 +138,12 @@ final class MultiLabelCsvReader {
                 indicator[base + j] = y == 1;
                 scores[base + j] = f.number(scoreColumns[j]);
             }
-            if (weights != null) {
-                weights[n] = f.weight(wi);
-            }
-            if (ids != null) {
-                ids.add(f);
-            }
+            extras.add(f);
             n++;
         }
-        if (n == 0) {
-            throw new InputException(f.name(), 2, null, "expected at least one data row, found none");
-        }
+        RowExtras.requireRows(f, n);
         ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * l), n, l);
-        return MultiLabelPredictions.of(Arrays.copyOf(indicator, n * l), names, s,
-                weights == null ? null : Arrays.copyOf(weights, n)).withSource(f.name(),
-                        ids == null ? null : ids.toArray());
+        return MultiLabelPredictions.of(Arrays.copyOf(indicator, n * l), names, s, extras.weights())
+                .withSource(f.name(), extras.ids());
     }
 }
