@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  recall:R        highest precision with recall >= R",
             "  specificity:S   highest sensitivity with specificity >= S",
             "  sensitivity:S   highest specificity with sensitivity >= S",
-            "  budget:Q        flag at most Q% (budget:5%), a share (budget:0.05) or K cases (budget:100);",
+            "  budget:Q        flag at most Q%% (budget:5%%), a share (budget:0.05) or K cases (budget:100);",
             "                  tied scores at the cut-off are left out, never exceeding the budget",
             "Candidates are every distinct score and 'inf' (flag nothing); among equally good ones the",
             "highest threshold wins. A constraint nobody meets gives an undefined threshold and a warning.",

@@ -88,6 +88,28 @@ class ExitCodesTest {
         assertTrue(CliRunner.run("sweep", "--help").out().contains("--verbose"));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"evaluate", "curves", "report", "compare", "threshold",
+        "sweep", "calibrate"})
+    void helpOfEveryCommandHasTheSharedOptionsAndFormatsCleanly(String command) {
+        // picocli reports formatting problems of a help text (e.g. an unescaped %) on System.err
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        CliRunner.Result r;
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = CliRunner.run(command, "--help");
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+        for (String option : new String[] {"--verbose", "--class=NAME", "--labels=Y.npy", "--npz=FILE.npz",
+            "--layout=LAYOUT", "--label=COL", "--weight=COL", "Examples:"}) {
+            assertTrue(r.out().contains(option), command + " --help lacks " + option);
+        }
+    }
+
     @Test
     void anUnexpectedExceptionIsAnInternalErrorWithAHint() {
         StringWriter err = new StringWriter();
