@@ -220,6 +220,13 @@ class InputMatrixTest {
                         + " or multi-label predictions; " + binary + " holds binary predictions"));
             }
         }
+        // report takes evaluate's options: --classes and --top-k
+        cells.add(cell("report", Form.MULTICLASS_CSV, List.of("--out", "OUT", "--no-images", "--classes",
+                "eel,dog,cat,bee,ant", "--top-k", "1,4"), 0, "report.html"));
+        // naming classes makes a table multi-class: here they are not its columns
+        cells.add(cell("report", Form.BINARY_CSV, List.of("--out", "OUT", "--classes", "a,b"), 3,
+                binary + ":1: expected a score column for every class; no column for a, b (found: label, score,"
+                        + " score_b)"));
         cells.add(cell("compare", Form.MULTICLASS_CSV, List.of("--class", "bee"), 2,
                 "comparing two files needs --id COL to match their rows"));
         return cells.stream();
@@ -244,7 +251,9 @@ class InputMatrixTest {
         assertTrue((code == 0 ? r.out() : r.err()).contains(fragment), where);
         if (code != 0) {
             assertTrue(r.err().startsWith("discern: "), where);
-            assertTrue(r.err().contains("Try 'discern " + command + " --help'"), where);
+            if (code == 2) {
+                assertTrue(r.err().contains("Try 'discern " + command + " --help'"), where);
+            }
             assertEquals("", r.out(), where);
             assertTrue(!Files.exists(out), where);
         }

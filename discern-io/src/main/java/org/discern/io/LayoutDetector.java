@@ -84,6 +84,16 @@ final class LayoutDetector {
     }
 
     /**
+     * The layout of a NumPy labels/scores pair, unless {@code spec} names one.
+     *
+     * @param labels the labels array
+     * @param scores the score array (only its shape is used)
+     */
+    static Layout fromArrays(NpyArray labels, NpyArray scores, InputSpec spec) throws InputException {
+        return spec.layout() != null ? spec.layout() : fromArrays(NpyInput.labels(labels), scores);
+    }
+
+    /**
      * The layout of a NumPy labels/scores pair.
      *
      * @param labels the labels, as read by {@link NpyInput#labels(NpyArray)}

@@ -119,7 +119,7 @@ public final class NpyInput {
 
     /**
      * The predictions in a labels/scores(/weights) set of arrays, for {@link PredictionReader}: the
-     * layout is the spec's or detected from the shapes ({@link LayoutDetector#fromArrays}), the
+     * layout is the spec's or detected from the shapes ({@link LayoutDetector}), the
      * class names the spec's ({@code --class-names}) or "0".."K-1".
      *
      * @param source the input's name as given (the archive, or the scores file of a pair)
@@ -129,7 +129,7 @@ public final class NpyInput {
             InputSpec spec) throws IOException {
         List<String> names = spec.classNames() != null ? spec.classNames()
                 : spec.classNamesFile() != null ? ClassNames.read(spec.classNamesFile()) : null;
-        Layout layout = spec.layout() != null ? spec.layout() : LayoutDetector.fromArrays(labels(labels), scores);
+        Layout layout = LayoutDetector.fromArrays(labels, scores, spec);
         switch (layout) {
             case MULTICLASS:
                 return multiClass(labels, scores, names, weights).withSource(source, null);
