@@ -76,7 +76,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--apply", paramLabel = "FILE", description = "A saved recalibrator to apply to FILE's scores.")
     Path apply;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE (never FILE or the"
+            + " --apply file; a device or pipe is written as a stream).")
     Path out;
 
     @Mixin
@@ -174,7 +175,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         String column = input.className() != null ? input.className()
                 : input.scores().isEmpty() ? InputSpec.DEFAULT_SCORE_COLUMN : input.scores().get(0);
         Calibrator c = CalibratorJson.read(apply);
-        long n = RecalibratedCsv.write(input.file, column, c, out);
+        long n = RecalibratedCsv.write(input.file, column, c, out, apply);
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + n + " rows with column '" + column + "' recalibrated (" + c.type() + ") to " + out);
         o.flush();

@@ -10,6 +10,7 @@ import java.nio.file.NotDirectoryException;
 
 import org.discern.io.InputException;
 import org.discern.io.InputOptionException;
+import org.discern.io.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,7 +54,8 @@ import picocli.CommandLine.Command;
             "  discern demo",
             "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
             "",
-            "Exit codes: 0 ok, 1 internal error or output not written, 2 usage error, 3 bad input data."})
+            "Exit codes: 0 ok, 1 internal error or output not written, 2 usage error (also",
+            "an --out that cannot be used), 3 bad input data."})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -109,13 +111,18 @@ public final class Cli implements Runnable {
 
     /**
      * The one place an exception becomes a message and an exit code: bad input data 3 (file,
-     * line, column), a usage error 2, a failure to write output 1 (path and reason), anything
-     * else 1 as an internal error. Stack traces only with {@code --verbose}.
+     * line, column), a usage error 2 (also an output refused before writing), a failure to write
+     * output 1 (path and reason), anything else 1 as an internal error. Stack traces only with
+     * {@code --verbose}.
      */
     static int handle(Exception ex, CommandLine c, boolean verbose) {
         PrintWriter e = c.getErr();
         int code;
-        if (ex instanceof InputException) {
+        if (ex instanceof OutputException oe) {
+            // refused before writing: choose another --out (2); failed while writing: path and OS reason (1)
+            e.println("discern: " + oe.getMessage());
+            code = oe.refused() ? ExitCodes.USAGE : ExitCodes.WRITE_FAILED;
+        } else if (ex instanceof InputException) {
             e.println("discern: " + ex.getMessage());
             code = ExitCodes.BAD_INPUT;
         } else if (ex instanceof DemoCommand.DemoFailure df) {
@@ -132,10 +139,10 @@ public final class Cli implements Runnable {
         } else if (ex instanceof FileSystemException fse) {
             // inputs fail as InputException (io's reader wraps every read): this is an output
             e.println("discern: cannot write " + fse.getFile() + ": " + reason(fse));
-            code = ExitCodes.OUTPUT;
+            code = ExitCodes.WRITE_FAILED;
         } else if (ex instanceof IOException) {
             e.println("discern: cannot write the output: " + ex.getMessage());
-            code = ExitCodes.OUTPUT;
+            code = ExitCodes.WRITE_FAILED;
         } else {
             e.println("discern: internal error: " + ex);
             if (!verbose) {

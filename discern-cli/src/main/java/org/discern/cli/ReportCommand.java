@@ -1,7 +1,6 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.discern.io.Json;
 import org.discern.io.MulticlassJson;
 import org.discern.io.MultiClassPredictions;
 import org.discern.io.MultiLabelPredictions;
+import org.discern.io.OutputDirectory;
 import org.discern.io.Predictions;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.MulticlassEvaluation;
@@ -61,7 +61,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Report directory to create.")
     Path out;
 
-    @Option(names = "--force", description = "Replace DIR if it exists.")
+    @Option(names = "--force", description = "Replace DIR if it is a report directory discern wrote (it holds a"
+            + " .discern file) or empty; never a file, a device or any other directory.")
     boolean force;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
@@ -94,17 +95,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (Double.isNaN(threshold)) {
             throw new UsageException("--threshold must be a number, got NaN");
         }
-        java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
-        for (Path in : input.inputs()) {
-            if (in.toAbsolutePath().normalize().startsWith(outAbs)) {
-                // --force replaces the whole directory: it must never hold an input
-                throw new UsageException("the report directory " + out + " contains the input file "
-                        + in + "; choose another --out");
-            }
-        }
-        if (java.nio.file.Files.exists(out) && !force) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        // refuse an unusable --out (exists without --force, holds an input...) before the long work
+        OutputDirectory.check(out, force, input.inputs());
         Predictions read = input.read(spec.commandLine().getErr());
         input.refuseBinaryOnly(read, "--threshold", "--max-fpr");
         if (read instanceof MultiLabelPredictions) {
@@ -168,12 +160,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {
-        Path html;
-        try {
-            html = b.build().write(out, force);
-        } catch (FileAlreadyExistsException e) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        Path html = b.build().write(out, force);
         PrintWriter o = spec.commandLine().getOut();
         o.println(html);
         o.flush();

@@ -57,9 +57,9 @@ class ExitCodesTest {
                         dir.resolve("nope.csv") + ": no such file"),
                 // output that cannot be written: 1, naming the path and the reason
                 Arguments.of(new String[] {"sweep", g, "--out", good.resolve("sweep.csv").toString()}, 1,
-                        "discern: cannot write " + good + ": a file of that name already exists"),
+                        "discern: " + good.resolve("sweep.csv") + ": Not a directory"),
                 Arguments.of(new String[] {"curves", g, "--out", good.resolve("curves").toString()}, 1,
-                        "discern: cannot write " + good.resolve("curves") + ": Not a directory"));
+                        "discern: " + good.resolve("curves").resolve("roc.csv") + ": Not a directory"));
     }
 
     @ParameterizedTest
@@ -122,10 +122,14 @@ class ExitCodesTest {
         assertEquals(ExitCodes.INTERNAL, Cli.handle(new NullPointerException("x"), v, true));
         assertTrue(verbose.toString().contains("\tat "), verbose.toString());
         assertFalse(verbose.toString().contains("run again"), verbose.toString());
-        // a write failure that is no file system error still names the output
+        // write failures that do not come through io's OutputException still say what failed
+        StringWriter fs = new StringWriter();
+        var f = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(fs));
+        assertEquals(ExitCodes.WRITE_FAILED, Cli.handle(new java.nio.file.AccessDeniedException("/x/out.csv"), f, false));
+        assertEquals("discern: cannot write /x/out.csv: permission denied" + System.lineSeparator(), fs.toString());
         StringWriter io = new StringWriter();
         var o = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(io));
-        assertEquals(ExitCodes.OUTPUT, Cli.handle(new IOException("No space left on device"), o, false));
+        assertEquals(ExitCodes.WRITE_FAILED, Cli.handle(new IOException("No space left on device"), o, false));
         assertEquals("discern: cannot write the output: No space left on device" + System.lineSeparator(),
                 io.toString());
     }

@@ -69,7 +69,7 @@ class ReportCommandTest {
         String before = Files.readString(csv);
         CliRunner.Result r = CliRunner.run("report", csv.toString(), "--out", dir.toString(), "--force");
         assertEquals(ExitCodes.USAGE, r.code());
-        assertTrue(r.err().contains("contains the input file"), r.err());
+        assertTrue(r.err().contains("contains the input"), r.err());
         assertEquals(before, Files.readString(csv));
     }
 

@@ -5,24 +5,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
+import org.discern.io.OutputDirectory;
+import org.discern.io.OutputException;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.OperatingPoints;
@@ -39,9 +36,9 @@ import org.knowm.xchart.XYChart;
  *
  * <p>{@link #write(Path, boolean)} writes {@code DIR/report.html}, {@code DIR/metrics.json} (the
  * JSON text given by the caller, unchanged), curve CSVs under {@code DIR/curves/} and chart images
- * (PNG and SVG) under {@code DIR/charts/}. Writing is atomic: everything goes to a temporary
- * directory beside {@code DIR} that is then moved into place; a failure removes it and leaves any
- * existing {@code DIR} untouched. An existing {@code DIR} is replaced only with {@code force}.
+ * (PNG and SVG) under {@code DIR/charts/}. The directory appears whole or not at all, never over
+ * or around the input ({@link OutputDirectory}); an existing {@code DIR} is replaced only with
+ * {@code force}, and only when Discern wrote it.
  *
  * <p>{@code report.html} works offline: its styles, script and charts are inline and it makes no
  * network request. Its charts are interactive: a threshold slider, or hovering over the ROC or PR
@@ -514,68 +511,18 @@ public final class HtmlReport {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Writes the report directory atomically and returns the path of {@code report.html} in it.
+     * Writes the report directory as a whole (through {@link OutputDirectory}) and returns the path
+     * of {@code report.html} in it.
      *
      * @param dir the report directory to create
-     * @param force whether an existing {@code dir} may be replaced
-     * @throws FileAlreadyExistsException when {@code dir} exists and {@code force} is false
-     * @throws IOException when writing fails; nothing is left behind and an existing {@code dir} is
-     *     unchanged
+     * @param force whether an existing {@code dir} may be replaced: only a directory Discern wrote
+     *     (it holds {@value OutputDirectory#MARKER}) or an empty one
+     * @throws OutputException when {@code dir} exists and {@code force} is false, is not replaceable,
+     *     holds the input file (also through a symbolic link), or when writing fails; nothing is
+     *     left behind and an existing {@code dir} is unchanged
      */
     public Path write(Path dir, boolean force) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        if (Files.exists(target) && !force) {
-            throw new FileAlreadyExistsException(target.toString(), null,
-                    "the report directory exists; use force (--force) to replace it");
-        }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
-            // temporary directories are owner-only; the report is an ordinary directory (0755)
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-            writeInto(tmp);
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
-                try {
-                    move(tmp, target);
-                } catch (IOException e) {
-                    move(old, target);
-                    throw e;
-                }
-                deleteTree(old);
-            } else {
-                move(tmp, target);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
-        }
-        return target.resolve("report.html");
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        return OutputDirectory.write(dir, force, "report", this::writeInto, b.input).resolve("report.html");
     }
 
     private void writeInto(Path dir) throws IOException {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -242,7 +241,10 @@ class HtmlReportTest {
         try (Stream<Path> s2 = Files.list(tmp)) {
             assertEquals(List.of(dir), s2.toList());
         }
-        assertThrows(FileAlreadyExistsException.class, () -> binaryBuilder(ev).build().write(dir, false));
+        org.discern.io.OutputException exists = assertThrows(org.discern.io.OutputException.class,
+                () -> binaryBuilder(ev).build().write(dir, false));
+        assertTrue(exists.refused() && exists.getMessage().endsWith(": exists; use --force to replace it"),
+                exists.getMessage());
         Files.writeString(dir.resolve("stale.txt"), "old");
         binaryBuilder(ev).images(false).build().write(dir, true);
         assertFalse(Files.exists(dir.resolve("stale.txt")));
@@ -306,7 +308,7 @@ class HtmlReportTest {
         try (Stream<Path> s = Files.walk(a)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        assertEquals(List.of("report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png", "charts/roc-panels.svg",
+        assertEquals(List.of(".discern", "report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png", "charts/roc-panels.svg",
                 "charts/roc.png", "charts/roc.svg", "charts/confusion-counts.png", "charts/confusion-normalised.png")
                 .stream().sorted().toList(), files.stream().map(p -> a.relativize(p).toString())
                         .filter(n -> !n.startsWith("curves/")).sorted().toList());

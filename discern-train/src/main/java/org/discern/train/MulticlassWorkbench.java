@@ -104,7 +104,10 @@ public final class MulticlassWorkbench {
         }
     }
 
-    /** Runs the recipe; {@code outDir} null writes nothing. */
+    /**
+     * Runs the recipe; {@code outDir} null writes nothing. The command line passes the staging
+     * directory of an {@link org.discern.io.OutputDirectory}, so a run appears whole or not at all.
+     */
     public List<Result> run(Table table, Path outDir) throws IOException {
         if (!table.multiclass()) {
             throw new IllegalArgumentException(table.source() + " is not a multi-class table");
@@ -162,7 +165,7 @@ public final class MulticlassWorkbench {
                 m.set("test", evaluationJson(r.test()));
             }
             AtomicFiles.writeString(outDir.resolve("comparison.json"), Json.toText(root));
-            say("wrote " + outDir.resolve("comparison.json"));
+            say("wrote comparison.json");
         }
         return results;
     }

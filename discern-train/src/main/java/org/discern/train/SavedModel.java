@@ -247,6 +247,8 @@ public final class SavedModel implements AutoCloseable {
      * when it has one) or just {@code score}, one line per input row, in input order; for
      * multi-class models {@code [label,]score_CLASS...}, one probability per class.
      *
+     * @param out the file to write, whole or not at all, never over {@code data} or into the model
+     *        directory ({@link org.discern.io.OutputFiles})
      * @param priorCorrected write probabilities corrected to the true prior instead of the raw ones
      *        (binary models only)
      * @return the number of rows scored
@@ -260,7 +262,7 @@ public final class SavedModel implements AutoCloseable {
         }
         Table t = read(data, impute);
         double[] p = priorCorrected ? scorePriorCorrected(t) : score(t);
-        try (java.io.BufferedWriter w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+        org.discern.io.OutputFiles.write(out, w -> {
             w.write(t.labelled() ? "label,score\n" : "score\n");
             for (int i = 0; i < p.length; i++) {
                 if (t.labelled()) {
@@ -270,7 +272,7 @@ public final class SavedModel implements AutoCloseable {
                 w.write(Double.toString(p[i]));
                 w.write('\n');
             }
-        }
+        }, data, dir);
         return t.rows();
     }
 
@@ -278,7 +280,7 @@ public final class SavedModel implements AutoCloseable {
         Table t = read(data, impute);
         double[] p = classProbabilities(t);
         int k = classes.size();
-        try (java.io.BufferedWriter w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+        org.discern.io.OutputFiles.write(out, w -> {
             StringBuilder h = new StringBuilder(t.labelled() ? "label" : "");
             for (String c : classes) {
                 if (h.length() > 0) {
@@ -300,7 +302,7 @@ public final class SavedModel implements AutoCloseable {
                 }
                 w.write(sb.append('\n').toString());
             }
-        }
+        }, data, dir);
         return t.rows();
     }
 

@@ -125,7 +125,9 @@ public final class Workbench {
      *
      * @param table labelled table (raw features; missing cells as NaN are filled with training
      *        medians)
-     * @param outDir output directory, created if needed; null to write nothing
+     * @param outDir output directory, created if needed; null to write nothing. The command line passes
+     *        the staging directory of an {@link org.discern.io.OutputDirectory}, so a run appears whole
+     *        or not at all; messages name files relative to it
      */
     public Comparison run(Table table, Path outDir) throws IOException {
         TrainOptions o = options;
@@ -181,8 +183,8 @@ public final class Workbench {
         if (outDir != null) {
             AtomicFiles.writeString(outDir.resolve("comparison.json"),
                     Json.toText(comparisonJson(c, table, train, val, test)));
-            say("wrote " + outDir.resolve("comparison.json"));
-            say("wrote " + TrainingReport.write(c, table, o, outDir));
+            say("wrote comparison.json");
+            say("wrote " + outDir.relativize(TrainingReport.write(c, table, o, outDir)));
         }
         return c;
     }
