@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.CalibratorJson;
 import org.discern.io.DecisionJson;
+import org.discern.io.InputSpec;
 import org.discern.io.Json;
 import org.discern.io.RecalibratedCsv;
 import org.discern.metrics.Calibration;
@@ -37,20 +38,23 @@ import picocli.CommandLine.Model.CommandSpec;
             "      fit a recalibrator on FILE's labels and scores ('prior' needs --prevalence, the",
             "      target prevalence; the training prevalence is FILE's own);",
             "  discern calibrate FILE --apply cal.json --out calibrated.csv",
-            "      write FILE with its score column recalibrated (never over FILE; atomic)."},
+            "      write FILE with its score column recalibrated (never over FILE; atomic).",
+            "Multi-class or multi-label input: choose the class with --class NAME (one against the",
+            "rest; with --apply, the column of that class is recalibrated)."},
         footer = {
             "",
             "Examples:",
             "  discern calibrate valid.csv --bins 15 --strategy quantile",
             "  discern calibrate valid.csv --fit isotonic --save iso.json",
             "  discern calibrate test.csv --apply iso.json --out test_calibrated.csv",
-            "  discern calibrate valid.csv --fit prior --prevalence 0.002 --save prior.json"})
+            "  discern calibrate valid.csv --fit prior --prevalence 0.002 --save prior.json",
+            "  discern calibrate malware25.csv --class Adialer.C --bins 15"})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    InputOptions input;
 
     @Option(names = "--bins", paramLabel = "N", defaultValue = "10", description = "Number of bins (default: ${DEFAULT-VALUE}).")
     int bins;
@@ -75,12 +79,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             + " --apply file; a device or pipe is written as a stream).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format of the figures: table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -115,13 +118,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (bins < 1) {
             throw new UsageException("--bins must be >= 1, got " + bins);
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         Calibration c = Calibration.of(p.scores(), p.labels(), p.weights(), bins, binning);
         PrintWriter o = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (output.json()) {
             Json.write(DecisionJson.calibration(c), o);
         } else {
-            o.print(table(input.file().toString(), c));
+            o.print(table(p.source(), c));
             o.flush();
         }
         return ExitCodes.OK;
@@ -142,7 +145,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (prevalence != null && !(prevalence > 0 && prevalence < 1)) {
             throw new UsageException("--prevalence must be in (0, 1), got " + prevalence);
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         Calibrator c;
         if (method.equals("platt")) {
             c = PlattCalibrator.fit(p.scores(), p.labels(), p.weights());
@@ -151,9 +154,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         } else {
             c = PriorShiftCalibrator.fit(p.labels(), p.weights(), prevalence);
         }
-        CalibratorJson.write(c, save, input.file());
+        CalibratorJson.write(c, save, input.inputs());
         PrintWriter o = spec.commandLine().getOut();
-        o.println("fitted " + c + " on " + p.size() + " rows of " + input.file() + "; saved to " + save);
+        o.println("fitted " + c + " on " + p.size() + " rows of " + p.source() + "; saved to " + save);
         o.flush();
         return ExitCodes.OK;
     }
@@ -162,10 +165,17 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (out == null) {
             throw new UsageException("--apply needs --out FILE");
         }
+        if (input.file == null) {
+            throw new UsageException("--apply writes a recalibrated copy of a CSV/TSV FILE; NumPy input has no"
+                    + " such copy");
+        }
+        // the column to recalibrate: --score, or the class chosen with --class, or the default
+        String column = input.className() != null ? input.className()
+                : input.scores().isEmpty() ? InputSpec.DEFAULT_SCORE_COLUMN : input.scores().get(0);
         Calibrator c = CalibratorJson.read(apply);
-        long n = RecalibratedCsv.write(input.file(), input.score, c, out, apply);
+        long n = RecalibratedCsv.write(input.file, column, c, out, apply);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + n + " rows with column '" + input.score + "' recalibrated (" + c.type() + ") to " + out);
+        o.println("wrote " + n + " rows with column '" + column + "' recalibrated (" + c.type() + ") to " + out);
         o.flush();
         return ExitCodes.OK;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.discern.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +47,8 @@ public final class DemoCommand implements Callable<Integer> {
             + "(examples/digits, about 15 s) and write its comparison under --out.")
     boolean train;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -99,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         StringWriter buf = new StringWriter();
         StringWriter errBuf = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        if (verbose) {
+        if (verbose.isVerbose()) {
             all.add("--verbose");
         }
         int code = Cli.commandLine(new PrintWriter(buf), new PrintWriter(errBuf)).execute(all.toArray(String[]::new));

@@ -49,7 +49,7 @@ class IntervalIoTest {
         InputException dup = assertThrows(InputException.class, () -> ExtraColumns.read(p, List.of("a"), "id"));
         assertEquals(p + ":4: column 'id': expected unique ids, found 'x' also on line 2", dup.getMessage());
         InputException missing = assertThrows(InputException.class, () -> ExtraColumns.read(p, List.of("b"), null));
-        assertEquals(p + ":1: expected a column 'b' for the scores, found only: id, label, a", missing.getMessage());
+        assertEquals(p + ":1: no column 'b' for the scores; columns: id, label, a", missing.getMessage());
         Path bad = write("id,label,a\nx,1,abc\n");
         InputException nan = assertThrows(InputException.class, () -> ExtraColumns.read(bad, List.of("a"), null));
         assertEquals(bad + ":2: column 'a': expected a number, found 'abc'", nan.getMessage());
