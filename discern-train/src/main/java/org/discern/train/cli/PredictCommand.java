@@ -1,12 +1,14 @@
-package org.discern.cli;
+package org.discern.train.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.discern.train.SavedModel;
 import org.discern.train.TableReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -14,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "predict",
         header = "Score a CSV table with a model saved by 'discern train'.",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Score a CSV table with a model saved by 'discern train' (one strategy directory), using "
                     + "the saved preprocessing (log transform, training medians, means, standard deviations, "
@@ -54,13 +55,14 @@ public final class PredictCommand implements Callable<Integer> {
         int rows;
         try (SavedModel m = SavedModel.load(model)) {
             if (priorCorrected && m.multiclass()) {
-                throw new UsageException("--prior-corrected applies to binary models; " + model + " is multi-class");
+                throw new ParameterException(spec.commandLine(),
+                        "--prior-corrected applies to binary models; " + model + " is multi-class");
             }
             rows = m.scoreFile(data, out, priorCorrected, impute);
         }
         spec.commandLine().getOut().println("Scored " + rows + " rows of " + data + " into " + out
                 + (priorCorrected ? " (prior-corrected probabilities)" : "") + ".");
         spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        return CommandLine.ExitCode.OK;
     }
 }

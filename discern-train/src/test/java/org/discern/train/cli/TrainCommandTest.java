@@ -1,4 +1,4 @@
-package org.discern.cli;
+package org.discern.train.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.discern.cli.CliRunner;
+import org.discern.cli.ExitCodes;
 import org.discern.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
