@@ -243,7 +243,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             o.println("Wrote " + out.resolve("comparison.json") + " and, per strategy, history.csv, test-scores.csv, "
                     + "per-class roc-CLASS.csv, roc.svg and report/report.html under " + out + "/<strategy>/"
-                    + (images == null ? ", with the saved model for discern predict." : "."));
+                    + ", with the saved model for discern predict.");
+            o.println("Score new data: discern predict --model " + out.resolve(chosen.get(0).id())
+                    + (images == null ? " --data NEW.csv" : " --images NEW_IMAGES/") + " --out scored.csv");
             o.flush();
             return CommandLine.ExitCode.OK;
         }

@@ -31,8 +31,8 @@ class TrainPluginTest {
         String out = h.out().replaceAll("\n {15}", " ");
         assertTrue(out.contains("\n  train      Train a small network under imbalance strategies and compare them.\n"),
                 h.out());
-        assertTrue(out.contains("\n  predict    Score a CSV table with a model saved by 'discern "
-                + "train'.\n"), h.out());
+        assertTrue(out.contains("\n  predict    Score a CSV table or an image folder with a model saved by "
+                + "'discern train'.\n"), h.out());
         assertFalse(out.contains("Not installed"), h.out());
         assertTrue(out.indexOf("\n  demo ") < out.indexOf("\n  train ") && out.indexOf("\n  predict ")
                 < out.indexOf("\n  help "), h.out());
