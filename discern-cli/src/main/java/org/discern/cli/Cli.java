@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 
 import org.discern.io.InputException;
+import org.discern.io.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,7 +44,8 @@ import picocli.CommandLine.Command;
             "  discern demo",
             "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
             "",
-            "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
+            "Exit codes: 0 ok, 1 internal error or output not written, 2 usage error (also",
+            "an --out that cannot be used), 3 bad input data."})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,6 +81,15 @@ public final class Cli implements Runnable {
             boolean verbose = Arrays.asList(parseResult.originalArgs()).contains("--verbose");
             PrintWriter e = c.getErr();
             Throwable t = ex;
+            if (t instanceof OutputException oe) {
+                // refused before writing: choose another --out (2); failed while writing: path and OS reason (1)
+                e.println("discern: " + oe.getMessage());
+                if (verbose) {
+                    oe.printStackTrace(e);
+                }
+                e.flush();
+                return oe.refused() ? ExitCodes.USAGE : ExitCodes.WRITE_FAILED;
+            }
             if (t instanceof InputException ie) {
                 e.println("discern: " + ie.getMessage());
                 if (verbose) {

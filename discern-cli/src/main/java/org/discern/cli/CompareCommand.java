@@ -11,15 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryCsvReader;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.CsvLayout;
 import org.discern.io.DelimitedFile;
 import org.discern.io.ExtraColumns;
 import org.discern.io.InputException;
-import org.discern.io.IntervalJson;
+import org.discern.io.ComparisonJson;
 import org.discern.io.Json;
 import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
@@ -248,17 +246,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            ObjectNode json = IntervalJson.comparisons(comparisons);
-            json.put("paired", paired);
-            Json.number(json, "level", level);
-            if (boot != null) {
-                ObjectNode b = json.putObject("bootstrap");
-                b.put("replicates", boot.replicates());
-                b.put("seed", boot.seed());
-            }
-            ArrayNode w = json.putArray("warnings");
-            warnings.forEach(w::add);
-            Json.write(json, out);
+            Json.write(ComparisonJson.of(null, comparisons, paired, level, boot, warnings), out);
         } else {
             out.print(table(description, comparisons, paired, level, boot, warnings));
             out.flush();
@@ -410,22 +398,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            ObjectNode json = Json.object();
-            ArrayNode list = json.putArray("comparisons");
-            for (int i = 0; i < comparisons.size(); i++) {
-                ObjectNode o = Json.object();
-                o.put("class", rowClasses.get(i));
-                o.setAll(IntervalJson.comparison(comparisons.get(i)));
-                list.add(o);
-            }
-            json.put("paired", true);
-            Json.number(json, "level", level);
-            ObjectNode bo = json.putObject("bootstrap");
-            bo.put("replicates", boot.replicates());
-            bo.put("seed", boot.seed());
-            ArrayNode wn = json.putArray("warnings");
-            warnings.forEach(wn::add);
-            Json.write(json, out);
+            Json.write(ComparisonJson.of(rowClasses, comparisons, true, level, boot, warnings), out);
         } else {
             String description = String.format(Locale.ROOT, "%s and %s %s: %,d rows, %d classes", fileA, fileB,
                     matchedBy, m, k);

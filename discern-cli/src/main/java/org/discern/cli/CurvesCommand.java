@@ -49,7 +49,8 @@ public final class CurvesCommand implements Callable<Integer> {
     PredictionInputOptions input;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Directory to write roc.csv, pr.csv and det.csv into (created if missing).")
+            description = "Directory to write roc.csv, pr.csv and det.csv into (created if missing); all files"
+                    + " are written or none, never over an input.")
     Path out;
 
     @Option(names = "--all-thresholds",
@@ -62,7 +63,7 @@ public final class CurvesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageException("--out must be a directory, but " + out + " is a file");
+            throw new UsageException("--out must be a directory, but " + out + " is not one");
         }
         PredictionInputOptions.Input read = input.read(spec.commandLine().getErr());
         Path[] in = input.inputs();
@@ -73,10 +74,8 @@ public final class CurvesCommand implements Callable<Integer> {
         }
         BinaryPredictions p = read.binary();
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
-        Files.createDirectories(out);
-        CurveCsv.writeRoc(allThresholds ? ev.rocCurveAllThresholds() : ev.rocCurve(), out.resolve("roc.csv"), in);
-        CurveCsv.writePr(ev.precisionRecallCurve(), out.resolve("pr.csv"), in);
-        CurveCsv.writeDet(ev.detCurve(), out.resolve("det.csv"), in);
+        CurveCsv.writeAll(out, allThresholds ? ev.rocCurveAllThresholds() : ev.rocCurve(), ev.precisionRecallCurve(),
+                ev.detCurve(), in);
         o.println("wrote " + out.resolve("roc.csv") + ", " + out.resolve("pr.csv") + ", " + out.resolve("det.csv"));
         ev.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         o.flush();
@@ -122,7 +121,6 @@ public final class CurvesCommand implements Callable<Integer> {
             macro = defined ? ev.rocCurveMacro() : null;
             warnings = ev.warnings();
         }
-        Files.createDirectories(out);
         List<Path> written = ClassCurveFiles.write(out, names, roc, pr, micro, macro, in);
         o.println("wrote " + written.size() + " files into " + out + " (see " + out.resolve("index.csv") + ")");
         warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));

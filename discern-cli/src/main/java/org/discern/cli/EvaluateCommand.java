@@ -4,15 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.discern.io.BinaryJson;
 import org.discern.io.BinaryPredictions;
-import org.discern.io.Json;
-import org.discern.io.MulticlassJson;
-import org.discern.io.MultilabelJson;
+import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.MultilabelEvaluation;
+import org.discern.metrics.SummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,18 +101,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         BinaryPredictions p = in.binary();
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
-        ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
-        if (ci != null) {
-            json = EvaluationIntervals.add(json, ev, p, ci, intervals);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
-            Json.write(json, out);
-        } else {
-            out.print(Tables.binary(json, in.source()));
-            out.flush();
-        }
+        SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
+                .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);
+        EvaluationSummary summary = Summaries.binary(ev, p, options, ci, intervals);
+        print(format == OutputFormat.JSON ? SummaryJson.toText(summary) : Tables.binary(summary, in.source()));
         return ExitCodes.OK;
+    }
+
+    private void print(String text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
     }
 
     /** Multi-class and multi-label: the binary-only options are refused rather than ignored. */
@@ -132,8 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + " holds " + in.task() + " predictions");
             }
         }
-        ObjectNode json;
-        String table;
+        EvaluationSummary summary;
         if (in.multiclass() != null) {
             int[] ks = new int[topK.size()];
             for (int i = 0; i < ks.length; i++) {
@@ -143,26 +139,20 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             MulticlassEvaluation ev = Evaluations.multiclass(in.multiclass());
-            json = MulticlassJson.of(ev, ks);
-            if (ci != null) {
-                json = EvaluationIntervals.addMulticlass(json, ev, in.multiclass(), ci, intervals);
-            }
-            table = format == OutputFormat.JSON ? null : MultiTables.multiclass(json, in.source());
+            summary = Summaries.multiclass(ev, in.multiclass(), SummaryOptions.defaults().withTopK(ks), ci, intervals);
         } else {
             if (spec.commandLine().getParseResult().hasMatchedOption("--top-k")) {
                 throw new UsageException("--top-k applies to multi-class predictions only; " + in.source()
                         + " holds multilabel predictions");
             }
             MultilabelEvaluation ev = Evaluations.multilabel(in.multilabel());
-            json = MultilabelJson.of(ev);
-            table = format == OutputFormat.JSON ? null : MultiTables.multilabel(json, in.source());
+            summary = EvaluationSummary.multilabel(ev, SummaryOptions.defaults());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (table == null) {
-            Json.write(json, out);
+        if (format == OutputFormat.JSON) {
+            print(SummaryJson.toText(summary));
         } else {
-            out.print(table);
-            out.flush();
+            print(summary.task() == EvaluationSummary.Task.MULTICLASS ? MultiTables.multiclass(summary, in.source())
+                    : MultiTables.multilabel(summary, in.source()));
         }
         return ExitCodes.OK;
     }

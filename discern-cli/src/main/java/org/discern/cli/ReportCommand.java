@@ -1,23 +1,22 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.discern.io.BinaryJson;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.CsvLayout;
 import org.discern.io.DelimitedFile;
-import org.discern.io.Json;
-import org.discern.io.MulticlassJson;
 import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
+import org.discern.io.OutputDirectory;
+import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.SummaryOptions;
 import org.discern.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +54,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Report directory to create.")
     Path out;
 
-    @Option(names = "--force", description = "Replace DIR if it exists.")
+    @Option(names = "--force", description = "Replace DIR if it is a report directory discern wrote (it holds a"
+            + " .discern file) or empty; never a file, a device or any other directory.")
     boolean force;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
@@ -88,15 +88,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (Double.isNaN(threshold)) {
             throw new UsageException("--threshold must be a number, got NaN");
         }
-        java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
-        if (input.file().toAbsolutePath().normalize().startsWith(outAbs)) {
-            // --force replaces the whole directory: it must never hold the input
-            throw new UsageException("the report directory " + out + " contains the input file "
-                    + input.file() + "; choose another --out");
-        }
-        if (java.nio.file.Files.exists(out) && !force) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        // refuse an unusable --out (exists without --force, holds the input...) before the long work
+        OutputDirectory.check(out, force, input.file());
         CsvLayout layout;
         try (DelimitedFile f = DelimitedFile.open(input.file())) {
             layout = CsvLayout.detect(f.name(), f.header(), input.label, input.score, input.weight);
@@ -113,26 +106,13 @@ public final class ReportCommand implements Callable<Integer> {
         if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
             throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
         }
-        // the same JSON as 'evaluate --format json' with these options
-        ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
-        if (ci != null) {
-            json = EvaluationIntervals.add(json, ev, p, ci, intervals);
-        }
+        // the same summary as 'evaluate' with these options; metrics.json is its JSON
+        SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
+                .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);
+        EvaluationSummary summary = Summaries.binary(ev, p, options, ci, intervals);
         String negative = negativeName(p.labelValues(), p.positiveLabel());
-        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).metricsJson(Json.toText(json))
-                .initialThreshold(threshold);
-        for (String metric : List.of("roc_auc", "average_precision")) {
-            var node = json.get(metric + "_ci");
-            if (node != null && node.isObject()) {
-                double level = node.path("level").asDouble(Double.NaN);
-                String description = Math.round(level * 100) + "% " + node.path("method").asText();
-                b.interval(metric, number(node.get("lower")), number(node.get("upper")), description);
-            }
-        }
-        if (ci == IntervalMethod.BOOTSTRAP && json.get("bootstrap") != null) {
-            b.provenance("bootstrap", "replicates " + json.get("bootstrap").get("replicates").asText() + ", seed "
-                    + json.get("bootstrap").get("seed").asText());
-        }
+        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).summary(summary)
+                .metricsJson(SummaryJson.toText(summary)).initialThreshold(threshold);
         if (!p.weighted()) {
             b.scores(p.scores(), p.labels());
         }
@@ -153,21 +133,13 @@ public final class ReportCommand implements Callable<Integer> {
         MultiClassPredictions p = MultiClassCsvReader.create().labelColumn(input.label).weightColumn(input.weight)
                 .progress(Progress.to(spec.commandLine().getErr())).read(input.file());
         MulticlassEvaluation ev = Evaluations.multiclass(p);
-        // the same JSON as 'evaluate --format json' (default --top-k 2,3) with these options
-        ObjectNode json = MulticlassJson.of(ev, new int[] {2, 3});
-        if (ci != null) {
-            json = EvaluationIntervals.addMulticlass(json, ev, p, ci, intervals);
-        }
-        return write(common().multiclass(ev).metricsJson(Json.toText(json)));
+        // the same summary as 'evaluate' (default --top-k) with these options; metrics.json is its JSON
+        EvaluationSummary summary = Summaries.multiclass(ev, p, SummaryOptions.defaults(), ci, intervals);
+        return write(common().multiclass(ev).summary(summary).metricsJson(SummaryJson.toText(summary)));
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {
-        Path html;
-        try {
-            html = b.build().write(out, force);
-        } catch (FileAlreadyExistsException e) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        Path html = b.build().write(out, force);
         PrintWriter o = spec.commandLine().getOut();
         o.println(html);
         o.flush();
@@ -191,10 +163,6 @@ public final class ReportCommand implements Callable<Integer> {
             sb.append(" --ci ").append(ci.name().toLowerCase(java.util.Locale.ROOT));
         }
         return sb.toString();
-    }
-
-    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
-        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
     }
 
     static String negativeName(List<String> labelValues, String positive) {

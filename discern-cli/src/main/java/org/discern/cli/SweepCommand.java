@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Examples:",
             "  discern sweep preds.csv --out sweep.csv",
-            "  discern sweep preds.csv --out sweep.csv --grid 101"})
+            "  discern sweep preds.csv --out sweep.csv --grid 101",
+            "  discern sweep preds.csv --out /dev/stdout | head"})
 public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +38,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     BinaryInputOptions input;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write (never the input).")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write, whole or not at all, never an input;"
+            + " a device or pipe (/dev/stdout) is written as a stream.")
     Path out;
 
     @Option(names = "--grid", paramLabel = "N", description = "Number of grid thresholds, >= 2. Default: every score.")

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.DecisionJson;
 import org.discern.io.Json;
+import org.discern.metrics.Field;
 import org.discern.metrics.OperatingPoints;
 import org.discern.metrics.ThresholdChoice;
 import org.discern.metrics.ThresholdCriterion;
@@ -113,7 +114,7 @@ public final class ThresholdCommand implements Callable<Integer> {
                 Json.write(DecisionJson.threshold(choices.get(0)), out);
             } else {
                 ObjectNode o = Json.object();
-                ArrayNode a = o.putArray("criteria");
+                ArrayNode a = o.putArray(Field.CRITERIA.key());
                 choices.forEach(c -> a.add(DecisionJson.threshold(c)));
                 Json.write(o, out);
             }

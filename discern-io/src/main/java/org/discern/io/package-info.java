@@ -4,6 +4,11 @@
  * {@link org.discern.io.InputException} naming file, line, column, what was expected and what was
  * found.
  *
+ * <p>Results: {@link org.discern.io.SummaryJson} is the one JSON writer of an evaluation summary
+ * (core's {@code EvaluationSummary}); {@link org.discern.io.ComparisonJson} and
+ * {@link org.discern.io.DecisionJson} write {@code compare}'s, {@code threshold}'s and
+ * {@code calibrate}'s JSON. Every key comes from core's registry ({@code Field}, {@code MetricKey}).
+ *
  * <p>NumPy: {@link org.discern.io.NpyArray} reads a {@code .npy} file (versions 1.0-3.0, every
  * bool/int/uint/float dtype, both byte orders, C and Fortran order) and converts it to a row-major
  * Java array; {@link org.discern.io.NpzArchive} reads an array from an {@code .npz} archive by key;

@@ -148,7 +148,8 @@ class BinaryCsvReaderTest {
     @Test
     void atomicWriteRefusesToOverwriteAnInput() throws IOException {
         Path in = write("in.csv", "label,score\n1,0.5\n");
-        InputException e = assertThrows(InputException.class, () -> AtomicFiles.writeString(in, "x", in));
+        OutputException e = assertThrows(OutputException.class, () -> AtomicFiles.writeString(in, "x", in));
+        org.junit.jupiter.api.Assertions.assertTrue(e.refused());
         assertEquals("label,score\n1,0.5\n", Files.readString(in));
         assertEquals(in + ": refusing to write over the input file " + in, e.getMessage());
         Path out = dir.resolve("sub/out.txt");

@@ -22,8 +22,10 @@ import java.util.List;
  *   <li>errors as exceptions, which the command maps to exit codes: a
  *       {@code picocli.CommandLine.ParameterException} is a usage error (exit 2); an
  *       {@code org.discern.io.InputException}, {@code IllegalArgumentException} or
- *       {@code IOException} is bad input (exit 3, one message with file, line and column); anything
- *       else is an internal error (exit 1).</li>
+ *       {@code IOException} is bad input (exit 3, one message with file, line and column); an
+ *       {@code org.discern.io.OutputException} is an output refused before writing (exit 2) or
+ *       that failed while writing (exit 1); anything else is an internal error (exit 1). Outputs
+ *       go through {@code org.discern.io.OutputFiles} / {@code OutputDirectory}.</li>
  * </ul>
  */
 public interface CommandPlugin {

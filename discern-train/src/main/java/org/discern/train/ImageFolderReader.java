@@ -101,11 +101,12 @@ public final class ImageFolderReader {
      * Images to score with a model trained on images of {@code shape} and {@code classes}, with
      * the file each row came from.
      *
+     * @param folder the folder read
      * @param images the decoded images: labelled (a multi-class table over the model's classes)
      *        when the folder has class sub-folders, else unlabelled
      * @param files each row's file, relative to the folder, '/'-separated
      */
-    public record ScoringImages(Images images, List<String> files) {
+    public record ScoringImages(Path folder, Images images, List<String> files) {
         public ScoringImages {
             files = List.copyOf(files);
         }
@@ -167,7 +168,7 @@ public final class ImageFolderReader {
         } else {
             t = Table.unlabelled(dir.toString(), columns(shape), d.values(), d.rows());
         }
-        return new ScoringImages(new Images(t, shape, ordered.size() - d.rows(), d.warnings()), names);
+        return new ScoringImages(dir, new Images(t, shape, ordered.size() - d.rows(), d.warnings()), names);
     }
 
     private static List<Path> imagesIn(Path dir) throws IOException {

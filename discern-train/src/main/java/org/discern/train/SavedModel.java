@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.discern.io.AtomicFiles;
 import org.discern.io.InputException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -279,6 +278,8 @@ public final class SavedModel implements AutoCloseable {
      * when it has one) or just {@code score}, one line per input row, in input order; for
      * multi-class models {@code [label,]score_CLASS...}, one probability per class.
      *
+     * @param out the file to write, whole or not at all, never over {@code data} or into the model
+     *        directory ({@link org.discern.io.OutputFiles})
      * @param priorCorrected write probabilities corrected to the true prior instead of the raw ones
      *        (binary models only)
      * @return the number of rows scored
@@ -292,7 +293,7 @@ public final class SavedModel implements AutoCloseable {
         }
         Table t = read(data, impute);
         double[] p = priorCorrected ? scorePriorCorrected(t) : score(t);
-        try (java.io.BufferedWriter w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+        org.discern.io.OutputFiles.write(out, w -> {
             w.write(t.labelled() ? "label,score\n" : "score\n");
             for (int i = 0; i < p.length; i++) {
                 if (t.labelled()) {
@@ -302,14 +303,14 @@ public final class SavedModel implements AutoCloseable {
                 w.write(Double.toString(p[i]));
                 w.write('\n');
             }
-        }
+        }, data, dir);
         return t.rows();
     }
 
     private int scoreMulticlass(Path data, Path out, TableReader.Impute impute) throws IOException {
         Table t = read(data, impute);
         double[] p = classProbabilities(t);
-        AtomicFiles.write(out, w -> writeClassProbabilities(w, t, p, null), data);
+        org.discern.io.OutputFiles.write(out, w -> writeClassProbabilities(w, t, p, null), data, dir);
         return t.rows();
     }
 
@@ -318,6 +319,8 @@ public final class SavedModel implements AutoCloseable {
      * {@link #image()} and {@link #classes()}) and writes {@code file,[label,]score_CLASS...}, one
      * line per image in the order read, {@code label} when the images came in class sub-folders.
      *
+     * @param out the file to write, whole or not at all, never into the image folder or the model
+     *        directory ({@link org.discern.io.OutputFiles})
      * @return the number of images scored
      * @throws IllegalStateException when this is not an image model
      */
@@ -327,7 +330,8 @@ public final class SavedModel implements AutoCloseable {
         }
         Table t = images.images().table();
         double[] p = classProbabilities(t);
-        AtomicFiles.write(out, w -> writeClassProbabilities(w, t, p, images.files()));
+        org.discern.io.OutputFiles.write(out, w -> writeClassProbabilities(w, t, p, images.files()),
+                images.folder(), dir);
         return t.rows();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.discern.io.OutputDirectory;
 import org.discern.metrics.ConfusionMatrix;
 import org.discern.train.ImageFolderReader;
 import org.discern.train.ImageShape;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:",
             "  discern train synth-fraud --out fraud.csv",
             "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
+            "  discern train fraud.csv --drop Time --log Amount --out runs/fraud --force",
             "  discern train data.csv --label y --strategies baseline,smote --hidden 32,16 --out runs/y",
             "  discern train families.csv --label family --multiclass --out runs/families",
             "  discern train --images examples/digits/images --size 8x8 --out runs/digits",
@@ -58,8 +60,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "CSV table with a header line; every column but the label and --drop is a number.")
     Path table;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (required).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (required); it appears whole or"
+            + " not at all.")
     Path out;
+
+    @Option(names = "--force", description = "Replace DIR if it is a run directory discern wrote (it holds a .discern"
+            + " file) or empty; never a file or any other directory.")
+    boolean force;
 
     @Option(names = "--label", paramLabel = "COLUMN", defaultValue = TableReader.DEFAULT_LABEL,
             description = "Label column, exactly two values (default: ${DEFAULT-VALUE}).")
@@ -232,7 +239,10 @@ public final class TrainCommand implements Callable<Integer> {
             if (t == null) {
                 t = reader.read(table);
             }
-            List<MulticlassWorkbench.Result> rs = mw.run(t, out);
+            Table data = t;
+            List<List<MulticlassWorkbench.Result>> done = new ArrayList<>();
+            OutputDirectory.write(out, force, "train run", dir -> done.add(mw.run(data, dir)), table, images);
+            List<MulticlassWorkbench.Result> rs = done.get(0);
             PrintWriter o = spec.commandLine().getOut();
             o.print(String.format(Locale.ROOT, "%-13s %5s %13s %13s %9s%n", "strategy", "epoch", "auc_ovr_macro",
                     "ap_macro", "accuracy"));
@@ -254,7 +264,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (!quiet) {
             wb.progress(err, System.console() != null);
         }
-        Workbench.Comparison c = wb.build().run(t, out);
+        Workbench w = wb.build();
+        List<Workbench.Comparison> done = new ArrayList<>();
+        OutputDirectory.write(out, force, "train run", dir -> done.add(w.run(t, dir)), table);
+        Workbench.Comparison c = done.get(0);
         PrintWriter o = spec.commandLine().getOut();
         o.println(summary(c, options));
         o.println("Wrote " + out.resolve("comparison.json") + ", the report " + out.resolve("report")

@@ -1,6 +1,7 @@
 package org.discern.train.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -288,6 +289,14 @@ class TrainCommandTest {
         CliRunner.Result corrected = CliRunner.run("predict", "--model", model.toString(), "--images",
                 fresh.toString(), "--out", scored.toString(), "--prior-corrected");
         assertEquals(ExitCodes.USAGE, corrected.code());
+        // the output never goes into the image folder or the model directory
+        for (Path inside : List.of(fresh.resolve("scored.csv"), model.resolve("scored.csv"))) {
+            CliRunner.Result refused = CliRunner.run("predict", "--model", model.toString(), "--images",
+                    fresh.toString(), "--out", inside.toString());
+            assertEquals(ExitCodes.USAGE, refused.code(), refused.err());
+            assertTrue(refused.err().contains(inside + ": refusing to write into the input folder "), refused.err());
+            assertFalse(Files.exists(inside));
+        }
     }
 
     @Test
