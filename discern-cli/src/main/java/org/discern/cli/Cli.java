@@ -35,10 +35,8 @@ import picocli.CommandLine.Command;
             ThresholdCommand.class,
             SweepCommand.class,
             CalibrateCommand.class,
-            DemoCommand.class,
-            TrainCommand.class,
-            PredictCommand.class,
-            CommandLine.HelpCommand.class},
+            DemoCommand.class},
+        // then the plug-ins' commands (train, predict) and help: see Plugins
         footer = {
             "",
             "Examples:",
@@ -77,6 +75,7 @@ public final class Cli implements Runnable {
     /** A configured command line writing to the given writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Cli());
+        Plugins.addCommands(cl); // before the settings below, which apply to the subcommands present
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -44,7 +44,8 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--train", description = "Also train the small CNN on the 8x8 digits images "
-            + "(examples/digits, about 15 s) and write its comparison under --out.")
+            + "(examples/digits, about 15 s) and write its comparison under --out (needs the training "
+            + "plug-in, which ./discern demo --train installs on first use).")
     boolean train;
 
     @Mixin
@@ -52,6 +53,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (train && !Plugins.installed(spec.root().commandLine(), "train")) {
+            // say so before the evaluation steps, not after them
+            throw new DemoFailure(NotInstalledCommand.message("train"), ExitCodes.USAGE);
+        }
         Path ex = examples != null ? examples : defaultExamples();
         if (!Files.isDirectory(ex)) {
             throw new UsageException("no example folder at " + ex + " (give --examples DIR)");

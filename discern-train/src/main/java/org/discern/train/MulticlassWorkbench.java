@@ -41,8 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code test-scores.csv} ({@code label} and one probability column per class), per-class
  * {@code roc-CLASS.csv}, {@code roc.svg} (every per-class ROC curve with the micro and macro
  * averages) and {@code report/report.html} ({@link HtmlReport}: per-class curves, confusion
- * matrix, metrics). Tabular models are also saved there ({@link SavedModel}, for
- * {@code discern predict}); image models are not saved.
+ * matrix, metrics). The model is saved there too ({@link SavedModel}, for
+ * {@code discern predict}; image models with their image shape).
  */
 public final class MulticlassWorkbench {
     private final TrainOptions options;
@@ -270,9 +270,7 @@ public final class MulticlassWorkbench {
             if (outDir != null) {
                 Path sd = outDir.resolve(s.id());
                 Files.createDirectories(sd);
-                if (image == null) {
-                    SavedModel.saveMulticlass(sd, net, s, labelColumn, names, preprocessing);
-                }
+                SavedModel.saveMulticlass(sd, net, s, labelColumn, names, preprocessing, image);
                 writeHistory(sd.resolve("history.csv"), history);
                 writeScores(sd.resolve("test-scores.csv"), yTest, pTest, names);
                 List<Curve> curves = new ArrayList<>();

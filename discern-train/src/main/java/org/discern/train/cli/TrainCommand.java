@@ -1,4 +1,4 @@
-package org.discern.cli;
+package org.discern.train.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,8 +18,10 @@ import org.discern.train.Table;
 import org.discern.train.TableReader;
 import org.discern.train.TrainOptions;
 import org.discern.train.Workbench;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train",
         header = "Train a small network under imbalance strategies and compare them.",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         subcommands = SynthFraudCommand.class,
         description = {
             "Train a small dense network on a CSV table with a binary label, under one or more "
@@ -177,14 +178,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (table == null && images == null) {
-            throw new UsageException("missing TABLE.csv, --images DIR or the subcommand synth-fraud");
+            throw new ParameterException(spec.commandLine(),
+                    "missing TABLE.csv, --images DIR or the subcommand synth-fraud");
         }
         if (table != null && images != null) {
-            throw new UsageException("give either TABLE.csv or --images DIR, not both");
+            throw new ParameterException(spec.commandLine(), "give either TABLE.csv or --images DIR, not both");
         }
         boolean multi = multiclass || images != null;
         if (out == null) {
-            throw new UsageException("missing --out DIR");
+            throw new ParameterException(spec.commandLine(), "missing --out DIR");
         }
         List<Strategy> chosen = new ArrayList<>();
         TrainOptions options;
@@ -207,7 +209,7 @@ public final class TrainCommand implements Callable<Integer> {
             reader = TableReader.builder().label(label).positive(positive).drop(drop).log(log)
                     .logEpsilon(logEpsilon).impute(impute).multiclass(multiclass).build();
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter err = spec.commandLine().getErr();
         if (multi) {
@@ -232,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
                     mw = new MulticlassWorkbench(options, chosen, reader, quiet ? null : err);
                 }
             } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             if (t == null) {
                 t = reader.read(table);
@@ -251,9 +253,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
             o.println("Wrote " + out.resolve("comparison.json") + " and, per strategy, history.csv, test-scores.csv, "
                     + "per-class roc-CLASS.csv, roc.svg and report/report.html under " + out + "/<strategy>/"
-                    + (images == null ? ", with the saved model for discern predict." : "."));
+                    + ", with the saved model for discern predict.");
+            o.println("Score new data: discern predict --model " + out.resolve(chosen.get(0).id())
+                    + (images == null ? " --data NEW.csv" : " --images NEW_IMAGES/") + " --out scored.csv");
             o.flush();
-            return ExitCodes.OK;
+            return CommandLine.ExitCode.OK;
         }
         Table t = reader.read(table);
         Workbench.Builder wb = Workbench.builder().options(options).strategies(chosen).reader(reader);
@@ -272,7 +276,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.println("Score new data: discern predict --model " + out.resolve(chosen.get(0).id())
                 + " --data NEW.csv --out scored.csv");
         o.flush();
-        return ExitCodes.OK;
+        return CommandLine.ExitCode.OK;
     }
 
     static String summary(Workbench.Comparison c, TrainOptions o) {

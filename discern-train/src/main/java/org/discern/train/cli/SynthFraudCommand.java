@@ -1,18 +1,19 @@
-package org.discern.cli;
+package org.discern.train.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.discern.train.SyntheticFraud;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discern train synth-fraud}: writes the synthetic credit-card fraud table. */
 @Command(name = "synth-fraud",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = {
             "Write a synthetic table with the columns of the credit-card fraud data (Time, V1..V28, "
                     + "Amount, Class; class quoted) and exactly --positives positive rows. V1..V28 are "
@@ -42,12 +43,12 @@ public final class SynthFraudCommand implements Callable<Integer> {
         try {
             g = SyntheticFraud.of(rows, positives, seed);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         g.write(out);
         spec.commandLine().getOut().println("Wrote " + out + ": " + rows + " rows, " + positives + " positive (seed "
                 + seed + ").");
         spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        return CommandLine.ExitCode.OK;
     }
 }

@@ -1,12 +1,15 @@
-package org.discern.cli;
+package org.discern.train.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.discern.cli.CliRunner;
+import org.discern.cli.ExitCodes;
 import org.discern.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +132,11 @@ class TrainCommandTest {
         CliRunner.Result corrected = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--data",
                 csv.toString(), "--out", scored.toString(), "--prior-corrected");
         assertEquals(ExitCodes.USAGE, corrected.code());
+        CliRunner.Result images = CliRunner.run("predict", "--model", out.resolve("weighted").toString(), "--images",
+                dir.toString(), "--out", scored.toString());
+        assertEquals(ExitCodes.USAGE, images.code());
+        assertTrue(images.err().startsWith("discern: --images needs a model trained on images; "
+                + out.resolve("weighted") + " was trained on a table (give --data FILE)\n"), images.err());
 
         CliRunner.Result bad = CliRunner.run("train", csv.toString(), "--label", "kind", "--multiclass",
                 "--strategies", "smote", "--out", out.toString());
@@ -139,17 +147,22 @@ class TrainCommandTest {
         assertTrue(binary.err().contains("found a third: 'cow'"), binary.err());
     }
 
-    @Test
-    void imageFolderWithAnUndecodableFile(@TempDir Path dir) throws Exception {
+    /** Classes k0, k1, k2 of 20 6x6 grayscale images each: class c lights column 2c, row i % 6. */
+    private static void writeImages(Path img) throws Exception {
         for (int c = 0; c < 3; c++) {
-            Files.createDirectories(dir.resolve("img").resolve("k" + c));
+            Files.createDirectories(img.resolve("k" + c));
             for (int i = 0; i < 20; i++) {
-                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(6, 6,
+                java.awt.image.BufferedImage im = new java.awt.image.BufferedImage(6, 6,
                         java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-                img.getRaster().setSample(c * 2, i % 6, 0, 255);
-                javax.imageio.ImageIO.write(img, "png", dir.resolve("img").resolve("k" + c).resolve(i + ".png").toFile());
+                im.getRaster().setSample(c * 2, i % 6, 0, 255);
+                javax.imageio.ImageIO.write(im, "png", img.resolve("k" + c).resolve(i + ".png").toFile());
             }
         }
+    }
+
+    @Test
+    void imageFolderWithAnUndecodableFile(@TempDir Path dir) throws Exception {
+        writeImages(dir.resolve("img"));
         Path broken = dir.resolve("img").resolve("k0").resolve("zz.jpg");
         Files.writeString(broken, "garbage");
         Path out = dir.resolve("run");
@@ -170,6 +183,123 @@ class TrainCommandTest {
     }
 
     @Test
+    void predictScoresImageFoldersAndPixelRowsWithAnImageModel(@TempDir Path dir) throws Exception {
+        Path img = dir.resolve("img");
+        writeImages(img);
+        Path out = dir.resolve("run");
+        CliRunner.Result t = CliRunner.run("train", "--images", img.toString(), "--size", "6x6", "--epochs", "3",
+                "--batch-size", "16", "--learning-rate", "0.01", "--strategies", "baseline", "--quiet", "--out",
+                out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("Score new data: discern predict --model " + out.resolve("baseline")
+                + " --images NEW_IMAGES/ --out scored.csv"), t.out());
+        Path model = out.resolve("baseline");
+        JsonNode m = Json.parse(Files.readString(model.resolve("model.json")));
+        assertEquals("multiclass", m.get("task").asText());
+        assertEquals(6, m.get("image").get("width").asInt());
+        assertEquals(6, m.get("image").get("height").asInt());
+        assertEquals(1, m.get("image").get("channels").asInt());
+
+        // class sub-folders: labelled rows, class by class, files in name order
+        Path scored = dir.resolve("scored.csv");
+        CliRunner.Result p = CliRunner.run("predict", "--model", model.toString(), "--images", img.toString(), "--out",
+                scored.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals("Scored 60 images of " + img + " into " + scored + ".\n", p.out());
+        List<String> lines = Files.readAllLines(scored);
+        assertEquals("file,label,score_k0,score_k1,score_k2", lines.get(0));
+        assertEquals(61, lines.size());
+        assertTrue(lines.get(1).startsWith("k0/0.png,k0,"), lines.get(1));
+        assertTrue(lines.get(60).startsWith("k2/9.png,k2,"), lines.get(60));
+        java.util.Map<String, String> scoresOfFile = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", 3);
+            scoresOfFile.put(f[0], f[2]);
+            String[] q = f[2].split(",");
+            assertEquals(1.0, Double.parseDouble(q[0]) + Double.parseDouble(q[1]) + Double.parseDouble(q[2]), 1e-12);
+        }
+        // the saved and reloaded CNN gives exactly the probabilities the trained one gave on the test split
+        List<String> testScores = Files.readAllLines(model.resolve("test-scores.csv"));
+        assertEquals("label,score_k0,score_k1,score_k2", testScores.get(0));
+        assertEquals(12, testScores.size() - 1);
+        java.util.Set<String> predicted = new java.util.HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            predicted.add(line.substring(line.indexOf(',') + 1));
+        }
+        for (String line : testScores.subList(1, testScores.size())) {
+            assertTrue(predicted.contains(line), line + " not among\n" + predicted);
+        }
+
+        // a folder of unlabelled images: file and scores only, the same scores for the same images
+        Path fresh = dir.resolve("fresh");
+        Files.createDirectories(fresh);
+        Files.copy(img.resolve("k1").resolve("3.png"), fresh.resolve("a.png"));
+        Files.copy(img.resolve("k2").resolve("5.png"), fresh.resolve("b.png"));
+        Files.writeString(fresh.resolve("c.png"), "not an image");
+        Path scoredFresh = dir.resolve("fresh.csv");
+        CliRunner.Result u = CliRunner.run("predict", "--model", model.toString(), "--images", fresh.toString(),
+                "--out", scoredFresh.toString());
+        assertEquals(0, u.code(), u.err());
+        assertEquals("warning: skipped " + fresh.resolve("c.png") + ": cannot be decoded as an image\n", u.err());
+        assertEquals(List.of("file,score_k0,score_k1,score_k2", "a.png," + scoresOfFile.get("k1/3.png"),
+                "b.png," + scoresOfFile.get("k2/5.png")), Files.readAllLines(scoredFresh));
+
+        // a CSV of pixel rows (columns named as training named them, any order, label optional)
+        org.discern.train.ImageFolderReader.Images read = org.discern.train.ImageFolderReader.read(img,
+                org.discern.train.ImageShape.parse("6x6", 1));
+        List<String> columns = read.table().columns();
+        StringBuilder csv = new StringBuilder("class");
+        for (int j = columns.size() - 1; j >= 0; j--) {
+            csv.append(',').append(columns.get(j));
+        }
+        csv.append('\n');
+        for (int row : new int[] {0, 27, 59}) {
+            csv.append("k").append(read.table().classIndex(row));
+            for (int j = columns.size() - 1; j >= 0; j--) {
+                csv.append(',').append(read.table().value(row, j));
+            }
+            csv.append('\n');
+        }
+        Path pixels = dir.resolve("pixels.csv");
+        Files.writeString(pixels, csv.toString());
+        Path scoredPixels = dir.resolve("pixels-scored.csv");
+        CliRunner.Result c = CliRunner.run("predict", "--model", model.toString(), "--data", pixels.toString(),
+                "--out", scoredPixels.toString());
+        assertEquals(0, c.code(), c.err());
+        // rows 0, 27, 59 of the folder: k0/0.png, k1/15.png (k1 files in name order: 0 1 10..19 2 ...), k2/9.png
+        assertEquals(List.of("label,score_k0,score_k1,score_k2", "k0," + scoresOfFile.get("k0/0.png"),
+                "k1," + scoresOfFile.get("k1/15.png"), "k2," + scoresOfFile.get("k2/9.png")),
+                Files.readAllLines(scoredPixels));
+
+        // refusals
+        Files.createDirectories(img.resolve("k9"));
+        Files.copy(img.resolve("k0").resolve("0.png"), img.resolve("k9").resolve("0.png"));
+        CliRunner.Result unknown = CliRunner.run("predict", "--model", model.toString(), "--images", img.toString(),
+                "--out", scored.toString());
+        assertEquals(ExitCodes.BAD_INPUT, unknown.code());
+        assertEquals("discern: " + img.resolve("k9") + ": sub-folder 'k9' is not a class of the model; its classes "
+                + "are [k0, k1, k2]\n", unknown.err());
+        CliRunner.Result both = CliRunner.run("predict", "--model", model.toString(), "--images", fresh.toString(),
+                "--data", pixels.toString(), "--out", scored.toString());
+        assertEquals(ExitCodes.USAGE, both.code());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        CliRunner.Result neither = CliRunner.run("predict", "--model", model.toString(), "--out", scored.toString());
+        assertEquals(ExitCodes.USAGE, neither.code());
+        assertTrue(neither.err().contains("--data=FILE | --images=DIR"), neither.err());
+        CliRunner.Result corrected = CliRunner.run("predict", "--model", model.toString(), "--images",
+                fresh.toString(), "--out", scored.toString(), "--prior-corrected");
+        assertEquals(ExitCodes.USAGE, corrected.code());
+        // the output never goes into the image folder or the model directory
+        for (Path inside : List.of(fresh.resolve("scored.csv"), model.resolve("scored.csv"))) {
+            CliRunner.Result refused = CliRunner.run("predict", "--model", model.toString(), "--images",
+                    fresh.toString(), "--out", inside.toString());
+            assertEquals(ExitCodes.USAGE, refused.code(), refused.err());
+            assertTrue(refused.err().contains(inside + ": refusing to write into the input folder "), refused.err());
+            assertFalse(Files.exists(inside));
+        }
+    }
+
+    @Test
     void helpListsTheOptionsAndTheSubcommand() {
         CliRunner.Result h = CliRunner.run("train", "--help");
         assertEquals(0, h.code());
@@ -180,7 +310,10 @@ class TrainCommandTest {
         }
         CliRunner.Result p = CliRunner.run("predict", "--help");
         assertEquals(0, p.code());
-        assertTrue(p.out().contains("--prior-corrected"), p.out());
+        for (String s : List.of("--prior-corrected", "--images=DIR", "c<channel>_y<row>_x<column>",
+                "discern predict --model runs/digits/baseline --images new/ --out scored.csv")) {
+            assertTrue(p.out().contains(s), s + " in\n" + p.out());
+        }
     }
 
     @Test
