@@ -74,7 +74,8 @@ public final class NpzArchive {
         }
         try {
             return new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
+            // EOFException: an end record that points past the end of the file (found by fuzzing)
             throw new InputException(file.toString(), 0, null,
                     "expected an .npz (zip) archive, found something else: " + e.getMessage(), e);
         }

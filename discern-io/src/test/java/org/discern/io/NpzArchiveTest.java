@@ -107,6 +107,17 @@ class NpzArchiveTest {
     }
 
     @Test
+    void anEndRecordPointingPastTheEndIsBadInput() throws IOException {
+        Path p = dir.resolve("end.npz");
+        try (var in = NpzArchiveTest.class.getResourceAsStream("NpyFuzzTestInputs/npz/crash-83d70496683865454065ac6362cced36fc8c6b05")) {
+            Files.copy(in, p);
+        }
+        InputException e = assertThrows(InputException.class, () -> NpzArchive.keys(p));
+        assertTrue(e.problem().startsWith("expected an .npz (zip) archive, found something else"), e.problem());
+        assertThrows(InputException.class, () -> NpzArchive.read(p, "y"));
+    }
+
+    @Test
     void notAnArchive() throws IOException {
         Path p = NpyBytes.write(dir, "x.npz", labels());
         InputException e = assertThrows(InputException.class, () -> NpzArchive.read(p, "y"));
