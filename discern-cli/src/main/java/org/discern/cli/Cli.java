@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             ThresholdCommand.class,
             SweepCommand.class,
             CalibrateCommand.class,
+            DecisionCommand.class,
             DemoCommand.class},
         // then the plug-ins' commands (train, predict) and help: see Plugins
         footer = {

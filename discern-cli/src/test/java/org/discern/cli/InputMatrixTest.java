@@ -197,9 +197,10 @@ class InputMatrixTest {
                     cells.add(cell("compare", form, List.of("--format", "json", "--replicates", "50"), 0,
                             "\"class\" : \"macro\""));
             }
-            for (String command : List.of("threshold", "sweep", "calibrate")) {
+            for (String command : List.of("threshold", "sweep", "calibrate", "decision")) {
                 List<String> more = command.equals("sweep") ? List.of("--out", "OUT") : List.of("--format", "json");
-                String ok = command.equals("sweep") ? "wrote " : command.equals("threshold") ? "\"criteria\"" : "\"ece\"";
+                String ok = command.equals("sweep") ? "wrote " : command.equals("threshold") ? "\"criteria\""
+                        : command.equals("decision") ? "\"net_benefit_all\"" : "\"ece\"";
                 cells.add(multi ? cell(command, form, more, 2, chooseClass(command, form))
                         : cell(command, form, more, 0, ok));
                 if (multi) {

@@ -128,6 +128,17 @@ public enum Field {
     MEAN_PREDICTED,
     /** Observed frequency of positives in a bin. */
     OBSERVED_FREQUENCY,
+    // ---- decision
+    /** The decision curve: one object per threshold probability. */
+    DECISION_CURVE,
+    /** Net benefit of treating everyone at a threshold probability. */
+    NET_BENEFIT_ALL,
+    /** Net benefit of treating no one (0). */
+    NET_BENEFIT_NONE,
+    /** (Weighted) share of positives. */
+    PREVALENCE,
+    /** The rule a decision follows, in words. */
+    RULE,
     // ---- a saved calibrator
     /** "platt", "isotonic" or "prior_shift". */
     TYPE,
