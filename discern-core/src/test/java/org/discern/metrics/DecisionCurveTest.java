@@ -181,7 +181,9 @@ class DecisionCurveTest {
         assertThrows(IllegalArgumentException.class, () -> DecisionCurve.of(op, Double.NaN));
         assertThrows(IllegalArgumentException.class,
                 () -> DecisionCurve.of(op, new double[DecisionCurve.MAX_THRESHOLDS + 1]));
-        assertEquals("the total weight of the sample must be > 0", assertThrows(IllegalArgumentException.class,
+        // all-zero weights are refused where the operating points are built (issue 11: weight 0 = no row)
+        assertEquals("weights must not all be 0 (a sample of weight 0 is the same as no sample: nothing is left to"
+                + " evaluate)", assertThrows(IllegalArgumentException.class,
                 () -> DecisionCurve.of(OperatingPoints.of(new double[] {0.1, 0.9}, new boolean[] {false, true},
                         new double[] {0, 0}), 0.5)).getMessage());
         BootstrapOptions big = BootstrapOptions.defaults().withReplicates(10_000);
