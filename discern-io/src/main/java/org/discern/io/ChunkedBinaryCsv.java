@@ -80,28 +80,11 @@ final class ChunkedBinaryCsv {
         }
     }
 
-    /** Bytes read from the file before inflation, for progress. */
-    private static final class Counting extends java.io.FilterInputStream {
-        volatile long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
     private BinaryPredictions run() throws IOException, InterruptedException {
         long size = Files.size(file);
         ProgressListener progress = spec.progress() == null ? ProgressListener.NONE : spec.progress();
-        try (Counting counting = new Counting(Files.newInputStream(file));
+        try (DelimitedFile.CountingInputStream counting =
+                new DelimitedFile.CountingInputStream(Files.newInputStream(file));
                 InputStream raw = new BufferedInputStream(counting, 1 << 16)) {
             raw.mark(2);
             int b0 = raw.read();
@@ -112,7 +95,8 @@ final class ChunkedBinaryCsv {
         }
     }
 
-    private BinaryPredictions parse(InputStream in, Counting counting, long size, ProgressListener progress)
+    private BinaryPredictions parse(InputStream in, DelimitedFile.CountingInputStream counting, long size,
+            ProgressListener progress)
             throws IOException, InterruptedException {
         byte[] buf = new byte[Math.max(chunkSize, 4)]; // room for a byte-order mark
         int len = in.readNBytes(buf, 0, buf.length);
@@ -220,7 +204,7 @@ final class ChunkedBinaryCsv {
                 if (failed(chunks)) {
                     return null;
                 }
-                progress.progress(name, counting.count, size, rowsDone.get());
+                progress.progress(name, counting.count(), size, rowsDone.get());
                 if (eof) {
                     break;
                 }
@@ -489,17 +473,13 @@ final class ChunkedBinaryCsv {
         if (p < to && (b[p] == '+' || b[p] == '-')) {
             p++;
         }
-        int digits = 0;
-        while (p < to && b[p] >= '0' && b[p] <= '9') {
-            p++;
-            digits++;
-        }
+        int q = digitsEnd(b, p, to);
+        int digits = q - p;
+        p = q;
         if (p < to && b[p] == '.') {
-            p++;
-            while (p < to && b[p] >= '0' && b[p] <= '9') {
-                p++;
-                digits++;
-            }
+            q = digitsEnd(b, p + 1, to);
+            digits += q - p - 1;
+            p = q;
         }
         if (digits == 0) {
             return Double.NaN;
@@ -509,20 +489,25 @@ final class ChunkedBinaryCsv {
             if (p < to && (b[p] == '+' || b[p] == '-')) {
                 p++;
             }
-            int exp = 0;
-            while (p < to && b[p] >= '0' && b[p] <= '9') {
-                p++;
-                exp++;
-            }
-            if (exp == 0) {
+            q = digitsEnd(b, p, to);
+            if (q == p) {
                 return Double.NaN;
             }
+            p = q;
         }
         if (p != to) {
             return Double.NaN;
         }
         double v = JavaDoubleParser.parseDouble(b, from, to - from);
         return Double.isInfinite(v) ? Double.NaN : v;
+    }
+
+    /** The end of the run of ASCII digits starting at {@code p}. */
+    private static int digitsEnd(byte[] b, int p, int to) {
+        while (p < to && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        return p;
     }
 
     /** The ASCII characters {@link String#strip()} removes. */
