@@ -138,7 +138,7 @@ final class BinaryCsvReader {
                 extras.ids());
     }
 
-    private String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)
+    String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)
             throws InputException {
         if (positive != null) {
             boolean found = values.stream().anyMatch(v -> sameLabel(v, positive));

@@ -312,7 +312,7 @@ public final class DelimitedFile implements Closeable {
     }
 
     /** Counts the bytes read from the file (before decompression). */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
+    static final class CountingInputStream extends java.io.FilterInputStream {
         private volatile long count;
 
         CountingInputStream(InputStream in) {
