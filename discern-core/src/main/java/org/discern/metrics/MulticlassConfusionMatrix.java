@@ -72,15 +72,31 @@ public final class MulticlassConfusionMatrix {
             t += rowSum[i];
         }
         this.total = t;
+        // in class order, or one summary per kind when a kind concerns many classes
         List<String> w = new ArrayList<>();
+        ClassWarnings absent = new ClassWarnings("%s classes are absent from the labels: %s; their recall is NaN "
+                + "and they are left out of the macro and weighted averages");
+        ClassWarnings neverPredicted = new ClassWarnings("%s classes are never predicted: %s; their precision is "
+                + "NaN and counts as 0 in the macro and weighted precision");
         for (int c = 0; c < k; c++) {
+            String warning = null;
             if (rowSum[c] == 0) {
-                w.add("class '" + classes.get(c) + "' is absent from the labels: its recall is NaN and it "
-                        + "is left out of the macro and weighted averages");
+                warning = "class '" + classes.get(c) + "' is absent from the labels: its recall is NaN and it "
+                        + "is left out of the macro and weighted averages";
+                absent.add(classes.get(c), warning);
             } else if (colSum[c] == 0) {
-                w.add("class '" + classes.get(c) + "' is never predicted: its precision is NaN and counts "
-                        + "as 0 in the macro and weighted precision");
+                warning = "class '" + classes.get(c) + "' is never predicted: its precision is NaN and counts "
+                        + "as 0 in the macro and weighted precision";
+                neverPredicted.add(classes.get(c), warning);
             }
+            if (warning != null && w.size() <= 2 * ClassWarnings.LIMIT) {
+                w.add(warning);
+            }
+        }
+        if (absent.size() > ClassWarnings.LIMIT || neverPredicted.size() > ClassWarnings.LIMIT) {
+            w.clear();
+            absent.addTo(w);
+            neverPredicted.addTo(w);
         }
         this.warnings = List.copyOf(w);
     }

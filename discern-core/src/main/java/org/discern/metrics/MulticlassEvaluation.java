@@ -261,11 +261,14 @@ public final class MulticlassEvaluation {
         MulticlassConfusionMatrix confusion = rowPass.confusion.build(classes);
 
         List<String> warn = new ArrayList<>();
+        ClassWarnings absent = new ClassWarnings("%s classes are absent from the labels (or all their samples have "
+                + "zero weight): %s; their ROC AUC, average precision and recall are NaN and they are left out of "
+                + "every average");
         int present = 0;
         for (int c = 0; c < k; c++) {
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0) {
-                warn.add("class '" + classes.get(c) + "' is absent from the labels"
+                absent.add(classes.get(c), "class '" + classes.get(c) + "' is absent from the labels"
                         + (supportRows[c] > 0 ? " (its samples have zero weight)" : "")
                         + ": its ROC AUC, average precision and recall are NaN and it is left out of every average");
             } else if (p.negatives() == 0) {
@@ -276,12 +279,16 @@ public final class MulticlassEvaluation {
                 present++;
             }
         }
+        absent.addTo(warn);
+        ClassWarnings neverPredicted = new ClassWarnings("%s classes are never predicted: %s; their precision is "
+                + "NaN and counts as 0 in the macro and weighted precision");
         for (int c = 0; c < k; c++) {
             if (support[c] > 0 && confusion.predicted(c) == 0) {
-                warn.add("class '" + classes.get(c) + "' is never predicted: its precision is NaN and counts as 0 "
-                        + "in the macro and weighted precision");
+                neverPredicted.add(classes.get(c), "class '" + classes.get(c) + "' is never predicted: its precision "
+                        + "is NaN and counts as 0 in the macro and weighted precision");
             }
         }
+        neverPredicted.addTo(warn);
         if (present < 2) {
             warn.add("fewer than 2 classes present in the labels: one-vs-one AUC is undefined (NaN)");
         }

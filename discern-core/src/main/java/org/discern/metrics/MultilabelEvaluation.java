@@ -217,16 +217,20 @@ public final class MultilabelEvaluation {
         BinaryEvaluation[] perLabel = new BinaryEvaluation[l];
         double[] support = new double[l];
         List<String> warn = new ArrayList<>();
+        ClassWarnings undefined = new ClassWarnings("%s labels have no positive or no negative samples (with "
+                + "non-zero weight): %s; their ROC AUC and average precision are NaN and they are left out of the "
+                + "macro and weighted averages");
         for (int c = 0; c < l; c++) {
             perLabel[c] = columns[c].evaluation;
             support[c] = columns[c].points.positives();
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0 || p.negatives() == 0) {
-                warn.add("label '" + labels.get(c) + "' has " + (p.positives() == 0 ? "no positive" : "no negative")
+                undefined.add(labels.get(c), "label '" + labels.get(c) + "' has " + (p.positives() == 0 ? "no positive" : "no negative")
                         + " samples (with non-zero weight): its ROC AUC and average precision are NaN and it is left "
                         + "out of the macro and weighted averages");
             }
         }
+        undefined.addTo(warn);
         if (aucSkipped > 0) {
             warn.add(String.format(Locale.ROOT, "%d sample(s) have all labels 0 or all 1 (first: row %d): no per-sample "
                     + "ROC AUC, left out of roc_auc_samples", aucSkipped, aucFirstSkipped));

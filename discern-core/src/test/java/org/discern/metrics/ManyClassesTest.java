@@ -181,6 +181,37 @@ class ManyClassesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} classes, 5 labelled")
+    @CsvSource({"25", "26", "16000"})
+    void upTo20AbsentClassesAreNamedOneByOneMoreInOneWarning(int k) {
+        int[] y = {0, 1, 2, 3, 4, 0, 1, 2, 3, 4};
+        float[] s = new float[y.length * k];
+        for (int i = 0; i < y.length; i++) {
+            s[i * k + (y[i] == 1 || y[i] == 3 ? k - 1 : y[i])] = 1; // classes 1 and 3 predicted as the last class
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add("c" + c);
+        }
+        MulticlassEvaluation ev = MulticlassEvaluation.of(y, s, names, null);
+        List<String> absent = ev.warnings().stream().filter(w -> w.contains("absent")).toList();
+        if (k - 5 <= ClassWarnings.LIMIT) {
+            assertEquals(k - 5, absent.size());
+            assertEquals("class 'c5' is absent from the labels: its ROC AUC, average precision and recall are NaN and "
+                    + "it is left out of every average", absent.get(0));
+        } else {
+            assertEquals(List.of(String.format(java.util.Locale.ROOT, "%,d classes are absent from the labels (or all "
+                    + "their samples have zero weight): 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12', 'c13', "
+                    + "'c14' and %,d more; their ROC AUC, average precision and recall are NaN and they are left out "
+                    + "of every average", k - 5, k - 15)), absent);
+        }
+        // classes 1 and 3 are never predicted: two classes, each named
+        assertEquals(List.of("class 'c1' is never predicted: its precision is NaN and counts as 0 in the macro and "
+                + "weighted precision", "class 'c3' is never predicted: its precision is NaN and counts as 0 in the "
+                + "macro and weighted precision"), ev.warnings().stream().filter(w -> w.contains("never")).toList());
+        assertTrue(ev.confusionMatrix().warnings().size() <= 2 * ClassWarnings.LIMIT + 2);
+    }
+
     @ParameterizedTest
     @CsvSource({"-1, 0", "0, -1", "3, 0", "0, 3"})
     void countOutsideTheMatrixIsRefused(int actual, int predicted) {
