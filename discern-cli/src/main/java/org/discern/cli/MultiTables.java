@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Fixed precision, locale-independent.
  */
 final class MultiTables {
+    /** The terminal shows the confusion matrix up to this many classes (wider is unreadable; JSON has it). */
+    static final int CONFUSION_MAX_CLASSES = 50;
+
     private MultiTables() {
     }
 
@@ -82,8 +85,14 @@ final class MultiTables {
                 line(sb, "top-" + name.substring(4, name.length() - "_accuracy".length()) + " accuracy", j.get(name));
             }
         });
-        sb.append("\nconfusion matrix (rows = true class, columns = predicted class):\n");
         JsonNode cm = j.get("confusion_matrix");
+        if (cm == null || classes.size() > CONFUSION_MAX_CLASSES) {
+            sb.append(String.format(Locale.ROOT, "\nconfusion matrix: %,d x %,d, not shown for more than %d classes "
+                    + "(see --format json)\n", classes.size(), classes.size(), CONFUSION_MAX_CLASSES));
+            warnings(sb, j);
+            return trimLines(sb);
+        }
+        sb.append("\nconfusion matrix (rows = true class, columns = predicted class):\n");
         int cell = String.valueOf(classes.size() - 1).length();
         for (JsonNode row : cm) {
             for (JsonNode v : row) {
@@ -110,7 +119,22 @@ final class MultiTables {
 
     /** Drops the blanks that empty trailing cells leave at line ends. */
     private static String trimLines(StringBuilder sb) {
-        return sb.toString().replaceAll(" +\n", "\n");
+        // one linear pass (a regular expression backtracks over every run of blanks)
+        StringBuilder out = new StringBuilder(sb.length());
+        int blanks = 0;
+        for (int i = 0; i < sb.length(); i++) {
+            char ch = sb.charAt(i);
+            if (ch == ' ') {
+                blanks++;
+                continue;
+            }
+            if (ch != '\n') {
+                out.append(" ".repeat(blanks));
+            }
+            blanks = 0;
+            out.append(ch);
+        }
+        return out.append(" ".repeat(blanks)).toString();
     }
 
     /** The multi-label report. */

@@ -51,16 +51,17 @@ public final class MultiLabelCsvReader {
     static List<String> pairs(String file, List<String> header) throws InputException {
         List<String> names = new ArrayList<>();
         List<String> unpaired = new ArrayList<>();
+        java.util.Set<String> columns = new java.util.HashSet<>(header);
         for (String h : header) {
             if (h.startsWith(CsvLayout.LABEL_PREFIX) && h.length() > CsvLayout.LABEL_PREFIX.length()) {
                 String name = h.substring(CsvLayout.LABEL_PREFIX.length());
                 names.add(name);
-                if (!header.contains(CsvLayout.SCORE_PREFIX + name)) {
+                if (!columns.contains(CsvLayout.SCORE_PREFIX + name)) {
                     unpaired.add(h + " (no " + CsvLayout.SCORE_PREFIX + name + ")");
                 }
             } else if (h.startsWith(CsvLayout.SCORE_PREFIX) && h.length() > CsvLayout.SCORE_PREFIX.length()) {
                 String name = h.substring(CsvLayout.SCORE_PREFIX.length());
-                if (!header.contains(CsvLayout.LABEL_PREFIX + name)) {
+                if (!columns.contains(CsvLayout.LABEL_PREFIX + name)) {
                     unpaired.add(h + " (no " + CsvLayout.LABEL_PREFIX + name + ")");
                 }
             }

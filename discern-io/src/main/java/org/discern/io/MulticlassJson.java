@@ -12,11 +12,16 @@ import org.discern.metrics.MulticlassEvaluation;
  * average_precision_weighted, average_precision_micro, accuracy, balanced_accuracy, cohen_kappa,
  * mcc, log_loss, top_K_accuracy for each requested K, precision_macro, recall_macro, f1_macro,
  * precision_weighted, recall_weighted, f1_weighted, precision_micro, recall_micro, f1_micro,
- * confusion_matrix (rows = true class, columns = predicted class, in {@code classes} order),
- * per_class (objects with class, support, precision, recall, f1, roc_auc, average_precision),
+ * confusion_matrix (rows = true class, columns = predicted class, in {@code classes} order; for
+ * more than {@value #DENSE_CONFUSION_MAX_CLASSES} classes instead confusion_matrix_nonzero, the
+ * non-zero cells as [true class index, predicted class index, count] in row-major order, with a
+ * warning saying so: 16,000 classes would otherwise write 256 million cells), per_class (objects with class, support, precision, recall, f1, roc_auc, average_precision),
  * warnings. Undefined values (NaN) are null; counts that are whole numbers are integers.
  */
 public final class MulticlassJson {
+    /** Up to this many classes the confusion matrix is written whole (K x K), else its non-zero cells. */
+    public static final int DENSE_CONFUSION_MAX_CLASSES = 1000;
+
     private MulticlassJson() {
     }
 
@@ -58,11 +63,22 @@ public final class MulticlassJson {
         Json.number(o, "precision_micro", cm.precisionMicro());
         Json.number(o, "recall_micro", cm.recallMicro());
         Json.number(o, "f1_micro", cm.f1Micro());
-        ArrayNode matrix = o.putArray("confusion_matrix");
-        for (int t = 0; t < ev.classCount(); t++) {
-            ArrayNode row = matrix.addArray();
-            for (int p = 0; p < ev.classCount(); p++) {
-                count(row, cm.count(t, p));
+        int k = ev.classCount();
+        if (k <= DENSE_CONFUSION_MAX_CLASSES) {
+            ArrayNode matrix = o.putArray("confusion_matrix");
+            for (int t = 0; t < k; t++) {
+                ArrayNode row = matrix.addArray();
+                for (int p = 0; p < k; p++) {
+                    count(row, cm.count(t, p));
+                }
+            }
+        } else {
+            ArrayNode cells = o.putArray("confusion_matrix_nonzero");
+            for (int i = 0; i < cm.nonZeroCells(); i++) {
+                ArrayNode cell = cells.addArray();
+                cell.add(cm.nonZeroActual(i));
+                cell.add(cm.nonZeroPredicted(i));
+                count(cell, cm.nonZeroCount(i));
             }
         }
         ArrayNode per = o.putArray("per_class");
@@ -78,6 +94,11 @@ public final class MulticlassJson {
         }
         ArrayNode w = o.putArray("warnings");
         ev.warnings().forEach(w::add);
+        if (k > DENSE_CONFUSION_MAX_CLASSES) {
+            w.add(String.format(java.util.Locale.ROOT, "the confusion matrix of %,d classes is written as "
+                    + "confusion_matrix_nonzero, its %,d non-zero cells as [true class index, predicted class index, "
+                    + "count] (whole, it would have %,d cells)", k, cm.nonZeroCells(), (long) k * k));
+        }
         return o;
     }
 
