@@ -3,6 +3,7 @@ package org.discern.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 
+import org.discern.io.HeapLimitException;
 import org.discern.io.InputException;
 import org.discern.io.OutputException;
 import picocli.CommandLine;
@@ -82,6 +83,12 @@ public final class Cli implements Runnable {
             boolean verbose = Arrays.asList(parseResult.originalArgs()).contains("--verbose");
             PrintWriter e = c.getErr();
             Throwable t = ex;
+            if (OutOfMemory.find(t) != null) {
+                return OutOfMemory.report(OutOfMemory.find(t), e);
+            }
+            if (t instanceof HeapLimitException h) {
+                return OutOfMemory.refused(h, e);
+            }
             if (t instanceof OutputException oe) {
                 // refused before writing: choose another --out (2); failed while writing: path and OS reason (1)
                 e.println("discern: " + oe.getMessage());

@@ -143,6 +143,8 @@ public final class PredictionInputOptions {
         } else if (weightsNpy != null) {
             w = NpyArray.read(weightsNpy);
         }
+        // lengths and the heap from the headers, before any data is read (an npz entry is not yet inflated)
+        NpyInput.checkSizes(y, p, w);
         List<String> names = classNames == null ? null : ClassNames.read(classNames);
         String source = npz != null ? npz.toString() : scoresNpy.toString();
         Path main = npz != null ? npz : scoresNpy;

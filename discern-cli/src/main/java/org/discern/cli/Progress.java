@@ -34,6 +34,7 @@ final class Progress implements ProgressListener {
 
     @Override
     public void progress(String file, long bytes, long total, long rows) {
+        OutOfMemory.reading(file, bytes, total, rows);
         long now = System.nanoTime();
         if (now - start < QUIET_NANOS) {
             return;
@@ -59,6 +60,7 @@ final class Progress implements ProgressListener {
 
     @Override
     public void done(String file, long rows) {
+        OutOfMemory.read(file, rows);
         if (bar != null) {
             bar.stepTo(bar.getMax());
             bar.close();
