@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.discern.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,14 +44,19 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--train", description = "Also train the small CNN on the 8x8 digits images "
-            + "(examples/digits, about 15 s) and write its comparison under --out.")
+            + "(examples/digits, about 15 s) and write its comparison under --out (needs the training "
+            + "plug-in, which ./discern demo --train installs on first use).")
     boolean train;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
+        if (train && !Plugins.installed(spec.root().commandLine(), "train")) {
+            // say so before the evaluation steps, not after them
+            throw new DemoFailure(NotInstalledCommand.message("train"), ExitCodes.USAGE);
+        }
         Path ex = examples != null ? examples : defaultExamples();
         if (!Files.isDirectory(ex)) {
             throw new UsageException("no example folder at " + ex + " (give --examples DIR)");
@@ -99,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
         StringWriter buf = new StringWriter();
         StringWriter errBuf = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        if (verbose) {
+        if (verbose.isVerbose()) {
             all.add("--verbose");
         }
         int code = Cli.commandLine(new PrintWriter(buf), new PrintWriter(errBuf)).execute(all.toArray(String[]::new));

@@ -27,6 +27,11 @@
  * {@link org.discern.metrics.MultilabelEvaluation} (per-label curves, macro/weighted/micro/samples
  * averages, label ranking average precision, coverage error).
  *
+ * <p>Outputs: {@link org.discern.metrics.EvaluationSummary} holds every number of an evaluation
+ * as the outputs show it, under the keys of the registry ({@link org.discern.metrics.Metric},
+ * {@link org.discern.metrics.Average}, {@link org.discern.metrics.MetricKey} for metrics,
+ * {@link org.discern.metrics.Field} for everything else), with its intervals read by name.
+ *
  * <p>Intervals and tests:
  * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
  * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap

@@ -98,7 +98,8 @@ class HtmlReportTest {
                 "ro-recall")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
-        assertTrue(html.contains("<td>roc_auc</td><td>" + org.discern.report.internal.Fmt.fixed(ev.rocAuc(), 4) + "</td>"));
+        assertTrue(html.contains("<td>ROC AUC</td><td><code>roc_auc</code></td><td>"
+                + org.discern.report.internal.Fmt.fixed(ev.rocAuc(), 4) + "</td>"), "the summary shows core's ROC AUC");
         assertTrue(html.contains("<th>rows</th><td style=\"text-align:left\">2000</td>"));
         assertTrue(html.contains("2026-01-02T03:04:05Z"));
         assertTrue(html.contains("<td>legit</td><td>" + ev.negativeRows() + "</td>"));
@@ -316,22 +317,6 @@ class HtmlReportTest {
             byte[] other = Files.readAllBytes(b.resolve(a.relativize(p)));
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(p), other), "differs: " + a.relativize(p));
         }
-    }
-
-    @Test
-    void macroAverageRocIsTheMeanTprOnTheGrid() {
-        Curve perfect = Curve.of("a", new double[] {0, 0, 1}, new double[] {0, 1, 1});
-        Curve chance = Curve.of("b", new double[] {0, 1}, new double[] {0, 1});
-        Curve macro = HtmlReport.macroRoc(List.of(perfect, chance));
-        // mean of 1 and x on the grid x = i / 1000; the point at 0 stays (0, 0)
-        assertEquals(0.0, macro.x(0));
-        assertEquals(0.0, macro.y(0));
-        assertEquals(0.001, macro.x(1), 1e-15);
-        for (int i = 1; i < macro.size(); i++) {
-            assertEquals((1 + macro.x(i)) / 2, macro.y(i), 1e-12, "at " + macro.x(i));
-        }
-        assertEquals(1.0, macro.x(macro.size() - 1));
-        assertEquals(0.001 * 0.5005 / 2 + 0.999 * 1.5005 / 2, macro.area(), 1e-12);
     }
 
     @Test
