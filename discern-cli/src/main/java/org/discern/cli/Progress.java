@@ -41,6 +41,7 @@ final class Progress implements ProgressListener {
 
     @Override
     public void progress(String file, long bytes, long total, long rows) {
+        OutOfMemory.reading(file, bytes, total, rows);
         long now = System.nanoTime();
         if (now - start < quietNanos) {
             return;
@@ -66,6 +67,7 @@ final class Progress implements ProgressListener {
 
     @Override
     public void done(String file, long rows) {
+        OutOfMemory.read(file, rows);
         if (bar != null) {
             // the last report came up to 64k rows (one chunk) before the end: show the true total
             bar.setExtraMessage(rowsText(rows));

@@ -430,13 +430,14 @@ public final class Bootstrap {
             estimates[6 + k + c] = ev.averagePrecision(c);
         }
         boolean weighted = weights != null;
+        OneVsOne pairs = OneVsOne.of(labels, k);
         double[] values = runReplicates(n, Strata.of(labels), options, estimates.length, () -> {
             double[] auc = new double[k];
             double[] ap = new double[k];
             double[] support = new double[k];
-            double[][] u = new double[k][k];
+            double[][] u = new double[pairs.size()][pairs.size()];
             return (counts, out) -> {
-                ovoReplicate(cols, labels, counts, weights, u);
+                ovoReplicate(cols, pairs, labels, counts, weights, u);
                 for (int c = 0; c < k; c++) {
                     OperatingPoints t = replicateTable(cols[c], counts, posd[c], weights, n, positives[c], weighted);
                     BinaryEvaluation e = BinaryEvaluation.of(t);
@@ -453,24 +454,28 @@ public final class Bootstrap {
                 out[3] = Averaging.mean(ap);
                 out[4] = Averaging.weightedMean(ap, support);
                 out[5] = m.averagePrecision();
-                out[6 + 2 * k] = ovoAverage(u, support, false);
-                out[7 + 2 * k] = ovoAverage(u, support, true);
+                double weight = 0;
+                for (double v : support) {
+                    weight += v;
+                }
+                out[6 + 2 * k] = pairs.average(u, support, weight, false);
+                out[7 + 2 * k] = pairs.average(u, support, weight, true);
             };
         });
         return new BootstrapResult(estimates, values, options, oneVsRestNames(classes));
     }
 
     /**
-     * One-vs-one Mann-Whitney sums of a replicate, by one walk of each sorted column:
-     * {@code u[c][b]} = sum over rows j of class b of w_j (weight of class-c rows scoring above
-     * row j in column c, ties one half), every weight times the row's multiplicity; as
-     * {@link MulticlassEvaluation}'s one-vs-one sums. O(n) per column.
+     * One-vs-one Mann-Whitney sums of a replicate, by one walk of the sorted column of each class
+     * with samples: {@code u[slot(c)][slot(b)]} = sum over rows j of class b of w_j (weight of
+     * class-c rows scoring above row j in column c, ties one half), every weight times the row's
+     * multiplicity; as {@link MulticlassEvaluation}'s one-vs-one sums. O(n) per column.
      */
-    private static void ovoReplicate(SortedColumn[] cols, int[] labels, int[] counts, double[] weights,
-            double[][] u) {
-        int k = cols.length;
-        for (int c = 0; c < k; c++) {
-            double[] uc = u[c];
+    private static void ovoReplicate(SortedColumn[] cols, OneVsOne pairs, int[] labels, int[] counts,
+            double[] weights, double[][] u) {
+        int[] slot = pairs.slot;
+        for (int c : pairs.present) {
+            double[] uc = u[slot[c]];
             Arrays.fill(uc, 0);
             SortedColumn col = cols[c];
             double above = 0;
@@ -489,39 +494,13 @@ public final class Bootstrap {
                     int r = col.order == null ? at : col.order[at];
                     int b = labels[r];
                     if (b != c && counts[r] != 0) {
-                        uc[b] += counts[r] * (weights == null ? 1 : weights[r]) * credit;
+                        uc[slot[b]] += counts[r] * (weights == null ? 1 : weights[r]) * credit;
                     }
                 }
                 above += groupC;
                 start = end;
             }
         }
-    }
-
-    /** Hand and Till's M (or its prevalence-weighted form) from one-vs-one sums and supports. */
-    private static double ovoAverage(double[][] u, double[] support, boolean byPrevalence) {
-        int k = support.length;
-        double total = 0;
-        for (double v : support) {
-            total += v;
-        }
-        double s = 0;
-        double ws = 0;
-        for (int a = 0; a < k; a++) {
-            if (support[a] == 0) {
-                continue;
-            }
-            for (int b = a + 1; b < k; b++) {
-                if (support[b] == 0) {
-                    continue;
-                }
-                double pair = (u[a][b] / (support[a] * support[b]) + u[b][a] / (support[b] * support[a])) / 2;
-                double wgt = byPrevalence ? (support[a] + support[b]) / total : 1;
-                s += wgt * pair;
-                ws += wgt;
-            }
-        }
-        return ws == 0 ? Double.NaN : s / ws;
     }
 
     /** Names of statistics 0 .. 5 of {@link #multiclassOneVsRest}. */

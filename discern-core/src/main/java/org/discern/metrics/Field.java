@@ -43,6 +43,11 @@ public enum Field {
     FN,
     /** Multi-class: the K x K matrix, rows = true class, columns = predicted class. */
     CONFUSION_MATRIX,
+    /**
+     * Multi-class with more classes than a whole matrix is written for: the non-zero cells, each
+     * [true class index, predicted class index, count], row-major.
+     */
+    CONFUSION_MATRIX_NONZERO,
     /** Multi-class: one object per class. */
     PER_CLASS,
     /** Multi-label: one object per label. */

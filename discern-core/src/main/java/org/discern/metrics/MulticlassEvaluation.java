@@ -34,7 +34,10 @@ import org.discern.metrics.internal.Weights;
  * scikit-learn's order.
  * Columns are processed in parallel on the common fork-join pool for large inputs; results do
  * not depend on the scheduling. Memory: the K one-vs-rest tables (up to 24 bytes per sample and
- * class) and the scores as columns.
+ * class) and the scores as columns; otherwise linear in K: the one-vs-one sums are held only for
+ * the P &lt;= min(n, K) classes that have samples (P x P, never K x K) and the confusion matrix
+ * only as its non-zero cells (at most n), so 16,000 classes of 200 samples need a few hundred
+ * bytes per class.
  *
  * <p><b>Averages</b> (every name states its averaging):
  * <ul>
@@ -80,7 +83,9 @@ public final class MulticlassEvaluation {
     private final int k;
     private final boolean weighted;
     private final ClassColumn[] perClass;
-    // U[a][b]: one-vs-one Mann-Whitney sum of column a, class a above class b (see ClassColumn.ovo)
+    // ovo[slot(a)][slot(b)]: one-vs-one Mann-Whitney sum of column a, class a above class b (see
+    // ClassColumn.ovo), held for the classes with samples only (OneVsOne): P x P, P <= min(n, K)
+    private final OneVsOne pairs;
     private final double[][] ovo;
     // support[c] = summed weight of class c; totalWeight = sum over all samples
     private final double[] support;
@@ -95,13 +100,14 @@ public final class MulticlassEvaluation {
     private final List<String> warnings;
 
     private MulticlassEvaluation(List<String> classes, int n, boolean weighted, ClassColumn[] perClass,
-            double[][] ovo, double[] support, int[] supportRows, double totalWeight, MicroAverage micro,
+            OneVsOne pairs, double[][] ovo, double[] support, int[] supportRows, double totalWeight, MicroAverage micro,
             MulticlassConfusionMatrix confusion, double[] rankWeight, double logLoss, List<String> warnings) {
         this.classes = classes;
         this.n = n;
         this.k = classes.size();
         this.weighted = weighted;
         this.perClass = perClass;
+        this.pairs = pairs;
         this.ovo = ovo;
         this.support = support;
         this.supportRows = supportRows;
@@ -225,13 +231,13 @@ public final class MulticlassEvaluation {
         final MicroAverage.Positives microPositives = w == null ? MicroAverage.Positives.multiclass(s, y) : null;
         ForkJoinTask<MicroAverage> microTask = microPositives == null ? s.fork(() -> MicroAverage.multiclass(s, y, w)) : null;
         ForkJoinTask<ArgmaxPass> rowTask = s.fork(() -> new ArgmaxPass(s, y, w));
+        final OneVsOne pairs = OneVsOne.of(y, k);
         ClassColumn[] columns = s.forEachColumn(
-                c -> ClassColumn.multiclass(s.floatColumn(c), s.doubleColumn(c), y, w, c, k, true, microPositives),
+                c -> ClassColumn.multiclass(s.floatColumn(c), s.doubleColumn(c), y, w, c, pairs, microPositives),
                 ClassColumn[]::new);
 
         ArgmaxPass rowPass = rowTask.join();
         double weightSum = rowPass.weightSum;
-        double[] cm = rowPass.confusion;
         double[] rankWeight = rowPass.rankWeight;
         String lossProblem = rowPass.lossProblem;
         double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
@@ -252,25 +258,30 @@ public final class MulticlassEvaluation {
             microAverage = MicroAverage.fromCounts(microPositives, (long) n * (k - 1), twice, below,
                     () -> MicroAverage.multiclass(s, y, null).rocCurve());
         }
-        double[][] ovo = new double[k][];
+        double[][] ovo = new double[pairs.size()][];
+        for (int p = 0; p < ovo.length; p++) {
+            ovo[p] = columns[pairs.present[p]].ovo;
+        }
         double[] support = new double[k];
         int[] supportRows = new int[k];
         for (int c = 0; c < k; c++) {
-            ovo[c] = columns[c].ovo;
             support[c] = columns[c].points.positives();
             supportRows[c] = columns[c].points.positiveRows();
         }
-        MulticlassConfusionMatrix confusion = MulticlassConfusionMatrix.wrap(cm, k, classes);
+        MulticlassConfusionMatrix confusion = rowPass.confusion.build(classes);
 
         List<String> warn = new ArrayList<>();
         if (kept != null) {
             warn.add(BinaryEvaluation.zeroWeightWarning(labels.length - kept.length));
         }
+        ClassWarnings absent = new ClassWarnings("%s classes are absent from the labels (or all their samples have "
+                + "zero weight): %s; their ROC AUC, average precision and recall are NaN and they are left out of "
+                + "every average");
         int present = 0;
         for (int c = 0; c < k; c++) {
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0) {
-                warn.add("class '" + classes.get(c) + "' is absent from the labels"
+                absent.add(classes.get(c), "class '" + classes.get(c) + "' is absent from the labels"
                         + (kept != null ? " (or has only samples of weight 0)" : "")
                         + ": its ROC AUC, average precision and recall are NaN and it is left out of every average");
             } else if (p.negatives() == 0) {
@@ -281,12 +292,16 @@ public final class MulticlassEvaluation {
                 present++;
             }
         }
+        absent.addTo(warn);
+        ClassWarnings neverPredicted = new ClassWarnings("%s classes are never predicted: %s; their precision is "
+                + "NaN and counts as 0 in the macro and weighted precision");
         for (int c = 0; c < k; c++) {
             if (support[c] > 0 && confusion.predicted(c) == 0) {
-                warn.add("class '" + classes.get(c) + "' is never predicted: its precision is NaN and counts as 0 "
-                        + "in the macro and weighted precision");
+                neverPredicted.add(classes.get(c), "class '" + classes.get(c) + "' is never predicted: its precision "
+                        + "is NaN and counts as 0 in the macro and weighted precision");
             }
         }
+        neverPredicted.addTo(warn);
         if (present < 2) {
             warn.add("fewer than 2 classes present in the labels: one-vs-one AUC is undefined (NaN)");
         }
@@ -294,7 +309,7 @@ public final class MulticlassEvaluation {
             warn.add("log loss not computed: " + lossProblem + " (scores must be probabilities in [0, 1] "
                     + "whose rows sum to 1 within " + ROW_SUM_TOLERANCE + ")");
         }
-        return new MulticlassEvaluation(classes, n, w != null, columns, ovo, support, supportRows, weightSum,
+        return new MulticlassEvaluation(classes, n, w != null, columns, pairs, ovo, support, supportRows, weightSum,
                 microAverage, confusion, rankWeight, logLoss, List.copyOf(warn));
     }
 
@@ -303,7 +318,7 @@ public final class MulticlassEvaluation {
      * the position of the true class in its row (for top-k), and the log-loss terms.
      */
     private static final class ArgmaxPass {
-        final double[] confusion;
+        final MulticlassConfusionMatrix.Accumulator confusion;
         final double[] rankWeight;
         double lossSum;
         double weightSum;
@@ -312,7 +327,7 @@ public final class MulticlassEvaluation {
         ArgmaxPass(ScoreColumns s, int[] y, double[] w) {
             int n = s.n;
             int k = s.k;
-            confusion = new double[k * k];
+            confusion = new MulticlassConfusionMatrix.Accumulator(k);
             rankWeight = new double[k];
             double[] row = new double[k];
             for (int i = 0; i < n; i++) {
@@ -349,7 +364,7 @@ public final class MulticlassEvaluation {
                     rowSum += v;
                     clippedSum += clip(v);
                 }
-                confusion[yi * k + best] += wi;
+                confusion.add(yi, best, wi);
                 rankWeight[rank] += wi;
                 weightSum += wi;
                 if (lossProblem == null) {
@@ -499,7 +514,7 @@ public final class MulticlassEvaluation {
         if (support[a] == 0 || support[b] == 0) {
             return Double.NaN;
         }
-        return ovo[a][b] / (support[a] * support[b]);
+        return ovo[pairs.slot[a]][pairs.slot[b]] / (support[a] * support[b]);
     }
 
     /** Hand &amp; Till's pair AUC A(a, b) = (AUC(a|b) + AUC(b|a)) / 2; NaN when either class is absent. */
@@ -521,22 +536,7 @@ public final class MulticlassEvaluation {
     }
 
     private double ovoAverage(boolean byPrevalence) {
-        double s = 0;
-        double ws = 0;
-        for (int a = 0; a < k; a++) {
-            if (support[a] == 0) {
-                continue;
-            }
-            for (int b = a + 1; b < k; b++) {
-                if (support[b] == 0) {
-                    continue;
-                }
-                double wgt = byPrevalence ? (support[a] + support[b]) / totalWeight : 1;
-                s += wgt * rocAucPair(a, b);
-                ws += wgt;
-            }
-        }
-        return ws == 0 ? Double.NaN : s / ws;
+        return pairs.average(ovo, support, totalWeight, byPrevalence);
     }
 
     /**

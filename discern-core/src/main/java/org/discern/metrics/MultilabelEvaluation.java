@@ -228,19 +228,26 @@ public final class MultilabelEvaluation {
         if (kept != null) {
             warn.add(BinaryEvaluation.zeroWeightWarning(weights.length - kept.length));
         }
+        ClassWarnings noPositive = new ClassWarnings("%s labels have no positive samples: %s; their ROC AUC and "
+                + "average precision are NaN and they are left out of the macro and weighted averages");
+        ClassWarnings noNegative = new ClassWarnings("%s labels have no negative samples: %s; their ROC AUC is NaN "
+                + "and they are left out of the ROC macro and weighted averages; every precision of them is 1, so "
+                + "their average precision is 1");
         for (int c = 0; c < l; c++) {
             perLabel[c] = columns[c].evaluation;
             support[c] = columns[c].points.positives();
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0) {
-                warn.add("label '" + labels.get(c) + "' has no positive samples: its ROC AUC and average precision "
-                        + "are NaN and it is left out of the macro and weighted averages");
+                noPositive.add(labels.get(c), "label '" + labels.get(c) + "' has no positive samples: its ROC AUC and "
+                        + "average precision are NaN and it is left out of the macro and weighted averages");
             } else if (p.negatives() == 0) {
-                warn.add("label '" + labels.get(c) + "' has no negative samples: its ROC AUC is NaN and it is left "
-                        + "out of the ROC macro and weighted averages; every precision of it is 1, so its average "
-                        + "precision is 1");
+                noNegative.add(labels.get(c), "label '" + labels.get(c) + "' has no negative samples: its ROC AUC is "
+                        + "NaN and it is left out of the ROC macro and weighted averages; every precision of it is 1, "
+                        + "so its average precision is 1");
             }
         }
+        noPositive.addTo(warn);
+        noNegative.addTo(warn);
         if (aucSkipped > 0) {
             warn.add(String.format(Locale.ROOT, "%d sample(s) have all labels 0 or all 1 (first: row %d): no per-sample "
                     + "ROC AUC, left out of roc_auc_samples", aucSkipped, aucFirstSkipped));

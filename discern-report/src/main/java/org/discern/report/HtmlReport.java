@@ -66,12 +66,26 @@ import org.knowm.xchart.XYChart;
  * (well under 5 MB) whatever the number of rows. Every user-supplied string is escaped for its
  * context (HTML text, attribute, SVG, JSON in a script element).
  *
+ * <p><b>Many classes.</b> A page of 16,000 classes is still written, in seconds, with limits on
+ * what is drawn: curves (the page's interactive ones, the images and the curve CSVs) for at most
+ * {@value #MAX_CLASS_CURVES} classes, the most frequent of those with both positives and negatives
+ * (ties: lower class index first; all classes when there are at most that many); the confusion
+ * matrix (table and images) for at most {@value #MAX_CONFUSION_CLASSES} classes; metrics.json shown
+ * in the page up to {@value #MAX_EMBEDDED_JSON} characters. The summary and the per-class table
+ * list every class; the page says what is left out and where to find it.
+ *
  * <p>The same inputs give the same bytes, apart from the time stamp (from the injected
  * {@link Clock}).
  */
 public final class HtmlReport {
     /** Distinct scores above which a curve CSV holds the embedded rows instead of every point. */
     static final int CSV_FULL_MAX = 200_000;
+    /** Curves are drawn for at most this many classes (the most frequent). */
+    static final int MAX_CLASS_CURVES = 50;
+    /** The confusion matrix is drawn (table and images) for at most this many classes. */
+    static final int MAX_CONFUSION_CLASSES = 50;
+    /** metrics.json is shown in the page up to this many characters (it is always written). */
+    static final int MAX_EMBEDDED_JSON = 1 << 20;
 
     private final Builder b;
     private final List<Table> tables;
@@ -104,20 +118,24 @@ public final class HtmlReport {
 
     // ---------------------------------------------------------------- embedded tables
 
-    /** One curve's embedded rows (one-vs-rest class, the binary positive class, or micro-average). */
-    private record Table(String name, BinaryEvaluation ev, int[] rows, boolean f32, int initial, double auc, double ap) {
+    /**
+     * One curve's embedded rows (one-vs-rest class, the binary positive class, or micro-average);
+     * {@code klass} is the class index in {@code Builder.classes} (1 for binary, -1 for micro).
+     */
+    private record Table(String name, int klass, BinaryEvaluation ev, int[] rows, boolean f32, int initial, double auc,
+            double ap) {
         OperatingPoints op() {
             return ev.operatingPoints();
         }
     }
 
     private static List<Table> tables(Builder b) {
-        List<BinaryEvaluation> evs = new ArrayList<>(b.evaluations);
+        List<BinaryEvaluation> evs = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        if (b.binary) {
-            names.add(b.classes.get(1));
-        } else {
-            names.addAll(b.classes);
+        int[] drawn = b.drawnClasses();
+        for (int c : drawn) {
+            evs.add(b.evaluations.get(b.binary ? 0 : c));
+            names.add(b.classes.get(c));
         }
         if (b.micro != null) {
             evs.add(b.micro);
@@ -141,8 +159,8 @@ public final class HtmlReport {
                     initial = j + 1;
                 }
             }
-            out.add(new Table(names.get(i), ev, rows, floatThresholds(op, rows), initial, ev.rocAuc(),
-                    ev.averagePrecision()));
+            out.add(new Table(names.get(i), i < drawn.length ? drawn[i] : -1, ev, rows, floatThresholds(op, rows),
+                    initial, ev.rocAuc(), ev.averagePrecision()));
         }
         return out;
     }
@@ -247,13 +265,20 @@ public final class HtmlReport {
             perClass(h);
             if (b.confusion != null) {
                 confusion(h);
+            } else if (b.multiclass != null) {
+                h.raw("<h2>Confusion matrix</h2>\n<p class=\"sub\">").append(Fmt.count(b.classes.size()))
+                        .raw(" x ").append(Fmt.count(b.classes.size())).raw(": not drawn for more than ")
+                        .append(MAX_CONFUSION_CLASSES).raw(" classes; its cells are in metrics.json.</p>\n");
             }
         }
         files(h);
         provenance(h);
-        if (b.metricsJson != null) {
+        if (b.metricsJson != null && b.metricsJson.length() <= MAX_EMBEDDED_JSON) {
             h.raw("<h2>Metrics (metrics.json)</h2>\n<details><summary>Show the JSON</summary><pre class=\"json\">")
                     .append(b.metricsJson).raw("</pre></details>\n");
+        } else if (b.metricsJson != null) {
+            h.raw("<h2>Metrics (metrics.json)</h2>\n<p class=\"sub\">").append(Fmt.count(b.metricsJson.length()))
+                    .raw(" characters, too long to show here: open <a href=\"metrics.json\">metrics.json</a>.</p>\n");
         }
         h.raw("<pre id=\"test-result\"></pre>\n</main>\n");
         h.raw("<script type=\"application/json\" id=\"discern-data\">").raw(dataJson()).raw("</script>\n");
@@ -327,7 +352,15 @@ public final class HtmlReport {
     }
 
     private void interactive(Markup h) {
-        h.raw("<h2>Curves and threshold</h2>\n<div class=\"controls\">");
+        h.raw("<h2>Curves and threshold</h2>\n");
+        int curves = tables.size() - (b.micro != null ? 1 : 0);
+        if (!b.binary && curves < b.classes.size()) {
+            h.raw("<p class=\"sub\">Curves of the ").append(curves).raw(" most frequent of the ")
+                    .append(Fmt.count(b.classes.size())).raw(" classes (classes with both positives and negatives; ")
+                    .raw("at most ").append(MAX_CLASS_CURVES).raw(" are drawn); every class is in the per-class ")
+                    .raw("table, and <code>discern curves</code> writes the curves of all.</p>\n");
+        }
+        h.raw("<div class=\"controls\">");
         if (!b.binary) {
             h.raw("<label>Class (one-vs-rest) <select id=\"class-select\">");
             for (int i = 0; i < tables.size(); i++) {
@@ -416,20 +449,35 @@ public final class HtmlReport {
     private void perClass(Markup h) {
         h.raw("<h2>Per-class metrics</h2>\n<p class=\"sub\">Precision, recall and F1 of the arg-max prediction")
                 .append(b.multilabel != null ? " (not defined for multi-label input: each label is its own binary task;"
-                        + " see the curves)" : b.confusion == null ? " (not available: no confusion matrix given)" : "")
+                        + " see the curves)" : b.confusion == null && b.multiclass == null
+                        ? " (not available: no confusion matrix given)" : "")
                 .raw("; AUC and AP one-vs-rest. Click a header to sort, a row to select the class.</p>\n")
                 .raw("<table class=\"sortable\" id=\"class-table\"><thead><tr><th>Class</th><th>Support</th>")
                 .raw("<th>Precision</th><th>Recall</th><th>F1</th><th>ROC AUC</th><th>AP</th></tr></thead><tbody>\n");
+        int[] table = new int[b.classes.size()];
+        java.util.Arrays.fill(table, -1);
+        for (int j = 0; j < tables.size(); j++) {
+            if (tables.get(j).klass >= 0) {
+                table[tables.get(j).klass] = j;
+            }
+        }
+        // many classes: no dense matrix was built, the evaluation's sparse one gives the per-class numbers
+        MulticlassConfusionMatrix cm = confusion != null ? confusion
+                : b.multiclass != null ? b.multiclass.confusionMatrix() : null;
         for (int i = 0; i < b.classes.size(); i++) {
-            Table t = tables.get(i);
-            h.raw("<tr data-table=\"").append(i).raw("\"><td data-v=\"").append(b.classes.get(i))
-                    .raw("\">").append(b.classes.get(i)).raw("</td>");
+            BinaryEvaluation ev = b.evaluations.get(i);
+            if (table[i] < 0) {
+                h.raw("<tr>");
+            } else {
+                h.raw("<tr data-table=\"").append(table[i]).raw("\">");
+            }
+            h.raw("<td data-v=\"").append(b.classes.get(i)).raw("\">").append(b.classes.get(i)).raw("</td>");
             cell(h, b.support(i), true);
-            cell(h, confusion == null ? Double.NaN : confusion.precision(i), false);
-            cell(h, confusion == null ? Double.NaN : confusion.recall(i), false);
-            cell(h, confusion == null ? Double.NaN : confusion.f1(i), false);
-            cell(h, t.auc, false);
-            cell(h, t.ap, false);
+            cell(h, cm == null ? Double.NaN : cm.precision(i), false);
+            cell(h, cm == null ? Double.NaN : cm.recall(i), false);
+            cell(h, cm == null ? Double.NaN : cm.f1(i), false);
+            cell(h, ev.rocAuc(), false);
+            cell(h, ev.averagePrecision(), false);
             h.raw("</tr>\n");
         }
         h.raw("</tbody></table>\n");
@@ -629,7 +677,8 @@ public final class HtmlReport {
         if (!b.images) {
             return set;
         }
-        int k = b.binary ? 1 : b.classes.size();
+        // the drawn classes (at most MAX_CLASS_CURVES), without the micro-average table
+        int k = tables.size() - (b.micro != null ? 1 : 0);
         List<Curve> rocs = new ArrayList<>();
         List<Curve> prs = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -688,7 +737,7 @@ public final class HtmlReport {
         double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
         double[] prevalences = new double[k];
         for (int i = 0; i < k; i++) {
-            prevalences[i] = b.binary ? prevalence : b.support(i) / b.totalRows;
+            prevalences[i] = b.binary ? prevalence : b.support(tables.get(i).klass) / b.totalRows;
         }
         set.add(charts -> {
             XYChart pr = b.binary ? Charts.precisionRecall(prs, prevalence) : Charts.precisionRecall(prs, prevalences);
@@ -872,7 +921,9 @@ public final class HtmlReport {
             for (int c = 0; c < evaluation.classCount(); c++) {
                 evs.add(evaluation.classEvaluation(c));
             }
-            multiclass(evaluation.classes(), evs, evaluation.confusionMatrix().counts());
+            // the per-class numbers come from the evaluation; a dense matrix only when it is drawn
+            multiclass(evaluation.classes(), evs, evaluation.classCount() <= MAX_CONFUSION_CLASSES
+                    ? evaluation.confusionMatrix().counts() : null);
             this.multiclass = evaluation;
             this.totalRows = evaluation.rows();
             return this;
@@ -1021,7 +1072,7 @@ public final class HtmlReport {
         }
 
         private void totalBudget() {
-            int curves = evaluations.size() + (micro == null ? 0 : 1);
+            int curves = drawnClasses().length + (micro == null ? 0 : 1);
             maxRows = Math.min(maxRows, Math.max(150, 20_000 / curves));
         }
 
@@ -1031,6 +1082,31 @@ public final class HtmlReport {
                 return i == 1 ? op.positiveRows() : op.negativeRows();
             }
             return evaluations.get(i).positiveRows();
+        }
+
+        /**
+         * The classes whose curves are drawn, ascending: every class (the positive class of a binary
+         * report) up to {@link #MAX_CLASS_CURVES} classes, else the most frequent with both
+         * positives and negatives.
+         */
+        int[] drawnClasses() {
+            if (binary) {
+                return new int[] {1};
+            }
+            int k = classes.size();
+            if (k <= MAX_CLASS_CURVES) {
+                return java.util.stream.IntStream.range(0, k).toArray();
+            }
+            return java.util.stream.IntStream.range(0, k)
+                    .filter(c -> evaluations.get(c).operatingPoints().positives() > 0
+                            && evaluations.get(c).operatingPoints().negatives() > 0)
+                    .boxed()
+                    .sorted((x, y) -> x.equals(y) ? 0 : support(x) != support(y)
+                            ? Double.compare(support(y), support(x)) : Integer.compare(x, y))
+                    .limit(MAX_CLASS_CURVES)
+                    .mapToInt(Integer::intValue)
+                    .sorted()
+                    .toArray();
         }
 
         /** The summary given, else core's default summary of the evaluation (null for bare one-vs-rest evaluations). */
