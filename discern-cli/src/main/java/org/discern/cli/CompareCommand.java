@@ -475,6 +475,10 @@ public final class CompareCommand implements Callable<Integer> {
         if (boot != null) {
             sb.append(String.format(Locale.ROOT, " (%d replicates, seed %d)", boot.replicates(), boot.seed()));
         }
+        double df = comparisons.get(0).degreesOfFreedom();
+        if (!Double.isNaN(df)) {
+            sb.append(String.format(Locale.ROOT, "; Student's t with %.2f df (Welch-Satterthwaite)", df));
+        }
         sb.append("\n\n");
         int wa = "a".length();
         int wb = "b".length();
@@ -484,7 +488,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         String fmt = "%-" + wa + "s  %-" + wb + "s  %9s  %9s  %10s  %-24s  %8s  %10s  %10s\n";
         sb.append(String.format(Locale.ROOT, fmt, "a", "b", "AUC a", "AUC b", "a - b",
-                Tables.percent(level) + "% CI of a - b", "z", "p", "p (Holm)"));
+                Tables.percent(level) + "% CI of a - b", Double.isNaN(df) ? "z" : "t", "p", "p (Holm)"));
         for (AucComparison c : comparisons) {
             String ci = "[" + num(c.differenceLower()) + ", " + num(c.differenceUpper()) + "]";
             sb.append(String.format(Locale.ROOT, fmt, c.a(), c.b(), num(c.aucA()), num(c.aucB()),

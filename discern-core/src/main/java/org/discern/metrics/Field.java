@@ -93,6 +93,8 @@ public enum Field {
     COVARIANCE,
     /** Test statistic. */
     Z,
+    /** Degrees of freedom of a Student's t statistic (the unpaired DeLong test). */
+    DF,
     /** Two-sided p-value. */
     P_VALUE,
     /** Holm-adjusted p-value. */

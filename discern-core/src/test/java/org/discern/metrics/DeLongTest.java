@@ -205,7 +205,10 @@ class DeLongTest {
         assertEquals("delong_logit", l.method());
     }
 
-    /** Unpaired: z = (a - b) / sqrt(va + vb), the covariance term dropped. */
+    /**
+     * Unpaired: z = (a - b) / sqrt(va + vb), the covariance term dropped, referred to Student's t
+     * with Welch-Satterthwaite df (pROC's values: DeLongUnpairedTest).
+     */
     @Test
     void unpairedTestDropsTheCovariance() {
         JsonNode fx = Fixtures.json("binary_asah_s100b_vs_wfns");
@@ -215,7 +218,10 @@ class DeLongTest {
         AucComparison c = DeLong.unpaired("s100b", a, "wfns", b, 0.95);
         double z = (a.auc() - b.auc()) / Math.sqrt(a.variance() + b.variance());
         assertClose(z, c.z(), "z");
-        assertClose(2 * Normal.cdf(-Math.abs(z)), c.pValue(), "p");
+        double df = Math.pow(a.variance() + b.variance(), 2)
+                / (a.variance() * a.variance() / 112 + b.variance() * b.variance() / 112);
+        assertClose(df, c.degreesOfFreedom(), "df");
+        assertClose(2 * StudentT.cdf(-Math.abs(z), df), c.pValue(), "p");
         assertEquals(0.0, c.covariance());
         assertFalse(c.paired());
         assertEquals("s100b", c.a());

@@ -64,6 +64,9 @@ public final class ComparisonJson {
         Json.add(ci, c.differenceUpper());
         Json.number(o, Field.COVARIANCE.key(), c.covariance());
         Json.number(o, Field.Z.key(), c.z());
+        if (!Double.isNaN(c.degreesOfFreedom())) {
+            Json.number(o, Field.DF.key(), c.degreesOfFreedom());
+        }
         Json.number(o, Field.P_VALUE.key(), c.pValue());
         Json.number(o, Field.P_VALUE_HOLM.key(), c.pValueHolm());
         o.put(Field.METHOD.key(), c.method());
