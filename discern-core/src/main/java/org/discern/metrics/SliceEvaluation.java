@@ -44,11 +44,6 @@ public final class SliceEvaluation {
                 Checks.notNull(options, "options");
             }
         }
-
-        /** No intervals. */
-        static Intervals none() {
-            return new None();
-        }
     }
 
     private final List<String> columns;
