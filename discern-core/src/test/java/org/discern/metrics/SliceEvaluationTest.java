@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +20,16 @@ class SliceEvaluationTest {
 
     /** A CSV of the test resources as rows of fields (header first). */
     static List<String[]> csv(String name) throws IOException {
-        InputStream in = SliceEvaluationTest.class.getResourceAsStream("/reference/" + name);
+        try (InputStream in = SliceEvaluationTest.class.getResourceAsStream("/reference/" + name)) {
+            return csvOf(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Rows of fields of a CSV text without quoting (header first). */
+    static List<String[]> csvOf(String text) {
         List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
+        for (String line : text.split("\r?\n")) {
+            if (!line.isEmpty()) {
                 rows.add(line.split(",", -1));
             }
         }
