@@ -99,8 +99,8 @@ public final class CostDecision {
             p = shift.applyRows(probabilities);
         }
         int[] decisions = new int[n];
-        double[] bayes = new double[k * k];
-        double[] argmax = new double[k * k];
+        MulticlassConfusionMatrix.Accumulator bayes = new MulticlassConfusionMatrix.Accumulator(k);
+        MulticlassConfusionMatrix.Accumulator argmax = new MulticlassConfusionMatrix.Accumulator(k);
         double bayesCost = 0;
         double argmaxCost = 0;
         double total = 0;
@@ -114,8 +114,8 @@ public final class CostDecision {
                 }
             }
             decisions[i] = d;
-            bayes[labels[i] * k + d] += w;
-            argmax[labels[i] * k + a] += w;
+            bayes.add(labels[i], d, w);
+            argmax.add(labels[i], a, w);
             bayesCost += w * costs.cost(labels[i], d);
             argmaxCost += w * costs.cost(labels[i], a);
             total += w;
@@ -124,8 +124,8 @@ public final class CostDecision {
             throw new IllegalArgumentException("the total weight of the rows must be > 0");
         }
         List<String> warnings = new ArrayList<>(costs.warnings());
-        return new CostDecision(costs, decisions, MulticlassConfusionMatrix.wrap(bayes, k, costs.classes()),
-                MulticlassConfusionMatrix.wrap(argmax, k, costs.classes()), bayesCost, argmaxCost, total, shift,
+        return new CostDecision(costs, decisions, bayes.build(costs.classes()),
+                argmax.build(costs.classes()), bayesCost, argmaxCost, total, shift,
                 List.copyOf(warnings));
     }
 

@@ -153,20 +153,6 @@ public final class MulticlassConfusionMatrix {
         return flat.build(List.copyOf(classes));
     }
 
-    /** A matrix from a dense row-major K x K array of valid counts (not kept), inside core. */
-    static MulticlassConfusionMatrix wrap(double[] flat, int k, List<String> classes) {
-        Accumulator acc = new Accumulator(k);
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                double v = flat[i * k + j];
-                if (v != 0) {
-                    acc.add(i, j, v);
-                }
-            }
-        }
-        return acc.build(List.copyOf(classes));
-    }
-
     /**
      * Adds up (weighted) samples into cells, each cell's weights in the order they are added (so
      * the sums are those of a dense matrix filled in the same order): a dense K x K array for

@@ -3,6 +3,8 @@ package org.discern.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 import org.discern.metrics.internal.Checks;
 
@@ -78,36 +80,27 @@ public final class SliceEvaluation {
         Checks.sameLength(slices.rows(), scores.length, "slices", "scores");
         Checks.sameLength(scores.length, labels.length, "scores", "labels");
         checkMinRows(minRows);
-        List<SliceSummary> out = new ArrayList<>();
-        int hidden = 0;
-        int hiddenRows = 0;
-        for (int s = 0; s < slices.size(); s++) {
-            if (slices.rowCount(s) < minRows) {
-                hidden++;
-                hiddenRows += slices.rowCount(s);
-                continue;
-            }
+        return over(slices, minRows, s -> {
             double[] sc = slices.select(s, scores);
             boolean[] y = slices.select(s, labels);
             double[] w = slices.select(s, weights);
             BinaryEvaluation ev = BinaryEvaluation.of(sc, y, w);
             List<String> warnings = new ArrayList<>();
             EvaluationSummary summary = binarySummary(ev, sc, y, w, options, intervals, warnings);
+            boolean whole = slices.rowCount(s) == slices.rows();
+            if (whole) {
+                warnings.add("no test against the rest: the slice holds every row");
+            }
             SliceSummary slice = new SliceSummary(slices.columns(), slices.values(s), slices.rowCount(s), summary,
                     Optional.empty(), warnings);
-            if (slices.rowCount(s) < slices.rows()) {
-                DeLongAuc a = DeLong.auc(ev.operatingPoints());
-                DeLongAuc b = DeLong.auc(OperatingPoints.of(slices.selectRest(s, scores),
-                        slices.selectRest(s, labels), slices.selectRest(s, weights)));
-                slice = slice.withVersusRest(DeLong.unpaired(slice.name(), a, REST, b, options.level()));
-            } else {
-                warnings.add("no test against the rest: the slice holds every row");
-                slice = new SliceSummary(slice.columns(), slice.values(), slice.rows(), summary, Optional.empty(),
-                        warnings);
+            if (whole) {
+                return slice;
             }
-            out.add(slice);
-        }
-        return new SliceEvaluation(slices.columns(), holm(out), hidden, hiddenRows);
+            DeLongAuc a = DeLong.auc(ev.operatingPoints());
+            DeLongAuc b = DeLong.auc(OperatingPoints.of(slices.selectRest(s, scores), slices.selectRest(s, labels),
+                    slices.selectRest(s, weights)));
+            return slice.withVersusRest(DeLong.unpaired(slice.name(), a, REST, b, options.level()));
+        }, SliceEvaluation::holm);
     }
 
     /**
@@ -127,15 +120,7 @@ public final class SliceEvaluation {
         Checks.notNull(intervals, "intervals");
         Checks.sameLength(slices.rows(), labels.length, "slices", "labels");
         checkMinRows(minRows);
-        List<SliceSummary> out = new ArrayList<>();
-        int hidden = 0;
-        int hiddenRows = 0;
-        for (int s = 0; s < slices.size(); s++) {
-            if (slices.rowCount(s) < minRows) {
-                hidden++;
-                hiddenRows += slices.rowCount(s);
-                continue;
-            }
+        return over(slices, minRows, s -> {
             int[] y = slices.select(s, labels);
             double[][] sc = slices.select(s, scores);
             double[] w = slices.select(s, weights);
@@ -149,10 +134,9 @@ public final class SliceEvaluation {
             } else {
                 summary = EvaluationSummary.multiclass(ev, options);
             }
-            out.add(new SliceSummary(slices.columns(), slices.values(s), slices.rowCount(s), summary,
-                    Optional.empty(), warnings));
-        }
-        return new SliceEvaluation(slices.columns(), out, hidden, hiddenRows);
+            return new SliceSummary(slices.columns(), slices.values(s), slices.rowCount(s), summary,
+                    Optional.empty(), warnings);
+        }, shown -> shown);
     }
 
     /**
@@ -168,6 +152,20 @@ public final class SliceEvaluation {
         Checks.notNull(options, "options");
         Checks.sameLength(slices.rows(), indicator.length, "slices", "indicator");
         checkMinRows(minRows);
+        return over(slices, minRows, s -> {
+            MultilabelEvaluation ev = MultilabelEvaluation.of(slices.select(s, indicator), slices.select(s, scores),
+                    labels, slices.select(s, weights));
+            return new SliceSummary(slices.columns(), slices.values(s), slices.rowCount(s),
+                    EvaluationSummary.multilabel(ev, options), Optional.empty(), List.of());
+        }, shown -> shown);
+    }
+
+    /**
+     * Evaluates every slice with at least {@code minRows} rows, in order, and counts the hidden
+     * ones; {@code finish} sees the list of the slices shown (the binary Holm adjustment).
+     */
+    private static SliceEvaluation over(Slices slices, int minRows, IntFunction<SliceSummary> evaluate,
+            UnaryOperator<List<SliceSummary>> finish) {
         List<SliceSummary> out = new ArrayList<>();
         int hidden = 0;
         int hiddenRows = 0;
@@ -175,14 +173,11 @@ public final class SliceEvaluation {
             if (slices.rowCount(s) < minRows) {
                 hidden++;
                 hiddenRows += slices.rowCount(s);
-                continue;
+            } else {
+                out.add(evaluate.apply(s));
             }
-            MultilabelEvaluation ev = MultilabelEvaluation.of(slices.select(s, indicator), slices.select(s, scores),
-                    labels, slices.select(s, weights));
-            out.add(new SliceSummary(slices.columns(), slices.values(s), slices.rowCount(s),
-                    EvaluationSummary.multilabel(ev, options), Optional.empty(), List.of()));
         }
-        return new SliceEvaluation(slices.columns(), out, hidden, hiddenRows);
+        return new SliceEvaluation(slices.columns(), finish.apply(out), hidden, hiddenRows);
     }
 
     /** Names of the group columns. */
