@@ -411,7 +411,7 @@ public class OutputSafetyTest {
         assertEquals(0020000, mode & 0170000, path + " is still a character device");
     }
 
-    private static Path mkfifo(Path p) throws Exception {
+    static Path mkfifo(Path p) throws Exception {
         Process mk = new ProcessBuilder("mkfifo", p.toString()).start();
         assertEquals(0, mk.waitFor());
         return p;
