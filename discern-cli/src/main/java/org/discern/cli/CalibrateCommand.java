@@ -56,7 +56,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--bins", paramLabel = "N", defaultValue = "10", description = "Number of bins (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bins", paramLabel = "N", defaultValue = "10", converter = OptionBounds.Bins.class, description = "Number of bins (default: ${DEFAULT-VALUE}).")
     int bins;
 
     @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "uniform",
@@ -69,7 +69,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Where to save the fitted recalibrator (JSON).")
     Path save;
 
-    @Option(names = "--prevalence", paramLabel = "P", description = "Target prevalence in (0, 1) for --fit prior.")
+    @Option(names = "--prevalence", paramLabel = "P", converter = OptionBounds.OpenPrevalence.class, description = "Target prevalence in (0, 1) for --fit prior.")
     Double prevalence;
 
     @Option(names = "--apply", paramLabel = "FILE", description = "A saved recalibrator to apply to FILE's scores.")
@@ -115,9 +115,6 @@ public final class CalibrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--strategy: " + e.getMessage());
         }
-        if (bins < 1) {
-            throw new UsageException("--bins must be >= 1, got " + bins);
-        }
         BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         Calibration c = Calibration.of(p.scores(), p.labels(), p.weights(), bins, binning);
         PrintWriter o = spec.commandLine().getOut();
@@ -141,9 +138,6 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (method.equals("prior") != (prevalence != null)) {
             throw new UsageException(prevalence == null ? "--fit prior needs --prevalence P"
                     : "--prevalence applies to --fit prior only");
-        }
-        if (prevalence != null && !(prevalence > 0 && prevalence < 1)) {
-            throw new UsageException("--prevalence must be in (0, 1), got " + prevalence);
         }
         BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         Calibrator c;

@@ -60,11 +60,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     TopKOption topK;
 
-    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+    @Option(names = "--threshold", paramLabel = "T", converter = OptionBounds.Threshold.class, defaultValue = "0.5",
             description = "Decision threshold for the confusion matrix (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--max-fpr", paramLabel = "M",
+    @Option(names = "--max-fpr", paramLabel = "M", converter = OptionBounds.MaxFpr.class,
             description = "Also report the standardized partial ROC AUC up to this FPR, in (0, 1].")
     Double maxFpr;
 
@@ -84,20 +84,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Double.isNaN(threshold)) {
-            throw new UsageException("--threshold must be a number, got NaN");
-        }
-        if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
-            throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
-        }
+        // --threshold, --max-fpr, --level, --replicates, --threads: ranges checked while parsing (OptionBounds)
         intervals.requireUsed(ci != null, ci == IntervalMethod.BOOTSTRAP, "--ci bootstrap");
-        if (ci != null) {
-            // fail on a bad --level, --replicates or --threads before reading the file
-            intervals.level();
-            if (ci == IntervalMethod.BOOTSTRAP) {
-                intervals.bootstrap();
-            }
-        }
         Predictions in = input.read(spec.commandLine().getErr());
         if (!(in instanceof BinaryPredictions p)) {
             return multi(in);

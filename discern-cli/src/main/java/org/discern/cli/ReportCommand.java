@@ -69,12 +69,12 @@ public final class ReportCommand implements Callable<Integer> {
             + " .discern file) or empty; never a file, a device or any other directory.")
     boolean force;
 
-    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+    @Option(names = "--threshold", paramLabel = "T", converter = OptionBounds.Threshold.class, defaultValue = "0.5",
             description = "Threshold of the confusion matrix in metrics.json (binary), and where the page's"
                     + " threshold slider starts for every class (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--max-fpr", paramLabel = "M",
+    @Option(names = "--max-fpr", paramLabel = "M", converter = OptionBounds.MaxFpr.class,
             description = "Also report the standardized partial ROC AUC up to this FPR, in (0, 1] (binary).")
     Double maxFpr;
 
@@ -96,9 +96,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Double.isNaN(threshold)) {
-            throw new UsageException("--threshold must be a number, got NaN");
-        }
         // refuse an unusable --out (exists without --force, holds an input...) before the long work
         OutputDirectory.check(out, force, input.inputs());
         Predictions read = input.read(spec.commandLine().getErr());
@@ -112,9 +109,6 @@ public final class ReportCommand implements Callable<Integer> {
         }
         BinaryPredictions p = (BinaryPredictions) read;
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
-        if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
-            throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
-        }
         // the same summary as 'evaluate' with these options; metrics.json is its JSON
         SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
                 .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);

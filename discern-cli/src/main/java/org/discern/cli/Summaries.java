@@ -31,7 +31,7 @@ final class Summaries {
             return EvaluationSummary.binary(ev, options.withLevel(intervals.level()), DeLong.auc(ev.operatingPoints()));
         }
         return EvaluationSummary.binary(ev, options, Bootstrap.binary(p.scores(), p.labels(), p.weights(),
-                intervals.bootstrap(), BinaryStatistic.rocAuc(), BinaryStatistic.averagePrecision()));
+                intervals.bootstrap(2), BinaryStatistic.rocAuc(), BinaryStatistic.averagePrecision()));
     }
 
     static EvaluationSummary multiclass(MulticlassEvaluation ev, MultiClassPredictions p, SummaryOptions options,
@@ -43,6 +43,8 @@ final class Summaries {
             return EvaluationSummary.multiclass(ev, options.withLevel(intervals.level()), DeLong.oneVsRest(ev));
         }
         ScoreMatrix m = p.scores();
+        // per replicate: the averages and every class's ROC AUC and AP (Bootstrap.multiclassOneVsRest)
+        var boot = intervals.bootstrap(8 + 2L * m.columns());
         double[][] rows = new double[m.rows()][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = new double[m.columns()];
@@ -51,6 +53,6 @@ final class Summaries {
             }
         }
         return EvaluationSummary.multiclass(ev, options,
-                Bootstrap.multiclassOneVsRest(p.labels(), rows, p.classNames(), p.weights(), intervals.bootstrap()));
+                Bootstrap.multiclassOneVsRest(p.labels(), rows, p.classNames(), p.weights(), boot));
     }
 }

@@ -44,7 +44,7 @@ public final class SweepCommand implements Callable<Integer> {
             + " a device or pipe (/dev/stdout) is written as a stream.")
     Path out;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Number of grid thresholds, >= 2. Default: every score.")
+    @Option(names = "--grid", paramLabel = "N", converter = OptionBounds.Grid.class, description = "Number of grid thresholds, >= 2. Default: every score.")
     Integer grid;
 
     @Option(names = "--grid-placement", paramLabel = "PLACEMENT", defaultValue = "uniform",
@@ -61,9 +61,6 @@ public final class SweepCommand implements Callable<Integer> {
             g = ThresholdSweep.Grid.parse(placement);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--grid-placement: " + e.getMessage());
-        }
-        if (grid != null && grid < 2) {
-            throw new UsageException("--grid must be >= 2, got " + grid);
         }
         BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         OperatingPoints op = OperatingPoints.of(p.scores(), p.labels(), p.weights());

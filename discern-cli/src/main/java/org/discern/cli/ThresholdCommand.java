@@ -68,13 +68,13 @@ public final class ThresholdCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "CRITERION", description = "The criterion (see above). Default: all.")
     String by;
 
-    @Option(names = "--cost-fp", paramLabel = "C", description = "Cost of a false positive, for 'cost' (default 1).")
+    @Option(names = "--cost-fp", paramLabel = "C", converter = OptionBounds.Cost.class, description = "Cost of a false positive, for 'cost' (default 1).")
     Double costFp;
 
-    @Option(names = "--cost-fn", paramLabel = "C", description = "Cost of a false negative, for 'cost' (default 1).")
+    @Option(names = "--cost-fn", paramLabel = "C", converter = OptionBounds.Cost.class, description = "Cost of a false negative, for 'cost' (default 1).")
     Double costFn;
 
-    @Option(names = "--prevalence", paramLabel = "P",
+    @Option(names = "--prevalence", paramLabel = "P", converter = OptionBounds.Prevalence.class,
             description = "Deployment prevalence in [0, 1] for 'cost' (default: the file's own).")
     Double prevalence;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --top-k}, declared once for the commands that evaluate multi-class predictions. */
 public final class TopKOption {
-    @Option(names = "--top-k", paramLabel = "K", split = ",", defaultValue = "2,3",
+    @Option(names = "--top-k", paramLabel = "K", split = ",", converter = OptionBounds.TopK.class, defaultValue = "2,3",
             description = "Multi-class: report top-K accuracy for each K (default: ${DEFAULT-VALUE}).")
     List<Integer> topK;
 
@@ -14,10 +14,7 @@ public final class TopKOption {
     int[] values() {
         int[] ks = new int[topK.size()];
         for (int i = 0; i < ks.length; i++) {
-            ks[i] = topK.get(i);
-            if (ks[i] < 1) {
-                throw new UsageException("--top-k values must be >= 1, got " + ks[i]);
-            }
+            ks[i] = topK.get(i); // in range: OptionBounds.TopK
         }
         return ks;
     }

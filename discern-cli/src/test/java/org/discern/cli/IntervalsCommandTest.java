@@ -102,10 +102,10 @@ class IntervalsCommandTest {
         Path csv = Fixtures.csv("binary_small_ties", dir);
         CliRunner.Result r = CliRunner.run("evaluate", csv.toString(), "--ci", "bootstrap", "--level", "1.5");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--level must be in (0, 1), got 1.5"), r.err());
+        assertTrue(r.err().contains("'--level': '1.5' is not a confidence level in (0, 1)"), r.err());
         r = CliRunner.run("evaluate", csv.toString(), "--ci", "bootstrap", "--replicates", "0");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--replicates must be >= 1, got 0"), r.err());
+        assertTrue(r.err().contains("'--replicates': '0' is not an integer in [1, 1,000,000]"), r.err());
         r = CliRunner.run("evaluate", csv.toString(), "--ci", "wilson");
         assertEquals(2, r.code());
         // options that would be ignored are usage errors

@@ -655,6 +655,10 @@ public final class Bootstrap {
     /** Runs every replicate; values[b * k + j] is statistic j of replicate b. */
     static double[] runReplicates(int n, Strata strata, BootstrapOptions options, int k, ReplicateFactory factory) {
         int reps = options.replicates();
+        if ((long) reps * k > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("replicates x statistics must be at most " + (Integer.MAX_VALUE - 8)
+                    + ", got " + reps + " x " + k);
+        }
         double[] values = new double[reps * k];
         int blocks = (reps + BLOCK - 1) / BLOCK;
         IntConsumer block = blk -> {

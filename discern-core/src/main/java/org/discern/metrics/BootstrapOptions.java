@@ -6,7 +6,8 @@ package org.discern.metrics;
  * @param replicates number of bootstrap replicates, &gt;= 1 (default {@value #DEFAULT_REPLICATES})
  * @param seed seed of the random draws; replicate {@code b} uses its own generator seeded from
  *     {@code (seed, b)}, so results depend on the seed only, never on {@code threads}
- * @param threads number of worker threads, &gt;= 1 (default: the available processors)
+ * @param threads number of worker threads, in [1, {@value #MAX_THREADS}] (a fork-join pool's limit; default:
+ *     the available processors)
  * @param level confidence level of the percentile intervals, in (0, 1) (default
  *     {@value #DEFAULT_LEVEL})
  */
@@ -18,13 +19,16 @@ public record BootstrapOptions(int replicates, long seed, int threads, double le
     /** Default confidence level. */
     public static final double DEFAULT_LEVEL = 0.95;
 
+    /** The largest number of threads ({@link java.util.concurrent.ForkJoinPool}'s limit). */
+    public static final int MAX_THREADS = 0x7fff;
+
     /** Validates every field. */
     public BootstrapOptions {
         if (replicates < 1) {
             throw new IllegalArgumentException("replicates must be >= 1, got " + replicates);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
         }
         ConfidenceInterval.checkLevel(level);
     }

@@ -336,8 +336,15 @@ class BootstrapTest {
     void badArgumentsFailFast() {
         assertEquals("replicates must be >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> SMALL.withReplicates(0)).getMessage());
-        assertEquals("threads must be >= 1, got 0",
+        assertEquals("threads must be in [1, 32767], got 0",
                 assertThrows(IllegalArgumentException.class, () -> SMALL.withThreads(0)).getMessage());
+        // ForkJoinPool's own refusal had no message ("invalid input: null" in the CLI)
+        assertEquals("threads must be in [1, 32767], got 100000",
+                assertThrows(IllegalArgumentException.class, () -> SMALL.withThreads(100_000)).getMessage());
+        // 2,000,000 x 2,000 values overflow an array index: refused before allocating
+        assertEquals("replicates x statistics must be at most 2147483639, got 2000000 x 2000",
+                assertThrows(IllegalArgumentException.class, () -> Bootstrap.stratified(new int[] {0, 1}, null,
+                        SMALL.withReplicates(2_000_000), w -> new double[2000])).getMessage());
         assertEquals("level must be in (0, 1), got 1.0",
                 assertThrows(IllegalArgumentException.class, () -> SMALL.withLevel(1)).getMessage());
         assertEquals("scores[1] must be finite, got NaN",

@@ -291,8 +291,10 @@ public final class DelimitedFile implements Closeable {
             throw error(column, "expected a number, found an empty field");
         }
         char last = t.charAt(t.length() - 1);
-        // Java also accepts "1d", "2f" and hex floats: reject what no CSV writer produces.
-        if (last == 'd' || last == 'D' || last == 'f' || last == 'F' || t.indexOf('x') >= 0 || t.indexOf('X') >= 0) {
+        // Java also accepts "1d", "2f" and hex floats: reject what no CSV writer produces; and
+        // Double.parseDouble trims control characters ("0.9\0" would be 0.9): a number has none
+        if (last == 'd' || last == 'D' || last == 'f' || last == 'F' || t.indexOf('x') >= 0 || t.indexOf('X') >= 0
+                || t.charAt(0) < ' ' || last < ' ') {
             throw error(column, "expected a number, found '" + s + "'");
         }
         try {

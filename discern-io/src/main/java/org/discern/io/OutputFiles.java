@@ -41,6 +41,8 @@ import java.util.Set;
  * the operating system's reason ({@link OutputException}); temporary files are also removed when the
  * JVM is stopped by SIGINT or SIGTERM meanwhile ({@link PendingOutputs}).
  *
+ * <p>A target whose name ends in {@code .gz} (any case) is written gzip-compressed.
+ *
  * <p>Renaming needs no disk space, so a full disk never leaves a mix of old and new files; only a
  * crash (SIGKILL, power loss) during the final renames of a multi-file output can.
  */
@@ -239,7 +241,15 @@ public final class OutputFiles {
 
     private static void write(Entry e, OutputStream out) throws IOException {
         try {
-            e.content.writeTo(out);
+            Path name = e.target.getFileName();
+            if (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+                // --out x.csv.gz is what it says: gzip-compressed (the readers inflate it again)
+                java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16);
+                e.content.writeTo(gz);
+                gz.finish();
+            } else {
+                e.content.writeTo(out);
+            }
             out.flush();
         } catch (IOException ex) {
             OutputException ours = ours(ex);

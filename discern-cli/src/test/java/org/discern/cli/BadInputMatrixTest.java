@@ -1,0 +1,239 @@
+package org.discern.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bad-input matrix (issue 10 §2, §3, §4): one row per way an input, an argument or the
+ * machine can go wrong, each with its exit code and the message a person reads, never a stack
+ * trace. Output-side rows (symlinks, devices, FIFOs as --out, full disk, read-only folder,
+ * concurrent runs, interrupts) are {@link OutputSafetyTest}'s; argument ranges have a row per
+ * option in {@link OptionBoundsTest}. docs/RELIABILITY.md lists which row proves what.
+ */
+class BadInputMatrixTest {
+    @TempDir
+    Path dir;
+
+    /** A row: arrange files under the folder, then run; the result's code and message are checked. */
+    record Case(List<String> args, int code, String message, Runner runner, Check after) {
+        Case(List<String> args, int code, String message) {
+            this(args, code, message, null, (d, r) -> { });
+        }
+
+        Case by(Runner how) {
+            return new Case(args, code, message, how, after);
+        }
+
+        Case then(Check check) {
+            return new Case(args, code, message, runner, check);
+        }
+    }
+
+    @FunctionalInterface
+    interface Arrange {
+        Case in(Path dir) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Runner {
+        CliRunner.Result run(Path dir, List<String> args) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Check {
+        void after(Path dir, CliRunner.Result r) throws Exception;
+    }
+
+    record Row(String name, Arrange arrange) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final String GOOD = "label,score\n1,0.9\n0,0.2\n1,0.6\n0,0.4\n";
+
+    static String s(Path p) {
+        return p.toString();
+    }
+
+    /** In a child JVM with a small heap; a JVM that does not end in 120 s fails the row (exit -1). */
+    static Runner heap(String xmx) {
+        return (d, args) -> ChildJvm.run(d, List.of(xmx), args, 120);
+    }
+
+    static Stream<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // §3: no silent reinterpretation of numbers
+        rows.add(new Row("a score '0.9\\0' is not a number", d -> {
+            Path in = Files.writeString(d.resolve("nul.csv"), "label,score\n1,0.9\0\n0,0.2\n1,0.6\n0,0.4\n");
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
+                    "nul.csv:2: column 'score': expected a number, found '0.9\\0'");
+        }));
+        rows.add(new Row("NaN and empty scores stay an error", d -> {
+            Path in = Files.writeString(d.resolve("nan.csv"), "label,score\n1,0.9\n0,NaN\n1,0.6\n0,\n");
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
+                    "nan.csv:3: column 'score': expected a finite number, found 'NaN'");
+        }));
+        // §3: echoed input is bounded and escaped
+        rows.add(new Row("a 10 MB field with an ANSI escape is quoted short and escaped", d -> {
+            String field = "\u001b[31m" + "9".repeat(10_000_000);
+            Path in = Files.writeString(d.resolve("huge.csv"), "label,score\n1," + field + "x\n0,0.2\n");
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
+                    "huge.csv:2: column 'score': expected a number, found '\\x1b[31m999").then((x, r) -> {
+                        assertTrue(r.err().length() < 2_000, "bounded: " + r.err().length() + " chars");
+                        assertFalse(r.err().contains("\u001b"), "no raw escape on the terminal");
+                        assertTrue(r.err().contains("(10000006 chars)"), r.err());
+                    });
+        }));
+        rows.add(new Row("a Parquet file given as CSV is named", d -> {
+            Path in = Files.write(d.resolve("data.csv"), "PAR1\u0015\u0004\u0015garbage".getBytes(StandardCharsets.ISO_8859_1));
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT, "data.csv: looks like a Parquet file, not text");
+        }));
+        // §3: system errors name the path and the reason
+        rows.add(new Row("a directory as input", d -> {
+            Path in = Files.createDirectories(d.resolve("adir"));
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT, "adir: cannot read: Is a directory");
+        }));
+        rows.add(new Row("a missing input", d -> new Case(List.of("evaluate", s(d.resolve("nope.csv"))),
+                ExitCodes.BAD_INPUT, "nope.csv: no such file")));
+        rows.add(new Row("an unreadable input (permission denied, also as root)", d -> {
+            Path in = Files.writeString(d.resolve("secret.csv"), GOOD);
+            Files.setPosixFilePermissions(in, java.nio.file.attribute.PosixFilePermissions.fromString("-w-------"));
+            Case c = new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT, "secret.csv: cannot read: permission denied");
+            if (!Files.isReadable(in)) {
+                return c;
+            }
+            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "root without setpriv(1)");
+            return c.by((x, args) -> OutputSafetyTest.subprocess(x, OutputSafetyTest.WITHOUT_DAC_OVERRIDE, args));
+        }));
+        rows.add(new Row("a FIFO (as <(cmd) gives) is read as a stream, in one pass", d -> {
+            Path fifo = OutputSafetyTest.mkfifo(d.resolve("fifo.csv"));
+            CompletableFuture.runAsync(() -> {
+                try (OutputStream o = Files.newOutputStream(fifo)) {
+                    o.write(GOOD.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return new Case(List.of("evaluate", s(fifo)), ExitCodes.OK, "fifo.csv: 4 rows, 2 positive ('1'), 2 negative");
+        }));
+        // §3: outputs say what they are
+        rows.add(new Row("--out x.csv.gz is gzip-compressed", d -> {
+            Path in = Files.writeString(d.resolve("in.csv"), GOOD);
+            return new Case(List.of("sweep", s(in), "--out", s(d.resolve("x.csv.gz"))), ExitCodes.OK,
+                    "wrote 5 thresholds").then((x, r) -> {
+                        byte[] gz = Files.readAllBytes(x.resolve("x.csv.gz"));
+                        assertEquals(0x1f, gz[0] & 0xff);
+                        assertEquals(0x8b, gz[1] & 0xff);
+                        String csv = new String(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes(),
+                                StandardCharsets.UTF_8);
+                        assertTrue(csv.startsWith("threshold,tp,fp"), csv);
+                        // and reads back like any gzip input
+                        assertEquals(0, CliRunner.run("sweep", s(in), "--out", s(x.resolve("y.csv"))).code());
+                        assertEquals(Files.readString(x.resolve("y.csv")), csv);
+                    });
+        }));
+        // §2: arguments refused before allocating (a row per option: OptionBoundsTest)
+        rows.add(new Row("--bins 2e9 is refused with its range", d -> {
+            Path in = Files.writeString(d.resolve("in.csv"), GOOD);
+            return new Case(List.of("calibrate", s(in), "--bins", "2e9"), ExitCodes.USAGE,
+                    "Invalid value for option '--bins': '2e9' is not an integer in [1, 1,000,000]");
+        }));
+        rows.add(new Row("--threads 100000 is refused with its range (was 'invalid input: null')", d -> {
+            Path in = Files.writeString(d.resolve("in.csv"), GOOD);
+            return new Case(List.of("evaluate", s(in), "--ci", "bootstrap", "--threads", "100000"), ExitCodes.USAGE,
+                    "'100000' is not an integer in [1, 1,024]");
+        }));
+        rows.add(new Row("--replicates 2000000000 is refused with its range (was NegativeArraySizeException)", d -> {
+            Path in = Files.writeString(d.resolve("in.csv"), GOOD);
+            return new Case(List.of("evaluate", s(in), "--ci", "bootstrap", "--replicates", "2000000000"),
+                    ExitCodes.USAGE, "'2000000000' is not an integer in [1, 1,000,000]");
+        }));
+        // §2: out of memory is a message, exit 1, and the JVM ends
+        rows.add(new Row("out of memory while reading: a clear message, exit 1, the JVM ends (-Xmx48m)", d -> {
+            StringBuilder big = new StringBuilder(20_000_000).append("label,score\n");
+            java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+            for (int i = 0; i < 1_500_000; i++) {
+                big.append(i & 1).append(',').append(r.nextDouble()).append('\n');
+            }
+            Path in = Files.writeString(d.resolve("big.csv"), big);
+            return new Case(List.of("evaluate", s(in)), ExitCodes.INTERNAL, "discern: out of memory: the Java heap (limit ")
+                    .by(heap("-Xmx48m")).then((x, res) -> assertTrue(res.err().contains("Run again with a larger heap"),
+                            res.err()));
+        }));
+        rows.add(new Row(".npz whose members declare far more than the heap: refused before inflating (-Xmx64m)", d -> {
+            // 25 million rows: 25 MB of int8 labels and 200 MB of float64 scores, all zeros, deflated to
+            // about 0.2 MB: a small "bomb" whose sizes are checked against the heap before anything is inflated
+            int n = 25_000_000;
+            Path npz = d.resolve("bomb.npz");
+            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(npz))) {
+                z.putNextEntry(new ZipEntry("y_true.npy"));
+                z.write(npyHeader("|i1", n));
+                zeros(z, n);
+                z.closeEntry();
+                z.putNextEntry(new ZipEntry("y_score.npy"));
+                z.write(npyHeader("<f8", n));
+                zeros(z, 8L * n);
+                z.closeEntry();
+            }
+            assertTrue(Files.size(npz) < 2_000_000, "a small file: " + Files.size(npz));
+            return new Case(List.of("evaluate", "--npz", s(npz)), ExitCodes.INTERNAL,
+                    "25,000,000 rows of float64 scores need about 1.1 GB of Java heap; the limit is").by(heap("-Xmx64m"));
+        }));
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void badInput(Row row) throws Exception {
+        Case c = row.arrange.in(dir);
+        CliRunner.Result r = c.runner == null ? CliRunner.run(c.args.toArray(String[]::new)) : c.runner.run(dir, c.args);
+        assertEquals(c.code, r.code(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains(c.message), r.out() + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(r.err().contains("Exception"), "no exception names: " + r.err());
+        c.after.after(dir, r);
+    }
+
+    /** A version 1.0 .npy header of a 1-D array of {@code n} values of type {@code descr}. */
+    static byte[] npyHeader(String descr, int n) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + n + ",), }";
+        int total = 10 + dict.length() + 1;
+        int pad = (64 - total % 64) % 64;
+        String h = dict + " ".repeat(pad) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(10 + h.length()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) h.length()).put(h.getBytes(StandardCharsets.US_ASCII));
+        return b.array();
+    }
+
+    private static void zeros(OutputStream o, long bytes) throws IOException {
+        byte[] block = new byte[1 << 20];
+        for (long left = bytes; left > 0; left -= block.length) {
+            o.write(block, 0, (int) Math.min(block.length, left));
+        }
+    }
+}
