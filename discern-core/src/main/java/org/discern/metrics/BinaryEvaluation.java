@@ -36,12 +36,21 @@ public final class BinaryEvaluation {
         this.brier = brier;
         this.probabilities = probabilities;
         List<String> w = new ArrayList<>(extraWarnings);
-        if (points.positives() == 0 || points.negatives() == 0) {
-            String only = points.positives() == 0 ? "negative" : "positive";
-            w.add("only " + only + " samples (with non-zero weight): ROC AUC, average precision, "
-                    + "PR areas, KS and DET curve are undefined (NaN)");
+        String oneClass = oneClassWarning(points.positives(), points.negatives());
+        if (oneClass != null) {
+            w.add(oneClass);
         }
         this.warnings = List.copyOf(w);
+    }
+
+    /** The warning of a table with only one class (with non-zero weight), or null. */
+    static String oneClassWarning(double positives, double negatives) {
+        if (positives == 0 || negatives == 0) {
+            String only = positives == 0 ? "negative" : "positive";
+            return "only " + only + " samples (with non-zero weight): ROC AUC, average precision, "
+                    + "PR areas, KS and DET curve are undefined (NaN)";
+        }
+        return null;
     }
 
     /** Evaluation of unweighted double scores. */
@@ -98,7 +107,12 @@ public final class BinaryEvaluation {
         return new BinaryEvaluation(points, Double.NaN, Double.NaN, false, List.of());
     }
 
-    private static List<String> probabilityWarnings(boolean prob) {
+    /** An evaluation whose probability metrics were computed elsewhere ({@link ScoreCounts}). */
+    static BinaryEvaluation fromParts(OperatingPoints points, double logLoss, double brier, boolean probabilities) {
+        return new BinaryEvaluation(points, logLoss, brier, probabilities, probabilityWarnings(probabilities));
+    }
+
+    static List<String> probabilityWarnings(boolean prob) {
         return prob ? List.of()
                 : List.of("scores are not all in [0, 1]: log loss and Brier score are not computed");
     }

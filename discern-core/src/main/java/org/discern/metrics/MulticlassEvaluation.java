@@ -192,7 +192,7 @@ public final class MulticlassEvaluation {
         return k;
     }
 
-    private static void checkLabels(int[] labels, int k) {
+    static void checkLabels(int[] labels, int k) {
         Checks.notNull(labels, "labels");
         Checks.nonEmpty(labels.length, "labels");
         for (int i = 0; i < labels.length; i++) {
@@ -220,11 +220,6 @@ public final class MulticlassEvaluation {
                 ClassColumn[]::new);
 
         ArgmaxPass rowPass = rowTask.join();
-        double weightSum = rowPass.weightSum;
-        double[] cm = rowPass.confusion;
-        double[] rankWeight = rowPass.rankWeight;
-        String lossProblem = rowPass.lossProblem;
-        double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
 
         MicroAverage microAverage;
         if (microPositives == null) {
@@ -242,6 +237,21 @@ public final class MulticlassEvaluation {
             microAverage = MicroAverage.fromCounts(microPositives, (long) n * (k - 1), twice, below,
                     () -> MicroAverage.multiclass(s, y, null).rocCurve());
         }
+        return assemble(classes, n, w != null, columns, microAverage, rowPass);
+    }
+
+    /**
+     * The evaluation from its parts, however they were computed (one pass over the samples, or
+     * merged summaries: {@link MulticlassCounts}): the averages and the warnings.
+     */
+    static MulticlassEvaluation assemble(List<String> classes, int n, boolean weighted, ClassColumn[] columns,
+            MicroAverage microAverage, ArgmaxPass rowPass) {
+        int k = classes.size();
+        double weightSum = rowPass.weightSum;
+        double[] cm = rowPass.confusion;
+        double[] rankWeight = rowPass.rankWeight;
+        String lossProblem = rowPass.lossProblem();
+        double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
         double[][] ovo = new double[k][];
         double[] support = new double[k];
         int[] supportRows = new int[k];
@@ -281,7 +291,7 @@ public final class MulticlassEvaluation {
             warn.add("log loss not computed: " + lossProblem + " (scores must be probabilities in [0, 1] "
                     + "whose rows sum to 1 within " + ROW_SUM_TOLERANCE + ")");
         }
-        return new MulticlassEvaluation(classes, n, w != null, columns, ovo, support, supportRows, weightSum,
+        return new MulticlassEvaluation(classes, n, weighted, columns, ovo, support, supportRows, weightSum,
                 microAverage, confusion, rankWeight, logLoss, List.copyOf(warn));
     }
 
@@ -289,12 +299,30 @@ public final class MulticlassEvaluation {
      * One pass over the rows: the argmax prediction (first maximum) into the confusion matrix,
      * the position of the true class in its row (for top-k), and the log-loss terms.
      */
-    private static final class ArgmaxPass {
+    static final class ArgmaxPass {
         final double[] confusion;
         final double[] rankWeight;
         double lossSum;
         double weightSum;
-        String lossProblem;
+        // the first row that keeps log loss from being computed (-1: none), and what is wrong with it
+        long lossProblemRow = -1;
+        String lossProblemDetail;
+
+        /** Sums made elsewhere (merged summaries). */
+        ArgmaxPass(double[] confusion, double[] rankWeight, double lossSum, double weightSum, long lossProblemRow,
+                String lossProblemDetail) {
+            this.confusion = confusion;
+            this.rankWeight = rankWeight;
+            this.lossSum = lossSum;
+            this.weightSum = weightSum;
+            this.lossProblemRow = lossProblemRow;
+            this.lossProblemDetail = lossProblemDetail;
+        }
+
+        /** Why log loss is not computed ("row 7 sums to 1.2"), or null. */
+        String lossProblem() {
+            return lossProblemRow < 0 ? null : "row " + lossProblemRow + lossProblemDetail;
+        }
 
         ArgmaxPass(ScoreColumns s, int[] y, double[] w) {
             int n = s.n;
@@ -339,11 +367,13 @@ public final class MulticlassEvaluation {
                 confusion[yi * k + best] += wi;
                 rankWeight[rank] += wi;
                 weightSum += wi;
-                if (lossProblem == null) {
+                if (lossProblemRow < 0) {
                     if (!probabilities) {
-                        lossProblem = "row " + i + " has a score outside [0, 1]";
+                        lossProblemRow = i;
+                        lossProblemDetail = " has a score outside [0, 1]";
                     } else if (!(Math.abs(rowSum - 1) <= ROW_SUM_TOLERANCE)) {
-                        lossProblem = String.format(Locale.ROOT, "row %d sums to %s", i, Double.toString(rowSum));
+                        lossProblemRow = i;
+                        lossProblemDetail = " sums to " + Double.toString(rowSum);
                     } else {
                         lossSum += wi * -Math.log(clip(own) / clippedSum);
                     }

@@ -27,6 +27,14 @@
  * {@link org.discern.metrics.MultilabelEvaluation} (per-label curves, macro/weighted/micro/samples
  * averages, label ranking average precision, coverage error).
  *
+ * <p>Mergeable summaries, for samples held in parts (partitions, batches, files) or too large
+ * for one table: {@link org.discern.metrics.ScoreCounts} (binary: counts per distinct score),
+ * {@link org.discern.metrics.MulticlassCounts} (per score column a
+ * {@link org.discern.metrics.ClassScoreCounts}: counts per distinct score and class, plus the argmax
+ * sums), both merging into the evaluation of the whole; {@link org.discern.metrics.SweepSums}
+ * (every binary number summed over runs of the table, for tables held in ranges); and
+ * {@link org.discern.metrics.ScoreHistogram} (fixed bins: the ROC AUC with proven bounds).
+ *
  * <p>Intervals and tests:
  * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
  * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap
