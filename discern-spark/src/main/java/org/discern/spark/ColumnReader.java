@@ -1,0 +1,165 @@
+package org.discern.spark;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one column of a row as Discern needs it, with the checks that name the column: a label
+ * (0/1 or true/false, or a class index), a score (a number, or one element of a Spark ML vector
+ * or of an {@code array<double>}: the binary score is element 1, as Spark's
+ * {@code BinaryClassificationEvaluator} reads {@code rawPrediction}), all scores of a row, or a
+ * weight. Runs on the executors; every problem becomes a message rather than an exception, so
+ * that the driver can report the first one cleanly.
+ */
+final class ColumnReader implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** How a score column is stored. */
+    enum Kind { NUMBER, VECTOR, ARRAY, BOOLEAN }
+
+    final String name;
+    final int index;
+    final Kind kind;
+
+    private ColumnReader(String name, int index, Kind kind) {
+        this.name = name;
+        this.index = index;
+        this.kind = kind;
+    }
+
+    /**
+     * A reader of column {@code name} of rows with {@code schema}.
+     *
+     * @throws IllegalArgumentException when there is no such column (the message lists the
+     *     columns), or its type is not a number, boolean, vector or array of numbers
+     */
+    static ColumnReader of(StructType schema, String name, String role) {
+        String[] names = schema.fieldNames();
+        int index = -1;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "no %s column '%s'; the columns are: %s",
+                    role, name, String.join(", ", names)));
+        }
+        StructField f = schema.fields()[index];
+        DataType t = f.dataType();
+        Kind kind;
+        if (t instanceof NumericType) {
+            kind = Kind.NUMBER;
+        } else if (t instanceof BooleanType) {
+            kind = Kind.BOOLEAN;
+        } else if (t instanceof VectorUDT) {
+            kind = Kind.VECTOR;
+        } else if (t instanceof ArrayType && ((ArrayType) t).elementType() instanceof NumericType) {
+            kind = Kind.ARRAY;
+        } else {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s column '%s' must hold numbers, booleans, Spark ML vectors or arrays of numbers; found %s",
+                    role, name, t.simpleString()));
+        }
+        return new ColumnReader(name, index, kind);
+    }
+
+    /** Whether the column holds one value per row (a number or a boolean). */
+    boolean scalar() {
+        return kind == Kind.NUMBER || kind == Kind.BOOLEAN;
+    }
+
+    /** The value as a double, or NaN for null (callers check). */
+    double number(Row r) {
+        if (r.isNullAt(index)) {
+            return Double.NaN;
+        }
+        if (kind == Kind.BOOLEAN) {
+            return r.getBoolean(index) ? 1 : 0;
+        }
+        return ((Number) r.get(index)).doubleValue();
+    }
+
+    /**
+     * The problem with a label that must be 0 or 1 (true or false), or null when there is none.
+     */
+    String binaryLabelProblem(Row r) {
+        if (r.isNullAt(index)) {
+            return "label column '" + name + "' has a null value";
+        }
+        double v = number(r);
+        if (v != 0 && v != 1) {
+            return "label column '" + name + "' must hold 0 or 1 (or false and true), found " + v;
+        }
+        return null;
+    }
+
+    /** The problem with a score (null, NaN, infinite, too short a vector), or null. */
+    String scoreProblem(Row r, int element) {
+        if (r.isNullAt(index)) {
+            return "score column '" + name + "' has a null value";
+        }
+        double v = element(r, element);
+        if (Double.isNaN(v)) {
+            return element < 0 || scalar() ? "score column '" + name + "' holds NaN"
+                    : "score column '" + name + "' holds NaN at element " + element
+                            + (length(r) <= element ? " (it has only " + length(r) + " elements)" : "");
+        }
+        if (Double.isInfinite(v)) {
+            return "score column '" + name + "' holds " + v;
+        }
+        return null;
+    }
+
+    /** The score: the number itself, or element {@code element} of a vector or array (NaN when absent). */
+    double element(Row r, int element) {
+        switch (kind) {
+            case VECTOR: {
+                Vector v = (Vector) r.get(index);
+                return element < v.size() ? v.apply(element) : Double.NaN;
+            }
+            case ARRAY: {
+                List<Object> a = r.getList(index);
+                Object x = element < a.size() ? a.get(element) : null;
+                return x == null ? Double.NaN : ((Number) x).doubleValue();
+            }
+            default:
+                return number(r);
+        }
+    }
+
+    /** Number of elements of a vector or array value (1 for a scalar). */
+    int length(Row r) {
+        switch (kind) {
+            case VECTOR:
+                return ((Vector) r.get(index)).size();
+            case ARRAY:
+                return r.getList(index).size();
+            default:
+                return 1;
+        }
+    }
+
+    /** The problem with a weight (null, NaN, negative, infinite), or null. */
+    String weightProblem(Row r) {
+        if (r.isNullAt(index)) {
+            return "weight column '" + name + "' has a null value";
+        }
+        double w = number(r);
+        if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
+            return "weight column '" + name + "' must hold finite weights >= 0, found " + w;
+        }
+        return null;
+    }
+}
