@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,7 +27,7 @@ final class ColumnReader implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How a score column is stored. */
-    enum Kind { NUMBER, VECTOR, ARRAY, BOOLEAN }
+    enum Kind { NUMBER, VECTOR, ARRAY, BOOLEAN, STRING }
 
     final String name;
     final int index;
@@ -67,6 +68,8 @@ final class ColumnReader implements Serializable {
             kind = Kind.VECTOR;
         } else if (t instanceof ArrayType && ((ArrayType) t).elementType() instanceof NumericType) {
             kind = Kind.ARRAY;
+        } else if (t instanceof StringType && role.equals("label")) {
+            kind = Kind.STRING;
         } else {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s column '%s' must hold numbers, booleans, Spark ML vectors or arrays of numbers; found %s",
@@ -75,9 +78,41 @@ final class ColumnReader implements Serializable {
         return new ColumnReader(name, index, kind);
     }
 
-    /** Whether the column holds one value per row (a number or a boolean). */
+    /** Whether the column holds one number per row (a number or a boolean). */
     boolean scalar() {
         return kind == Kind.NUMBER || kind == Kind.BOOLEAN;
+    }
+
+    /** Whether the column holds text. */
+    boolean text() {
+        return kind == Kind.STRING;
+    }
+
+    /**
+     * The class index of a multi-class label: a class name (string column) looked up in
+     * {@code classIndex}, or a whole number in [0, k); -1 when it is neither.
+     */
+    int classIndex(Row r, java.util.Map<String, Integer> classIndex, int k) {
+        if (kind == Kind.STRING) {
+            Integer c = classIndex.get(r.getString(index).strip());
+            return c == null ? -1 : c;
+        }
+        double v = number(r);
+        return v == Math.rint(v) && v >= 0 && v < k ? (int) v : -1;
+    }
+
+    /** The problem with a multi-class label (null, or not a class), or null. */
+    String classLabelProblem(Row r, java.util.Map<String, Integer> classIndex, java.util.List<String> classes) {
+        if (r.isNullAt(index)) {
+            return "label column '" + name + "' has a null value";
+        }
+        if (classIndex(r, classIndex, classes.size()) < 0) {
+            String found = kind == Kind.STRING ? "'" + r.getString(index) + "'" : Double.toString(number(r));
+            return "label column '" + name + "' holds " + found + ", which is not a class; expected "
+                    + (kind == Kind.STRING ? "one of " + String.join(", ", classes)
+                            : "a class index in [0, " + classes.size() + ")");
+        }
+        return null;
     }
 
     /** The value as a double, or NaN for null (callers check). */

@@ -3,6 +3,7 @@ package org.discern.spark;
 import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
+import org.discern.metrics.MulticlassEvaluation;
 
 /**
  * Exact evaluation of classifier predictions held in a Spark {@code Dataset}: the numbers and
@@ -35,5 +36,21 @@ public final class DiscernSpark {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         return ExactBinary.run(data, options);
+    }
+
+    /**
+     * The exact multi-class evaluation: the core's {@link MulticlassEvaluation} of the rows
+     * (per-class one-vs-rest curves and areas, macro, weighted and micro averages, one-vs-one
+     * Hand &amp; Till, and the argmax metrics), from per-partition summaries merged on the driver.
+     *
+     * @throws IllegalArgumentException for a missing or mistyped column, a label that is not a
+     *     class, a null, NaN or infinite score, a score vector of the wrong length, a bad weight
+     *     (the message names the column), empty data, or more summary entries than the options'
+     *     driver limit
+     */
+    public static MulticlassEvaluation multiclass(Dataset<?> data, MulticlassOptions options) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        return ExactMulticlass.run(data, options);
     }
 }
