@@ -56,15 +56,19 @@ final class ExactBinary {
             this.problem = problem;
         }
 
-        Info info() {
-            return new Info(counts == null ? 0 : counts.size(), counts == null ? 0 : counts.rows(),
-                    counts == null ? 0 : counts.positiveRows(), problem,
-                    counts == null ? new double[0] : RangePlan.sketch(counts.scores()));
+        /** What the driver receives: the counts themselves when they are at most {@code share} entries. */
+        Info info(long share) {
+            return new Info(counts == null ? 0 : counts.size(), counts == null ? 0 : counts.rows(), problem,
+                    counts == null ? new double[0] : RangePlan.sketch(counts.scores()),
+                    counts != null && counts.size() <= share ? counts : null);
         }
     }
 
-    /** A partition's (or a range's) size, rows, first problem and sketch. */
-    record Info(long size, long rows, long positiveRows, String problem, double[] sketch) implements Serializable {
+    /**
+     * A partition's size, rows, first problem and sketch, and its counts when they are small
+     * enough (its share of the driver limit): small data is then evaluated in one job.
+     */
+    record Info(long size, long rows, String problem, double[] sketch, ScoreCounts counts) implements Serializable {
     }
 
     /** The selected columns (label, score, weight) and their readers. */
@@ -155,7 +159,8 @@ final class ExactBinary {
         JavaRDD<Part> parts = in._1().javaRDD().mapPartitions(it -> Collections.singletonList(input.read(it)).iterator());
         parts.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<Info> infos = parts.map(Part::info).collect();
+            long share = o.maxDriverScores / Math.max(1, parts.getNumPartitions());
+            List<Info> infos = parts.map(p -> p.info(share)).collect();
             return evaluate(parts, infos, o);
         } finally {
             parts.unpersist(false);
@@ -179,7 +184,17 @@ final class ExactBinary {
             throw new IllegalArgumentException("no rows to evaluate: the dataset is empty");
         }
         if (size <= o.maxDriverScores) {
-            List<ScoreCounts> all = parts.filter(p -> p.counts != null).map(p -> p.counts).collect();
+            List<ScoreCounts> all = new ArrayList<>();
+            boolean collected = true;
+            for (Info i : infos) {
+                if (i.size() > 0) {
+                    collected &= i.counts() != null;
+                    all.add(i.counts());
+                }
+            }
+            if (!collected) {
+                all = parts.filter(p -> p.counts != null).map(p -> p.counts).collect();
+            }
             return SparkBinaryEvaluation.onDriver(ScoreCounts.mergeAll(all).toEvaluation(), o);
         }
         RangePlan plan = RangePlan.from(sketches, (int) Math.min(1 << 16, Math.max(1, size / o.scoresPerRange)));

@@ -44,8 +44,8 @@ final class ExactMulticlass {
         }
     }
 
-    /** A partition's entries and first problem. */
-    record Info(long entries, String problem) implements Serializable {
+    /** A partition's entries, first problem, and summary when small enough (its share of the driver limit). */
+    record Info(long entries, String problem, MulticlassCounts counts) implements Serializable {
     }
 
     /** The selected columns and their readers. */
@@ -182,7 +182,9 @@ final class ExactMulticlass {
         JavaRDD<Part> parts = sel.javaRDD().mapPartitions(it -> Collections.singletonList(input.read(it)).iterator());
         parts.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<Info> infos = parts.map(p -> new Info(p.entries(), p.problem())).collect();
+            long share = o.maxDriverEntries / Math.max(1, parts.getNumPartitions());
+            List<Info> infos = parts.map(p -> new Info(p.entries(), p.problem(),
+                    p.entries() <= share ? p.counts() : null)).collect();
             long entries = 0;
             for (Info i : infos) {
                 if (i.problem() != null) {
@@ -199,7 +201,15 @@ final class ExactMulticlass {
                         + "MulticlassOptions.withMaxDriverEntries (about 40 bytes of driver memory per entry), or "
                         + "evaluate class by class with DiscernSpark.binary");
             }
-            List<MulticlassCounts> all = parts.filter(p -> p.counts() != null).map(Part::counts).collect();
+            List<MulticlassCounts> all = new ArrayList<>();
+            for (Info i : infos) {
+                if (i.entries() > 0) {
+                    all.add(i.counts());
+                }
+            }
+            if (all.contains(null)) {
+                all = parts.filter(p -> p.counts() != null).map(Part::counts).collect();
+            }
             return MulticlassCounts.mergeAll(all).toEvaluation();
         } finally {
             parts.unpersist(false);
