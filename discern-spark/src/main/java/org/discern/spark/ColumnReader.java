@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
 final class ColumnReader implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** How a score column is stored. */
+    /** How a column is stored: STRING is text (labels, or numbers read from CSV). */
     enum Kind { NUMBER, VECTOR, ARRAY, BOOLEAN, STRING }
 
     final String name;
@@ -68,19 +68,27 @@ final class ColumnReader implements Serializable {
             kind = Kind.VECTOR;
         } else if (t instanceof ArrayType && ((ArrayType) t).elementType() instanceof NumericType) {
             kind = Kind.ARRAY;
-        } else if (t instanceof StringType && role.equals("label")) {
+        } else if (t instanceof StringType) {
             kind = Kind.STRING;
         } else {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s column '%s' must hold numbers, booleans, Spark ML vectors or arrays of numbers; found %s",
+                    "%s column '%s' must hold numbers, text, booleans, Spark ML vectors or arrays of numbers; found %s",
                     role, name, t.simpleString()));
         }
         return new ColumnReader(name, index, kind);
     }
 
-    /** Whether the column holds one number per row (a number or a boolean). */
+    /**
+     * The column of that name, quoted: a name with dots ("Adialer.C") or other special characters
+     * is a name, not a path into a struct.
+     */
+    static org.apache.spark.sql.Column named(String name) {
+        return org.apache.spark.sql.functions.col("`" + name.replace("`", "``") + "`");
+    }
+
+    /** Whether the column holds one value per row (a number, a boolean, or text). */
     boolean scalar() {
-        return kind == Kind.NUMBER || kind == Kind.BOOLEAN;
+        return kind == Kind.NUMBER || kind == Kind.BOOLEAN || kind == Kind.STRING;
     }
 
     /** Whether the column holds text. */
@@ -115,7 +123,7 @@ final class ColumnReader implements Serializable {
         return null;
     }
 
-    /** The value as a double, or NaN for null (callers check). */
+    /** The value as a double; NaN for null or text that is not a number (callers check). */
     double number(Row r) {
         if (r.isNullAt(index)) {
             return Double.NaN;
@@ -123,7 +131,43 @@ final class ColumnReader implements Serializable {
         if (kind == Kind.BOOLEAN) {
             return r.getBoolean(index) ? 1 : 0;
         }
+        if (kind == Kind.STRING) {
+            return parse(r.getString(index));
+        }
         return ((Number) r.get(index)).doubleValue();
+    }
+
+    /**
+     * A number written as text, as Discern's CSV reader takes it: surrounding blanks ignored,
+     * Java's {@code Double.parseDouble} syntax without the "d"/"f" suffixes and hex floats no CSV
+     * writer produces; NaN for anything else.
+     */
+    static double parse(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return Double.NaN;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (last == 'd' || last == 'D' || last == 'f' || last == 'F' || t.indexOf('x') >= 0 || t.indexOf('X') >= 0) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The problem with text that should be a finite number, or null. */
+    private String textProblem(Row r, String role) {
+        String text = r.getString(index);
+        double v = parse(text);
+        return Double.isFinite(v) ? null
+                : role + " column '" + name + "' holds '" + abbreviate(text) + "', which is not a finite number";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     /**
@@ -144,6 +188,9 @@ final class ColumnReader implements Serializable {
     String scoreProblem(Row r, int element) {
         if (r.isNullAt(index)) {
             return "score column '" + name + "' has a null value";
+        }
+        if (kind == Kind.STRING) {
+            return textProblem(r, "score");
         }
         double v = element(r, element);
         if (Double.isNaN(v)) {
@@ -190,6 +237,9 @@ final class ColumnReader implements Serializable {
     String weightProblem(Row r) {
         if (r.isNullAt(index)) {
             return "weight column '" + name + "' has a null value";
+        }
+        if (kind == Kind.STRING && textProblem(r, "weight") != null) {
+            return textProblem(r, "weight");
         }
         double w = number(r);
         if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {

@@ -12,7 +12,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.discern.metrics.OperatingPoints;
 import org.discern.metrics.ScoreCounts;
@@ -128,10 +127,10 @@ final class ExactBinary {
     /** Selects the three columns of {@code options} from {@code data} and makes their readers. */
     static Tuple2<Dataset<Row>, Input> select(Dataset<?> data, BinaryOptions o) {
         List<Column> cols = new ArrayList<>();
-        cols.add(functions.col(o.labelColumn));
-        cols.add(functions.col(o.scoreColumn));
+        cols.add(ColumnReader.named(o.labelColumn));
+        cols.add(ColumnReader.named(o.scoreColumn));
         if (o.weightColumn != null) {
-            cols.add(functions.col(o.weightColumn));
+            cols.add(ColumnReader.named(o.weightColumn));
         }
         // check the names first, for a message listing the columns
         ColumnReader.of(data.schema(), o.labelColumn, "label");

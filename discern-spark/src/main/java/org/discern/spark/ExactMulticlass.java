@@ -13,7 +13,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.discern.metrics.MulticlassCounts;
 import org.discern.metrics.MulticlassEvaluation;
@@ -121,7 +120,7 @@ final class ExactMulticlass {
 
     static Input input(Dataset<?> data, MulticlassOptions o, List<Column> selected) {
         ColumnReader.of(data.schema(), o.labelColumn, "label");
-        selected.add(functions.col(o.labelColumn));
+        selected.add(ColumnReader.named(o.labelColumn));
         List<String> classes = o.classes;
         if (o.vectorColumn != null) {
             ColumnReader v = ColumnReader.of(data.schema(), o.vectorColumn, "score");
@@ -129,16 +128,16 @@ final class ExactMulticlass {
                 throw new IllegalArgumentException("score column '" + o.vectorColumn + "' must hold a vector or an array"
                         + " of K scores per row, found one number");
             }
-            selected.add(functions.col(o.vectorColumn));
+            selected.add(ColumnReader.named(o.vectorColumn));
         } else {
             for (String c : o.scoreColumns) {
                 ColumnReader.of(data.schema(), c, "score");
-                selected.add(functions.col(c));
+                selected.add(ColumnReader.named(c));
             }
         }
         if (o.weightColumn != null) {
             ColumnReader.of(data.schema(), o.weightColumn, "weight");
-            selected.add(functions.col(o.weightColumn));
+            selected.add(ColumnReader.named(o.weightColumn));
         }
         Dataset<Row> sel = data.select(selected.toArray(new Column[0]));
         ColumnReader label = ColumnReader.of(sel.schema(), o.labelColumn, "label");
@@ -151,8 +150,8 @@ final class ExactMulticlass {
         if (o.vectorColumn != null) {
             vector = ColumnReader.of(sel.schema(), o.vectorColumn, "score");
             if (classes == null) {
-                Row first = sel.select(o.vectorColumn).filter(functions.col(o.vectorColumn).isNotNull()).first();
-                int k = ColumnReader.of(sel.select(o.vectorColumn).schema(), o.vectorColumn, "score").length(first);
+                Row first = sel.select(ColumnReader.named(o.vectorColumn)).filter(ColumnReader.named(o.vectorColumn).isNotNull()).first();
+                int k = ColumnReader.of(sel.select(ColumnReader.named(o.vectorColumn)).schema(), o.vectorColumn, "score").length(first);
                 List<String> names = new ArrayList<>();
                 for (int c = 0; c < k; c++) {
                     names.add(Integer.toString(c));
