@@ -3,7 +3,9 @@ package org.discern.spark;
 import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
+import org.discern.metrics.AucComparison;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.ScoreHistogram;
 
 /**
  * Exact evaluation of classifier predictions held in a Spark {@code Dataset}: the numbers and
@@ -52,5 +54,43 @@ public final class DiscernSpark {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         return ExactMulticlass.run(data, options);
+    }
+
+    /**
+     * The paired DeLong test of two score columns on the same rows (pROC's
+     * {@code roc.test(paired = TRUE, method = "delong")}): AUC of {@code options}' score column
+     * minus that of {@code scoreB}, its interval, z and p. Placements come from each column's
+     * counts per distinct score and are joined back to the rows by score value (see
+     * {@link SparkIntervals}); no row reaches the driver.
+     *
+     * @param options label, first score and weight columns (weights are frequency weights)
+     * @param scoreB the second score column
+     * @param level confidence level of the difference's interval, in (0, 1)
+     */
+    public static AucComparison pairedDeLong(Dataset<?> data, BinaryOptions options, String scoreB, double level) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(scoreB, "scoreB");
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        }
+        return SparkIntervals.paired(data, options, scoreB, level);
+    }
+
+    /**
+     * The bounded mode, for scores too many and too distinct to count exactly: a fixed-resolution
+     * histogram of the positives' and negatives' scores, built per partition without sorting and
+     * merged; its {@link ScoreHistogram#rocAuc()} gives the AUC estimate and proven bounds.
+     *
+     * @param options label, score and weight columns
+     * @param lower lower edge of the first bin (scores below fall in it)
+     * @param upper upper edge of the last bin (scores at or above fall in it)
+     * @param bins number of equal-width bins
+     */
+    public static ScoreHistogram histogram(Dataset<?> data, BinaryOptions options, double lower, double upper,
+            int bins) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        return SparkIntervals.histogram(data, options, lower, upper, bins);
     }
 }

@@ -85,6 +85,15 @@ final class ExactBinary {
 
         /** The counts of one partition's rows, or its first problem. */
         Part read(Iterator<Row> rows) {
+            Rows r = arrays(rows);
+            if (r.problem != null || r.n == 0) {
+                return new Part(null, r.problem);
+            }
+            return new Part(ScoreCounts.of(r.scores(), r.labels(), r.weights()), null);
+        }
+
+        /** One partition's rows in primitive arrays, checked (reading stops at the first problem). */
+        Rows arrays(Iterator<Row> rows) {
             double[] s = new double[1024];
             boolean[] y = new boolean[1024];
             double[] w = weight == null ? null : new double[1024];
@@ -99,7 +108,7 @@ final class ExactBinary {
                     problem = weight.weightProblem(r);
                 }
                 if (problem != null) {
-                    return new Part(null, problem);
+                    return new Rows(s, y, w, 0, problem);
                 }
                 if (n == s.length) {
                     int cap = Math.addExact(n, n);
@@ -116,11 +125,22 @@ final class ExactBinary {
                 }
                 n++;
             }
-            if (n == 0) {
-                return new Part(null, null);
-            }
-            return new Part(ScoreCounts.of(Arrays.copyOf(s, n), Arrays.copyOf(y, n),
-                    w == null ? null : Arrays.copyOf(w, n)), null);
+            return new Rows(s, y, w, n, null);
+        }
+    }
+
+    /** The first n rows of a partition as arrays (or its first problem). */
+    record Rows(double[] s, boolean[] y, double[] w, int n, String problem) {
+        double[] scores() {
+            return Arrays.copyOf(s, n);
+        }
+
+        boolean[] labels() {
+            return Arrays.copyOf(y, n);
+        }
+
+        double[] weights() {
+            return w == null ? null : Arrays.copyOf(w, n);
         }
     }
 
@@ -153,6 +173,55 @@ final class ExactBinary {
     }
 
     static SparkBinaryEvaluation run(Dataset<?> data, BinaryOptions o) {
+        try (Table t = table(data, o)) {
+            return t.evaluate();
+        }
+    }
+
+    /**
+     * The counts per distinct score of a dataset: the whole table on the driver when it fits the
+     * options' limit, else range-partitioned on the cluster (persisted until {@link #close()})
+     * with each range's start offsets.
+     */
+    static final class Table implements AutoCloseable {
+        final BinaryOptions options;
+        // the whole table, on the driver; or null when it is held in ranges
+        final ScoreCounts all;
+        // ranges of the table (one per partition, in score order) and where each starts
+        final JavaRDD<Ranged> ranges;
+        final SweepSums.Start[] starts;
+        final SweepSums.Totals totals;
+        final long size;
+        final long rows;
+        private final JavaRDD<Part> parts;
+
+        private Table(BinaryOptions options, ScoreCounts all, JavaRDD<Ranged> ranges, SweepSums.Start[] starts,
+                SweepSums.Totals totals, long size, long rows, JavaRDD<Part> parts) {
+            this.options = options;
+            this.all = all;
+            this.ranges = ranges;
+            this.starts = starts;
+            this.totals = totals;
+            this.size = size;
+            this.rows = rows;
+            this.parts = parts;
+        }
+
+        /** The evaluation: the core's on the driver, or the sums of the ranges. */
+        SparkBinaryEvaluation evaluate() {
+            return all != null ? SparkBinaryEvaluation.onDriver(all.toEvaluation(), options) : sweep(this);
+        }
+
+        @Override
+        public void close() {
+            parts.unpersist(false);
+            if (ranges != null) {
+                ranges.unpersist(false);
+            }
+        }
+    }
+
+    static Table table(Dataset<?> data, BinaryOptions o) {
         Tuple2<Dataset<Row>, Input> in = select(data, o);
         Input input = in._2();
         JavaRDD<Part> parts = in._1().javaRDD().mapPartitions(it -> Collections.singletonList(input.read(it)).iterator());
@@ -160,14 +229,15 @@ final class ExactBinary {
         try {
             long share = o.maxDriverScores / Math.max(1, parts.getNumPartitions());
             List<Info> infos = parts.map(p -> p.info(share)).collect();
-            return evaluate(parts, infos, o);
-        } finally {
+            return table(parts, infos, o);
+        } catch (RuntimeException e) {
             parts.unpersist(false);
+            throw e;
         }
     }
 
-    /** The evaluation of the partitions' counts (already checked for problems by the caller's infos). */
-    static SparkBinaryEvaluation evaluate(JavaRDD<Part> parts, List<Info> infos, BinaryOptions o) {
+    /** The table of the partitions' counts, after checking the partitions' problems. */
+    private static Table table(JavaRDD<Part> parts, List<Info> infos, BinaryOptions o) {
         long size = 0;
         long rows = 0;
         List<double[]> sketches = new ArrayList<>();
@@ -194,16 +264,33 @@ final class ExactBinary {
             if (!collected) {
                 all = parts.filter(p -> p.counts != null).map(p -> p.counts).collect();
             }
-            return SparkBinaryEvaluation.onDriver(ScoreCounts.mergeAll(all).toEvaluation(), o);
+            return new Table(o, ScoreCounts.mergeAll(all), null, null, null, size, rows, parts);
         }
         RangePlan plan = RangePlan.from(sketches, (int) Math.min(1 << 16, Math.max(1, size / o.scoresPerRange)));
         JavaRDD<Ranged> ranges = rangePartition(parts.filter(p -> p.counts != null).map(p -> p.counts), plan);
         ranges.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            return sweep(ranges, o);
-        } finally {
-            ranges.unpersist(false);
+        List<RangeTotals> totals = new ArrayList<>(ranges.map(Ranged::totals).collect());
+        totals.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        long distinct = 0;
+        long positiveRows = 0;
+        SweepSums.Start[] starts = new SweepSums.Start[totals.size()];
+        SweepSums.Start at = SweepSums.Start.FIRST;
+        for (RangeTotals t : totals) {
+            starts[t.index()] = at;
+            at = new SweepSums.Start(at.index() + t.size(), at.truePositives() + t.positives(),
+                    at.falsePositives() + t.negatives());
+            distinct += t.size();
+            positiveRows += t.positiveRows();
         }
+        if (distinct <= o.maxDriverScores) {
+            // the partitions overlapped: the merged ranges fit on the driver after all
+            List<ScoreCounts> all = ranges.filter(r -> r.counts() != null).map(Ranged::counts).collect();
+            ranges.unpersist(false);
+            return new Table(o, ScoreCounts.mergeAll(all), null, null, null, distinct, rows, parts);
+        }
+        SweepSums.Totals sumTotals = new SweepSums.Totals(at.truePositives(), at.falsePositives(), positiveRows,
+                rows - positiveRows);
+        return new Table(o, null, ranges, starts, sumTotals, distinct, rows, parts);
     }
 
     /** A range of the table: its index and its merged counts (null when empty). */
@@ -244,34 +331,19 @@ final class ExactBinary {
         }, true);
     }
 
-    /** The evaluation of range-partitioned counts: on the driver if they fit, else summed in the ranges. */
-    static SparkBinaryEvaluation sweep(JavaRDD<Ranged> ranges, BinaryOptions o) {
-        List<RangeTotals> totals = new ArrayList<>(ranges.map(Ranged::totals).collect());
-        totals.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        long size = 0;
-        long rows = 0;
-        long positiveRows = 0;
-        SweepSums.Start[] starts = new SweepSums.Start[totals.size()];
-        SweepSums.Start at = SweepSums.Start.FIRST;
-        for (RangeTotals t : totals) {
-            starts[t.index()] = at;
-            at = new SweepSums.Start(at.index() + t.size(), at.truePositives() + t.positives(),
-                    at.falsePositives() + t.negatives());
-            size += t.size();
-            rows += t.rows();
-            positiveRows += t.positiveRows();
-        }
-        if (size <= o.maxDriverScores) {
-            List<ScoreCounts> all = ranges.filter(r -> r.counts() != null).map(Ranged::counts).collect();
-            return SparkBinaryEvaluation.onDriver(ScoreCounts.mergeAll(all).toEvaluation(), o);
-        }
-        SweepSums.Totals sumTotals = new SweepSums.Totals(at.truePositives(), at.falsePositives(), positiveRows,
-                rows - positiveRows);
+    /** The evaluation of a table held in ranges: each range summed from its offsets, the sums combined. */
+    static SparkBinaryEvaluation sweep(Table t) {
+        BinaryOptions o = t.options;
+        long size = t.size;
+        long rows = t.rows;
+        long positiveRows = t.totals.positiveRows();
         long stride = (size + o.maxCurvePoints - 2) / (o.maxCurvePoints - 1);
         long last = size - 1;
         double[] thresholds = o.thresholds;
         double maxFpr = o.maxFpr;
-        List<Swept> swept = new ArrayList<>(ranges.filter(r -> r.counts() != null)
+        SweepSums.Start[] starts = t.starts;
+        SweepSums.Totals sumTotals = t.totals;
+        List<Swept> swept = new ArrayList<>(t.ranges.filter(r -> r.counts() != null)
                 .map(r -> Swept.of(r, starts[r.index()], sumTotals, maxFpr, thresholds, stride, last)).collect());
         swept.sort((a, b) -> Integer.compare(a.index, b.index));
         SweepSums sums = null;
