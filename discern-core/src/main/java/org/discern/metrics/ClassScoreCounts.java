@@ -52,25 +52,25 @@ public final class ClassScoreCounts implements java.io.Serializable {
      */
     public static ClassScoreCounts of(double[] column, int[] labels, int k, double[] weights) {
         Checks.notNull(column, "column");
-        Checks.notNull(labels, "labels");
-        Checks.nonEmpty(column.length, "column");
-        Checks.sameLength(column.length, labels.length, "column", "labels");
+        check(column.length, labels, k, weights);
         Checks.finiteScores(column, "column");
-        Checks.weights(weights, column.length);
-        checkLabels(labels, k);
         return fromOrder(Sorting.argsort(column), column, null, labels, k, weights);
     }
 
     /** The summary of a float score column; see {@link #of(double[], int[], int, double[])}. */
     public static ClassScoreCounts of(float[] column, int[] labels, int k, double[] weights) {
         Checks.notNull(column, "column");
-        Checks.notNull(labels, "labels");
-        Checks.nonEmpty(column.length, "column");
-        Checks.sameLength(column.length, labels.length, "column", "labels");
+        check(column.length, labels, k, weights);
         Checks.finiteScores(column, "column");
-        Checks.weights(weights, column.length);
-        checkLabels(labels, k);
         return fromOrder(Sorting.argsort(column), null, column, labels, k, weights);
+    }
+
+    private static void check(int n, int[] labels, int k, double[] weights) {
+        Checks.notNull(labels, "labels");
+        Checks.nonEmpty(n, "column");
+        Checks.sameLength(n, labels.length, "column", "labels");
+        Checks.weights(weights, n);
+        checkLabels(labels, k);
     }
 
     private static void checkLabels(int[] labels, int k) {

@@ -2,6 +2,7 @@ package org.discern.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleBiFunction;
 
 import org.discern.metrics.MulticlassEvaluation;
@@ -95,22 +96,12 @@ public final class MetricNames {
 
         /** The metric of a Spark name. */
         public static Binary of(String sparkName) {
-            for (Binary m : values()) {
-                if (m.sparkName.equals(sparkName)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown binary metric '" + sparkName + "'; expected one of "
-                    + String.join(", ", names()));
+            return lookup(values(), Binary::sparkName, sparkName, "binary");
         }
 
         /** Every Spark name. */
         public static List<String> names() {
-            List<String> out = new ArrayList<>();
-            for (Binary m : values()) {
-                out.add(m.sparkName);
-            }
-            return out;
+            return sparkNames(values(), Binary::sparkName);
         }
     }
 
@@ -180,21 +171,29 @@ public final class MetricNames {
 
         /** The metric of a Spark name. */
         public static Multiclass of(String sparkName) {
-            for (Multiclass m : values()) {
-                if (m.sparkName.equals(sparkName)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown multi-class metric '" + sparkName + "'; expected one of "
-                    + String.join(", ", names()));
+            return lookup(values(), Multiclass::sparkName, sparkName, "multi-class");
         }
 
         /** Every Spark name. */
         public static List<String> names() {
-            List<String> out = new ArrayList<>();
-            for (Multiclass m : values()) {
-                out.add(m.sparkName);
-            }
-            return out;
+            return sparkNames(values(), Multiclass::sparkName);
         }
-    }}
+    }
+    private static <M> M lookup(M[] metrics, Function<M, String> name, String wanted, String kind) {
+        for (M m : metrics) {
+            if (name.apply(m).equals(wanted)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + kind + " metric '" + wanted + "'; expected one of "
+                + String.join(", ", sparkNames(metrics, name)));
+    }
+
+    private static <M> List<String> sparkNames(M[] metrics, Function<M, String> name) {
+        List<String> out = new ArrayList<>();
+        for (M m : metrics) {
+            out.add(name.apply(m));
+        }
+        return out;
+    }
+}
