@@ -120,6 +120,29 @@ class EvaluatePredictionsTest {
         sameAsCli(Path.of("../examples/malware25/predictions.csv"), 1e-13, "--top-k", "1,3,5");
     }
 
+    /** Parquet input (the committed samples) gives the JSON of the CSV fixture they were written from. */
+    @Test
+    void parquetInputGivesTheJsonOfTheFixture() throws Exception {
+        Path ties = dir.resolve("binary_small_ties.csv");
+        if (!Files.exists(ties)) {
+            Fixtures.csv("binary_small_ties", dir);
+        }
+        Run c = cli("evaluate", ties.toString(), "--format", "json");
+        Run j = job("--input", ParquetSamplesTest.DIR + "binary_small_ties.snappy.parquet", "--format", "json");
+        assertEquals(0, j.code(), j.err());
+        JsonAssert.same(Json.parse(c.out()), Json.parse(j.out()), 1e-13, "parquet binary");
+
+        Path multi = dir.resolve("multiclass_small_ties.csv");
+        if (!Files.exists(multi)) {
+            Fixtures.csv("multiclass_small_ties", dir);
+        }
+        c = cli("evaluate", multi.toString(), "--format", "json", "--ci", "delong");
+        j = job("--input", ParquetSamplesTest.DIR + "multiclass_small_ties_vector.snappy.parquet", "--score",
+                "probability", "--classes", "ant,bee,cat,dog,eel", "--format", "json", "--ci", "delong");
+        assertEquals(0, j.code(), j.err());
+        JsonAssert.same(Json.parse(c.out()), Json.parse(j.out()), 1e-13, "parquet multi-class");
+    }
+
     @Test
     void theTableNamesTheValues() {
         Run j = job("--input", "../examples/fraud/fraud_scores.csv.gz");
