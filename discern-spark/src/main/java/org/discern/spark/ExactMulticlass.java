@@ -209,7 +209,12 @@ final class ExactMulticlass {
             if (all.contains(null)) {
                 all = parts.filter(p -> p.counts() != null).map(Part::counts).collect();
             }
-            return MulticlassCounts.mergeAll(all).toEvaluation();
+            // the summaries are on the driver: release the executors' copies before merging
+            parts.unpersist(false);
+            MulticlassCounts merged = MulticlassCounts.mergeAll(all);
+            all = null;
+            infos = null;
+            return merged.toEvaluation();
         } finally {
             parts.unpersist(false);
         }
