@@ -2,10 +2,13 @@ package org.discern.bench;
 
 import java.util.concurrent.TimeUnit;
 
+import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.BinaryMetrics;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.OperatingPoints;
 import org.discern.metrics.RocCurve;
+import org.discern.metrics.SummaryOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -72,5 +75,15 @@ public class BinaryBench {
     @Benchmark
     public double averagePrecisionTable() {
         return BinaryEvaluation.of(OperatingPoints.of(scores, labels)).averagePrecision();
+    }
+
+    /**
+     * {@code discern evaluate --format json} after parsing: the evaluation, its summary (every
+     * metric, the confusion matrix at 0.5) and the JSON text.
+     */
+    @Benchmark
+    public String evaluateJson() {
+        BinaryEvaluation ev = BinaryEvaluation.of(scores, labels);
+        return SummaryJson.toText(EvaluationSummary.binary(ev, SummaryOptions.defaults()));
     }
 }

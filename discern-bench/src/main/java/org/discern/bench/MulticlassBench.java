@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.discern.io.SummaryJson;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.SummaryOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -164,6 +167,16 @@ public class MulticlassBench {
         }
         return ev.rocAucOvrMacro() + ev.rocAucOvrWeighted() + ev.rocAucOvrMicro() + ev.rocAucOvoMacro()
                 + ev.rocAucOvoWeighted();
+    }
+
+    /**
+     * {@code discern evaluate --format json} after parsing: the evaluation, its summary (every
+     * average, top-2 and top-3 accuracy, the per-class rows, the confusion matrix) and the JSON text.
+     */
+    @Benchmark
+    public String evaluateJson() {
+        MulticlassEvaluation ev = MulticlassEvaluation.of(labels, scores, classes, null);
+        return SummaryJson.toText(EvaluationSummary.multiclass(ev, SummaryOptions.defaults()));
     }
 
     /**

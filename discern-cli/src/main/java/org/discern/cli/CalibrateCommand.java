@@ -5,17 +5,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.CalibratorJson;
 import org.discern.io.DecisionJson;
+import org.discern.io.InputSpec;
 import org.discern.io.Json;
 import org.discern.io.RecalibratedCsv;
 import org.discern.metrics.Calibration;
 import org.discern.metrics.CalibrationBinning;
 import org.discern.metrics.Calibrator;
 import org.discern.metrics.IsotonicCalibrator;
+import org.discern.metrics.Metric;
 import org.discern.metrics.PlattCalibrator;
 import org.discern.metrics.PriorShiftCalibrator;
 import picocli.CommandLine.Command;
@@ -38,20 +38,23 @@ import picocli.CommandLine.Model.CommandSpec;
             "      fit a recalibrator on FILE's labels and scores ('prior' needs --prevalence, the",
             "      target prevalence; the training prevalence is FILE's own);",
             "  discern calibrate FILE --apply cal.json --out calibrated.csv",
-            "      write FILE with its score column recalibrated (never over FILE; atomic)."},
+            "      write FILE with its score column recalibrated (never over FILE; atomic).",
+            "Multi-class or multi-label input: choose the class with --class NAME (one against the",
+            "rest; with --apply, the column of that class is recalibrated)."},
         footer = {
             "",
             "Examples:",
             "  discern calibrate valid.csv --bins 15 --strategy quantile",
             "  discern calibrate valid.csv --fit isotonic --save iso.json",
             "  discern calibrate test.csv --apply iso.json --out test_calibrated.csv",
-            "  discern calibrate valid.csv --fit prior --prevalence 0.002 --save prior.json"})
+            "  discern calibrate valid.csv --fit prior --prevalence 0.002 --save prior.json",
+            "  discern calibrate malware25.csv --class Adialer.C --bins 15"})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    InputOptions input;
 
     @Option(names = "--bins", paramLabel = "N", defaultValue = "10", description = "Number of bins (default: ${DEFAULT-VALUE}).")
     int bins;
@@ -72,15 +75,15 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--apply", paramLabel = "FILE", description = "A saved recalibrator to apply to FILE's scores.")
     Path apply;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the recalibrated copy of FILE (never FILE or the"
+            + " --apply file; a device or pipe is written as a stream).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format of the figures: table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -115,14 +118,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (bins < 1) {
             throw new UsageException("--bins must be >= 1, got " + bins);
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         Calibration c = Calibration.of(p.scores(), p.labels(), p.weights(), bins, binning);
-        ObjectNode json = DecisionJson.calibration(c);
         PrintWriter o = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
-            Json.write(json, o);
+        if (output.json()) {
+            Json.write(DecisionJson.calibration(c), o);
         } else {
-            o.print(table(input.file().toString(), json));
+            o.print(table(p.source(), c));
             o.flush();
         }
         return ExitCodes.OK;
@@ -143,7 +145,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (prevalence != null && !(prevalence > 0 && prevalence < 1)) {
             throw new UsageException("--prevalence must be in (0, 1), got " + prevalence);
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         Calibrator c;
         if (method.equals("platt")) {
             c = PlattCalibrator.fit(p.scores(), p.labels(), p.weights());
@@ -152,9 +154,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         } else {
             c = PriorShiftCalibrator.fit(p.labels(), p.weights(), prevalence);
         }
-        CalibratorJson.write(c, save, input.file());
+        CalibratorJson.write(c, save, input.inputs());
         PrintWriter o = spec.commandLine().getOut();
-        o.println("fitted " + c + " on " + p.size() + " rows of " + input.file() + "; saved to " + save);
+        o.println("fitted " + c + " on " + p.size() + " rows of " + p.source() + "; saved to " + save);
         o.flush();
         return ExitCodes.OK;
     }
@@ -163,36 +165,44 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (out == null) {
             throw new UsageException("--apply needs --out FILE");
         }
+        if (input.file == null) {
+            throw new UsageException("--apply writes a recalibrated copy of a CSV/TSV FILE; NumPy input has no"
+                    + " such copy");
+        }
+        // the column to recalibrate: --score, or the class chosen with --class, or the default
+        String column = input.className() != null ? input.className()
+                : input.scores().isEmpty() ? InputSpec.DEFAULT_SCORE_COLUMN : input.scores().get(0);
         Calibrator c = CalibratorJson.read(apply);
-        long n = RecalibratedCsv.write(input.file(), input.score, c, out);
+        long n = RecalibratedCsv.write(input.file, column, c, out, apply);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + n + " rows with column '" + input.score + "' recalibrated (" + c.type() + ") to " + out);
+        o.println("wrote " + n + " rows with column '" + column + "' recalibrated (" + c.type() + ") to " + out);
         o.flush();
         return ExitCodes.OK;
     }
 
-    private static String table(String file, JsonNode j) {
+    private static String table(String file, Calibration c) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %d %s bins%n%n", file, j.get("bins").asInt(), j.get("binning").asText()));
-        for (String[] k : new String[][] {{"brier", "Brier score"}, {"ece", "expected calibration error"},
-            {"mce", "maximum calibration error"}, {"reliability", "reliability (REL)"},
-            {"resolution", "resolution (RES)"}, {"uncertainty", "uncertainty (UNC)"},
-            {"within_bin_variance", "within-bin variance (WBV)"},
-            {"within_bin_covariance", "within-bin covariance (WBC)"}}) {
-            sb.append(String.format(Locale.ROOT, "  %-30s %s%n", k[1], Tables.value(j.get(k[0]))));
+        sb.append(String.format(Locale.ROOT, "%s: %d %s bins%n%n", file, c.bins(), c.binning().label()));
+        double[] figures = {c.brierScore(), c.expectedCalibrationError(), c.maximumCalibrationError(), c.reliability(),
+            c.resolution(), c.uncertainty(), c.withinBinVariance(), c.withinBinCovariance()};
+        Metric[] metrics = {Metric.BRIER, Metric.ECE, Metric.MCE, Metric.RELIABILITY, Metric.RESOLUTION,
+            Metric.UNCERTAINTY, Metric.WITHIN_BIN_VARIANCE, Metric.WITHIN_BIN_COVARIANCE};
+        for (int k = 0; k < metrics.length; k++) {
+            sb.append(String.format(Locale.ROOT, "  %-30s %s%n", metrics[k].label(), Tables.number(figures[k])));
         }
         sb.append("  (Brier = REL - RES + UNC + WBV - 2 WBC)\n\n");
         String fmt = "  %-21s %10s %12s %16s %18s%n";
         sb.append(String.format(Locale.ROOT, fmt, "bin", "count", "weight", "mean predicted", "observed frequency"));
-        JsonNode c = j.get("curve");
-        for (int i = 0; i < c.get("bin").size(); i++) {
-            String range = String.format(Locale.ROOT, "[%.4f, %.4f]", c.get("lower").get(i).asDouble(),
-                    c.get("upper").get(i).asDouble());
-            sb.append(String.format(Locale.ROOT, fmt, range, c.get("count").get(i).asText(),
-                    Tables.value(c.get("weight").get(i)), Tables.value(c.get("mean_predicted").get(i)),
-                    Tables.value(c.get("observed_frequency").get(i))));
+        int[] index = c.binIndex();
+        double[] edges = c.edges();
+        long[] counts = c.counts();
+        double[] weights = c.binWeights();
+        for (int i = 0; i < c.size(); i++) {
+            String range = String.format(Locale.ROOT, "[%.4f, %.4f]", edges[index[i]], edges[index[i] + 1]);
+            sb.append(String.format(Locale.ROOT, fmt, range, counts[i], Tables.number(weights[i]),
+                    Tables.number(c.meanPredicted(i)), Tables.number(c.observedFrequency(i))));
         }
-        j.get("warnings").forEach(w -> sb.append("\nwarning: ").append(w.asText()).append('\n'));
+        c.warnings().forEach(w -> sb.append("\nwarning: ").append(w).append('\n'));
         return sb.toString();
     }
 }

@@ -1,9 +1,16 @@
 package org.discern.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 import org.discern.io.InputException;
+import org.discern.io.InputOptionException;
+import org.discern.io.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,8 +24,9 @@ import picocli.CommandLine.Command;
         description = {
             "How good is a classifier really, and where to put its threshold.",
             "",
-            "Reads labels and scores (CSV/TSV, optionally gzip-compressed) and computes exact",
-            "ROC/PR curves, AUCs, the confusion matrix and every threshold metric."},
+            "Reads labels and scores (CSV/TSV, optionally gzip-compressed, or NumPy .npy/.npz;",
+            "binary, multi-class or multi-label) and computes exact ROC/PR curves, AUCs, the",
+            "confusion matrix and every threshold metric."},
         subcommands = {
             EvaluateCommand.class,
             CompareCommand.class,
@@ -27,10 +35,8 @@ import picocli.CommandLine.Command;
             ThresholdCommand.class,
             SweepCommand.class,
             CalibrateCommand.class,
-            DemoCommand.class,
-            TrainCommand.class,
-            PredictCommand.class,
-            CommandLine.HelpCommand.class},
+            DemoCommand.class},
+        // then the plug-ins' commands (train, predict) and help: see Plugins
         footer = {
             "",
             "Examples:",
@@ -41,14 +47,19 @@ import picocli.CommandLine.Command;
             "  discern curves predictions.csv --out curves/",
             "  discern report predictions.csv --out report/",
             "  discern threshold predictions.csv --by cost --cost-fp 1 --cost-fn 20",
+            "  discern threshold malware25.csv --class Adialer.C --by f1",
             "  discern calibrate predictions.csv --bins 15",
             "  discern demo",
             "  discern train fraud.csv --drop Time --log Amount --out runs/fraud",
             "",
-            "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data."})
+            "Exit codes: 0 ok, 1 internal error or output not written, 2 usage error (also",
+            "an --out that cannot be used), 3 bad input data."})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    VerboseOption verbosity;
 
     @Override
     public void run() {
@@ -64,6 +75,7 @@ public final class Cli implements Runnable {
     /** A configured command line writing to the given writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Cli());
+        Plugins.addCommands(cl); // before the settings below, which apply to the subcommands present
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -72,59 +84,91 @@ public final class Cli implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("discern: " + ex.getMessage());
+            // "Did you mean: discern evaluate?" for a mistyped subcommand or option
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             c.getErr().flush();
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            boolean verbose = Arrays.asList(parseResult.originalArgs()).contains("--verbose");
-            PrintWriter e = c.getErr();
-            Throwable t = ex;
-            if (t instanceof InputException ie) {
-                e.println("discern: " + ie.getMessage());
-                if (verbose) {
-                    ie.printStackTrace(e);
-                }
-                e.flush();
-                return ExitCodes.BAD_INPUT;
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> handle(ex, c, verbose(c, parseResult)));
+        return cl;
+    }
+
+    /** Whether {@code --verbose} was given: stored on the root, or a subcommand's own option. */
+    private static boolean verbose(CommandLine c, CommandLine.ParseResult parseResult) {
+        Object root = c.getCommandSpec().root().userObject();
+        if (root instanceof Cli cli && cli.verbosity.isVerbose()) {
+            return true;
+        }
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
             }
-            if (t instanceof DemoCommand.DemoFailure df) {
-                e.println("discern: " + df.getMessage());
-                e.flush();
-                return df.code;
-            }
-            if (t instanceof UsageException) {
-                e.println("discern: " + t.getMessage());
-                e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-                e.flush();
-                return ExitCodes.USAGE;
-            }
-            if (t instanceof IllegalArgumentException) {
-                // invalid values the readers let through (e.g. found by the core): bad data
-                e.println("discern: invalid input: " + t.getMessage());
-                if (verbose) {
-                    t.printStackTrace(e);
-                }
-                e.flush();
-                return ExitCodes.BAD_INPUT;
-            }
-            if (t instanceof java.io.IOException io) {
-                e.println("discern: " + io.getMessage());
-                if (verbose) {
-                    io.printStackTrace(e);
-                }
-                e.flush();
-                return ExitCodes.BAD_INPUT;
-            }
-            e.println("discern: internal error: " + t);
-            if (verbose) {
-                t.printStackTrace(e);
-            } else {
+        }
+        return false;
+    }
+
+    /**
+     * The one place an exception becomes a message and an exit code: bad input data 3 (file,
+     * line, column), a usage error 2 (also an output refused before writing), a failure to write
+     * output 1 (path and reason), anything else 1 as an internal error. Stack traces only with
+     * {@code --verbose}.
+     */
+    static int handle(Exception ex, CommandLine c, boolean verbose) {
+        PrintWriter e = c.getErr();
+        int code;
+        if (ex instanceof OutputException oe) {
+            // refused before writing: choose another --out (2); failed while writing: path and OS reason (1)
+            e.println("discern: " + oe.getMessage());
+            code = oe.refused() ? ExitCodes.USAGE : ExitCodes.WRITE_FAILED;
+        } else if (ex instanceof InputException) {
+            e.println("discern: " + ex.getMessage());
+            code = ExitCodes.BAD_INPUT;
+        } else if (ex instanceof DemoCommand.DemoFailure df) {
+            e.println("discern: " + df.getMessage());
+            code = df.code;
+        } else if (ex instanceof UsageException || ex instanceof InputOptionException) {
+            e.println("discern: " + ex.getMessage());
+            e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof IllegalArgumentException) {
+            // invalid values the readers let through (e.g. found by the core): bad data
+            e.println("discern: invalid input: " + ex.getMessage());
+            code = ExitCodes.BAD_INPUT;
+        } else if (ex instanceof FileSystemException fse) {
+            // inputs fail as InputException (io's reader wraps every read): this is an output
+            e.println("discern: cannot write " + fse.getFile() + ": " + reason(fse));
+            code = ExitCodes.WRITE_FAILED;
+        } else if (ex instanceof IOException) {
+            e.println("discern: cannot write the output: " + ex.getMessage());
+            code = ExitCodes.WRITE_FAILED;
+        } else {
+            e.println("discern: internal error: " + ex);
+            if (!verbose) {
                 e.println("(run again with --verbose for the stack trace)");
             }
-            e.flush();
-            return ExitCodes.INTERNAL;
-        });
-        return cl;
+            code = ExitCodes.INTERNAL;
+        }
+        if (verbose && !(ex instanceof UsageException) && !(ex instanceof DemoCommand.DemoFailure)) {
+            ex.printStackTrace(e);
+        }
+        e.flush();
+        return code;
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name already exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
     }
 }

@@ -11,18 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.discern.io.BinaryCsvReader;
 import org.discern.io.BinaryPredictions;
-import org.discern.io.CsvLayout;
-import org.discern.io.DelimitedFile;
 import org.discern.io.ExtraColumns;
 import org.discern.io.InputException;
-import org.discern.io.IntervalJson;
+import org.discern.io.ComparisonJson;
+import org.discern.io.InputSpec;
 import org.discern.io.Json;
-import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
+import org.discern.io.MultiLabelPredictions;
+import org.discern.io.PredictionReader;
+import org.discern.io.Predictions;
 import org.discern.metrics.AucComparison;
 import org.discern.metrics.Bootstrap;
 import org.discern.metrics.BootstrapOptions;
@@ -59,7 +57,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "(--replicates, --seed). Rows are matched by --id, or else by row order",
             "(then both files need the same number of rows). Matched rows must have",
             "the same label. --score, --positive and --method bootstrap apply to",
-            "binary files only."},
+            "binary files only; --class NAME compares one class of two multi-class (or",
+            "multi-label) files against the rest, as binary files (rows matched by --id)."},
         footer = {
             "",
             "Examples:",
@@ -72,27 +71,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..2",
-            description = "One predictions file with several score columns, or two files matched by --id"
-                    + " (two multi-class files: by --id, or else by row order).")
-    List<Path> files;
+    @Mixin
+    InputOptions input;
 
-    @Option(names = "--score", paramLabel = "COL",
-            description = "Score column; give it once per model with one file. With two files: once"
-                    + " (same column in both) or twice (first file, second file). Default: score.")
-    List<String> scores = new ArrayList<>();
-
-    @Option(names = "--label", paramLabel = "COL", defaultValue = "label",
-            description = "Column holding the true labels (default: ${DEFAULT-VALUE}).")
-    String label;
-
-    @Option(names = "--weight", paramLabel = "COL",
-            description = "Column holding sample weights (>= 0). Default: unweighted.")
-    String weight;
-
-    @Option(names = "--positive", paramLabel = "VALUE",
-            description = "Label value of the positive class. Default: 1, or true/yes.")
-    String positive;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE2",
+            description = "A second predictions file, compared with FILE: rows matched by --id (two multi-class"
+                    + " files: by --id, or else by row order). Read with the same options as FILE.")
+    Path second;
 
     @Option(names = "--id", paramLabel = "COL",
             description = "Column identifying rows, to match the rows of two files.")
@@ -105,17 +90,58 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     IntervalOptions intervals;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
-        if (files.size() == 2 && scores.isEmpty() && positive == null && bothMulticlass()) {
-            return compareMulticlass(files.get(0), files.get(1));
+        List<String> scores = input.scores();
+        PrintWriter err = spec.commandLine().getErr();
+        Predictions first;
+        Predictions other = null;
+        if (second == null) {
+            if (id != null) {
+                throw new UsageException("--id matches the rows of two files; with one file give several --score columns");
+            }
+            if (input.className() != null) {
+                throw new UsageException("--class applies to comparing two files (one class of each against the rest)");
+            }
+            first = InputOptions.read(input.spec(err, null));
+            if (!(first instanceof BinaryPredictions)) {
+                throw new UsageException("compare: " + first.source() + " holds " + first.describe() + ", the scores"
+                        + " of one model; give a second file to compare the two per class");
+            }
+        } else {
+            if (scores.size() > 2) {
+                throw new UsageException("with two files, give --score at most twice (one per file), got "
+                        + scores.size());
+            }
+            // each file once, with its own score column when two are given, ids read in the same pass
+            String scoreB = scores.size() < 2 ? null : scores.get(1);
+            InputSpec a = input.spec(err, null).toBuilder().idColumn(id).build();
+            InputSpec.Builder b = input.spec(err, second).toBuilder().idColumn(id);
+            if (scoreB != null) {
+                b.scoreColumn(scoreB);
+            }
+            first = input.chosenClass(InputOptions.read(a));
+            other = input.chosenClass(InputOptions.read(b.build()));
+            for (Predictions p : List.of(first, other)) {
+                if (p instanceof MultiLabelPredictions) {
+                    throw new UsageException("compare takes binary or multi-class predictions; " + p.source()
+                            + " holds " + p.describe() + ": choose one label with --class NAME");
+                }
+            }
+            if (first.layout() != other.layout()) {
+                throw new InputException(other.source(), 1, null, String.format(Locale.ROOT,
+                        "expected %s predictions as in %s, found %s predictions", first.layout(), first.source(),
+                        other.layout()));
+            }
+            if (first instanceof MultiClassPredictions ma) {
+                return compareMulticlass(ma, (MultiClassPredictions) other);
+            }
         }
         intervals.requireUsed(true, method == IntervalMethod.BOOTSTRAP, "--method bootstrap");
         double level = intervals.level();
@@ -124,10 +150,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<AucComparison> comparisons;
         String description;
         boolean paired;
-        if (files.size() == 1) {
-            if (id != null) {
-                throw new UsageException("--id matches the rows of two files; with one file give several --score columns");
-            }
+        if (other == null) {
             if (scores.size() < 2) {
                 throw new UsageException("with one file, give at least two --score columns to compare, got "
                         + scores.size());
@@ -135,8 +158,9 @@ public final class CompareCommand implements Callable<Integer> {
             if (scores.stream().distinct().count() != scores.size()) {
                 throw new UsageException("--score columns must be distinct, got " + scores);
             }
-            Path file = files.get(0);
-            BinaryPredictions p = reader(scores.get(0)).read(file);
+            BinaryPredictions p = (BinaryPredictions) first;
+            Path file = input.mainFile();
+            // the further score columns of the same file
             ExtraColumns extra = ExtraColumns.read(file, scores.subList(1, scores.size()), null);
             List<double[]> columns = new ArrayList<>();
             columns.add(p.scores());
@@ -155,18 +179,18 @@ public final class CompareCommand implements Callable<Integer> {
             if (id == null) {
                 throw new UsageException("comparing two files needs --id COL to match their rows");
             }
-            if (scores.size() > 2) {
-                throw new UsageException("with two files, give --score at most twice (one per file), got "
-                        + scores.size());
-            }
-            String scoreA = scores.isEmpty() ? "score" : scores.get(0);
+            String scoreA = scores.isEmpty() ? InputSpec.DEFAULT_SCORE_COLUMN : scores.get(0);
             String scoreB = scores.size() < 2 ? scoreA : scores.get(1);
-            Path fileA = files.get(0);
-            Path fileB = files.get(1);
-            BinaryPredictions a = reader(scoreA).read(fileA);
-            BinaryPredictions b = reader(scoreB).read(fileB);
-            String[] idsA = ExtraColumns.read(fileA, List.of(), id).ids();
-            String[] idsB = ExtraColumns.read(fileB, List.of(), id).ids();
+            if (input.className() != null) {
+                scoreA = input.className();
+                scoreB = scoreA;
+            }
+            Path fileA = Path.of(first.source());
+            Path fileB = Path.of(other.source());
+            BinaryPredictions a = (BinaryPredictions) first;
+            BinaryPredictions b = (BinaryPredictions) other;
+            String[] idsA = a.ids();
+            String[] idsB = b.ids();
             String nameA = fileA.toString();
             String nameB = fileB.toString();
             if (nameA.equals(nameB)) {
@@ -247,18 +271,8 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
-            ObjectNode json = IntervalJson.comparisons(comparisons);
-            json.put("paired", paired);
-            Json.number(json, "level", level);
-            if (boot != null) {
-                ObjectNode b = json.putObject("bootstrap");
-                b.put("replicates", boot.replicates());
-                b.put("seed", boot.seed());
-            }
-            ArrayNode w = json.putArray("warnings");
-            warnings.forEach(w::add);
-            Json.write(json, out);
+        if (output.json()) {
+            Json.write(ComparisonJson.of(null, comparisons, paired, level, boot, warnings), out);
         } else {
             out.print(table(description, comparisons, paired, level, boot, warnings));
             out.flush();
@@ -267,47 +281,19 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether both files hold multi-class predictions, from their headers. Any problem reading a
-     * header answers false: the binary path then reports it as it always has. A multi-class file
-     * next to a binary one is an error.
-     */
-    private boolean bothMulticlass() throws InputException {
-        CsvLayout a;
-        CsvLayout b;
-        try {
-            a = layout(files.get(0));
-            b = layout(files.get(1));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        if ((a == CsvLayout.MULTICLASS) != (b == CsvLayout.MULTICLASS)
-                && (a == CsvLayout.BINARY || b == CsvLayout.BINARY)) {
-            throw new InputException(files.get(1).toString(), 1, null, String.format(Locale.ROOT,
-                    "expected %s predictions as in %s, found %s predictions", a, files.get(0), b));
-        }
-        return a == CsvLayout.MULTICLASS && b == CsvLayout.MULTICLASS;
-    }
-
-    private CsvLayout layout(Path file) throws IOException {
-        try (DelimitedFile f = DelimitedFile.open(file)) {
-            return CsvLayout.detect(f.name(), f.header(), label, "score", weight == null ? "weight" : weight);
-        }
-    }
-
-    /**
      * Two multi-class files: per class the paired DeLong test of the one-vs-rest AUCs (Holm over
      * the classes), then the paired bootstrap test of the macro AUC. Rows are matched by
      * {@code --id}, or by row order when no id is given.
      */
-    private Integer compareMulticlass(Path fileA, Path fileB) throws IOException {
+    private Integer compareMulticlass(MultiClassPredictions a, MultiClassPredictions b) throws IOException {
         if (method == IntervalMethod.BOOTSTRAP) {
             throw new UsageException("multi-class files are compared with DeLong per class and the bootstrap"
                     + " for the macro AUC; leave out --method bootstrap");
         }
         double level = intervals.level();
         BootstrapOptions boot = intervals.bootstrap();
-        MultiClassPredictions a = readMulticlass(fileA);
-        MultiClassPredictions b = readMulticlass(fileB);
+        Path fileA = Path.of(a.source());
+        Path fileB = Path.of(b.source());
         List<String> classes = a.classNames();
         if (!classes.equals(b.classNames())) {
             throw new InputException(fileB.toString(), 1, null, String.format(Locale.ROOT,
@@ -319,8 +305,8 @@ public final class CompareCommand implements Callable<Integer> {
         int[] ib;
         String matchedBy;
         if (id != null) {
-            String[] idsA = ExtraColumns.read(fileA, List.of(), id).ids();
-            String[] idsB = ExtraColumns.read(fileB, List.of(), id).ids();
+            String[] idsA = a.ids();
+            String[] idsB = b.ids();
             Map<String, Integer> rowB = new HashMap<>();
             for (int j = 0; j < idsB.length; j++) {
                 rowB.put(idsB[j], j);
@@ -332,9 +318,9 @@ public final class CompareCommand implements Callable<Integer> {
                 Integer j = rowB.get(idsA[i]);
                 if (j != null) {
                     if (a.label(i) != b.label(j)) {
-                        throw new InputException(fileB.toString(), line(fileB, j), label, String.format(Locale.ROOT,
-                                "expected the same label as on line %d of %s for id '%s', found '%s' there and '%s'"
-                                        + " here", line(fileA, i), fileA, idsA[i], classes.get(a.label(i)),
+                        throw mismatch(fileB, j, String.format(Locale.ROOT,
+                                "expected the same label as on %s of %s for id '%s', found '%s' there and '%s'"
+                                        + " here", where(fileA, i), fileA, idsA[i], classes.get(a.label(i)),
                                 classes.get(b.label(j))));
                     }
                     ma[m] = i;
@@ -362,9 +348,9 @@ public final class CompareCommand implements Callable<Integer> {
             }
             for (int i = 0; i < a.size(); i++) {
                 if (a.label(i) != b.label(i)) {
-                    throw new InputException(fileB.toString(), line(fileB, i), label, String.format(Locale.ROOT,
-                            "expected the same label as on line %d of %s (rows are matched by order; give --id COL"
-                                    + " to match them by id), found '%s' there and '%s' here", line(fileA, i), fileA,
+                    throw mismatch(fileB, i, String.format(Locale.ROOT,
+                            "expected the same label as on %s of %s (rows are matched by order; give --id COL"
+                                    + " to match them by id), found '%s' there and '%s' here", where(fileA, i), fileA,
                             classes.get(a.label(i)), classes.get(b.label(i))));
                 }
             }
@@ -409,23 +395,8 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
-            ObjectNode json = Json.object();
-            ArrayNode list = json.putArray("comparisons");
-            for (int i = 0; i < comparisons.size(); i++) {
-                ObjectNode o = Json.object();
-                o.put("class", rowClasses.get(i));
-                o.setAll(IntervalJson.comparison(comparisons.get(i)));
-                list.add(o);
-            }
-            json.put("paired", true);
-            Json.number(json, "level", level);
-            ObjectNode bo = json.putObject("bootstrap");
-            bo.put("replicates", boot.replicates());
-            bo.put("seed", boot.seed());
-            ArrayNode wn = json.putArray("warnings");
-            warnings.forEach(wn::add);
-            Json.write(json, out);
+        if (output.json()) {
+            Json.write(ComparisonJson.of(rowClasses, comparisons, true, level, boot, warnings), out);
         } else {
             String description = String.format(Locale.ROOT, "%s and %s %s: %,d rows, %d classes", fileA, fileB,
                     matchedBy, m, k);
@@ -435,34 +406,17 @@ public final class CompareCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private MultiClassPredictions readMulticlass(Path file) throws IOException {
-        MultiClassCsvReader r = MultiClassCsvReader.create().labelColumn(label).weightColumn(weight);
-        if (id != null) {
-            // the id column is not a class
-            List<String> classes = new ArrayList<>();
-            String w = weight == null ? "weight" : weight;
-            try (DelimitedFile f = DelimitedFile.open(file)) {
-                for (String h : f.header()) {
-                    if (!h.equals(label) && !h.equals(w) && !h.equals(id)) {
-                        classes.add(h);
-                    }
-                }
-            }
-            r = r.classes(classes);
-        }
-        return r.read(file);
+    /** Where data row {@code row} (0-based) of a file is, for messages: its line, or its row for NumPy input. */
+    private static String where(Path file, int row) throws IOException {
+        long line = PredictionReader.lineOf(file, row);
+        return line > 0 ? "line " + line : "row " + row;
     }
 
-    /** The line number of data row {@code row} (0-based) of a file, for messages. */
-    private static long line(Path file, int row) throws IOException {
-        try (DelimitedFile f = DelimitedFile.open(file)) {
-            for (int i = 0; i <= row; i++) {
-                if (!f.next()) {
-                    return 0;
-                }
-            }
-            return f.line();
-        }
+    /** A label that differs between matched rows, located at row {@code row} of {@code file}. */
+    private InputException mismatch(Path file, int row, String problem) throws IOException {
+        long line = PredictionReader.lineOf(file, row);
+        return new InputException(file.toString(), line, line > 0 ? input.spec(null, null).labelColumn() : null,
+                problem);
     }
 
     static String multiclassTable(String description, List<String> classes, List<AucComparison> comparisons,
@@ -500,11 +454,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static final String FREQUENCY_WEIGHTS = "DeLong treats sample weights as frequency weights"
             + " (a row of weight 2 counts as two rows); for other weights use --method bootstrap";
-
-    private BinaryCsvReader reader(String scoreColumn) {
-        return BinaryCsvReader.create().labelColumn(label).scoreColumn(scoreColumn).weightColumn(weight)
-                .positive(positive);
-    }
 
     private static String counts(boolean[] y) {
         int p = 0;

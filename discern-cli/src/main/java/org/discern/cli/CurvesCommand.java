@@ -11,6 +11,9 @@ import java.util.List;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.ClassCurveFiles;
 import org.discern.io.CurveCsv;
+import org.discern.io.MultiClassPredictions;
+import org.discern.io.MultiLabelPredictions;
+import org.discern.io.Predictions;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.MultilabelEvaluation;
@@ -34,62 +37,56 @@ import picocli.CommandLine.Model.CommandSpec;
             "points unless --all-thresholds.",
             "Multi-class and multi-label input: roc_<class>.csv and pr_<class>.csv per",
             "class, roc_micro.csv, roc_macro.csv (fpr,tpr) and index.csv mapping class",
-            "names to files (names made safe for file names)."},
+            "names to files (names made safe for file names). --class NAME writes the",
+            "binary curves of one class against the rest instead."},
         footer = {
             "",
             "Examples:",
             "  discern curves preds.csv --out curves/",
             "  discern curves preds.csv --all-thresholds --out curves/",
-            "  discern curves --labels y_true.npy --scores y_score.npy --class-names names.txt --out curves/"})
+            "  discern curves --labels y_true.npy --scores y_score.npy --class-names names.txt --out curves/",
+            "  discern curves malware25.csv --class Adialer.C --out adialer/"})
 public final class CurvesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    PredictionInputOptions input;
+    InputOptions input;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Directory to write roc.csv, pr.csv and det.csv into (created if missing).")
+            description = "Directory to write roc.csv, pr.csv and det.csv into (created if missing); all files"
+                    + " are written or none, never over an input.")
     Path out;
 
     @Option(names = "--all-thresholds",
             description = "Keep one ROC point per distinct score (default: drop collinear points, as scikit-learn).")
     boolean allThresholds;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageException("--out must be a directory, but " + out + " is a file");
+            throw new UsageException("--out must be a directory, but " + out + " is not one");
         }
-        PredictionInputOptions.Input read = input.read(spec.commandLine().getErr());
+        Predictions read = input.read(spec.commandLine().getErr());
         Path[] in = input.inputs();
         PrintWriter o = spec.commandLine().getOut();
-        if (read.binary() == null) {
+        if (!(read instanceof BinaryPredictions p)) {
             multi(read, in, o);
             return ExitCodes.OK;
         }
-        BinaryPredictions p = read.binary();
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
-        Files.createDirectories(out);
-        CurveCsv.writeRoc(allThresholds ? ev.rocCurveAllThresholds() : ev.rocCurve(), out.resolve("roc.csv"), in);
-        CurveCsv.writePr(ev.precisionRecallCurve(), out.resolve("pr.csv"), in);
-        CurveCsv.writeDet(ev.detCurve(), out.resolve("det.csv"), in);
+        CurveCsv.writeAll(out, allThresholds ? ev.rocCurveAllThresholds() : ev.rocCurve(), ev.precisionRecallCurve(),
+                ev.detCurve(), in);
         o.println("wrote " + out.resolve("roc.csv") + ", " + out.resolve("pr.csv") + ", " + out.resolve("det.csv"));
         ev.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         o.flush();
         return ExitCodes.OK;
     }
 
-    private void multi(PredictionInputOptions.Input read, Path[] in, PrintWriter o) throws Exception {
-        for (String binaryOnly : new String[] {"--positive", "--score"}) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(binaryOnly)) {
-                throw new UsageException(binaryOnly + " applies to binary predictions only; " + read.source()
-                        + " holds " + read.task() + " predictions");
-            }
-        }
+    private void multi(Predictions read, Path[] in, PrintWriter o) throws Exception {
         List<String> names;
         List<RocCurve> roc = new ArrayList<>();
         List<PrecisionRecallCurve> pr = new ArrayList<>();
@@ -97,8 +94,8 @@ public final class CurvesCommand implements Callable<Integer> {
         RocCurve macro;
         boolean defined = false;
         List<String> warnings;
-        if (read.multiclass() != null) {
-            MulticlassEvaluation ev = Evaluations.multiclass(read.multiclass());
+        if (read instanceof MultiClassPredictions mc) {
+            MulticlassEvaluation ev = Evaluations.multiclass(mc);
             names = ev.classes();
             for (int c = 0; c < ev.classCount(); c++) {
                 BinaryEvaluation e = ev.classEvaluation(c);
@@ -110,7 +107,7 @@ public final class CurvesCommand implements Callable<Integer> {
             macro = defined ? ev.rocCurveMacro() : null;
             warnings = ev.warnings();
         } else {
-            MultilabelEvaluation ev = Evaluations.multilabel(read.multilabel());
+            MultilabelEvaluation ev = Evaluations.multilabel((MultiLabelPredictions) read);
             names = ev.labels();
             for (int c = 0; c < ev.labelCount(); c++) {
                 BinaryEvaluation e = ev.labelEvaluation(c);
@@ -122,7 +119,6 @@ public final class CurvesCommand implements Callable<Integer> {
             macro = defined ? ev.rocCurveMacro() : null;
             warnings = ev.warnings();
         }
-        Files.createDirectories(out);
         List<Path> written = ClassCurveFiles.write(out, names, roc, pr, micro, macro, in);
         o.println("wrote " + written.size() + " files into " + out + " (see " + out.resolve("index.csv") + ")");
         warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));

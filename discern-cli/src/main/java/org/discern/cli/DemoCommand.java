@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.discern.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,14 +44,19 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--train", description = "Also train the small CNN on the 8x8 digits images "
-            + "(examples/digits, about 15 s) and write its comparison under --out.")
+            + "(examples/digits, about 15 s) and write its comparison under --out (needs the training "
+            + "plug-in, which ./discern demo --train installs on first use).")
     boolean train;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
+        if (train && !Plugins.installed(spec.root().commandLine(), "train")) {
+            // say so before the evaluation steps, not after them
+            throw new DemoFailure(NotInstalledCommand.message("train"), ExitCodes.USAGE);
+        }
         Path ex = examples != null ? examples : defaultExamples();
         if (!Files.isDirectory(ex)) {
             throw new UsageException("no example folder at " + ex + " (give --examples DIR)");
@@ -59,18 +65,18 @@ public final class DemoCommand implements Callable<Integer> {
         Path fraud = ex.resolve("fraud").resolve("fraud_scores.csv.gz");
         Path fraudOut = out.resolve("fraud");
         o.println("Fraud-like scores (" + fraud + "):");
-        run(o, fraudOut.resolve("metrics.json"), "evaluate", fraud.toString(), "--format", "json");
-        run(o, fraudOut.resolve("metrics.txt"), "evaluate", fraud.toString());
-        run(o, null, "curves", fraud.toString(), "--out", fraudOut.toString());
-        run(o, null, "report", fraud.toString(), "--out", fraudOut.resolve("report").toString(), "--force");
+        run(o, fraudOut.resolve("metrics.json"), fraud, "evaluate", fraud.toString(), "--format", "json");
+        run(o, fraudOut.resolve("metrics.txt"), fraud, "evaluate", fraud.toString());
+        run(o, null, null, "curves", fraud.toString(), "--out", fraudOut.toString());
+        run(o, null, null, "report", fraud.toString(), "--out", fraudOut.resolve("report").toString(), "--force");
         o.println();
         Path malware = ex.resolve("malware25").resolve("predictions.csv");
         Path malwareOut = out.resolve("malware25");
         o.println("25 malware families, softmax outputs (" + malware + "):");
-        run(o, malwareOut.resolve("metrics.json"), "evaluate", malware.toString(), "--format", "json");
-        run(o, malwareOut.resolve("metrics.txt"), "evaluate", malware.toString());
-        run(o, null, "curves", malware.toString(), "--out", malwareOut.resolve("curves").toString());
-        run(o, null, "report", malware.toString(), "--out", malwareOut.resolve("report").toString(), "--force");
+        run(o, malwareOut.resolve("metrics.json"), malware, "evaluate", malware.toString(), "--format", "json");
+        run(o, malwareOut.resolve("metrics.txt"), malware, "evaluate", malware.toString());
+        run(o, null, null, "curves", malware.toString(), "--out", malwareOut.resolve("curves").toString());
+        run(o, null, null, "report", malware.toString(), "--out", malwareOut.resolve("report").toString(), "--force");
         o.println();
         o.print(Files.readString(fraudOut.resolve("metrics.txt")));
         if (Files.exists(malwareOut.resolve("metrics.txt"))) {
@@ -81,8 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
             Path digits = ex.resolve("digits").resolve("images");
             o.println();
             o.println("Training a small CNN on the 8x8 digits (" + digits + "):");
-            run(o, null, "train", "--images", digits.toString(), "--size", "8x8", "--epochs", "20",
-                    "--batch-size", "64", "--learning-rate", "0.01", "--quiet", "--out",
+            run(o, null, null, "train", "--images", digits.toString(), "--size", "8x8", "--epochs", "20",
+                    "--batch-size", "64", "--learning-rate", "0.01", "--quiet", "--force", "--out",
                     out.resolve("digits-train").toString());
         }
         o.println();
@@ -91,12 +97,15 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Runs a subcommand in-process; its standard output goes to {@code target} (atomically). */
-    private void run(PrintWriter o, Path target, String... args) throws Exception {
+    /**
+     * Runs a subcommand in-process; its standard output goes to {@code target} (whole, never over
+     * {@code input}).
+     */
+    private void run(PrintWriter o, Path target, Path input, String... args) throws Exception {
         StringWriter buf = new StringWriter();
         StringWriter errBuf = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        if (verbose) {
+        if (verbose.isVerbose()) {
             all.add("--verbose");
         }
         int code = Cli.commandLine(new PrintWriter(buf), new PrintWriter(errBuf)).execute(all.toArray(String[]::new));
@@ -106,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new DemoFailure("'discern " + String.join(" ", args) + "' failed with exit code " + code, code);
         }
         if (target != null) {
-            AtomicFiles.writeString(target, buf.toString());
+            AtomicFiles.writeString(target, buf.toString(), input);
             o.println("  wrote " + target);
         } else {
             o.print(buf.toString().replaceAll("(?m)^", "  "));

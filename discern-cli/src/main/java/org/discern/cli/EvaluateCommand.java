@@ -1,18 +1,18 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.discern.io.BinaryJson;
 import org.discern.io.BinaryPredictions;
-import org.discern.io.Json;
-import org.discern.io.MulticlassJson;
-import org.discern.io.MultilabelJson;
+import org.discern.io.MultiClassPredictions;
+import org.discern.io.MultiLabelPredictions;
+import org.discern.io.Predictions;
+import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.MultilabelEvaluation;
+import org.discern.metrics.SummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "accuracy, balanced accuracy, kappa, MCC, top-k accuracy and log loss.",
             "Multi-label input (label_<name>/score_<name> columns): per-label and",
             "macro/weighted/micro/samples ROC AUC and average precision, label ranking",
-            "average precision and coverage error."},
+            "average precision and coverage error.",
+            "--class NAME evaluates one class (or label) of multi-class (multi-label) input",
+            "against the rest, as binary predictions."},
         footer = {
             "",
             "Examples:",
@@ -46,17 +48,17 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern evaluate preds.csv --ci bootstrap --seed 7 --level 0.9",
             "  discern evaluate malware25.csv --top-k 1,3,5",
             "  discern evaluate --labels y_true.npy --scores y_score.npy --class-names names.txt",
-            "  discern evaluate --npz preds.npz --labels-key y --scores-key p --format json"})
+            "  discern evaluate preds.npz --labels-key y --scores-key p --format json",
+            "  discern evaluate malware25.csv --class Adialer.C --threshold 0.3"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    PredictionInputOptions input;
+    InputOptions input;
 
-    @Option(names = "--top-k", paramLabel = "K", split = ",", defaultValue = "2,3",
-            description = "Multi-class: report top-K accuracy for each K (default: ${DEFAULT-VALUE}).")
-    List<Integer> topK;
+    @Mixin
+    TopKOption topK;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
             description = "Decision threshold for the confusion matrix (default: ${DEFAULT-VALUE}).")
@@ -66,9 +68,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Also report the standardized partial ROC AUC up to this FPR, in (0, 1].")
     Double maxFpr;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--ci", paramLabel = "METHOD",
             description = "Add confidence intervals: delong (ROC AUC and its variance) or bootstrap"
@@ -78,8 +79,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     IntervalOptions intervals;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -97,72 +98,49 @@ public final class EvaluateCommand implements Callable<Integer> {
                 intervals.bootstrap();
             }
         }
-        PredictionInputOptions.Input in = input.read(spec.commandLine().getErr());
-        if (in.binary() == null) {
+        Predictions in = input.read(spec.commandLine().getErr());
+        if (!(in instanceof BinaryPredictions p)) {
             return multi(in);
         }
-        BinaryPredictions p = in.binary();
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
-        ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
-        if (ci != null) {
-            json = EvaluationIntervals.add(json, ev, p, ci, intervals);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
-            Json.write(json, out);
-        } else {
-            out.print(Tables.binary(json, in.source()));
-            out.flush();
-        }
+        SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
+                .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);
+        EvaluationSummary summary = Summaries.binary(ev, p, options, ci, intervals);
+        print(output.json() ? SummaryJson.toText(summary) : Tables.binary(summary, in.source()));
         return ExitCodes.OK;
     }
 
+    private void print(String text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+    }
+
     /** Multi-class and multi-label: the binary-only options are refused rather than ignored. */
-    private Integer multi(PredictionInputOptions.Input in) throws Exception {
-        for (String binaryOnly : new String[] {"--threshold", "--max-fpr", "--ci", "--positive", "--score"}) {
-            if (binaryOnly.equals("--ci")) {
-                if (in.multiclass() == null && spec.commandLine().getParseResult().hasMatchedOption("--ci")) {
-                    throw new UsageException("--ci applies to binary and multi-class predictions; " + in.source()
-                            + " holds " + in.task() + " predictions");
-                }
-                continue; // intervals exist for multi-class too
-            }
-            if (spec.commandLine().getParseResult().hasMatchedOption(binaryOnly)) {
-                throw new UsageException(binaryOnly + " applies to binary predictions only; " + in.source()
-                        + " holds " + in.task() + " predictions");
-            }
+    private Integer multi(Predictions in) throws Exception {
+        input.refuseBinaryOnly(in, "--threshold", "--max-fpr");
+        if (in instanceof MultiLabelPredictions && spec.commandLine().getParseResult().hasMatchedOption("--ci")) {
+            // intervals exist for multi-class too
+            throw new UsageException("--ci applies to binary and multi-class predictions; " + in.source()
+                    + " holds " + in.layout() + " predictions");
         }
-        ObjectNode json;
-        String table;
-        if (in.multiclass() != null) {
-            int[] ks = new int[topK.size()];
-            for (int i = 0; i < ks.length; i++) {
-                ks[i] = topK.get(i);
-                if (ks[i] < 1) {
-                    throw new UsageException("--top-k values must be >= 1, got " + ks[i]);
-                }
-            }
-            MulticlassEvaluation ev = Evaluations.multiclass(in.multiclass());
-            json = MulticlassJson.of(ev, ks);
-            if (ci != null) {
-                json = EvaluationIntervals.addMulticlass(json, ev, in.multiclass(), ci, intervals);
-            }
-            table = format == OutputFormat.JSON ? null : MultiTables.multiclass(json, in.source());
+        EvaluationSummary summary;
+        if (in instanceof MultiClassPredictions mc) {
+            MulticlassEvaluation ev = Evaluations.multiclass(mc);
+            summary = Summaries.multiclass(ev, mc, SummaryOptions.defaults().withTopK(topK.values()), ci, intervals);
         } else {
             if (spec.commandLine().getParseResult().hasMatchedOption("--top-k")) {
                 throw new UsageException("--top-k applies to multi-class predictions only; " + in.source()
                         + " holds multilabel predictions");
             }
-            MultilabelEvaluation ev = Evaluations.multilabel(in.multilabel());
-            json = MultilabelJson.of(ev);
-            table = format == OutputFormat.JSON ? null : MultiTables.multilabel(json, in.source());
+            MultilabelEvaluation ev = Evaluations.multilabel((MultiLabelPredictions) in);
+            summary = EvaluationSummary.multilabel(ev, SummaryOptions.defaults());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (table == null) {
-            Json.write(json, out);
+        if (output.json()) {
+            print(SummaryJson.toText(summary));
         } else {
-            out.print(table);
-            out.flush();
+            print(summary.task() == EvaluationSummary.Task.MULTICLASS ? MultiTables.multiclass(summary, in.source())
+                    : MultiTables.multilabel(summary, in.source()));
         }
         return ExitCodes.OK;
     }

@@ -1,110 +1,122 @@
 package org.discern.cli;
 
+import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.discern.metrics.Average;
+import org.discern.metrics.EvaluationSummary;
+import org.discern.metrics.EvaluationSummary.ClassRow;
+import org.discern.metrics.EvaluationSummary.Value;
+import org.discern.metrics.Metric;
+import org.discern.metrics.MetricKey;
+import org.discern.metrics.MulticlassConfusionMatrix;
 
 /**
- * Terminal tables of multi-class and multi-label evaluations, built from their JSON objects: a
- * per-class report like scikit-learn's {@code classification_report} plus the AUC columns.
- * Fixed precision, locale-independent.
+ * Terminal tables of multi-class and multi-label evaluation summaries: a per-class report like
+ * scikit-learn's {@code classification_report} plus the AUC columns, then the other values under
+ * their registry labels. Fixed precision, locale-independent.
  */
 final class MultiTables {
+    private static final MetricKey PRECISION = MetricKey.of(Metric.PRECISION);
+    private static final MetricKey RECALL = MetricKey.of(Metric.RECALL);
+    private static final MetricKey F1 = MetricKey.of(Metric.F1);
+    private static final MetricKey ROC_AUC = MetricKey.of(Metric.ROC_AUC);
+    private static final MetricKey AP = MetricKey.of(Metric.AVERAGE_PRECISION);
+
     private MultiTables() {
     }
 
-    /** A score with 4 decimals, or "undefined" for null (NaN). */
-    static String score(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return "undefined";
-        }
-        return String.format(Locale.ROOT, "%.4f", n.asDouble());
+    /** A score with 4 decimals, or "undefined" for NaN. */
+    static String score(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "undefined";
     }
 
     /** A count: grouped integer when whole (unweighted), else 2 decimals. */
-    static String count(JsonNode n) {
-        if (n == null || n.isNull()) {
+    static String count(double v) {
+        if (!Double.isFinite(v)) {
             return "undefined";
         }
-        if (n.isIntegralNumber()) {
-            return String.format(Locale.ROOT, "%,d", n.asLong());
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        return String.format(Locale.ROOT, "%,.2f", n.asDouble());
+        return String.format(Locale.ROOT, "%,.2f", v);
     }
 
-    private static int nameWidth(JsonNode names, int min) {
+    private static int nameWidth(List<String> names, int min) {
         int w = min;
-        for (JsonNode n : names) {
-            w = Math.max(w, n.asText().length());
+        for (String n : names) {
+            w = Math.max(w, n.length());
         }
         return w;
     }
 
+    private static String score(EvaluationSummary s, Metric m, Average a) {
+        return score(s.value(MetricKey.of(m, a)).value());
+    }
+
     /** The multi-class report. */
-    static String multiclass(JsonNode j, String file) {
+    static String multiclass(EvaluationSummary s, String file) {
         StringBuilder sb = new StringBuilder();
-        JsonNode classes = j.get("classes");
-        sb.append(file).append(": ").append(String.format(Locale.ROOT, "%,d", j.get("n").asLong()))
+        List<String> classes = s.classes();
+        sb.append(file).append(": ").append(String.format(Locale.ROOT, "%,d", s.rows()))
                 .append(" rows, ").append(classes.size()).append(" classes (multi-class)\n\n");
         int w = nameWidth(classes, 12);
         String fmt = "%" + w + "s %10s %10s %10s %10s %10s %10s\n";
         sb.append(String.format(Locale.ROOT, fmt, "", "precision", "recall", "f1-score", "support", "roc_auc",
                 "avg_prec"));
         double total = 0;
-        for (JsonNode pc : j.get("per_class")) {
-            total += pc.get("support").asDouble();
-            sb.append(String.format(Locale.ROOT, fmt, pc.get("class").asText(), score(pc.get("precision")),
-                    score(pc.get("recall")), score(pc.get("f1")), count(pc.get("support")), score(pc.get("roc_auc")),
-                    score(pc.get("average_precision"))));
+        for (ClassRow pc : s.perClass()) {
+            total += pc.support();
+            sb.append(String.format(Locale.ROOT, fmt, pc.name(), score(pc.value(PRECISION).value()),
+                    score(pc.value(RECALL).value()), score(pc.value(F1).value()), count(pc.support()),
+                    score(pc.value(ROC_AUC).value()), score(pc.value(AP).value())));
         }
         String support = total == Math.rint(total) ? String.format(Locale.ROOT, "%,d", (long) total)
                 : String.format(Locale.ROOT, "%,.2f", total);
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, fmt, "accuracy", "", "", score(j.get("accuracy")), support, "", ""));
-        sb.append(String.format(Locale.ROOT, fmt, "macro avg", score(j.get("precision_macro")),
-                score(j.get("recall_macro")), score(j.get("f1_macro")), support, score(j.get("roc_auc_ovr_macro")),
-                score(j.get("average_precision_macro"))));
-        sb.append(String.format(Locale.ROOT, fmt, "weighted avg", score(j.get("precision_weighted")),
-                score(j.get("recall_weighted")), score(j.get("f1_weighted")), support,
-                score(j.get("roc_auc_ovr_weighted")), score(j.get("average_precision_weighted"))));
-        sb.append(String.format(Locale.ROOT, fmt, "micro avg", score(j.get("precision_micro")),
-                score(j.get("recall_micro")), score(j.get("f1_micro")), support, score(j.get("roc_auc_ovr_micro")),
-                score(j.get("average_precision_micro"))));
+        sb.append(String.format(Locale.ROOT, fmt, "accuracy", "", "",
+                score(s.value(MetricKey.of(Metric.ACCURACY)).value()), support, "", ""));
+        Average[][] rows = {{Average.MACRO, Average.OVR_MACRO}, {Average.WEIGHTED, Average.OVR_WEIGHTED},
+            {Average.MICRO, Average.OVR_MICRO}};
+        for (Average[] r : rows) {
+            sb.append(String.format(Locale.ROOT, fmt, r[0].key() + " avg", score(s, Metric.PRECISION, r[0]),
+                    score(s, Metric.RECALL, r[0]), score(s, Metric.F1, r[0]), support, score(s, Metric.ROC_AUC, r[1]),
+                    score(s, Metric.AVERAGE_PRECISION, r[0])));
+        }
         sb.append('\n');
-        line(sb, "ROC AUC one-vs-one, macro (Hand & Till)", j.get("roc_auc_ovo_macro"));
-        line(sb, "ROC AUC one-vs-one, prevalence-weighted", j.get("roc_auc_ovo_weighted"));
-        line(sb, "balanced accuracy", j.get("balanced_accuracy"));
-        line(sb, "Cohen's kappa", j.get("cohen_kappa"));
-        line(sb, "MCC", j.get("mcc"));
-        line(sb, "log loss", j.get("log_loss"));
-        j.fieldNames().forEachRemaining(name -> {
-            if (name.startsWith("top_") && name.endsWith("_accuracy")) {
-                line(sb, "top-" + name.substring(4, name.length() - "_accuracy".length()) + " accuracy", j.get(name));
-            }
-        });
-        sb.append("\nconfusion matrix (rows = true class, columns = predicted class):\n");
-        JsonNode cm = j.get("confusion_matrix");
-        int cell = String.valueOf(classes.size() - 1).length();
-        for (JsonNode row : cm) {
-            for (JsonNode v : row) {
-                cell = Math.max(cell, count(v).length());
+        // every value not in the grid above, under its label
+        for (Value v : s.values()) {
+            boolean inGrid = v.key().metric() == Metric.ACCURACY
+                    || (v.key().average().isPresent() && v.key().average().get() != Average.OVO_MACRO
+                            && v.key().average().get() != Average.OVO_WEIGHTED);
+            if (!inGrid) {
+                line(sb, v);
             }
         }
-        String idx = "%" + (String.valueOf(classes.size() - 1).length()) + "d";
+        sb.append("\nconfusion matrix (rows = true class, columns = predicted class):\n");
+        MulticlassConfusionMatrix cm = s.confusionMatrix().orElseThrow();
+        int k = classes.size();
+        int cell = String.valueOf(k - 1).length();
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                cell = Math.max(cell, count(cm.count(t, p)).length());
+            }
+        }
+        String idx = "%" + (String.valueOf(k - 1).length()) + "d";
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%" + (w + 2 + String.valueOf(
-                classes.size() - 1).length()) + "s", ""));
-        for (int c = 0; c < classes.size(); c++) {
+                k - 1).length()) + "s", ""));
+        for (int c = 0; c < k; c++) {
             head.append(String.format(Locale.ROOT, " %" + cell + "d", c));
         }
         sb.append(head).append('\n');
-        for (int t = 0; t < cm.size(); t++) {
-            sb.append(String.format(Locale.ROOT, idx + " %" + w + "s ", t, classes.get(t).asText()));
-            for (JsonNode v : cm.get(t)) {
-                sb.append(String.format(Locale.ROOT, " %" + cell + "s", count(v)));
+        for (int t = 0; t < k; t++) {
+            sb.append(String.format(Locale.ROOT, idx + " %" + w + "s ", t, classes.get(t)));
+            for (int p = 0; p < k; p++) {
+                sb.append(String.format(Locale.ROOT, " %" + cell + "s", count(cm.count(t, p))));
             }
             sb.append('\n');
         }
-        warnings(sb, j);
+        Tables.warnings(sb, s);
         return trimLines(sb);
     }
 
@@ -114,39 +126,34 @@ final class MultiTables {
     }
 
     /** The multi-label report. */
-    static String multilabel(JsonNode j, String file) {
+    static String multilabel(EvaluationSummary s, String file) {
         StringBuilder sb = new StringBuilder();
-        JsonNode labels = j.get("labels");
-        sb.append(file).append(": ").append(String.format(Locale.ROOT, "%,d", j.get("n").asLong()))
+        List<String> labels = s.classes();
+        sb.append(file).append(": ").append(String.format(Locale.ROOT, "%,d", s.rows()))
                 .append(" rows, ").append(labels.size()).append(" labels (multi-label)\n\n");
         int w = nameWidth(labels, 12);
         String fmt = "%" + w + "s %10s %10s %10s\n";
         sb.append(String.format(Locale.ROOT, fmt, "", "positives", "roc_auc", "avg_prec"));
-        for (JsonNode pl : j.get("per_label")) {
-            sb.append(String.format(Locale.ROOT, fmt, pl.get("label").asText(), count(pl.get("support")),
-                    score(pl.get("roc_auc")), score(pl.get("average_precision"))));
+        for (ClassRow pl : s.perClass()) {
+            sb.append(String.format(Locale.ROOT, fmt, pl.name(), count(pl.support()),
+                    score(pl.value(ROC_AUC).value()), score(pl.value(AP).value())));
         }
         sb.append('\n');
-        for (String avg : new String[] {"macro", "weighted", "micro", "samples"}) {
-            sb.append(String.format(Locale.ROOT, fmt, avg + " avg", "", score(j.get("roc_auc_" + avg)),
-                    score(j.get("average_precision_" + avg))));
+        for (Average avg : new Average[] {Average.MACRO, Average.WEIGHTED, Average.MICRO, Average.SAMPLES}) {
+            sb.append(String.format(Locale.ROOT, fmt, avg.key() + " avg", "", score(s, Metric.ROC_AUC, avg),
+                    score(s, Metric.AVERAGE_PRECISION, avg)));
         }
         sb.append('\n');
-        line(sb, "label ranking average precision", j.get("label_ranking_average_precision"));
-        line(sb, "coverage error", j.get("coverage_error"));
-        warnings(sb, j);
+        for (Value v : s.values()) {
+            if (v.key().average().isEmpty()) {
+                line(sb, v);
+            }
+        }
+        Tables.warnings(sb, s);
         return trimLines(sb);
     }
 
-    private static void line(StringBuilder sb, String name, JsonNode v) {
-        sb.append(String.format(Locale.ROOT, "  %-40s %s\n", name, Tables.value(v)));
-    }
-
-    private static void warnings(StringBuilder sb, JsonNode j) {
-        JsonNode warnings = j.get("warnings");
-        if (warnings != null && warnings.size() > 0) {
-            sb.append('\n');
-            warnings.forEach(x -> sb.append("warning: ").append(x.asText()).append('\n'));
-        }
+    private static void line(StringBuilder sb, Value v) {
+        sb.append(String.format(Locale.ROOT, "  %-40s %s\n", v.key().label(), Tables.number(v.value())));
     }
 }

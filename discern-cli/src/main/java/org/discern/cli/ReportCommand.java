@@ -1,23 +1,21 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.discern.io.BinaryJson;
 import org.discern.io.BinaryPredictions;
-import org.discern.io.CsvLayout;
-import org.discern.io.DelimitedFile;
-import org.discern.io.Json;
-import org.discern.io.MulticlassJson;
-import org.discern.io.MultiClassCsvReader;
 import org.discern.io.MultiClassPredictions;
+import org.discern.io.MultiLabelPredictions;
+import org.discern.io.OutputDirectory;
+import org.discern.io.Predictions;
+import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.SummaryOptions;
 import org.discern.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,16 +29,20 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Evaluate binary or multi-class predictions (layout detected from the header) and write",
-            "a report directory: report.html (one",
+            "Evaluate binary or multi-class predictions (every input 'evaluate' reads: CSV/TSV,",
+            "gzip, a NumPy .npy pair or .npz) and write a report directory: report.html (one",
             "offline page with interactive ROC and PR curves, a threshold slider and the live",
             "confusion matrix), metrics.json (as 'evaluate --format json'), curve CSVs and chart",
-            "images (PNG, SVG). Prints the path of report.html."},
+            "images (PNG, SVG). Prints the path of report.html.",
+            "Multi-label input: the page cannot show it yet; --class NAME reports one label",
+            "(or one class of multi-class input) against the rest."},
         footer = {
             "",
             "Examples:",
             "  discern report preds.csv --out report/",
-            "  discern report preds.csv.gz --label Class --score p --positive 1 --out fraud-report --force"})
+            "  discern report preds.csv.gz --label Class --score p --positive 1 --out fraud-report --force",
+            "  discern report --labels y_true.npy --scores y_score.npy --class-names names.txt --out rep/",
+            "  discern report malware25.csv --class Adialer.C --out adialer-report"})
 public final class ReportCommand implements Callable<Integer> {
     /** Clock of the report's time stamp; tests replace it. */
     static Clock clock = Clock.systemUTC();
@@ -49,13 +51,17 @@ public final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    InputOptions input;
+
+    @Mixin
+    TopKOption topK;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Report directory to create.")
     Path out;
 
-    @Option(names = "--force", description = "Replace DIR if it exists.")
+    @Option(names = "--force", description = "Replace DIR if it is a report directory discern wrote (it holds a"
+            + " .discern file) or empty; never a file, a device or any other directory.")
     boolean force;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
@@ -80,59 +86,39 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-images", negatable = false, description = "Do not write the PNG/SVG chart images.")
     boolean noImages;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         if (Double.isNaN(threshold)) {
             throw new UsageException("--threshold must be a number, got NaN");
         }
-        java.nio.file.Path outAbs = out.toAbsolutePath().normalize();
-        if (input.file().toAbsolutePath().normalize().startsWith(outAbs)) {
-            // --force replaces the whole directory: it must never hold the input
-            throw new UsageException("the report directory " + out + " contains the input file "
-                    + input.file() + "; choose another --out");
+        // refuse an unusable --out (exists without --force, holds an input...) before the long work
+        OutputDirectory.check(out, force, input.inputs());
+        Predictions read = input.read(spec.commandLine().getErr());
+        input.refuseBinaryOnly(read, "--threshold", "--max-fpr");
+        if (read instanceof MultiLabelPredictions) {
+            // the page (discern-report) has no per-label view yet
+            throw new UsageException("report: " + read.source() + " holds " + read.describe() + ", and the report"
+                    + " page cannot show multi-label predictions yet; choose one label with --class NAME, or use"
+                    + " 'discern evaluate' and 'discern curves'");
         }
-        if (java.nio.file.Files.exists(out) && !force) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
+        if (read instanceof MultiClassPredictions mc) {
+            return multiclass(mc);
         }
-        CsvLayout layout;
-        try (DelimitedFile f = DelimitedFile.open(input.file())) {
-            layout = CsvLayout.detect(f.name(), f.header(), input.label, input.score, input.weight);
-        }
-        if (layout == CsvLayout.MULTICLASS) {
-            return multiclass();
-        }
-        if (layout != CsvLayout.BINARY) {
-            throw new UsageException("report supports binary and multi-class predictions; "
-                    + input.file() + " has the " + layout + " layout");
-        }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = (BinaryPredictions) read;
         BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
         if (maxFpr != null && !(maxFpr > 0 && maxFpr <= 1)) {
             throw new UsageException("--max-fpr must be in (0, 1], got " + maxFpr);
         }
-        // the same JSON as 'evaluate --format json' with these options
-        ObjectNode json = BinaryJson.of(ev, p.positiveLabel(), threshold, maxFpr == null ? Double.NaN : maxFpr);
-        if (ci != null) {
-            json = EvaluationIntervals.add(json, ev, p, ci, intervals);
-        }
+        // the same summary as 'evaluate' with these options; metrics.json is its JSON
+        SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
+                .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);
+        EvaluationSummary summary = Summaries.binary(ev, p, options, ci, intervals);
         String negative = negativeName(p.labelValues(), p.positiveLabel());
-        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).metricsJson(Json.toText(json))
-                .initialThreshold(threshold);
-        for (String metric : List.of("roc_auc", "average_precision")) {
-            var node = json.get(metric + "_ci");
-            if (node != null && node.isObject()) {
-                double level = node.path("level").asDouble(Double.NaN);
-                String description = Math.round(level * 100) + "% " + node.path("method").asText();
-                b.interval(metric, number(node.get("lower")), number(node.get("upper")), description);
-            }
-        }
-        if (ci == IntervalMethod.BOOTSTRAP && json.get("bootstrap") != null) {
-            b.provenance("bootstrap", "replicates " + json.get("bootstrap").get("replicates").asText() + ", seed "
-                    + json.get("bootstrap").get("seed").asText());
-        }
+        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).summary(summary)
+                .metricsJson(SummaryJson.toText(summary)).initialThreshold(threshold);
         if (!p.weighted()) {
             b.scores(p.scores(), p.labels());
         }
@@ -141,33 +127,23 @@ public final class ReportCommand implements Callable<Integer> {
 
     private HtmlReport.Builder common() throws java.io.IOException {
         return HtmlReport.builder()
-                .title(title != null ? title : "Discern report: " + input.file().getFileName())
-                .input(input.file())
+                .title(title != null ? title : "Discern report: " + input.mainFile().getFileName())
+                .input(input.mainFile())
                 .version(VersionProvider.version())
                 .clock(clock)
                 .provenance("options", options())
                 .images(!noImages);
     }
 
-    private Integer multiclass() throws Exception {
-        MultiClassPredictions p = MultiClassCsvReader.create().labelColumn(input.label).weightColumn(input.weight)
-                .progress(Progress.to(spec.commandLine().getErr())).read(input.file());
+    private Integer multiclass(MultiClassPredictions p) throws Exception {
         MulticlassEvaluation ev = Evaluations.multiclass(p);
-        // the same JSON as 'evaluate --format json' (default --top-k 2,3) with these options
-        ObjectNode json = MulticlassJson.of(ev, new int[] {2, 3});
-        if (ci != null) {
-            json = EvaluationIntervals.addMulticlass(json, ev, p, ci, intervals);
-        }
-        return write(common().multiclass(ev).metricsJson(Json.toText(json)));
+        // the same summary as 'evaluate' with these options; metrics.json is its JSON
+        EvaluationSummary summary = Summaries.multiclass(ev, p, SummaryOptions.defaults().withTopK(topK.values()), ci, intervals);
+        return write(common().multiclass(ev).summary(summary).metricsJson(SummaryJson.toText(summary)));
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {
-        Path html;
-        try {
-            html = b.build().write(out, force);
-        } catch (FileAlreadyExistsException e) {
-            throw new UsageException("the report directory " + out + " exists; use --force to replace it");
-        }
+        Path html = b.build().write(out, force);
         PrintWriter o = spec.commandLine().getOut();
         o.println(html);
         o.flush();
@@ -175,15 +151,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private String options() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("--label ").append(input.label).append(" --score ").append(input.score);
-        if (input.weight != null) {
-            sb.append(" --weight ").append(input.weight);
-        }
-        if (input.positive != null) {
-            sb.append(" --positive ").append(input.positive);
-        }
-        sb.append(" --threshold ").append(threshold);
+        StringBuilder sb = new StringBuilder(input.describe());
+        sb.append(sb.length() == 0 ? "" : " ").append("--threshold ").append(threshold);
         if (maxFpr != null) {
             sb.append(" --max-fpr ").append(maxFpr);
         }
@@ -191,10 +160,6 @@ public final class ReportCommand implements Callable<Integer> {
             sb.append(" --ci ").append(ci.name().toLowerCase(java.util.Locale.ROOT));
         }
         return sb.toString();
-    }
-
-    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
-        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
     }
 
     static String negativeName(List<String> labelValues, String positive) {

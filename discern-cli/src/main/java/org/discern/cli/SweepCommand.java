@@ -24,20 +24,24 @@ import picocli.CommandLine.Model.CommandSpec;
             "at every threshold to a CSV file, thresholds descending. Without --grid: 'inf' and every",
             "distinct score. With --grid N: N thresholds evenly spaced from the highest to the lowest",
             "score (--grid-placement uniform) or at the score quantiles by weight, flagging 1/N, 2/N, ...",
-            "of the cases (--grid-placement quantile; repeated thresholds listed once)."},
+            "of the cases (--grid-placement quantile; repeated thresholds listed once).",
+            "Multi-class or multi-label input: choose the class with --class NAME (one against the rest)."},
         footer = {
             "",
             "Examples:",
             "  discern sweep preds.csv --out sweep.csv",
-            "  discern sweep preds.csv --out sweep.csv --grid 101"})
+            "  discern sweep preds.csv --out sweep.csv --grid 101",
+            "  discern sweep preds.csv --out /dev/stdout | head",
+            "  discern sweep --labels y.npy --scores p.npy --class-names names.txt --class cat --out cat.csv"})
 public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    InputOptions input;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write (never the input).")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write, whole or not at all, never an input;"
+            + " a device or pipe (/dev/stdout) is written as a stream.")
     Path out;
 
     @Option(names = "--grid", paramLabel = "N", description = "Number of grid thresholds, >= 2. Default: every score.")
@@ -47,8 +51,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "uniform or quantile (default: ${DEFAULT-VALUE}).")
     String placement;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -61,10 +65,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (grid != null && grid < 2) {
             throw new UsageException("--grid must be >= 2, got " + grid);
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         OperatingPoints op = OperatingPoints.of(p.scores(), p.labels(), p.weights());
         ThresholdSweep s = grid == null ? ThresholdSweep.all(op) : ThresholdSweep.grid(op, grid, g);
-        SweepCsv.write(s, out, input.file());
+        SweepCsv.write(s, out, input.inputs());
         spec.commandLine().getOut().println("wrote " + s.size() + " thresholds to " + out);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

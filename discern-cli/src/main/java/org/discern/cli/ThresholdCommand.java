@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.BinaryPredictions;
 import org.discern.io.DecisionJson;
 import org.discern.io.Json;
+import org.discern.metrics.Field;
 import org.discern.metrics.OperatingPoints;
 import org.discern.metrics.ThresholdChoice;
 import org.discern.metrics.ThresholdCriterion;
@@ -38,18 +39,20 @@ import picocli.CommandLine.Model.CommandSpec;
             "  recall:R        highest precision with recall >= R",
             "  specificity:S   highest sensitivity with specificity >= S",
             "  sensitivity:S   highest specificity with sensitivity >= S",
-            "  budget:Q        flag at most Q% (budget:5%), a share (budget:0.05) or K cases (budget:100);",
+            "  budget:Q        flag at most Q%% (budget:5%%), a share (budget:0.05) or K cases (budget:100);",
             "                  tied scores at the cut-off are left out, never exceeding the budget",
             "Candidates are every distinct score and 'inf' (flag nothing); among equally good ones the",
             "highest threshold wins. A constraint nobody meets gives an undefined threshold and a warning.",
-            "Without --by, a table of: " + ThresholdCommand.ALL_TEXT + "."},
+            "Without --by, a table of: " + ThresholdCommand.ALL_TEXT + ".",
+            "Multi-class or multi-label input: choose the class with --class NAME (one against the rest)."},
         footer = {
             "",
             "Examples:",
             "  discern threshold preds.csv --by youden",
             "  discern threshold fraud.csv --by cost --cost-fp 1 --cost-fn 50 --prevalence 0.002 --format json",
             "  discern threshold preds.csv --by precision:0.9",
-            "  discern threshold preds.csv"})
+            "  discern threshold preds.csv",
+            "  discern threshold malware25.csv --class Adialer.C --by f1"})
 public final class ThresholdCommand implements Callable<Integer> {
     static final List<String> ALL = List.of("youden", "closest", "f1", "fbeta:2", "mcc", "cost", "precision:0.9",
             "recall:0.9", "specificity:0.95", "sensitivity:0.95");
@@ -60,7 +63,7 @@ public final class ThresholdCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    BinaryInputOptions input;
+    InputOptions input;
 
     @Option(names = "--by", paramLabel = "CRITERION", description = "The criterion (see above). Default: all.")
     String by;
@@ -75,12 +78,11 @@ public final class ThresholdCommand implements Callable<Integer> {
             description = "Deployment prevalence in [0, 1] for 'cost' (default: the file's own).")
     Double prevalence;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -104,21 +106,21 @@ public final class ThresholdCommand implements Callable<Integer> {
             }
             criteria.add(c);
         }
-        BinaryPredictions p = input.read(spec.commandLine().getErr());
+        BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         OperatingPoints op = OperatingPoints.of(p.scores(), p.labels(), p.weights());
         List<ThresholdChoice> choices = Thresholds.best(op, criteria);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (output.json()) {
             if (by != null) {
                 Json.write(DecisionJson.threshold(choices.get(0)), out);
             } else {
                 ObjectNode o = Json.object();
-                ArrayNode a = o.putArray("criteria");
+                ArrayNode a = o.putArray(Field.CRITERIA.key());
                 choices.forEach(c -> a.add(DecisionJson.threshold(c)));
                 Json.write(o, out);
             }
         } else {
-            out.print(table(input.file().toString(), choices));
+            out.print(table(p.source(), choices));
             out.flush();
         }
         return ExitCodes.OK;

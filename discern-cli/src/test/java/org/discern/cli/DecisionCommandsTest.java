@@ -162,7 +162,7 @@ class DecisionCommandsTest {
         Path in = small();
         String before = Files.readString(in);
         CliRunner.Result r = CliRunner.run("sweep", in.toString(), "--out", in.toString());
-        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("refusing to write over the input file"), r.err());
         assertEquals(before, Files.readString(in));
     }
@@ -234,7 +234,7 @@ class DecisionCommandsTest {
                 + "\"target_priors\":[0.9,0.1]}", StandardCharsets.UTF_8);
         CliRunner.Result r = CliRunner.run("calibrate", in.toString(), "--apply", cal.toString(), "--out",
                 dir.resolve(".").resolve("small.csv").toString());
-        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("refusing to write over the input file"), r.err());
         assertEquals(before, Files.readString(in));
     }

@@ -171,7 +171,7 @@ class EvaluateCommandTest {
         Path in = d.resolve("roc.csv");
         Files.writeString(in, "label,score\n1,0.9\n0,0.1\n");
         CliRunner.Result r = CliRunner.run("curves", in.toString(), "--out", d.toString());
-        assertEquals(3, r.code());
+        assertEquals(ExitCodes.USAGE, r.code());
         assertEquals("label,score\n1,0.9\n0,0.1\n", Files.readString(in));
         assertTrue(r.err().contains("refusing to write over the input file"), r.err());
     }

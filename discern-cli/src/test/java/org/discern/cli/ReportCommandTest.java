@@ -46,7 +46,8 @@ class ReportCommandTest {
         assertEquals(json.out(), Files.readString(out.resolve("metrics.json")));
         // the fixture's AUC appears in the summary
         double auc = Fixtures.number(Fixtures.json("binary_breast_cancer").get("expected").get("roc_auc"));
-        assertTrue(page.contains("<td>roc_auc</td><td>" + String.format(java.util.Locale.ROOT, "%.4f", auc) + "</td>"));
+        assertTrue(page.contains("<td><code>roc_auc</code></td><td>" + String.format(java.util.Locale.ROOT, "%.4f", auc)
+                + "</td>"));
         assertTrue(Files.size(out.resolve("charts").resolve("roc.png")) > 1000);
         assertTrue(Files.exists(out.resolve("charts").resolve("calibration.png")));
 
@@ -69,7 +70,7 @@ class ReportCommandTest {
         String before = Files.readString(csv);
         CliRunner.Result r = CliRunner.run("report", csv.toString(), "--out", dir.toString(), "--force");
         assertEquals(ExitCodes.USAGE, r.code());
-        assertTrue(r.err().contains("contains the input file"), r.err());
+        assertTrue(r.err().contains("contains the input"), r.err());
         assertEquals(before, Files.readString(csv));
     }
 
@@ -114,8 +115,8 @@ class ReportCommandTest {
         var expected = Fixtures.json("multiclass_digits").get("expected");
         for (String key : java.util.List.of("roc_auc_ovr_macro", "roc_auc_ovr_weighted", "accuracy", "f1_macro")) {
             double v = Fixtures.number(expected.get(key));
-            assertTrue(page.contains("<td>" + key + "</td><td>" + String.format(java.util.Locale.ROOT, "%.4f", v) + "</td>"),
-                    key);
+            assertTrue(page.contains("<td><code>" + key + "</code></td><td>" + String.format(java.util.Locale.ROOT, "%.4f", v)
+                    + "</td>"), key);
         }
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertEquals(Fixtures.number(expected.get("roc_auc_ovr_macro")), json.get("roc_auc_ovr_macro").asDouble(), 1e-12);
@@ -127,6 +128,69 @@ class ReportCommandTest {
                 "curves/roc-09.csv")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+    }
+
+    /** Arguments of reports whose page summary is checked against their metrics.json. */
+    static java.util.stream.Stream<String> summaryCases() {
+        return java.util.stream.Stream.of("binary_breast_cancer", "binary_breast_cancer --ci delong --max-fpr 0.1",
+                "binary_weighted --weight weight --ci bootstrap --seed 7 --replicates 300 --threshold 0.3",
+                "binary_asah_s100b_vs_wfns --ci delong --level 0.9", "multiclass_small_ties",
+                "multiclass_small_ties --ci bootstrap --seed 7 --replicates 200", "multiclass_weighted --ci delong",
+                "examples/malware25/predictions.csv", "examples/fraud/fraud_scores.csv.gz --ci delong");
+    }
+
+    /**
+     * Issue 12: the page's summary shows the same values under the same keys as metrics.json (in
+     * its order), with the same intervals; the page reads the rows' exact values from their
+     * data attributes.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("summaryCases")
+    void pageSummaryShowsTheValuesAndKeysOfMetricsJson(String spec) throws Exception {
+        String[] parts = spec.split(" ");
+        String input = parts[0].startsWith("examples/") ? Path.of("..").resolve(parts[0]).toString()
+                : Fixtures.csv(parts[0], dir).toString();
+        Path out = dir.resolve("page");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("report", input, "--out", out.toString(),
+                "--no-images"));
+        args.addAll(java.util.Arrays.asList(parts).subList(1, parts.length));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(k -> {
+            if (org.discern.metrics.MetricKey.parse(k).isPresent()) {
+                keys.add(k);
+            }
+        });
+        String page = Files.readString(out.resolve("report.html"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<tr data-key=\"([^\"]+)\" data-v=\"([^\"]*)\"(?: data-lower=\"([^\"]*)\" data-upper=\"([^\"]*)\")?>")
+                .matcher(page);
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        while (m.find()) {
+            String key = m.group(1);
+            shown.add(key);
+            var node = json.get(key);
+            double expected = node.isObject() ? number(node.get("standardized")) : number(node);
+            assertEquals(expected, number(m.group(2)), key);
+            var ci = json.get(key + "_ci");
+            assertEquals(ci != null, m.group(3) != null, key + " interval shown iff in metrics.json");
+            if (ci != null) {
+                assertEquals(number(ci.get("lower")), number(m.group(3)), key + " lower");
+                assertEquals(number(ci.get("upper")), number(m.group(4)), key + " upper");
+            }
+        }
+        assertEquals(keys, shown);
+        assertFalse(page.contains("brier_score") || page.contains("\"roc_auc_micro\""), "old page keys");
+    }
+
+    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.isNull() ? Double.NaN : n.asDouble();
+    }
+
+    private static double number(String s) {
+        return s.equals("null") ? Double.NaN : Double.parseDouble(s);
     }
 
     @Test

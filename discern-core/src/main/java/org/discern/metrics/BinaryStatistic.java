@@ -11,6 +11,11 @@ import org.discern.metrics.internal.Checks;
  *
  * <p>Implementations are called from several threads at once and must be stateless. NaN means
  * undefined on that replicate; such replicates are left out of the interval and counted.
+ *
+ * <p>A statistic may have a name, under which a {@link BootstrapResult} gives its interval
+ * ({@link BootstrapResult#interval(String)}); those of the factories below that are metrics of
+ * the outputs are named by their {@link MetricKey} ({@code roc_auc}, {@code average_precision},
+ * {@code partial_roc_auc}).
  */
 @FunctionalInterface
 public interface BinaryStatistic {
@@ -18,22 +23,31 @@ public interface BinaryStatistic {
     /** The statistic of one table. */
     double compute(OperatingPoints points);
 
-    /** {@link BinaryEvaluation#rocAuc()}. */
+    /** The name a bootstrap result reads this statistic by, or null when it has none. */
+    default String name() {
+        return null;
+    }
+
+    /** {@code statistic} under a name (see {@link BootstrapResult#interval(String)}). */
+    static BinaryStatistic named(String name, BinaryStatistic statistic) {
+        Checks.notNull(name, "name");
+        Checks.notNull(statistic, "statistic");
+        return new NamedStatistic(name, statistic);
+    }
+
+    /** {@link BinaryEvaluation#rocAuc()}, named {@code roc_auc}. */
     static BinaryStatistic rocAuc() {
-        return p -> BinaryEvaluation.of(p).rocAuc();
+        return named(MetricKey.of(Metric.ROC_AUC).key(), p -> BinaryEvaluation.of(p).rocAuc());
     }
 
-    /** {@link BinaryEvaluation#partialRocAuc(double)} (McClish-standardized). */
+    /** {@link BinaryEvaluation#partialRocAuc(double)} (McClish-standardized), named {@code partial_roc_auc}. */
     static BinaryStatistic partialRocAuc(double maxFpr) {
-        if (!(maxFpr > 0 && maxFpr <= 1)) {
-            throw new IllegalArgumentException("maxFpr must be in (0, 1], got " + maxFpr);
-        }
-        return p -> BinaryEvaluation.of(p).partialRocAuc(maxFpr);
+        return named(MetricKey.partialRocAuc(maxFpr).key(), p -> BinaryEvaluation.of(p).partialRocAuc(maxFpr));
     }
 
-    /** {@link BinaryEvaluation#averagePrecision()}. */
+    /** {@link BinaryEvaluation#averagePrecision()}, named {@code average_precision}. */
     static BinaryStatistic averagePrecision() {
-        return p -> BinaryEvaluation.of(p).averagePrecision();
+        return named(MetricKey.of(Metric.AVERAGE_PRECISION).key(), p -> BinaryEvaluation.of(p).averagePrecision());
     }
 
     /**

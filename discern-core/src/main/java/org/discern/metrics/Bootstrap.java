@@ -55,13 +55,25 @@ public final class Bootstrap {
      * @param labels true for positives
      * @param weights sample weights or null; a drawn row keeps its weight
      * @param options replicates, seed, threads, level
-     * @param statistics at least one; statistic j of the result is {@code statistics[j]}
+     * @param statistics at least one; statistic j of the result is {@code statistics[j]}, and a
+     *     named statistic ({@link BinaryStatistic#name()}) can be read by its name (a name given
+     *     to several statistics names none of them)
      */
     public static BootstrapResult binary(double[] scores, boolean[] labels, double[] weights,
             BootstrapOptions options, BinaryStatistic... statistics) {
         Checks.notNull(statistics, "statistics");
         int[] column = new int[statistics.length];
-        return run(List.of(scores), labels, weights, options, statistics, column);
+        List<String> names = new ArrayList<>();
+        for (BinaryStatistic s : statistics) {
+            names.add(s == null ? null : s.name());
+        }
+        for (int j = 0; j < names.size(); j++) {
+            String name = names.get(j);
+            if (name != null && names.indexOf(name) != names.lastIndexOf(name)) {
+                names.replaceAll(x -> name.equals(x) ? null : x);
+            }
+        }
+        return run(List.of(scores), labels, weights, options, statistics, column, names);
     }
 
     /**
@@ -94,7 +106,7 @@ public final class Bootstrap {
             stats[c] = statistic;
             column[c] = c;
         }
-        return run(columns, labels, weights, options, stats, column);
+        return run(columns, labels, weights, options, stats, column, null);
     }
 
     /**
@@ -235,6 +247,11 @@ public final class Bootstrap {
      */
     public static BootstrapResult stratified(int[] strata, double[] weights, BootstrapOptions options,
             WeightedStatistic statistic) {
+        return stratified(strata, weights, options, statistic, null);
+    }
+
+    private static BootstrapResult stratified(int[] strata, double[] weights, BootstrapOptions options,
+            WeightedStatistic statistic, List<String> names) {
         Checks.notNull(strata, "strata");
         Checks.nonEmpty(strata.length, "strata");
         Checks.notNull(options, "options");
@@ -266,23 +283,46 @@ public final class Bootstrap {
                 System.arraycopy(v, 0, out, 0, k);
             };
         });
-        return new BootstrapResult(estimate.clone(), values, options);
+        return new BootstrapResult(estimate.clone(), values, options, names);
     }
 
     /**
      * Names of the multi-class averages bootstrapped by {@link #multiclass}, in the order of
      * the result's statistics 0 .. 7 (JSON keys as the evaluation's).
      */
-    public static final List<String> MULTICLASS_AVERAGES = List.of("roc_auc_ovr_macro",
-            "roc_auc_ovr_weighted", "roc_auc_ovr_micro", "roc_auc_ovo_macro", "roc_auc_ovo_weighted",
-            "average_precision_macro", "average_precision_weighted", "average_precision_micro");
+    public static final List<String> MULTICLASS_AVERAGES = keys(
+            MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO), MetricKey.of(Metric.ROC_AUC, Average.OVR_WEIGHTED),
+            MetricKey.of(Metric.ROC_AUC, Average.OVR_MICRO), MetricKey.of(Metric.ROC_AUC, Average.OVO_MACRO),
+            MetricKey.of(Metric.ROC_AUC, Average.OVO_WEIGHTED), MetricKey.of(Metric.AVERAGE_PRECISION, Average.MACRO),
+            MetricKey.of(Metric.AVERAGE_PRECISION, Average.WEIGHTED),
+            MetricKey.of(Metric.AVERAGE_PRECISION, Average.MICRO));
+
+    private static List<String> keys(MetricKey... keys) {
+        List<String> out = new ArrayList<>();
+        for (MetricKey k : keys) {
+            out.add(k.key());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Per-class statistic names after {@code first}: roc_auc[c] for every class, then average_precision[c]. */
+    private static List<String> withClassNames(List<String> first, List<String> classes) {
+        List<String> names = new ArrayList<>(first);
+        for (Metric m : new Metric[] {Metric.ROC_AUC, Metric.AVERAGE_PRECISION}) {
+            for (String c : classes) {
+                names.add(BootstrapResult.classStatistic(MetricKey.of(m), c));
+            }
+        }
+        return names;
+    }
 
     /**
      * Stratified bootstrap of a multi-class evaluation: each class resampled separately (its
      * size kept), every replicate evaluated by {@link MulticlassEvaluation} with row weights =
      * sample weight x multiplicity. Statistics of the result: 0 .. 7 the averages named in
      * {@link #MULTICLASS_AVERAGES}; {@code 8 + c} the one-vs-rest ROC AUC of class c;
-     * {@code 8 + K + c} its average precision. A class absent from the data stays absent in
+     * {@code 8 + K + c} its average precision. Each is named: the averages by their keys, the
+     * classes' by {@link BootstrapResult#classStatistic} ({@code roc_auc[cat]}). A class absent from the data stays absent in
      * every replicate (NaN, left out of the averages as in the evaluation). Each replicate
      * re-sorts the K score columns and the pooled micro column: cost O(R n K log).
      *
@@ -313,7 +353,7 @@ public final class Bootstrap {
                 v[8 + k + c] = ev.averagePrecision(c);
             }
             return v;
-        });
+        }, withClassNames(MULTICLASS_AVERAGES, classes));
     }
 
     /**
@@ -327,7 +367,8 @@ public final class Bootstrap {
      * {@code average_precision_weighted}, 5 {@code average_precision_micro} (the names in
      * {@link #ONE_VS_REST_AVERAGES}); {@code 6 + c} the ROC AUC of class c; {@code 6 + K + c}
      * its average precision; {@code 6 + 2K} {@code roc_auc_ovo_macro} and {@code 7 + 2K}
-     * {@code roc_auc_ovo_weighted} (one-vs-one sums from one walk of each sorted column).
+     * {@code roc_auc_ovo_weighted} (one-vs-one sums from one walk of each sorted column). Each is
+     * named, as in {@link #multiclass}: read them by name.
      */
     public static BootstrapResult multiclassOneVsRest(int[] labels, double[][] scores, List<String> classes,
             double[] weights, BootstrapOptions options) {
@@ -400,7 +441,7 @@ public final class Bootstrap {
                 out[7 + 2 * k] = ovoAverage(u, support, true);
             };
         });
-        return new BootstrapResult(estimates, values, options);
+        return new BootstrapResult(estimates, values, options, oneVsRestNames(classes));
     }
 
     /**
@@ -468,9 +509,19 @@ public final class Bootstrap {
     }
 
     /** Names of statistics 0 .. 5 of {@link #multiclassOneVsRest}. */
-    public static final List<String> ONE_VS_REST_AVERAGES = List.of("roc_auc_ovr_macro",
-            "roc_auc_ovr_weighted", "roc_auc_ovr_micro", "average_precision_macro",
-            "average_precision_weighted", "average_precision_micro");
+    public static final List<String> ONE_VS_REST_AVERAGES = keys(
+            MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO), MetricKey.of(Metric.ROC_AUC, Average.OVR_WEIGHTED),
+            MetricKey.of(Metric.ROC_AUC, Average.OVR_MICRO), MetricKey.of(Metric.AVERAGE_PRECISION, Average.MACRO),
+            MetricKey.of(Metric.AVERAGE_PRECISION, Average.WEIGHTED),
+            MetricKey.of(Metric.AVERAGE_PRECISION, Average.MICRO));
+
+    /** Names of the statistics of {@link #multiclassOneVsRest}, in order. */
+    private static List<String> oneVsRestNames(List<String> classes) {
+        List<String> names = withClassNames(ONE_VS_REST_AVERAGES, classes);
+        names.add(MetricKey.of(Metric.ROC_AUC, Average.OVO_MACRO).key());
+        names.add(MetricKey.of(Metric.ROC_AUC, Average.OVO_WEIGHTED).key());
+        return names;
+    }
 
     /** A column sorted once, descending, in original row indices (ties in any fixed order). */
     private static SortedColumn sortDescending(double[] s) {
@@ -653,7 +704,7 @@ public final class Bootstrap {
     }
 
     private static BootstrapResult run(List<double[]> columns, boolean[] labels, double[] weights,
-            BootstrapOptions options, BinaryStatistic[] stats, int[] statColumn) {
+            BootstrapOptions options, BinaryStatistic[] stats, int[] statColumn, List<String> names) {
         Checks.notNull(labels, "labels");
         Checks.notNull(options, "options");
         if (stats.length == 0) {
@@ -753,7 +804,7 @@ public final class Bootstrap {
                 }
             };
         });
-        return new BootstrapResult(estimates, values, options);
+        return new BootstrapResult(estimates, values, options, names);
     }
 
     /**

@@ -2,13 +2,18 @@ package org.discern.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The replicates of one or more statistics from a stratified bootstrap, with their percentile
  * intervals. Statistic {@code j} is the j-th statistic passed to the {@link Bootstrap} method
- * that made the result. Replicates on which a statistic is undefined (NaN) are left out of its
- * interval and standard error, and counted in a warning.
+ * that made the result. Named statistics (the metrics of the outputs: {@code roc_auc},
+ * {@code roc_auc_ovr_macro}, per class {@code roc_auc[cat]}, see {@link #classStatistic}) are
+ * read by name with {@link #interval(MetricKey)} and {@link #interval(String)}, never by
+ * position. Replicates on which a statistic is undefined (NaN) are left out of its interval and
+ * standard error, and counted in a warning.
  *
  * <p>Percentile intervals use quantiles of type 7 (R's default, as pROC): the bounds of level
  * L are the (1 - L)/2 and (1 + L)/2 quantiles of the defined replicate values. The result carries
@@ -28,9 +33,20 @@ public final class BootstrapResult {
     private final double[] upper;
     private final double[] standardError;
     private final int[] valid;
+    // names.get(j): the name of statistic j, or null when unnamed
+    private final List<String> names;
     private final List<String> warnings;
 
     BootstrapResult(double[] estimates, double[] values, BootstrapOptions options) {
+        this(estimates, values, options, null);
+    }
+
+    /**
+     * @param names the name of each statistic (null entries: unnamed), or null when none is
+     *     named; names must be distinct
+     */
+    BootstrapResult(double[] estimates, double[] values, BootstrapOptions options, List<String> names) {
+        this.names = names(names, estimates.length);
         this.estimates = estimates;
         this.values = values;
         this.k = estimates.length;
@@ -53,7 +69,8 @@ public final class BootstrapResult {
             }
             valid[j] = m;
             if (m < replicates) {
-                w.add("statistic " + j + ": " + (replicates - m) + " of " + replicates
+                String name = this.names.get(j) == null ? "statistic " + j : this.names.get(j);
+                w.add(name + ": " + (replicates - m) + " of " + replicates
                         + " replicates were undefined (NaN) and left out of the interval");
             }
             Arrays.sort(column, 0, m);
@@ -62,6 +79,29 @@ public final class BootstrapResult {
             standardError[j] = Math.sqrt(sampleVariance(column, m));
         }
         this.warnings = List.copyOf(w);
+    }
+
+    private static List<String> names(List<String> names, int k) {
+        if (names != null && names.size() != k) {
+            throw new IllegalArgumentException("names must have " + k + " entries, got " + names.size());
+        }
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            String name = names == null ? null : names.get(j);
+            if (name != null && out.contains(name)) {
+                throw new IllegalArgumentException("statistic names must be distinct, got " + name + " twice");
+            }
+            out.add(name);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The name of a per-class statistic: {@code roc_auc} of class {@code cat} is
+     * {@code roc_auc[cat]}.
+     */
+    public static String classStatistic(MetricKey metric, String className) {
+        return metric.key() + "[" + className + "]";
     }
 
     /** Quantile of type 7 of sorted[0, m): linear interpolation at (m - 1) q; NaN when m = 0. */
@@ -138,6 +178,40 @@ public final class BootstrapResult {
         return new ConfidenceInterval(estimates[j], lower[j], upper[j], level, ConfidenceInterval.BOOTSTRAP);
     }
 
+    /** The name of statistic {@code j}, if it has one. */
+    public Optional<String> name(int j) {
+        return Optional.ofNullable(names.get(j));
+    }
+
+    /** The index of the statistic named {@code name}, or -1 when there is none. */
+    public int indexOf(String name) {
+        return name == null ? -1 : names.indexOf(name);
+    }
+
+    /**
+     * Percentile interval of the statistic named {@code name} (method "bootstrap").
+     *
+     * @throws IllegalArgumentException when no statistic has that name
+     */
+    public ConfidenceInterval interval(String name) {
+        int j = indexOf(name);
+        if (j < 0) {
+            List<String> named = new ArrayList<>();
+            for (String n : names) {
+                if (n != null) {
+                    named.add(n);
+                }
+            }
+            throw new IllegalArgumentException("no statistic named " + name + "; named: " + named);
+        }
+        return interval(j);
+    }
+
+    /** {@link #interval(String)} of the metric's key, e.g. {@code roc_auc_ovr_macro}. */
+    public ConfidenceInterval interval(MetricKey metric) {
+        return interval(metric.key());
+    }
+
     /** Lower percentile bound of statistic {@code j}. */
     public double lower(int j) {
         return lower[j];
@@ -204,7 +278,7 @@ public final class BootstrapResult {
         }
         BootstrapResult r = (BootstrapResult) o;
         return replicates == r.replicates && seed == r.seed && Double.compare(level, r.level) == 0
-                && Arrays.equals(estimates, r.estimates) && Arrays.equals(values, r.values);
+                && Arrays.equals(estimates, r.estimates) && Arrays.equals(values, r.values) && names.equals(r.names);
     }
 
     @Override
@@ -217,7 +291,8 @@ public final class BootstrapResult {
         StringBuilder sb = new StringBuilder("BootstrapResult[replicates=").append(replicates)
                 .append(", seed=").append(seed).append(", level=").append(level);
         for (int j = 0; j < k; j++) {
-            sb.append(", ").append(j).append(": ").append(estimates[j]).append(" [")
+            String name = names.get(j) == null ? Integer.toString(j) : names.get(j);
+            sb.append(", ").append(name).append(": ").append(estimates[j]).append(" [")
                     .append(lower[j]).append(", ").append(upper[j]).append(']');
         }
         return sb.append(']').toString();

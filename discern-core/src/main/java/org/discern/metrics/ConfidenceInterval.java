@@ -57,6 +57,15 @@ public record ConfidenceInterval(double estimate, double lower, double upper, do
         return value >= lower && value <= upper;
     }
 
+    /**
+     * A confidence level as a percentage for labels, locale-independent: 0.95 gives "95", 0.995
+     * gives "99.5".
+     */
+    public static String percent(double level) {
+        return new java.math.BigDecimal(Double.toString(level * 100)).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString();
+    }
+
     static void checkLevel(double level) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + level);

@@ -32,4 +32,22 @@ final class Curves {
         }
         return keep;
     }
+
+    /** The values whose {@code keep} flag is set, in order. */
+    static double[] select(double[] v, boolean[] keep) {
+        int m = 0;
+        for (boolean k : keep) {
+            if (k) {
+                m++;
+            }
+        }
+        double[] out = new double[m];
+        int j = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (keep[i]) {
+                out[j++] = v[i];
+            }
+        }
+        return out;
+    }
 }

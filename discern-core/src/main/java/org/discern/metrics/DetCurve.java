@@ -59,6 +59,15 @@ public final class DetCurve {
         return thresholds.clone();
     }
 
+    /**
+     * The curve reduced to its corner points: a point is kept only where the curve changes
+     * direction (first and last always). Good for drawing.
+     */
+    public DetCurve corners() {
+        boolean[] keep = Curves.corners(fpr, fnr);
+        return new DetCurve(Curves.select(fpr, keep), Curves.select(fnr, keep), Curves.select(thresholds, keep));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DetCurve c && Arrays.equals(fpr, c.fpr) && Arrays.equals(fnr, c.fnr)

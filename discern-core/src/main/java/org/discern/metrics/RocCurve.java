@@ -33,6 +33,28 @@ public final class RocCurve {
         return new RocCurve(fpr.clone(), tpr.clone(), thresholds.clone());
     }
 
+    /**
+     * scikit-learn's documented macro-average ROC curve of several curves (e.g. the one-vs-rest
+     * curves of the classes): every curve interpolated linearly on the sorted union of all their
+     * false-positive rates (where a curve has a vertical step, its highest TPR), the TPRs
+     * averaged. The result has no thresholds ({@code threshold(i)} is NaN). As
+     * {@link MulticlassEvaluation#rocCurveMacro()} for curves of one evaluation.
+     *
+     * @param curves at least one curve whose rates are defined (no NaN)
+     */
+    public static RocCurve macroAverage(java.util.List<RocCurve> curves) {
+        if (curves == null || curves.isEmpty()) {
+            throw new IllegalArgumentException("curves must hold at least one curve");
+        }
+        for (int c = 0; c < curves.size(); c++) {
+            RocCurve r = curves.get(c);
+            if (r == null || Double.isNaN(r.area())) {
+                throw new IllegalArgumentException("curves[" + c + "] must be a curve with defined rates, got " + r);
+            }
+        }
+        return Averaging.macroRocCurve(curves);
+    }
+
     static RocCurve wrap(double[] fpr, double[] tpr, double[] thresholds) {
         return new RocCurve(fpr, tpr, thresholds);
     }

@@ -2,6 +2,7 @@ package org.discern.metrics;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 import org.discern.metrics.internal.Checks;
 
@@ -20,6 +21,8 @@ import org.discern.metrics.internal.Checks;
  *     j / n of the total weight is flagged, i.e. the score quantiles by weight seen from the top;
  *     repeated thresholds (ties spanning several quantiles) are listed once, so there can be
  *     fewer than n rows.</li>
+ * <li>{@link #representative(OperatingPoints, int)}: a few thousand exact rows of the table
+ *     that draw like all of them (see {@link #representativeRows});</li>
  * </ul>
  * Metrics undefined at a row (0/0) are NaN, as in {@link ConfusionMatrix}.
  *
@@ -107,6 +110,95 @@ public final class ThresholdSweep {
             fill(v, r, t[r], points.confusionAt(t[r]));
         }
         return new ThresholdSweep(v);
+    }
+
+    /**
+     * The sweep at a few thousand representative rows of the table (see
+     * {@link #representativeRows}): enough to draw every metric against the threshold exactly at
+     * its rows, whatever the number of distinct scores.
+     *
+     * @param max at least 3; the sweep has at most about {@code 2 max} rows
+     */
+    public static ThresholdSweep representative(OperatingPoints points, int max) {
+        int[] rows = representativeRows(points, max);
+        double[][] v = new double[COLUMNS.length][rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            fill(v, r, points.threshold(rows[r]), points.confusionAtIndex(rows[r]));
+        }
+        return new ThresholdSweep(v);
+    }
+
+    /**
+     * Indices of representative rows of an operating-point table, ascending (thresholds
+     * descending), to embed or draw a curve of millions of points as a few thousand exact ones.
+     * Kept rows are the union of evenly spaced quantiles ({@code max / 3} each) of the cumulative
+     * true positives, the cumulative false positives and the cumulative predicted positives (each
+     * with the row before it, the corner of the step), plus the first and last rows; so between
+     * two kept rows the TPR, the FPR and the flagged share each change by at most about
+     * {@code 3 / max}. A table of at most {@code max} rows is kept whole.
+     *
+     * @param max at least 3; the result has at most about {@code 2 max} rows
+     */
+    public static int[] representativeRows(OperatingPoints points, int max) {
+        Checks.notNull(points, "points");
+        if (max < 3) {
+            throw new IllegalArgumentException("max must be >= 3, got " + max);
+        }
+        int n = points.size();
+        if (n <= max) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        boolean[] keep = new boolean[n];
+        keep[0] = true;
+        keep[n - 1] = true;
+        int per = max / 3;
+        // binary searches on the table itself: no copies of million-row arrays
+        mark(points::truePositives, n, per, keep);
+        mark(points::falsePositives, n, per, keep);
+        mark(i -> points.truePositives(i) + points.falsePositives(i), n, per, keep);
+        int m = 0;
+        for (boolean k : keep) {
+            if (k) {
+                m++;
+            }
+        }
+        int[] out = new int[m];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out[j++] = i;
+            }
+        }
+        return out;
+    }
+
+    // marks, for k = 1..per, the first row whose cumulative value reaches k/per of the total
+    private static void mark(IntToDoubleFunction cumulative, int n, int per, boolean[] keep) {
+        double total = cumulative.applyAsDouble(n - 1);
+        if (total <= 0) {
+            return;
+        }
+        for (int k = 1; k <= per; k++) {
+            double target = total * k / per;
+            int lo = 0;
+            int hi = n - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cumulative.applyAsDouble(mid) >= target) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            keep[lo] = true;
+            if (lo > 0) {
+                keep[lo - 1] = true;
+            }
+        }
     }
 
     private static double[] uniform(OperatingPoints points, int n) {

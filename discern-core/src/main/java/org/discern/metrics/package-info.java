@@ -35,6 +35,11 @@
  * (every binary number summed over runs of the table, for tables held in ranges); and
  * {@link org.discern.metrics.ScoreHistogram} (fixed bins: the ROC AUC with proven bounds).
  *
+ * <p>Outputs: {@link org.discern.metrics.EvaluationSummary} holds every number of an evaluation
+ * as the outputs show it, under the keys of the registry ({@link org.discern.metrics.Metric},
+ * {@link org.discern.metrics.Average}, {@link org.discern.metrics.MetricKey} for metrics,
+ * {@link org.discern.metrics.Field} for everything else), with its intervals read by name.
+ *
  * <p>Intervals and tests:
  * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
  * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap

@@ -1,17 +1,12 @@
 package org.discern.io;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes output files atomically: into a temporary file in the same directory, then moved over
- * the target, so a reader never sees a half-written file and a failure leaves the old file (or
- * nothing). Refuses to write over any of the given input files.
+ * Single output files, written whole or not at all and never over an input: shorthands of
+ * {@link OutputFiles}, which holds the rules (devices and pipes are written as streams; a
+ * directory, a block device or an input is refused).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -19,70 +14,29 @@ public final class AtomicFiles {
 
     /** Something that writes text to a writer. */
     @FunctionalInterface
-    public interface TextWriter {
-        /** Writes the content. */
-        void writeTo(Writer out) throws IOException;
+    public interface TextWriter extends OutputFiles.Text {
     }
 
     /**
-     * Writes text to {@code target} atomically (UTF-8).
+     * Writes text to {@code target} (UTF-8), as {@link OutputFiles#write}.
      *
-     * @param inputs files that must never be overwritten (may be empty)
-     * @throws IOException when target is one of the inputs, or on I/O failure
+     * @param inputs files that must never be overwritten (may be empty; nulls are skipped)
+     * @throws OutputException when target is refused (one of the inputs...) or writing fails
      */
     public static void write(Path target, TextWriter content, Path... inputs) throws IOException {
-        refuseInputs(target, inputs);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
-            readableByAll(tmp);
-            move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.write(target, content, inputs);
     }
 
-    /** Writes a string to {@code target} atomically (UTF-8). */
+    /** Writes a string to {@code target} (UTF-8), as {@link OutputFiles#write}. */
     public static void writeString(Path target, String text, Path... inputs) throws IOException {
-        write(target, w -> w.write(text), inputs);
+        OutputFiles.write(target, w -> w.write(text), inputs);
     }
 
     /**
-     * Throws when {@code target} is the same file as one of {@code inputs}.
+     * Throws when {@code target} is one of {@code inputs} (same path, same real path or same file)
+     * or lies in an input folder.
      */
-    public static void refuseInputs(Path target, Path... inputs) throws IOException {
-        for (Path in : inputs) {
-            if (in == null) {
-                continue;
-            }
-            boolean same = Files.exists(target) && Files.exists(in) ? Files.isSameFile(target, in)
-                    : target.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize());
-            if (same) {
-                throw new InputException(target.toString(), 0, null,
-                        "refusing to write over the input file " + in);
-            }
-        }
-    }
-
-    /**
-     * Temporary files are created owner-only (0600); outputs get the usual 0644, as if written
-     * directly under the common umask 022.
-     */
-    static void readableByAll(Path p) throws IOException {
-        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+    public static void refuseInputs(Path target, Path... inputs) throws OutputException {
+        InputGuard.of(inputs).checkFile(target);
     }
 }

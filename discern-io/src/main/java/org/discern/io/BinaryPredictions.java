@@ -4,39 +4,54 @@ import java.util.List;
 
 /**
  * Binary predictions as read from a file: scores, labels (true = positive) and optional weights,
- * with the label value that was taken as positive and the distinct label values found.
+ * with the label value that was taken as positive, the distinct label values found and optional
+ * row ids.
  */
-public final class BinaryPredictions {
+public final class BinaryPredictions implements Predictions {
     private final String source;
     private final double[] scores;
     private final boolean[] labels;
     private final double[] weights;
     private final String positiveLabel;
     private final List<String> labelValues;
+    private final String[] ids; // one per row, or null
 
     BinaryPredictions(String source, double[] scores, boolean[] labels, double[] weights,
-            String positiveLabel, List<String> labelValues) {
+            String positiveLabel, List<String> labelValues, String[] ids) {
         this.source = source;
         this.scores = scores;
         this.labels = labels;
         this.weights = weights;
         this.positiveLabel = positiveLabel;
         this.labelValues = List.copyOf(labelValues);
+        this.ids = ids;
     }
 
     /** Predictions from arrays (copied); weights may be null. */
     public static BinaryPredictions of(String source, double[] scores, boolean[] labels, double[] weights,
             String positiveLabel) {
         return new BinaryPredictions(source, scores.clone(), labels.clone(),
-                weights == null ? null : weights.clone(), positiveLabel, List.of());
+                weights == null ? null : weights.clone(), positiveLabel, List.of(), null);
     }
 
-    /** Where the predictions came from (a file name). */
+    /** The same predictions named after {@code newSource}. */
+    BinaryPredictions withSource(String newSource) {
+        return new BinaryPredictions(newSource, scores, labels, weights, positiveLabel, labelValues, ids);
+    }
+
+    @Override
     public String source() {
         return source;
     }
 
+    /** {@link Layout#BINARY}. */
+    @Override
+    public Layout layout() {
+        return Layout.BINARY;
+    }
+
     /** Number of rows. */
+    @Override
     public int size() {
         return scores.length;
     }
@@ -52,6 +67,7 @@ public final class BinaryPredictions {
     }
 
     /** Copy of the weights, or null when unweighted. */
+    @Override
     public double[] weights() {
         return weights == null ? null : weights.clone();
     }
@@ -59,6 +75,28 @@ public final class BinaryPredictions {
     /** Whether a weight column was given. */
     public boolean weighted() {
         return weights != null;
+    }
+
+    @Override
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    @Override
+    public String[] ids() {
+        return ids == null ? null : ids.clone();
+    }
+
+    /** Always throws: binary predictions have one score column, and {@code positiveLabel} names its class. */
+    @Override
+    public BinaryPredictions oneVsRest(String name) {
+        throw new IllegalArgumentException(source + " holds binary predictions: there is no class '" + name
+                + "' to choose (the positive label is '" + positiveLabel + "')");
+    }
+
+    @Override
+    public String describe() {
+        return "binary predictions";
     }
 
     /** The label value taken as positive, as written in the file. */

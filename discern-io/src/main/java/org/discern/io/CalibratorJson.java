@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.metrics.Calibrator;
+import org.discern.metrics.Field;
 import org.discern.metrics.IsotonicCalibrator;
 import org.discern.metrics.PlattCalibrator;
 import org.discern.metrics.PriorShiftCalibrator;
@@ -36,18 +37,18 @@ public final class CalibratorJson {
     /** The JSON object of a calibrator. */
     public static ObjectNode toJson(Calibrator c) {
         ObjectNode o = Json.object();
-        o.put("type", c.type());
-        o.put("version", VERSION);
+        o.put(Field.TYPE.key(), c.type());
+        o.put(Field.VERSION.key(), VERSION);
         if (c instanceof PlattCalibrator p) {
-            o.put("a", p.a());
-            o.put("b", p.b());
+            o.put(Field.A.key(), p.a());
+            o.put(Field.B.key(), p.b());
         } else if (c instanceof IsotonicCalibrator iso) {
-            o.set("x", array(iso.x()));
-            o.set("y", array(iso.y()));
+            o.set(Field.X.key(), array(iso.x()));
+            o.set(Field.Y.key(), array(iso.y()));
         } else {
             PriorShiftCalibrator s = (PriorShiftCalibrator) c;
-            o.set("training_priors", array(s.trainingPriors()));
-            o.set("target_priors", array(s.targetPriors()));
+            o.set(Field.TRAINING_PRIORS.key(), array(s.trainingPriors()));
+            o.set(Field.TARGET_PRIORS.key(), array(s.targetPriors()));
         }
         return o;
     }
@@ -103,23 +104,23 @@ public final class CalibratorJson {
         if (root == null || !root.isObject()) {
             throw new InputException(source, 0, null, "expected a JSON object with \"type\" and \"version\"");
         }
-        JsonNode version = root.get("version");
+        JsonNode version = root.get(Field.VERSION.key());
         if (version == null || !version.isInt() || version.asInt() != VERSION) {
             throw new InputException(source, 0, null, "expected \"version\": " + VERSION + ", found "
                     + (version == null ? "none" : version.toString()));
         }
-        JsonNode type = root.get("type");
+        JsonNode type = root.get(Field.TYPE.key());
         String t = type == null ? null : type.asText();
         try {
             if ("platt".equals(t)) {
-                return new PlattCalibrator(number(root, "a", source), number(root, "b", source));
+                return new PlattCalibrator(number(root, Field.A.key(), source), number(root, Field.B.key(), source));
             }
             if ("isotonic".equals(t)) {
-                return IsotonicCalibrator.of(numbers(root, "x", source), numbers(root, "y", source));
+                return IsotonicCalibrator.of(numbers(root, Field.X.key(), source), numbers(root, Field.Y.key(), source));
             }
             if ("prior_shift".equals(t)) {
-                return PriorShiftCalibrator.of(numbers(root, "training_priors", source),
-                        numbers(root, "target_priors", source));
+                return PriorShiftCalibrator.of(numbers(root, Field.TRAINING_PRIORS.key(), source),
+                        numbers(root, Field.TARGET_PRIORS.key(), source));
             }
         } catch (IllegalArgumentException e) {
             throw new InputException(source, 0, null, "invalid " + t + " calibrator: " + e.getMessage(), e);

@@ -36,6 +36,22 @@ final class Checks {
         return Collections.unmodifiableList(copy);
     }
 
+    /**
+     * Index of {@code name} in {@code names}.
+     *
+     * @param what "class" or "label", for the message
+     * @throws IllegalArgumentException when absent, listing the names and suggesting the closest
+     */
+    static int nameIndex(List<String> names, String name, String what, String source) {
+        int k = names.indexOf(name);
+        if (k < 0) {
+            String plural = what.endsWith("s") ? what + "es" : what + "s";
+            throw new IllegalArgumentException("no " + what + " '" + name + "' in " + source + "; " + plural + ": "
+                    + DidYouMean.list(names, 30) + DidYouMean.hint(name, names));
+        }
+        return k;
+    }
+
     /** Null, or a copy of finite weights >= 0 of length n. */
     static double[] weights(double[] weights, int n) {
         if (weights == null) {

@@ -57,7 +57,7 @@ public final class ClassCurveFiles {
     }
 
     /**
-     * Writes the files.
+     * Writes the files as one output: all of them or none (see {@link OutputFiles}).
      *
      * @param dir target directory (created if missing)
      * @param names class (or label) names, in order
@@ -71,29 +71,27 @@ public final class ClassCurveFiles {
     public static List<Path> write(Path dir, List<String> names, List<RocCurve> roc, List<PrecisionRecallCurve> pr,
             RocCurve micro, RocCurve macro, Path... inputs) throws IOException {
         List<String> safe = safeNames(names);
-        List<Path> written = new ArrayList<>();
+        OutputFiles out = OutputFiles.protecting(inputs);
         StringBuilder index = new StringBuilder("curve,class,file\n");
         for (int c = 0; c < names.size(); c++) {
             String rocFile = "roc_" + safe.get(c) + ".csv";
             String prFile = "pr_" + safe.get(c) + ".csv";
-            CurveCsv.writeRoc(roc.get(c), dir.resolve(rocFile), inputs);
-            CurveCsv.writePr(pr.get(c), dir.resolve(prFile), inputs);
-            written.add(dir.resolve(rocFile));
-            written.add(dir.resolve(prFile));
+            RocCurve r = roc.get(c);
+            PrecisionRecallCurve p = pr.get(c);
+            out.text(dir.resolve(rocFile), w -> CurveCsv.roc(r, w));
+            out.text(dir.resolve(prFile), w -> CurveCsv.pr(p, w));
             index.append("roc,").append(quote(names.get(c))).append(',').append(rocFile).append('\n');
             index.append("pr,").append(quote(names.get(c))).append(',').append(prFile).append('\n');
         }
-        CurveCsv.writeRoc(micro, dir.resolve("roc_micro.csv"), inputs);
-        written.add(dir.resolve("roc_micro.csv"));
+        out.text(dir.resolve("roc_micro.csv"), w -> CurveCsv.roc(micro, w));
         index.append("roc_micro,,roc_micro.csv\n");
         if (macro != null) {
-            AtomicFiles.write(dir.resolve("roc_macro.csv"), w -> macro(macro, w), inputs);
-            written.add(dir.resolve("roc_macro.csv"));
+            out.text(dir.resolve("roc_macro.csv"), w -> macro(macro, w));
             index.append("roc_macro,,roc_macro.csv\n");
         }
-        AtomicFiles.writeString(dir.resolve("index.csv"), index.toString(), inputs);
-        written.add(dir.resolve("index.csv"));
-        return written;
+        String indexText = index.toString();
+        out.text(dir.resolve("index.csv"), w -> w.write(indexText));
+        return out.commit();
     }
 
     private static void macro(RocCurve c, Writer w) throws IOException {

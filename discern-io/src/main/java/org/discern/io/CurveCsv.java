@@ -45,6 +45,21 @@ public final class CurveCsv {
         AtomicFiles.write(target, w -> det(c, w), inputs);
     }
 
+    /**
+     * Writes {@code roc.csv}, {@code pr.csv} and {@code det.csv} into {@code dir} as one output:
+     * all three or none (see {@link OutputFiles}), never over one of {@code inputs}.
+     *
+     * @return the three files
+     */
+    public static java.util.List<Path> writeAll(Path dir, RocCurve roc, PrecisionRecallCurve pr, DetCurve det,
+            Path... inputs) throws IOException {
+        return OutputFiles.protecting(inputs)
+                .text(dir.resolve("roc.csv"), w -> roc(roc, w))
+                .text(dir.resolve("pr.csv"), w -> pr(pr, w))
+                .text(dir.resolve("det.csv"), w -> det(det, w))
+                .commit();
+    }
+
     static void roc(RocCurve c, Writer w) throws IOException {
         w.write("threshold,fpr,tpr\n");
         for (int i = 0; i < c.size(); i++) {

@@ -3,6 +3,9 @@ package org.discern.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.metrics.Calibration;
+import org.discern.metrics.Field;
+import org.discern.metrics.Metric;
+import org.discern.metrics.MetricKey;
 import org.discern.metrics.ThresholdChoice;
 import org.discern.metrics.ThresholdCriterion;
 
@@ -20,28 +23,28 @@ public final class DecisionJson {
      */
     public static ObjectNode threshold(ThresholdChoice c) {
         ObjectNode o = Json.object();
-        o.put("criterion", c.criterion().spec());
-        Json.number(o, "threshold", c.threshold());
+        o.put(Field.CRITERION.key(), c.criterion().spec());
+        Json.number(o, Field.THRESHOLD.key(), c.threshold());
         if (c.threshold() == Double.POSITIVE_INFINITY) {
             // flag nothing: JSON has no infinity, say it in words rather than null (which means infeasible)
-            o.put("threshold", "inf");
+            o.put(Field.THRESHOLD.key(), "inf");
         }
         if (c.feasible()) {
-            o.set("confusion", BinaryJson.confusion(c.confusion().orElseThrow()));
+            o.set(Field.CONFUSION.key(), SummaryJson.confusion(c.confusion().orElseThrow()));
         } else {
-            o.putNull("confusion");
+            o.putNull(Field.CONFUSION.key());
         }
-        Json.number(o, "precision", c.precision());
-        Json.number(o, "recall", c.recall());
-        Json.number(o, "specificity", c.specificity());
-        Json.number(o, "f1", c.f1());
-        Json.number(o, "mcc", c.mcc());
+        Json.number(o, key(Metric.PRECISION), c.precision());
+        Json.number(o, key(Metric.RECALL), c.recall());
+        Json.number(o, key(Metric.SPECIFICITY), c.specificity());
+        Json.number(o, key(Metric.F1), c.f1());
+        Json.number(o, key(Metric.MCC), c.mcc());
         if (c.criterion() instanceof ThresholdCriterion.MinCost) {
-            Json.number(o, "expected_cost", c.expectedCost());
+            Json.number(o, key(Metric.EXPECTED_COST), c.expectedCost());
         }
-        Json.number(o, "value", c.value());
-        Json.number(o, "flagged_fraction", c.flaggedFraction());
-        ArrayNode w = o.putArray("warnings");
+        Json.number(o, Field.VALUE.key(), c.value());
+        Json.number(o, key(Metric.FLAGGED_FRACTION), c.flaggedFraction());
+        ArrayNode w = o.putArray(Field.WARNINGS.key());
         c.warnings().forEach(w::add);
         return o;
     }
@@ -53,24 +56,24 @@ public final class DecisionJson {
      */
     public static ObjectNode calibration(Calibration c) {
         ObjectNode o = Json.object();
-        o.put("binning", c.binning().label());
-        o.put("bins", c.bins());
-        Json.number(o, "brier", c.brierScore());
-        Json.number(o, "ece", c.expectedCalibrationError());
-        Json.number(o, "mce", c.maximumCalibrationError());
-        Json.number(o, "reliability", c.reliability());
-        Json.number(o, "resolution", c.resolution());
-        Json.number(o, "uncertainty", c.uncertainty());
-        Json.number(o, "within_bin_variance", c.withinBinVariance());
-        Json.number(o, "within_bin_covariance", c.withinBinCovariance());
-        ObjectNode curve = o.putObject("curve");
-        ArrayNode bin = curve.putArray("bin");
-        ArrayNode lower = curve.putArray("lower");
-        ArrayNode upper = curve.putArray("upper");
-        ArrayNode count = curve.putArray("count");
-        ArrayNode weight = curve.putArray("weight");
-        ArrayNode mp = curve.putArray("mean_predicted");
-        ArrayNode of = curve.putArray("observed_frequency");
+        o.put(Field.BINNING.key(), c.binning().label());
+        o.put(Field.BINS.key(), c.bins());
+        Json.number(o, key(Metric.BRIER), c.brierScore());
+        Json.number(o, key(Metric.ECE), c.expectedCalibrationError());
+        Json.number(o, key(Metric.MCE), c.maximumCalibrationError());
+        Json.number(o, key(Metric.RELIABILITY), c.reliability());
+        Json.number(o, key(Metric.RESOLUTION), c.resolution());
+        Json.number(o, key(Metric.UNCERTAINTY), c.uncertainty());
+        Json.number(o, key(Metric.WITHIN_BIN_VARIANCE), c.withinBinVariance());
+        Json.number(o, key(Metric.WITHIN_BIN_COVARIANCE), c.withinBinCovariance());
+        ObjectNode curve = o.putObject(Field.CURVE.key());
+        ArrayNode bin = curve.putArray(Field.BIN.key());
+        ArrayNode lower = curve.putArray(Field.LOWER.key());
+        ArrayNode upper = curve.putArray(Field.UPPER.key());
+        ArrayNode count = curve.putArray(Field.COUNT.key());
+        ArrayNode weight = curve.putArray(Field.WEIGHT.key());
+        ArrayNode mp = curve.putArray(Field.MEAN_PREDICTED.key());
+        ArrayNode of = curve.putArray(Field.OBSERVED_FREQUENCY.key());
         int[] idx = c.binIndex();
         double[] edges = c.edges();
         long[] counts = c.counts();
@@ -84,8 +87,12 @@ public final class DecisionJson {
             Json.add(mp, c.meanPredicted(i));
             Json.add(of, c.observedFrequency(i));
         }
-        ArrayNode w = o.putArray("warnings");
+        ArrayNode w = o.putArray(Field.WARNINGS.key());
         c.warnings().forEach(w::add);
         return o;
+    }
+
+    private static String key(Metric m) {
+        return MetricKey.of(m).key();
     }
 }

@@ -83,16 +83,27 @@ public final class DelimitedFile implements Closeable {
      */
     public static DelimitedFile open(Path path) throws IOException {
         String name = path.toString();
-        InputStream raw;
-        CountingInputStream counter;
+        InputStream in;
         long size;
         try {
             size = Files.size(path);
-            counter = new CountingInputStream(Files.newInputStream(path));
-            raw = new BufferedInputStream(counter, 1 << 16);
+            in = Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new InputException(name, 0, null, "no such file", e);
         }
+        return open(name, in, size);
+    }
+
+    /**
+     * Reads a delimited file from a stream positioned at its first byte, detecting gzip
+     * compression and the separator; closing the result closes the stream.
+     *
+     * @param name the file name for messages
+     * @param size its size in bytes for progress (0 when unknown)
+     */
+    static DelimitedFile open(String name, InputStream stream, long size) throws IOException {
+        CountingInputStream counter = new CountingInputStream(stream);
+        InputStream raw = new BufferedInputStream(counter, 1 << 16);
         try {
             raw.mark(4);
             int b0 = raw.read();
@@ -196,14 +207,17 @@ public final class DelimitedFile implements Closeable {
      * Index of a column that must exist.
      *
      * @param what what the column is for, e.g. "labels" (used in the message)
-     * @throws InputException listing the columns that do exist
+     * @param taken columns already used for something else, never suggested instead
+     * @throws InputException naming the missing column, listing the columns that do exist and
+     *     suggesting the closest one ({@link DidYouMean})
      */
-    public int requireColumn(String column, String what) throws InputException {
+    public int requireColumn(String column, String what, String... taken) throws InputException {
         int i = header.indexOf(column);
         if (i < 0) {
-            throw new InputException(name, 1, null, String.format(Locale.ROOT,
-                    "expected a column '%s' for the %s, found only: %s", column, what,
-                    String.join(", ", header)));
+            List<String> candidates = new ArrayList<>(header);
+            candidates.removeAll(java.util.Arrays.asList(taken));
+            throw new InputException(name, 1, null, String.format(Locale.ROOT, "no column '%s' for the %s; columns: %s%s",
+                    column, what, String.join(", ", header), DidYouMean.hint(column, candidates)));
         }
         return i;
     }

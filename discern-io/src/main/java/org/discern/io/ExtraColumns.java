@@ -3,12 +3,10 @@ package org.discern.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Further columns of a predictions file, read in one pass beside {@link BinaryCsvReader}: extra
+ * Further columns of a predictions file, read in one pass beside the predictions ({@link PredictionReader}): extra
  * score columns (finite numbers) and an optional id column (text, unique per row). Rows are in
  * file order, as the reader's.
  */
@@ -36,40 +34,25 @@ public final class ExtraColumns {
             for (int c = 0; c < k; c++) {
                 idx[c] = f.requireColumn(numberColumns.get(c), "scores");
             }
-            int ii = idColumn == null ? -1 : f.requireColumn(idColumn, "ids");
+            RowExtras ids = RowExtras.of(f, -1, idColumn);
             double[][] v = new double[k][1024];
-            String[] ids = ii < 0 ? null : new String[1024];
-            Map<String, Long> seen = ii < 0 ? null : new HashMap<>();
             int n = 0;
             while (f.next()) {
-                if (n == (k > 0 ? v[0].length : ids == null ? Integer.MAX_VALUE : ids.length)) {
+                if (k > 0 && n == v[0].length) {
                     for (int c = 0; c < k; c++) {
                         v[c] = Arrays.copyOf(v[c], n * 2);
-                    }
-                    if (ids != null) {
-                        ids = Arrays.copyOf(ids, n * 2);
                     }
                 }
                 for (int c = 0; c < k; c++) {
                     v[c][n] = f.number(idx[c]);
                 }
-                if (ids != null) {
-                    String id = f.field(ii).strip();
-                    if (id.isEmpty()) {
-                        throw f.error(ii, "expected an id, found an empty field");
-                    }
-                    Long before = seen.putIfAbsent(id, f.line());
-                    if (before != null) {
-                        throw f.error(ii, "expected unique ids, found '" + id + "' also on line " + before);
-                    }
-                    ids[n] = id;
-                }
+                ids.add(f);
                 n++;
             }
             for (int c = 0; c < k; c++) {
                 v[c] = Arrays.copyOf(v[c], n);
             }
-            return new ExtraColumns(v, ids == null ? null : Arrays.copyOf(ids, n));
+            return new ExtraColumns(v, ids.ids());
         }
     }
 

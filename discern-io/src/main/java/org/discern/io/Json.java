@@ -55,6 +55,16 @@ public final class Json {
         return node;
     }
 
+    /** Adds a count to an array: an integer when it is whole (and not huge), else a number; null if not finite. */
+    public static ArrayNode count(ArrayNode array, double value) {
+        if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
+            array.add((long) value);
+        } else {
+            add(array, value);
+        }
+        return array;
+    }
+
     /** Adds a number to an array, null when NaN or infinite. */
     public static ArrayNode add(ArrayNode array, double value) {
         if (Double.isFinite(value)) {

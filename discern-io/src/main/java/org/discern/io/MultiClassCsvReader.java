@@ -25,15 +25,17 @@ import java.util.Map;
  * one given to {@link #weightColumn(String)}) holds sample weights and is never a class. Scores are
  * read as double. Every error is an {@link InputException} with file, line, column, what was
  * expected and what was found; labels that are not classes are reported together, each with the
- * line where it first appears.
+ * line where it first appears. An id column ({@link #idColumn(String)}) is read as row ids and is
+ * never a class. Reached through {@link PredictionReader}.
  */
-public final class MultiClassCsvReader {
+final class MultiClassCsvReader {
     /** Unknown labels listed in one error message at most. */
     static final int MAX_LISTED = 10;
 
-    private String labelColumn = "label";
-    private String weightColumn = "weight";
+    private String labelColumn = InputSpec.DEFAULT_LABEL_COLUMN;
+    private String weightColumn = InputSpec.DEFAULT_WEIGHT_COLUMN;
     private boolean weightRequired;
+    private String idColumn;
     private List<String> classes;
     private ProgressListener progress = ProgressListener.NONE;
 
@@ -41,12 +43,18 @@ public final class MultiClassCsvReader {
     }
 
     /** A reader with the defaults: label column {@code label}, weights from {@code weight} if present. */
-    public static MultiClassCsvReader create() {
+    static MultiClassCsvReader create() {
         return new MultiClassCsvReader();
     }
 
+    /** A reader with the settings of {@code spec}. */
+    static MultiClassCsvReader of(InputSpec spec) {
+        return create().labelColumn(spec.labelColumn()).weightColumn(spec.weightColumn()).idColumn(spec.idColumn())
+                .classes(spec.classes()).progress(spec.progress());
+    }
+
     /** Name of the label column. */
-    public MultiClassCsvReader labelColumn(String column) {
+    MultiClassCsvReader labelColumn(String column) {
         this.labelColumn = column;
         return this;
     }
@@ -55,20 +63,26 @@ public final class MultiClassCsvReader {
      * Name of the weight column, which must then exist; null for the default (a column named
      * {@code weight} if there is one).
      */
-    public MultiClassCsvReader weightColumn(String column) {
-        this.weightColumn = column == null ? "weight" : column;
+    MultiClassCsvReader weightColumn(String column) {
+        this.weightColumn = column == null ? InputSpec.DEFAULT_WEIGHT_COLUMN : column;
         this.weightRequired = column != null;
         return this;
     }
 
+    /** Name of the id column (never a class), or null for none. */
+    MultiClassCsvReader idColumn(String column) {
+        this.idColumn = column;
+        return this;
+    }
+
     /** The classes (score columns) to use, in this order; null for every non-label, non-weight column. */
-    public MultiClassCsvReader classes(List<String> classNames) {
+    MultiClassCsvReader classes(List<String> classNames) {
         this.classes = classNames == null ? null : List.copyOf(classNames);
         return this;
     }
 
     /** Where to report reading progress (default: nowhere). */
-    public MultiClassCsvReader progress(ProgressListener listener) {
+    MultiClassCsvReader progress(ProgressListener listener) {
         this.progress = listener == null ? ProgressListener.NONE : listener;
         return this;
     }
@@ -78,66 +92,64 @@ public final class MultiClassCsvReader {
      *
      * @throws InputException with file, line and column on any problem with the data
      */
-    public MultiClassPredictions read(Path path) throws IOException {
+    MultiClassPredictions read(Path path) throws IOException {
         try (DelimitedFile f = DelimitedFile.open(path)) {
-            f.onProgress(progress);
-            int li = f.requireColumn(labelColumn, "labels");
-            int wi = weightRequired ? f.requireColumn(weightColumn, "weights") : f.columnIndex(weightColumn);
-            if (wi == li) {
-                wi = -1;
-            }
-            List<String> names = classNames(f, li, wi);
-            int k = names.size();
-            int[] columns = new int[k];
-            Map<String, Integer> classIndex = new HashMap<>();
-            for (int c = 0; c < k; c++) {
-                columns[c] = f.columnIndex(names.get(c));
-                classIndex.put(names.get(c), c);
-            }
-            int capacity = initialCapacity(k);
-            int[] labels = new int[capacity];
-            double[] scores = new double[capacity * k];
-            double[] weights = wi < 0 ? null : new double[capacity];
-            Map<String, Long> unknown = new LinkedHashMap<>();
-            int n = 0;
-            while (f.next()) {
-                if (n == capacity) {
-                    capacity = grow(f.name(), capacity, k);
-                    labels = Arrays.copyOf(labels, capacity);
-                    scores = Arrays.copyOf(scores, capacity * k);
-                    if (weights != null) {
-                        weights = Arrays.copyOf(weights, capacity);
-                    }
-                }
-                String label = f.field(li).strip();
-                if (label.isEmpty()) {
-                    throw f.error(li, "expected a class name, found an empty field");
-                }
-                Integer c = classIndex.get(label);
-                if (c == null) {
-                    unknown.putIfAbsent(label, f.line());
-                    c = -1;
-                }
-                labels[n] = c;
-                int base = n * k;
-                for (int j = 0; j < k; j++) {
-                    scores[base + j] = f.number(columns[j]);
-                }
-                if (weights != null) {
-                    weights[n] = f.weight(wi);
-                }
-                n++;
-            }
-            if (n == 0) {
-                throw new InputException(f.name(), 2, null, "expected at least one data row, found none");
-            }
-            if (!unknown.isEmpty()) {
-                throw new InputException(f.name(), 0, labelColumn, unknownMessage(unknown, names));
-            }
-            ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * k), n, k);
-            return MultiClassPredictions.of(Arrays.copyOf(labels, n), names, s,
-                    weights == null ? null : Arrays.copyOf(weights, n));
+            return read(f);
         }
+    }
+
+    /** Reads the records of an open file (its header already read). */
+    MultiClassPredictions read(DelimitedFile f) throws IOException {
+        f.onProgress(progress);
+        int li = f.requireColumn(labelColumn, "labels");
+        int wi = weightRequired ? f.requireColumn(weightColumn, "weights", labelColumn) : f.columnIndex(weightColumn);
+        if (wi == li) {
+            wi = -1;
+        }
+        RowExtras extras = RowExtras.of(f, wi, idColumn, labelColumn);
+        List<String> names = classNames(f, li, wi, extras.idColumn());
+        int k = names.size();
+        int[] columns = new int[k];
+        Map<String, Integer> classIndex = new HashMap<>();
+        for (int c = 0; c < k; c++) {
+            columns[c] = f.columnIndex(names.get(c));
+            classIndex.put(names.get(c), c);
+        }
+        int capacity = initialCapacity(k);
+        int[] labels = new int[capacity];
+        double[] scores = new double[capacity * k];
+        Map<String, Long> unknown = new LinkedHashMap<>();
+        int n = 0;
+        while (f.next()) {
+            if (n == capacity) {
+                capacity = grow(f.name(), capacity, k);
+                labels = Arrays.copyOf(labels, capacity);
+                scores = Arrays.copyOf(scores, capacity * k);
+            }
+            String label = f.field(li).strip();
+            if (label.isEmpty()) {
+                throw f.error(li, "expected a class name, found an empty field");
+            }
+            Integer c = classIndex.get(label);
+            if (c == null) {
+                unknown.putIfAbsent(label, f.line());
+                c = -1;
+            }
+            labels[n] = c;
+            int base = n * k;
+            for (int j = 0; j < k; j++) {
+                scores[base + j] = f.number(columns[j]);
+            }
+            extras.add(f);
+            n++;
+        }
+        RowExtras.requireRows(f, n);
+        if (!unknown.isEmpty()) {
+            throw new InputException(f.name(), 0, labelColumn, unknownMessage(unknown, names));
+        }
+        ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * k), n, k);
+        return MultiClassPredictions.of(Arrays.copyOf(labels, n), names, s, extras.weights())
+                .withSource(f.name(), extras.ids());
     }
 
     /** First capacity, in rows, of arrays holding {@code width} values per row. */
@@ -155,12 +167,12 @@ public final class MultiClassCsvReader {
         return (int) Math.min(2L * capacity, max);
     }
 
-    private List<String> classNames(DelimitedFile f, int li, int wi) throws InputException {
+    private List<String> classNames(DelimitedFile f, int li, int wi, int ii) throws InputException {
         List<String> header = f.header();
         if (classes == null) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
-                if (i != li && i != wi) {
+                if (i != li && i != wi && i != ii) {
                     names.add(header.get(i));
                 }
             }
@@ -177,8 +189,11 @@ public final class MultiClassCsvReader {
             }
         }
         if (!missing.isEmpty()) {
+            List<String> candidates = new ArrayList<>(header);
+            candidates.remove(labelColumn);
             throw new InputException(f.name(), 1, null, "expected a score column for every class; no column for "
-                    + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")");
+                    + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")"
+                    + DidYouMean.hint(missing.get(0), candidates));
         }
         if (classes.size() < 2) {
             throw new InputException(f.name(), 1, null, "expected at least two classes, got " + classes);

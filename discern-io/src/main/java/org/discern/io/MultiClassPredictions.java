@@ -8,19 +8,29 @@ import java.util.Objects;
  * A multi-class prediction set: n samples, K &gt;= 2 classes. True labels are class indices
  * 0..K-1 into {@link #classNames()}; scores are an n x K {@link ScoreMatrix} (row i = the K class
  * scores of sample i, column k = class k), float or double as read; optional non-negative sample
- * weights. Immutable: copy-out accessors return new arrays, element accessors copy nothing.
+ * weights and row ids. Immutable: copy-out accessors return new arrays, element accessors copy
+ * nothing. Two prediction sets are equal when their labels, class names, scores and weights are;
+ * the source and the ids are where they came from, not what they are.
  */
-public final class MultiClassPredictions {
+public final class MultiClassPredictions implements Predictions {
+    /** Source of predictions built from arrays. */
+    static final String ARRAYS = "(arrays)";
+
     private final int[] labels; // labels[i] in 0..K-1
     private final List<String> classNames; // unmodifiable, K distinct names
     private final ScoreMatrix scores; // n x K
     private final double[] weights; // length n, finite >= 0; or null (all 1)
+    private final String source;
+    private final String[] ids; // length n, or null
 
-    private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights) {
+    private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights,
+            String source, String[] ids) {
         this.labels = labels;
         this.classNames = classNames;
         this.scores = scores;
         this.weights = weights;
+        this.source = source;
+        this.ids = ids;
     }
 
     /**
@@ -50,10 +60,57 @@ public final class MultiClassPredictions {
                 throw new IllegalArgumentException("labels[" + i + "] must be in 0.." + (k - 1) + ", got " + labels[i]);
             }
         }
-        return new MultiClassPredictions(labels.clone(), names, scores, Checks.weights(weights, labels.length));
+        return new MultiClassPredictions(labels.clone(), names, scores, Checks.weights(weights, labels.length), ARRAYS,
+                null);
+    }
+
+    /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
+    MultiClassPredictions withSource(String newSource, String[] rowIds) {
+        return new MultiClassPredictions(labels, classNames, scores, weights, newSource, rowIds);
+    }
+
+    /** The file name as given, or {@code (arrays)} when built from arrays. */
+    @Override
+    public String source() {
+        return source;
+    }
+
+    /** {@link Layout#MULTICLASS}. */
+    @Override
+    public Layout layout() {
+        return Layout.MULTICLASS;
+    }
+
+    @Override
+    public String[] ids() {
+        return ids == null ? null : ids.clone();
+    }
+
+    /**
+     * Class {@code k} against the rest: scores of column k, labels true where the true class is k
+     * (positive label: the class name), the same weights and ids.
+     */
+    public BinaryPredictions oneVsRest(int k) {
+        boolean[] positive = new boolean[labels.length];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = labels[i] == k;
+        }
+        return new BinaryPredictions(source, scores.column(k), positive, weights == null ? null : weights.clone(),
+                classNames.get(k), List.of(), ids);
+    }
+
+    @Override
+    public BinaryPredictions oneVsRest(String name) {
+        return oneVsRest(Checks.nameIndex(classNames, name, "class", source));
+    }
+
+    @Override
+    public String describe() {
+        return "multiclass predictions (" + classNames.size() + " classes)";
     }
 
     /** Number of samples n. */
+    @Override
     public int size() {
         return labels.length;
     }
@@ -94,11 +151,13 @@ public final class MultiClassPredictions {
     }
 
     /** True when sample weights were given. */
+    @Override
     public boolean hasWeights() {
         return weights != null;
     }
 
     /** Copy of the sample weights, or null when unweighted. */
+    @Override
     public double[] weights() {
         return weights == null ? null : weights.clone();
     }

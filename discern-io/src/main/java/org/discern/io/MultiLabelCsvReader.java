@@ -19,27 +19,40 @@ import java.util.List;
  * Labels are taken in the order of their {@code label_} columns. A column named {@code weight}
  * (or the one given to {@link #weightColumn(String)}) holds sample weights; other columns are
  * ignored. A label cell must be 0 or 1 (also written {@code 0.0}, {@code 1.0}). Every error is an
- * {@link InputException} with file, line, column, what was expected and what was found.
+ * {@link InputException} with file, line, column, what was expected and what was found. An id
+ * column ({@link #idColumn(String)}) is read as row ids. Reached through {@link PredictionReader}.
  */
-public final class MultiLabelCsvReader {
-    private String weightColumn = "weight";
+final class MultiLabelCsvReader {
+    private String weightColumn = InputSpec.DEFAULT_WEIGHT_COLUMN;
     private boolean weightRequired;
+    private String idColumn;
     private ProgressListener progress = ProgressListener.NONE;
 
     private MultiLabelCsvReader() {
     }
 
     /** A reader with the defaults: weights from a {@code weight} column if present. */
-    public static MultiLabelCsvReader create() {
+    static MultiLabelCsvReader create() {
         return new MultiLabelCsvReader();
+    }
+
+    /** A reader with the settings of {@code spec}. */
+    static MultiLabelCsvReader of(InputSpec spec) {
+        return create().weightColumn(spec.weightColumn()).idColumn(spec.idColumn()).progress(spec.progress());
+    }
+
+    /** Name of the id column, or null for none. */
+    MultiLabelCsvReader idColumn(String column) {
+        this.idColumn = column;
+        return this;
     }
 
     /**
      * Name of the weight column, which must then exist; null for the default (a column named
      * {@code weight} if there is one).
      */
-    public MultiLabelCsvReader weightColumn(String column) {
-        this.weightColumn = column == null ? "weight" : column;
+    MultiLabelCsvReader weightColumn(String column) {
+        this.weightColumn = column == null ? InputSpec.DEFAULT_WEIGHT_COLUMN : column;
         this.weightRequired = column != null;
         return this;
     }
@@ -52,16 +65,16 @@ public final class MultiLabelCsvReader {
         List<String> names = new ArrayList<>();
         List<String> unpaired = new ArrayList<>();
         for (String h : header) {
-            if (h.startsWith(CsvLayout.LABEL_PREFIX) && h.length() > CsvLayout.LABEL_PREFIX.length()) {
-                String name = h.substring(CsvLayout.LABEL_PREFIX.length());
+            if (h.startsWith(Layout.LABEL_PREFIX) && h.length() > Layout.LABEL_PREFIX.length()) {
+                String name = h.substring(Layout.LABEL_PREFIX.length());
                 names.add(name);
-                if (!header.contains(CsvLayout.SCORE_PREFIX + name)) {
-                    unpaired.add(h + " (no " + CsvLayout.SCORE_PREFIX + name + ")");
+                if (!header.contains(Layout.SCORE_PREFIX + name)) {
+                    unpaired.add(h + " (no " + Layout.SCORE_PREFIX + name + ")");
                 }
-            } else if (h.startsWith(CsvLayout.SCORE_PREFIX) && h.length() > CsvLayout.SCORE_PREFIX.length()) {
-                String name = h.substring(CsvLayout.SCORE_PREFIX.length());
-                if (!header.contains(CsvLayout.LABEL_PREFIX + name)) {
-                    unpaired.add(h + " (no " + CsvLayout.LABEL_PREFIX + name + ")");
+            } else if (h.startsWith(Layout.SCORE_PREFIX) && h.length() > Layout.SCORE_PREFIX.length()) {
+                String name = h.substring(Layout.SCORE_PREFIX.length());
+                if (!header.contains(Layout.LABEL_PREFIX + name)) {
+                    unpaired.add(h + " (no " + Layout.LABEL_PREFIX + name + ")");
                 }
             }
         }
@@ -77,7 +90,7 @@ public final class MultiLabelCsvReader {
     }
 
     /** Where to report reading progress (default: nowhere). */
-    public MultiLabelCsvReader progress(ProgressListener listener) {
+    MultiLabelCsvReader progress(ProgressListener listener) {
         this.progress = listener == null ? ProgressListener.NONE : listener;
         return this;
     }
@@ -87,52 +100,50 @@ public final class MultiLabelCsvReader {
      *
      * @throws InputException with file, line and column on any problem with the data
      */
-    public MultiLabelPredictions read(Path path) throws IOException {
+    MultiLabelPredictions read(Path path) throws IOException {
         try (DelimitedFile f = DelimitedFile.open(path)) {
-            f.onProgress(progress);
-            List<String> names = pairs(f.name(), f.header());
-            int l = names.size();
-            int[] labelColumns = new int[l];
-            int[] scoreColumns = new int[l];
-            for (int j = 0; j < l; j++) {
-                labelColumns[j] = f.columnIndex(CsvLayout.LABEL_PREFIX + names.get(j));
-                scoreColumns[j] = f.columnIndex(CsvLayout.SCORE_PREFIX + names.get(j));
-            }
-            int wi = weightRequired ? f.requireColumn(weightColumn, "weights") : f.columnIndex(weightColumn);
-            int capacity = MultiClassCsvReader.initialCapacity(l);
-            boolean[] indicator = new boolean[capacity * l];
-            double[] scores = new double[capacity * l];
-            double[] weights = wi < 0 ? null : new double[capacity];
-            int n = 0;
-            while (f.next()) {
-                if (n == capacity) {
-                    capacity = MultiClassCsvReader.grow(f.name(), capacity, l);
-                    indicator = Arrays.copyOf(indicator, capacity * l);
-                    scores = Arrays.copyOf(scores, capacity * l);
-                    if (weights != null) {
-                        weights = Arrays.copyOf(weights, capacity);
-                    }
-                }
-                int base = n * l;
-                for (int j = 0; j < l; j++) {
-                    double y = f.number(labelColumns[j]);
-                    if (y != 0 && y != 1) {
-                        throw f.error(labelColumns[j], "expected 0 or 1, found '" + f.field(labelColumns[j]) + "'");
-                    }
-                    indicator[base + j] = y == 1;
-                    scores[base + j] = f.number(scoreColumns[j]);
-                }
-                if (weights != null) {
-                    weights[n] = f.weight(wi);
-                }
-                n++;
-            }
-            if (n == 0) {
-                throw new InputException(f.name(), 2, null, "expected at least one data row, found none");
-            }
-            ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * l), n, l);
-            return MultiLabelPredictions.of(Arrays.copyOf(indicator, n * l), names, s,
-                    weights == null ? null : Arrays.copyOf(weights, n));
+            return read(f);
         }
+    }
+
+    /** Reads the records of an open file (its header already read). */
+    MultiLabelPredictions read(DelimitedFile f) throws IOException {
+        f.onProgress(progress);
+        List<String> names = pairs(f.name(), f.header());
+        int l = names.size();
+        int[] labelColumns = new int[l];
+        int[] scoreColumns = new int[l];
+        for (int j = 0; j < l; j++) {
+            labelColumns[j] = f.columnIndex(Layout.LABEL_PREFIX + names.get(j));
+            scoreColumns[j] = f.columnIndex(Layout.SCORE_PREFIX + names.get(j));
+        }
+        int wi = weightRequired ? f.requireColumn(weightColumn, "weights") : f.columnIndex(weightColumn);
+        RowExtras extras = RowExtras.of(f, wi, idColumn);
+        int capacity = MultiClassCsvReader.initialCapacity(l);
+        boolean[] indicator = new boolean[capacity * l];
+        double[] scores = new double[capacity * l];
+        int n = 0;
+        while (f.next()) {
+            if (n == capacity) {
+                capacity = MultiClassCsvReader.grow(f.name(), capacity, l);
+                indicator = Arrays.copyOf(indicator, capacity * l);
+                scores = Arrays.copyOf(scores, capacity * l);
+            }
+            int base = n * l;
+            for (int j = 0; j < l; j++) {
+                double y = f.number(labelColumns[j]);
+                if (y != 0 && y != 1) {
+                    throw f.error(labelColumns[j], "expected 0 or 1, found '" + f.field(labelColumns[j]) + "'");
+                }
+                indicator[base + j] = y == 1;
+                scores[base + j] = f.number(scoreColumns[j]);
+            }
+            extras.add(f);
+            n++;
+        }
+        RowExtras.requireRows(f, n);
+        ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * l), n, l);
+        return MultiLabelPredictions.of(Arrays.copyOf(indicator, n * l), names, s, extras.weights())
+                .withSource(f.name(), extras.ids());
     }
 }

@@ -7,21 +7,26 @@ import java.util.Objects;
 /**
  * A multi-label prediction set: n samples, L &gt;= 1 labels. Truth is an n x L 0/1 indicator
  * matrix (row-major: element i * L + j says whether sample i has label j), scores an n x L
- * {@link ScoreMatrix} with the same orientation, optional non-negative sample weights. Immutable:
- * copy-out accessors return new arrays, element accessors copy nothing.
+ * {@link ScoreMatrix} with the same orientation, optional non-negative sample weights and row ids.
+ * Immutable: copy-out accessors return new arrays, element accessors copy nothing. Equality
+ * compares the indicator, names, scores and weights (not the source or the ids).
  */
-public final class MultiLabelPredictions {
+public final class MultiLabelPredictions implements Predictions {
     private final boolean[] indicator; // row-major n * L
     private final List<String> labelNames; // unmodifiable, L distinct names
     private final ScoreMatrix scores; // n x L
     private final double[] weights; // length n, finite >= 0; or null
+    private final String source;
+    private final String[] ids; // length n, or null
 
     private MultiLabelPredictions(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
-            double[] weights) {
+            double[] weights, String source, String[] ids) {
         this.indicator = indicator;
         this.labelNames = labelNames;
         this.scores = scores;
         this.weights = weights;
+        this.source = source;
+        this.ids = ids;
     }
 
     /**
@@ -48,7 +53,7 @@ public final class MultiLabelPredictions {
             b[i] = indicator[i] == 1;
         }
         return new MultiLabelPredictions(b, Checks.names(labelNames, "labelNames", l), scores,
-                Checks.weights(weights, scores.rows()));
+                Checks.weights(weights, scores.rows()), MultiClassPredictions.ARRAYS, null);
     }
 
     /** A prediction set from a boolean indicator (copied); see {@link #of(int[], List, ScoreMatrix, double[])}. */
@@ -58,7 +63,53 @@ public final class MultiLabelPredictions {
         Objects.requireNonNull(scores, "scores");
         checkLength(indicator.length, scores);
         return new MultiLabelPredictions(indicator.clone(), Checks.names(labelNames, "labelNames", scores.columns()),
-                scores, Checks.weights(weights, scores.rows()));
+                scores, Checks.weights(weights, scores.rows()), MultiClassPredictions.ARRAYS, null);
+    }
+
+    /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
+    MultiLabelPredictions withSource(String newSource, String[] rowIds) {
+        return new MultiLabelPredictions(indicator, labelNames, scores, weights, newSource, rowIds);
+    }
+
+    /** The file name as given, or {@code (arrays)} when built from arrays. */
+    @Override
+    public String source() {
+        return source;
+    }
+
+    /** {@link Layout#MULTILABEL}. */
+    @Override
+    public Layout layout() {
+        return Layout.MULTILABEL;
+    }
+
+    @Override
+    public String[] ids() {
+        return ids == null ? null : ids.clone();
+    }
+
+    /**
+     * Label {@code j} on its own: scores of column j, labels true where the sample has label j
+     * (positive label: the label's name), the same weights and ids.
+     */
+    public BinaryPredictions oneVsRest(int j) {
+        int l = labelNames.size();
+        boolean[] positive = new boolean[size()];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = indicator[i * l + j];
+        }
+        return new BinaryPredictions(source, scores.column(j), positive, weights == null ? null : weights.clone(),
+                labelNames.get(j), List.of(), ids);
+    }
+
+    @Override
+    public BinaryPredictions oneVsRest(String name) {
+        return oneVsRest(Checks.nameIndex(labelNames, name, "label", source));
+    }
+
+    @Override
+    public String describe() {
+        return "multilabel predictions (" + labelNames.size() + " labels)";
     }
 
     private static void checkLength(int length, ScoreMatrix scores) {
@@ -69,6 +120,7 @@ public final class MultiLabelPredictions {
     }
 
     /** Number of samples n. */
+    @Override
     public int size() {
         return scores.rows();
     }
@@ -121,11 +173,13 @@ public final class MultiLabelPredictions {
     }
 
     /** True when sample weights were given. */
+    @Override
     public boolean hasWeights() {
         return weights != null;
     }
 
     /** Copy of the sample weights, or null when unweighted. */
+    @Override
     public double[] weights() {
         return weights == null ? null : weights.clone();
     }

@@ -1,5 +1,6 @@
 package org.discern.io;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -117,21 +118,30 @@ public final class NpyInput {
     }
 
     /**
-     * Which task a labels/scores pair of arrays describes, with the layouts' names: scores with one
-     * column (1-D or n x 1) and 1-D labels are {@link CsvLayout#BINARY}; a 2-D indicator with some
-     * row not holding exactly one 1 is {@link CsvLayout#MULTILABEL}; 1-D labels or a one-hot
-     * matrix with 2-D scores are {@link CsvLayout#MULTICLASS} (a one-hot matrix can also be read
-     * as multi-label with {@link #multiLabel}, when the caller says so).
+     * The predictions in a labels/scores(/weights) set of arrays, for {@link PredictionReader}: the
+     * layout is the spec's or detected from the shapes ({@link LayoutDetector}), the
+     * class names the spec's ({@code --class-names}) or "0".."K-1".
      *
-     * @param labels the labels, as read by {@link #labels(NpyArray)}
-     * @param scores the score array (only its header is used)
+     * @param source the input's name as given (the archive, or the scores file of a pair)
+     * @param weights the weights array, or null
      */
-    public static CsvLayout layout(LabelArray labels, NpyArray scores) {
-        if (labels.kind() == LabelArray.Kind.INDICATOR) {
-            return CsvLayout.MULTILABEL;
+    static Predictions predictions(String source, NpyArray labels, NpyArray scores, NpyArray weights,
+            InputSpec spec) throws IOException {
+        List<String> names = spec.classNames() != null ? spec.classNames()
+                : spec.classNamesFile() != null ? ClassNames.read(spec.classNamesFile()) : null;
+        Layout layout = LayoutDetector.fromArrays(labels, scores, spec);
+        switch (layout) {
+            case MULTICLASS:
+                return multiClass(labels, scores, names, weights).withSource(source, null);
+            case MULTILABEL:
+                return multiLabel(labels, scores, names, weights).withSource(source, null);
+            default:
+                if (names != null) {
+                    throw new InputOptionException("--class-names applies to multi-class and multi-label arrays; "
+                            + source + " holds binary predictions (one score per sample)");
+                }
+                return binary(labels, scores, weights).withSource(source);
         }
-        boolean oneColumn = scores.dimensions() < 2 || scores.columns() == 1;
-        return oneColumn && !labels.isIndicator() ? CsvLayout.BINARY : CsvLayout.MULTICLASS;
     }
 
     /**

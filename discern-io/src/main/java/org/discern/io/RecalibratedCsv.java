@@ -21,19 +21,25 @@ public final class RecalibratedCsv {
      * Writes {@code input} to {@code target} with column {@code scoreColumn} mapped through
      * {@code calibrator}.
      *
+     * @param otherInputs further files never to write over (e.g. the calibrator's file)
      * @return the number of data rows written
-     * @throws InputException when target is the input file, the column is missing, or a score is
+     * @throws OutputException when target is the input file or one of {@code otherInputs}, or writing fails
+     * @throws InputException when the column is missing, or a score is
      *     not a number or outside the calibrator's domain (with line and column), or the calibrator is
      *     a multi-class prior shift
      */
-    public static long write(Path input, String scoreColumn, Calibrator calibrator, Path target) throws IOException {
-        AtomicFiles.refuseInputs(target, input);
+    public static long write(Path input, String scoreColumn, Calibrator calibrator, Path target,
+            Path... otherInputs) throws IOException {
+        Path[] inputs = new Path[otherInputs.length + 1];
+        inputs[0] = input;
+        System.arraycopy(otherInputs, 0, inputs, 1, otherInputs.length);
+        AtomicFiles.refuseInputs(target, inputs);
         if (calibrator instanceof PriorShiftCalibrator s && s.classes() != 2) {
             throw new InputException(input.toString(), 0, null, "the calibrator is a " + s.classes()
                     + "-class prior shift; a file with one score column needs a binary calibrator");
         }
         long[] rows = new long[1];
-        AtomicFiles.write(target, w -> rows[0] = copy(input, scoreColumn, calibrator, w), input);
+        OutputFiles.write(target, w -> rows[0] = copy(input, scoreColumn, calibrator, w), inputs);
         return rows[0];
     }
 

@@ -97,7 +97,7 @@ class BinaryCsvReaderTest {
                 Arguments.of("label,score\n1,0.5\n0\n",
                         "bad.csv:3: expected 2 fields as in the header, found 1"),
                 Arguments.of("label,prob\n1,0.5\n",
-                        "bad.csv:1: expected a column 'score' for the scores, found only: label, prob"),
+                        "bad.csv:1: no column 'score' for the scores; columns: label, prob; did you mean 'prob'?"),
                 Arguments.of("", "bad.csv:1: expected a header row, found an empty file"),
                 Arguments.of("label,score\n", "bad.csv:2: expected at least one data row, found none"),
                 Arguments.of("label,score\n,0.5\n", "bad.csv:2: column 'label': expected a label, found an empty field"),
@@ -148,7 +148,8 @@ class BinaryCsvReaderTest {
     @Test
     void atomicWriteRefusesToOverwriteAnInput() throws IOException {
         Path in = write("in.csv", "label,score\n1,0.5\n");
-        InputException e = assertThrows(InputException.class, () -> AtomicFiles.writeString(in, "x", in));
+        OutputException e = assertThrows(OutputException.class, () -> AtomicFiles.writeString(in, "x", in));
+        org.junit.jupiter.api.Assertions.assertTrue(e.refused());
         assertEquals("label,score\n1,0.5\n", Files.readString(in));
         assertEquals(in + ": refusing to write over the input file " + in, e.getMessage());
         Path out = dir.resolve("sub/out.txt");

@@ -1,6 +1,5 @@
 package org.discern.io;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +16,7 @@ import org.discern.metrics.ConfidenceInterval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link ExtraColumns} and {@link IntervalJson}. */
+/** {@link ExtraColumns}, and the interval and comparison JSON ({@link SummaryJson}, {@link ComparisonJson}). */
 class IntervalIoTest {
     @TempDir
     Path dir;
@@ -50,7 +49,7 @@ class IntervalIoTest {
         InputException dup = assertThrows(InputException.class, () -> ExtraColumns.read(p, List.of("a"), "id"));
         assertEquals(p + ":4: column 'id': expected unique ids, found 'x' also on line 2", dup.getMessage());
         InputException missing = assertThrows(InputException.class, () -> ExtraColumns.read(p, List.of("b"), null));
-        assertEquals(p + ":1: expected a column 'b' for the scores, found only: id, label, a", missing.getMessage());
+        assertEquals(p + ":1: no column 'b' for the scores; columns: id, label, a", missing.getMessage());
         Path bad = write("id,label,a\nx,1,abc\n");
         InputException nan = assertThrows(InputException.class, () -> ExtraColumns.read(bad, List.of("a"), null));
         assertEquals(bad + ":2: column 'a': expected a number, found 'abc'", nan.getMessage());
@@ -58,33 +57,16 @@ class IntervalIoTest {
 
     @Test
     void intervalAndComparisonKeys() {
-        ObjectNode ci = IntervalJson.interval(new ConfidenceInterval(0.9, 0.85, 0.95, 0.95, "delong"));
+        ObjectNode ci = SummaryJson.interval(new ConfidenceInterval(0.9, 0.85, 0.95, 0.95, "delong"));
         assertEquals("{\"method\":\"delong\",\"level\":0.95,\"lower\":0.85,\"upper\":0.95}", ci.toString());
-        ObjectNode undefined = IntervalJson.interval(new ConfidenceInterval(1, Double.NaN, Double.NaN, 0.9, "delong"));
+        ObjectNode undefined = SummaryJson.interval(new ConfidenceInterval(1, Double.NaN, Double.NaN, 0.9, "delong"));
         assertEquals("{\"method\":\"delong\",\"level\":0.9,\"lower\":null,\"upper\":null}", undefined.toString());
         AucComparison c = new AucComparison("m1", "m2", 0.9, 0.8, 0.1, 0.05, 0.15, 0.95, 0.001, 0.002, 0.0005,
                 2.5, 0.0124, 0.0248, true, "delong", List.of());
         assertEquals("{\"comparisons\":[{\"a\":\"m1\",\"b\":\"m2\",\"roc_auc_a\":0.9,\"roc_auc_b\":0.8,"
                 + "\"difference\":0.1,\"difference_ci\":[0.05,0.15],\"covariance\":5.0E-4,\"z\":2.5,"
-                + "\"p_value\":0.0124,\"p_value_holm\":0.0248,\"method\":\"delong\"}]}",
-                IntervalJson.comparisons(List.of(c)).toString());
-    }
-
-    @Test
-    void insertAfterKeepsOrderAndReplaces() {
-        ObjectNode o = Json.object();
-        o.put("x", 1);
-        o.put("y", 2);
-        o.put("z", 3);
-        assertEquals("{\"x\":1,\"k\":9,\"y\":2,\"z\":3}", IntervalJson.insertAfter(o, "x", "k", o.numberNode(9)).toString());
-        assertEquals("{\"x\":1,\"z\":3,\"y\":7}", IntervalJson.insertAfter(o, "z", "y", o.numberNode(7)).toString());
-        assertEquals("{\"x\":1,\"y\":2,\"z\":3,\"k\":9}", IntervalJson.insertAfter(o, "nope", "k", o.numberNode(9)).toString());
-        assertArrayEquals(new String[] {"x", "y", "z"}, iterator(o));
-    }
-
-    private static String[] iterator(ObjectNode o) {
-        List<String> k = new java.util.ArrayList<>();
-        o.fieldNames().forEachRemaining(k::add);
-        return k.toArray(String[]::new);
+                + "\"p_value\":0.0124,\"p_value_holm\":0.0248,\"method\":\"delong\"}],\"paired\":true,\"level\":0.95,"
+                + "\"warnings\":[]}",
+                ComparisonJson.of(null, List.of(c), true, 0.95, null, List.of()).toString());
     }
 }

@@ -229,11 +229,11 @@ class NpyInputTest {
         LabelArray indices = NpyInput.labels(int64(0, 1));
         LabelArray oneHot = NpyInput.labels(u8(2, 2, 1, 0, 0, 1));
         LabelArray indicator = NpyInput.labels(u8(2, 2, 1, 1, 0, 1));
-        assertEquals(CsvLayout.BINARY, NpyInput.layout(indices, vector));
-        assertEquals(CsvLayout.BINARY, NpyInput.layout(indices, oneColumn));
-        assertEquals(CsvLayout.MULTICLASS, NpyInput.layout(indices, twoColumns));
-        assertEquals(CsvLayout.MULTICLASS, NpyInput.layout(oneHot, twoColumns));
-        assertEquals(CsvLayout.MULTILABEL, NpyInput.layout(indicator, twoColumns));
+        assertEquals(Layout.BINARY, LayoutDetector.fromArrays(indices, vector));
+        assertEquals(Layout.BINARY, LayoutDetector.fromArrays(indices, oneColumn));
+        assertEquals(Layout.MULTICLASS, LayoutDetector.fromArrays(indices, twoColumns));
+        assertEquals(Layout.MULTICLASS, LayoutDetector.fromArrays(oneHot, twoColumns));
+        assertEquals(Layout.MULTILABEL, LayoutDetector.fromArrays(indicator, twoColumns));
     }
 
     @Test

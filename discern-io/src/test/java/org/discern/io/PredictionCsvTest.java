@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** CsvLayout detection, MultiClassCsvReader and MultiLabelCsvReader. */
+/** Layout detection from a header, MultiClassCsvReader and MultiLabelCsvReader. */
 class PredictionCsvTest {
     @TempDir
     Path dir;
@@ -34,6 +34,16 @@ class PredictionCsvTest {
         Path p = dir.resolve(name);
         Files.writeString(p, content, StandardCharsets.UTF_8);
         return p;
+    }
+
+    /** The layout {@link PredictionReader} detects for a file read with the defaults. */
+    static Layout layoutOf(Path file) throws IOException {
+        return PredictionReader.read(InputSpec.builder().file(file).build()).layout();
+    }
+
+    private static Layout detect(String header) throws InputException {
+        return LayoutDetector.fromColumns("f.csv", List.of(header.split(",")),
+                InputSpec.builder().file(Path.of("f.csv")).build());
     }
 
     static List<String> multiclass() {
@@ -45,7 +55,7 @@ class PredictionCsvTest {
     void multiClassFixturesReadExactly(String name) throws IOException {
         JsonNode in = Fixtures.json(name).get("input");
         Path csv = Fixtures.csv(name, dir);
-        assertEquals(CsvLayout.MULTICLASS, CsvLayout.detect(csv));
+        assertEquals(Layout.MULTICLASS, layoutOf(csv));
         MultiClassPredictions m = MultiClassCsvReader.create().read(csv);
         assertEquals(Fixtures.strings(in.get("classes")), m.classNames());
         assertArrayEquals(Fixtures.ints(in.get("labels")), m.labels());
@@ -74,7 +84,7 @@ class PredictionCsvTest {
     void multiLabelFixtureReadsExactly() throws IOException {
         JsonNode in = Fixtures.json("multilabel_small").get("input");
         Path csv = Fixtures.csv("multilabel_small", dir);
-        assertEquals(CsvLayout.MULTILABEL, CsvLayout.detect(csv));
+        assertEquals(Layout.MULTILABEL, layoutOf(csv));
         MultiLabelPredictions m = MultiLabelCsvReader.create().read(csv);
         assertEquals(Fixtures.strings(in.get("labels_names")), m.labelNames());
         double[][] labels = Fixtures.matrix(in.get("labels"));
@@ -95,48 +105,47 @@ class PredictionCsvTest {
     @Test
     void binaryFixturesAreDetectedAsBinary() throws IOException {
         for (String name : Fixtures.BINARY) {
-            assertEquals(CsvLayout.BINARY, CsvLayout.detect(Fixtures.csv(name, dir)), name);
+            assertEquals(Layout.BINARY, layoutOf(Fixtures.csv(name, dir)), name);
         }
     }
 
     static Stream<Arguments> headers() {
         return Stream.of(
-                Arguments.of("label,score", CsvLayout.BINARY),
-                Arguments.of("id,label,score,score_b", CsvLayout.BINARY),
-                Arguments.of("label,a,b", CsvLayout.MULTICLASS),
-                Arguments.of("label,a,b,weight", CsvLayout.MULTICLASS),
-                Arguments.of("label_x,score_x", CsvLayout.MULTILABEL),
-                Arguments.of("label_x,label_y,score_x,score_y,weight", CsvLayout.MULTILABEL));
+                Arguments.of("label,score", Layout.BINARY),
+                Arguments.of("id,label,score,score_b", Layout.BINARY),
+                Arguments.of("label,a,b", Layout.MULTICLASS),
+                Arguments.of("label,a,b,weight", Layout.MULTICLASS),
+                Arguments.of("label_x,score_x", Layout.MULTILABEL),
+                Arguments.of("label_x,label_y,score_x,score_y,weight", Layout.MULTILABEL));
     }
 
     @ParameterizedTest
     @MethodSource("headers")
-    void detectsLayoutFromHeader(String header, CsvLayout expected) throws InputException {
-        assertEquals(expected, CsvLayout.detect("f.csv", List.of(header.split(",")), "label", "score", "weight"));
+    void detectsLayoutFromHeader(String header, Layout expected) throws InputException {
+        assertEquals(expected, detect(header));
     }
 
     @Test
     void undetectableLayouts() {
         InputException one = assertThrows(InputException.class,
-                () -> CsvLayout.detect("f.csv", List.of("label", "a", "weight"), "label", "score", "weight"));
+                () -> detect("label,a,weight"));
         assertEquals("cannot tell the layout from the header label,a,weight; expected 'label,score' (binary),"
                 + " 'label' plus one score column per class (multi-class) or label_<name> and score_<name> columns"
                 + " (multi-label)", one.problem());
         assertEquals(1, one.line());
         InputException unpaired = assertThrows(InputException.class,
-                () -> CsvLayout.detect("f.csv", List.of("label_a", "label_b", "score_a", "score_c"), "label", "score",
-                        "weight"));
+                () -> detect("label_a,label_b,score_a,score_c"));
         assertEquals("expected label_<name> and score_<name> columns in pairs; unpaired: label_b (no score_b),"
                 + " score_c (no label_c)", unpaired.problem());
     }
 
     @Test
     void layoutOption() {
-        assertEquals(CsvLayout.MULTICLASS, CsvLayout.parse("Multi-Class"));
-        assertEquals(CsvLayout.MULTILABEL, CsvLayout.parse("multilabel"));
-        assertEquals(CsvLayout.BINARY, CsvLayout.parse("BINARY"));
-        assertEquals("multiclass", CsvLayout.MULTICLASS.toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvLayout.parse("ovr"));
+        assertEquals(Layout.MULTICLASS, Layout.parse("Multi-Class"));
+        assertEquals(Layout.MULTILABEL, Layout.parse("multilabel"));
+        assertEquals(Layout.BINARY, Layout.parse("BINARY"));
+        assertEquals("multiclass", Layout.MULTICLASS.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Layout.parse("ovr"));
         assertEquals("layout must be binary, multiclass or multilabel, got 'ovr'", e.getMessage());
     }
 
@@ -212,8 +221,8 @@ class PredictionCsvTest {
                 Arguments.of("label,a,b\na,,0.5\n", 2, "a", "expected a number, found an empty field"),
                 Arguments.of("label,a,b\n,0.5,0.5\n", 2, "label", "expected a class name, found an empty field"),
                 Arguments.of("label,a,b,weight\na,0.5,0.5,-1\n", 2, "weight", "expected a weight >= 0, found '-1'"),
-                Arguments.of("lbl,a,b\na,0.5,0.5\n", 1, null, "expected a column 'label' for the labels, found only:"
-                        + " lbl, a, b"),
+                Arguments.of("lbl,a,b\na,0.5,0.5\n", 1, null, "no column 'label' for the labels; columns:"
+                        + " lbl, a, b; did you mean 'lbl'?"),
                 Arguments.of("label,a\na,0.5\n", 1, null, "expected the label column 'label' and at least two score"
                         + " columns (one per class), found: label, a"));
     }
@@ -239,7 +248,7 @@ class PredictionCsvTest {
         assertEquals(List.of("a", "b", "w"), MultiClassCsvReader.create().read(p).classNames());
         InputException e = assertThrows(InputException.class,
                 () -> MultiClassCsvReader.create().weightColumn("weight").read(p));
-        assertEquals("expected a column 'weight' for the weights, found only: label, a, b, w", e.problem());
+        assertEquals("no column 'weight' for the weights; columns: label, a, b, w; did you mean 'w'?", e.problem());
     }
 
     @Test
@@ -267,7 +276,7 @@ class PredictionCsvTest {
     @Test
     void twoClassesAHundredClassesAndARowOfZeros() throws IOException {
         Path two = write("two.csv", "label,neg,pos\npos,0.25,0.75\nneg,0,0\n");
-        assertEquals(CsvLayout.MULTICLASS, CsvLayout.detect(two));
+        assertEquals(Layout.MULTICLASS, layoutOf(two));
         MultiClassPredictions m2 = MultiClassCsvReader.create().read(two);
         assertArrayEquals(new int[] {1, 0}, m2.labels());
         assertArrayEquals(new double[] {0.25, 0.75, 0, 0}, m2.scores().toDoubleArray(), 0.0);
@@ -345,7 +354,7 @@ class PredictionCsvTest {
     @Test
     void malwareExampleCsvHoldsTheSameNumbersAsTheNpy() throws IOException {
         Path csv = ExampleDataTest.DIR.resolve("predictions.csv");
-        assertEquals(CsvLayout.MULTICLASS, CsvLayout.detect(csv));
+        assertEquals(Layout.MULTICLASS, layoutOf(csv));
         MultiClassPredictions fromCsv = MultiClassCsvReader.create().read(csv);
         MultiClassPredictions fromNpy = ExampleDataTest.npy();
         assertEquals(fromNpy.classNames(), fromCsv.classNames());

@@ -47,8 +47,9 @@ class RecalibratedCsvTest {
         Path in = dir.resolve("in.csv");
         String content = "label,score\n1,0.5\n";
         Files.writeString(in, content, StandardCharsets.UTF_8);
-        InputException e = assertThrows(InputException.class,
+        OutputException e = assertThrows(OutputException.class,
                 () -> RecalibratedCsv.write(in, "score", PriorShiftCalibrator.binary(0.5, 0.1), dir.resolve("./in.csv")));
+        assertTrue(e.refused());
         assertTrue(e.getMessage().contains("refusing to write over the input file"), e.getMessage());
         assertEquals(content, Files.readString(in));
     }

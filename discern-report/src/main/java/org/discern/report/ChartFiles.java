@@ -4,12 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
+
+import org.discern.io.OutputFiles;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -20,7 +21,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes charts to PNG, SVG or PDF files (SVG and PDF through XChart's VectorGraphics2D encoder).
- * Files are written exactly at the given path (no extension is added).
+ * Files are written exactly at the given path (no extension is added), whole or not at all
+ * ({@link OutputFiles}).
  */
 public final class ChartFiles {
     private ChartFiles() {
@@ -60,11 +62,9 @@ public final class ChartFiles {
         write(chart, file, Format.ofFile(file));
     }
 
-    /** Writes the chart in the given format, replacing the file. */
+    /** Writes the chart in the given format, replacing the file whole ({@link OutputFiles}). */
     public static void write(Chart<?, ?> chart, Path file, Format format) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(chart, out, format);
-        }
+        OutputFiles.writeBytes(file, out -> write(chart, out, format));
     }
 
     /** Writes the chart to a stream in the given format (the stream is not closed). */
@@ -91,7 +91,7 @@ public final class ChartFiles {
 
     /**
      * Writes panels (e.g. {@link Charts#rocPanels}) as one PNG grid, row by row, {@code columns}
-     * panels wide; every cell has the size of the first panel.
+     * panels wide; every cell has the size of the first panel. Written whole or not at all.
      */
     public static void writeGridPng(List<XYChart> panels, int columns, Path file) throws IOException {
         if (panels.isEmpty()) {
@@ -120,7 +120,7 @@ public final class ChartFiles {
         } finally {
             g.dispose();
         }
-        ImageIO.write(grid, "png", file.toFile());
+        OutputFiles.writeBytes(file, out -> ImageIO.write(grid, "png", out));
     }
 
     /**
@@ -160,18 +160,6 @@ public final class ChartFiles {
                 : new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true);
         de.erichseifert.vectorgraphics2d.Document doc = processor.getDocument(g.getCommands(),
                 new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, w * cols, h * rows));
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                doc.writeTo(out);
-            }
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.writeBytes(file, doc::writeTo);
     }
 }

@@ -12,12 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.discern.metrics.OperatingPoints;
+import org.discern.metrics.Calibration;
+import org.discern.metrics.Normal;
+import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
-import org.discern.report.internal.Normal;
 import org.discern.report.internal.Palette;
-import org.discern.report.internal.Polylines;
-import org.discern.report.internal.Reduce;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -335,11 +334,12 @@ public final class Charts {
     // ---------------------------------------------------------------- calibration
 
     /**
-     * Reliability diagram: observed fraction of positives against mean predicted probability per
-     * bin (with markers), the diagonal of perfect calibration, and the histogram of scores (number
-     * of samples per bin) on a right-hand axis.
+     * Reliability diagram of core's {@link Calibration}: observed fraction of positives against
+     * mean predicted probability per non-empty bin (with markers), the diagonal of perfect
+     * calibration, and the histogram of scores (samples, or their weight, per bin) on a
+     * right-hand axis.
      */
-    public static XYChart calibration(ReliabilityBins bins) {
+    public static XYChart calibration(Calibration bins) {
         XYChart chart = unitChart("Calibration (reliability diagram)", "Mean predicted probability",
                 "Observed fraction of positives", 1);
         XYStyler s = chart.getStyler();
@@ -347,9 +347,15 @@ public final class Charts {
         chart.setYAxisGroupTitle(1, "Samples per bin");
         s.setLegendPosition(LegendPosition.InsideNW);
         Names names = new Names();
-        double[] lo = bins.lower();
-        double[] hi = bins.upper();
-        double[] cnt = bins.count();
+        int[] index = bins.binIndex();
+        double[] edges = bins.edges();
+        double[] lo = new double[index.length];
+        double[] hi = new double[index.length];
+        for (int i = 0; i < index.length; i++) {
+            lo[i] = edges[index[i]];
+            hi[i] = edges[index[i] + 1];
+        }
+        double[] cnt = bins.binWeights();
         double[] hx = new double[4 * lo.length];
         double[] hy = new double[4 * lo.length];
         for (int i = 0; i < lo.length; i++) {
@@ -380,7 +386,7 @@ public final class Charts {
         addLine(chart, names, "perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, GREY,
                 dotted(1f), true);
         if (bins.size() > 0) {
-            XYSeries r = chart.addSeries(names.unique("model"), bins.meanPredicted(), bins.observed());
+            XYSeries r = chart.addSeries(names.unique("model"), bins.meanPredicted(), bins.observedFrequency());
             r.setMarker(SeriesMarkers.CIRCLE);
             r.setMarkerColor(Palette.colour(3));
             r.setLineColor(Palette.colour(3));
@@ -392,29 +398,13 @@ public final class Charts {
     // ---------------------------------------------------------------- threshold sweep
 
     /**
-     * Precision, recall and F1 against the threshold, over the operating points (reduced to at
-     * most about 4000 rows), with a vertical line at the chosen threshold (NaN for none).
-     * Undefined precision (nothing predicted positive) is left out.
+     * Precision, recall and F1 against the threshold, from core's sweep (e.g.
+     * {@link ThresholdSweep#representative(org.discern.metrics.OperatingPoints, int)}: a few
+     * thousand exact rows of any table), with a vertical line at the chosen threshold (NaN for
+     * none). Undefined values (nothing predicted positive) are left out.
      */
-    public static XYChart thresholdSweep(OperatingPoints points, double chosenThreshold) {
-        int[] rows = Reduce.rows(points, 2000);
-        int n = rows.length;
-        double[] t = new double[n];
-        double[] prec = new double[n];
-        double[] rec = new double[n];
-        double[] f1 = new double[n];
-        double pos = points.positives();
-        for (int j = 0; j < n; j++) {
-            int i = rows[j];
-            double tp = points.truePositives(i);
-            double fp = points.falsePositives(i);
-            t[j] = points.threshold(i);
-            prec[j] = tp + fp == 0 ? Double.NaN : tp / (tp + fp);
-            rec[j] = pos == 0 ? Double.NaN : tp / pos;
-            double den = tp + fp + pos;
-            f1[j] = den == 0 ? Double.NaN : 2 * tp / den;
-        }
-        return thresholdSweep(t, prec, rec, f1, chosenThreshold);
+    public static XYChart thresholdSweep(ThresholdSweep sweep, double chosenThreshold) {
+        return thresholdSweep(sweep.thresholds(), sweep.precision(), sweep.recall(), sweep.f1(), chosenThreshold);
     }
 
     /**
@@ -617,7 +607,19 @@ public final class Charts {
                 last = i;
             }
         }
-        return new double[][] {Polylines.select(x, keep), Polylines.select(y, keep)};
+        int m = 0;
+        for (boolean k : keep) {
+            m += k ? 1 : 0;
+        }
+        double[] tx = new double[m];
+        double[] ty = new double[m];
+        for (int i = 0, j = 0; i < n; i++) {
+            if (keep[i]) {
+                tx[j] = x[i];
+                ty[j++] = y[i];
+            }
+        }
+        return new double[][] {tx, ty};
     }
 
     private static double[][] finitePairs(double[] x, double[] y) {

@@ -7,7 +7,6 @@ import org.discern.metrics.DetCurve;
 import org.discern.metrics.PrecisionRecallCurve;
 import org.discern.metrics.RocCurve;
 import org.discern.report.internal.Fmt;
-import org.discern.report.internal.Polylines;
 
 /**
  * A named curve to draw: x and y coordinates of equal length, plus an optional summary area
@@ -77,10 +76,8 @@ public final class Curve {
 
     /** A DET curve (x = false-positive rate, y = false-negative rate) reduced to its corners. */
     public static Curve det(String name, DetCurve curve) {
-        double[] fx = curve.fpr();
-        double[] fy = curve.fnr();
-        boolean[] keep = Polylines.corners(fx, fy);
-        return finite(name, Polylines.select(fx, keep), Polylines.select(fy, keep));
+        DetCurve c = curve.corners();
+        return finite(name, c.fpr(), c.fnr());
     }
 
     private static Curve finite(String name, double[] x, double[] y) {

@@ -5,43 +5,55 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
+import org.discern.io.OutputDirectory;
+import org.discern.io.OutputException;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.Calibration;
+import org.discern.metrics.CalibrationBinning;
+import org.discern.metrics.ConfidenceInterval;
+import org.discern.metrics.EvaluationSummary;
+import org.discern.metrics.Metric;
+import org.discern.metrics.MetricKey;
+import org.discern.metrics.MulticlassConfusionMatrix;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.OperatingPoints;
+import org.discern.metrics.PrecisionRecallCurve;
+import org.discern.metrics.RocCurve;
+import org.discern.metrics.SummaryOptions;
+import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Html;
 import org.discern.report.internal.Palette;
-import org.discern.report.internal.Polylines;
-import org.discern.report.internal.Reduce;
 import org.discern.report.internal.SvgPlot;
 import org.knowm.xchart.XYChart;
 
 /**
  * The self-contained HTML report and its directory.
  *
+ * <p>The page's summary shows the values of an {@link EvaluationSummary} (given with
+ * {@link Builder#summary}, else core's default summary of the evaluation) under their labels
+ * and keys, with their intervals: the same values under the same keys as {@code metrics.json}
+ * when that is the summary's JSON. The report computes no metric of its own: numbers, curves,
+ * the macro-average ROC, the reliability bins and the threshold sweep all come from core.
+ *
  * <p>{@link #write(Path, boolean)} writes {@code DIR/report.html}, {@code DIR/metrics.json} (the
  * JSON text given by the caller, unchanged), curve CSVs under {@code DIR/curves/} and chart images
- * (PNG and SVG) under {@code DIR/charts/}. Writing is atomic: everything goes to a temporary
- * directory beside {@code DIR} that is then moved into place; a failure removes it and leaves any
- * existing {@code DIR} untouched. An existing {@code DIR} is replaced only with {@code force}.
+ * (PNG and SVG) under {@code DIR/charts/}. The directory appears whole or not at all, never over
+ * or around the input ({@link OutputDirectory}); an existing {@code DIR} is replaced only with
+ * {@code force}, and only when Discern wrote it.
  *
  * <p>{@code report.html} works offline: its styles, script and charts are inline and it makes no
  * network request. Its charts are interactive: a threshold slider, or hovering over the ROC or PR
@@ -61,10 +73,16 @@ public final class HtmlReport {
 
     private final Builder b;
     private final List<Table> tables;
+    // the values shown in the page's summary; null for a report of bare one-vs-rest evaluations
+    private final EvaluationSummary summary;
+    // the arg-max confusion matrix of a multi-class report; null when none was given
+    private final MulticlassConfusionMatrix confusion;
     private final String html;
 
     private HtmlReport(Builder b) {
         this.b = b;
+        this.summary = b.summary();
+        this.confusion = b.confusion == null ? null : MulticlassConfusionMatrix.of(b.confusion, b.classes);
         this.tables = tables(b);
         this.html = render();
     }
@@ -100,13 +118,13 @@ public final class HtmlReport {
             evs.add(b.micro);
             names.add("micro-average (all classes pooled)");
         }
-        // Reduce keeps up to two rows per quantile: half the budget each
+        // representative rows: up to two per quantile, so half the budget each
         int per = b.maxRows / 2;
         List<Table> out = new ArrayList<>();
         for (int i = 0; i < evs.size(); i++) {
             BinaryEvaluation ev = evs.get(i);
             OperatingPoints op = ev.operatingPoints();
-            int[] rows = Reduce.rows(op, Math.max(3, per));
+            int[] rows = ThresholdSweep.representativeRows(op, Math.max(3, per));
             // keep the initial threshold's exact row: as given, else 0.5 for probabilities, else the KS point
             double t0 = !Double.isNaN(b.initialThreshold) ? b.initialThreshold
                     : probabilities(op) ? 0.5 : ev.ksThreshold();
@@ -160,62 +178,44 @@ public final class HtmlReport {
         return true;
     }
 
-    private static double[] rocX(Table t) {
+    /** The ROC curve through a table's embedded rows, from (0, 0) at +Infinity. */
+    private static RocCurve rocCurve(Table t) {
         OperatingPoints op = t.op();
-        double[] x = new double[t.rows.length + 1];
+        int m = t.rows.length + 1;
+        double[] x = new double[m];
+        double[] y = new double[m];
+        double[] thr = new double[m];
+        thr[0] = Double.POSITIVE_INFINITY;
         for (int j = 0; j < t.rows.length; j++) {
             x[j + 1] = op.falsePositives(t.rows[j]) / op.negatives();
-        }
-        return x;
-    }
-
-    private static double[] rocY(Table t) {
-        OperatingPoints op = t.op();
-        double[] y = new double[t.rows.length + 1];
-        for (int j = 0; j < t.rows.length; j++) {
             y[j + 1] = op.truePositives(t.rows[j]) / op.positives();
+            thr[j + 1] = op.threshold(t.rows[j]);
         }
-        return y;
+        return RocCurve.of(x, y, thr);
     }
 
-    private static double[] prX(Table t) {
-        return rocY(t);
-    }
-
-    private static double[] prY(Table t) {
+    /** The PR curve through a table's embedded rows, from (0, 1) at +Infinity (precision 1 when nothing is flagged). */
+    private static PrecisionRecallCurve prCurve(Table t) {
         OperatingPoints op = t.op();
-        double[] y = new double[t.rows.length + 1];
-        y[0] = 1;
+        int m = t.rows.length + 1;
+        double[] precision = new double[m];
+        double[] recall = new double[m];
+        double[] thr = new double[m];
+        precision[0] = 1;
+        thr[0] = Double.POSITIVE_INFINITY;
         for (int j = 0; j < t.rows.length; j++) {
             double tp = op.truePositives(t.rows[j]);
             double pp = tp + op.falsePositives(t.rows[j]);
-            y[j + 1] = pp == 0 ? 1 : tp / pp;
+            precision[j + 1] = pp == 0 ? 1 : tp / pp;
+            recall[j + 1] = tp / op.positives();
+            thr[j + 1] = op.threshold(t.rows[j]);
         }
-        return y;
+        return PrecisionRecallCurve.of(precision, recall, thr);
     }
 
-    private static Curve cornerCurve(String name, double[] x, double[] y) {
-        int m = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                m++;
-            }
-        }
-        if (m == 0) {
-            return null;
-        }
-        double[] fx = new double[m];
-        double[] fy = new double[m];
-        int j = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                fx[j] = x[i];
-                fy[j] = y[i];
-                j++;
-            }
-        }
-        boolean[] keep = Polylines.corners(fx, fy);
-        return Curve.of(name, Polylines.select(fx, keep), Polylines.select(fy, keep));
+    /** A curve to draw, reduced to its corners; null when nothing is defined. */
+    private static Curve drawable(Curve c) {
+        return c.size() == 0 ? null : c;
     }
 
     // ---------------------------------------------------------------- the page
@@ -263,23 +263,12 @@ public final class HtmlReport {
             h.append("<tr><td>").append(Html.escape(b.classes.get(i))).append("</td><td>").append(Fmt.count(n))
                     .append("</td><td>").append(Fmt.fixed(100 * n / b.totalRows, 2)).append("%</td></tr>\n");
         }
-        boolean anyInterval = !b.intervals.isEmpty();
-        h.append("</tbody></table></div>\n<div class=\"card\"><table id=\"headline\">")
-                .append("<thead><tr><th>Metric</th><th>Value</th>")
-                .append(anyInterval ? "<th>" + Html.escape(b.intervalMethod) + " interval</th>" : "")
-                .append("</tr></thead><tbody>\n");
-        for (Map.Entry<String, Double> e : b.headline().entrySet()) {
-            h.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
-                    .append(Double.isNaN(e.getValue()) ? "undefined" : Fmt.fixed(e.getValue(), 4)).append("</td>");
-            if (anyInterval) {
-                double[] ci = b.intervals.get(e.getKey());
-                h.append("<td>").append(ci == null ? "" : "[" + Fmt.fixed(ci[0], 4) + ", " + Fmt.fixed(ci[1], 4) + "]")
-                        .append("</td>");
-            }
-            h.append("</tr>\n");
+        h.append("</tbody></table></div>\n");
+        if (summary != null) {
+            headline(h, summary);
         }
-        h.append("</tbody></table></div>\n</div>\n");
-        List<String> warnings = b.allWarnings();
+        h.append("</div>\n");
+        List<String> warnings = b.allWarnings(summary);
         if (!warnings.isEmpty()) {
             h.append("<div id=\"warnings\">\n");
             for (String w : warnings) {
@@ -287,6 +276,48 @@ public final class HtmlReport {
             }
             h.append("</div>\n");
         }
+    }
+
+    /**
+     * The summary's values: label, key (as in metrics.json), value, and the interval when the
+     * summary has intervals. Each row carries its key, exact value and interval ({@code data-key},
+     * {@code data-v}, {@code data-lower}, {@code data-upper}) so the page can be checked against
+     * metrics.json.
+     */
+    private static void headline(StringBuilder h, EvaluationSummary s) {
+        EvaluationSummary.Intervals in = s.intervals().orElse(null);
+        h.append("<div class=\"card\"><table id=\"headline\">")
+                .append("<thead><tr><th>Metric</th><th>Key</th><th>Value</th>");
+        if (in != null) {
+            h.append("<th>").append(ConfidenceInterval.percent(in.level())).append("% ").append(Html.escape(in.method()))
+                    .append(" interval</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
+        for (EvaluationSummary.Value v : s.values()) {
+            h.append("<tr data-key=\"").append(Html.escape(v.key().key())).append("\" data-v=\"")
+                    .append(Fmt.json(v.value())).append('"');
+            v.interval().ifPresent(ci -> h.append(" data-lower=\"").append(Fmt.json(ci.lower()))
+                    .append("\" data-upper=\"").append(Fmt.json(ci.upper())).append('"'));
+            h.append("><td>").append(Html.escape(v.key().label()))
+                    .append("</td><td><code>").append(Html.escape(v.key().key())).append("</code></td><td>")
+                    .append(Double.isNaN(v.value()) ? "undefined" : Fmt.fixed(v.value(), 4)).append("</td>");
+            if (in != null) {
+                h.append("<td>").append(v.interval().map(HtmlReport::interval).orElse("")).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
+    /** "[lower, upper]" with 4 decimals. */
+    private static String interval(ConfidenceInterval ci) {
+        return "[" + Fmt.fixed(ci.lower(), 4) + ", " + Fmt.fixed(ci.upper(), 4) + "]";
+    }
+
+    /** The interval of the binary summary's ROC AUC, if it has one. */
+    private ConfidenceInterval rocAucInterval() {
+        return summary == null ? null : summary.find(MetricKey.of(Metric.ROC_AUC))
+                .flatMap(EvaluationSummary.Value::interval).orElse(null);
     }
 
     private void interactive(StringBuilder h) {
@@ -311,11 +342,11 @@ public final class HtmlReport {
             boolean micro = b.micro != null && i == tables.size() - 1;
             String colour = micro ? "#000000" : Palette.hex(i);
             String dash = micro ? "" : Palette.dash(i);
-            Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
+            Curve rc = drawable(Curve.roc(t.name, rocCurve(t)));
             if (rc != null) {
                 roc.curve(rc.x(), rc.y(), i, colour, dash, t.name + " (AUC " + Fmt.fixed(t.auc, 4) + ")");
             }
-            Curve pc = cornerCurve(t.name, prX(t), prY(t));
+            Curve pc = drawable(Curve.precisionRecall(t.name, prCurve(t), Double.NaN));
             if (pc != null) {
                 pr.curve(pc.x(), pc.y(), i, colour, dash, t.name + " (AP " + Fmt.fixed(t.ap, 4) + ")");
             }
@@ -352,11 +383,11 @@ public final class HtmlReport {
                 .append("</tbody></table></div>\n</div>\n");
         if (b.binary) {
             Table t = tables.get(0);
-            double[] ci = b.intervals.get("roc_auc");
+            ConfidenceInterval ci = rocAucInterval();
             h.append("<div class=\"legend\"><span class=\"item\"><span class=\"swatch\" style=\"border-top-color:")
                     .append(Palette.hex(0)).append("\"></span>positive class ").append(Html.escape(b.classes.get(1)))
                     .append(": ROC AUC ").append(Fmt.fixed(t.auc, 4))
-                    .append(ci == null ? "" : " [" + Fmt.fixed(ci[0], 4) + ", " + Fmt.fixed(ci[1], 4) + "]")
+                    .append(ci == null ? "" : " " + interval(ci))
                     .append(", average precision ").append(Fmt.fixed(t.ap, 4)).append("</span></div>\n");
         } else {
             h.append("<div class=\"legend\">");
@@ -384,13 +415,12 @@ public final class HtmlReport {
                 .append("<th>Precision</th><th>Recall</th><th>F1</th><th>ROC AUC</th><th>AP</th></tr></thead><tbody>\n");
         for (int i = 0; i < b.classes.size(); i++) {
             Table t = tables.get(i);
-            double[] prf = b.precisionRecallF1(i);
             h.append("<tr data-table=\"").append(i).append("\"><td data-v=\"").append(Html.escape(b.classes.get(i)))
                     .append("\">").append(Html.escape(b.classes.get(i))).append("</td>");
             cell(h, b.support(i), true);
-            cell(h, prf[0], false);
-            cell(h, prf[1], false);
-            cell(h, prf[2], false);
+            cell(h, confusion == null ? Double.NaN : confusion.precision(i), false);
+            cell(h, confusion == null ? Double.NaN : confusion.recall(i), false);
+            cell(h, confusion == null ? Double.NaN : confusion.f1(i), false);
             cell(h, t.auc, false);
             cell(h, t.ap, false);
             h.append("</tr>\n");
@@ -453,7 +483,7 @@ public final class HtmlReport {
 
     private void provenance(StringBuilder h) {
         h.append("<h2>Provenance</h2>\n<table id=\"provenance\"><tbody>\n");
-        for (Map.Entry<String, String> e : b.provenance().entrySet()) {
+        for (Map.Entry<String, String> e : b.provenance(summary).entrySet()) {
             h.append("<tr><th>").append(Html.escape(e.getKey())).append("</th><td style=\"text-align:left\">")
                     .append(Html.escape(e.getValue())).append("</td></tr>\n");
         }
@@ -514,68 +544,18 @@ public final class HtmlReport {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Writes the report directory atomically and returns the path of {@code report.html} in it.
+     * Writes the report directory as a whole (through {@link OutputDirectory}) and returns the path
+     * of {@code report.html} in it.
      *
      * @param dir the report directory to create
-     * @param force whether an existing {@code dir} may be replaced
-     * @throws FileAlreadyExistsException when {@code dir} exists and {@code force} is false
-     * @throws IOException when writing fails; nothing is left behind and an existing {@code dir} is
-     *     unchanged
+     * @param force whether an existing {@code dir} may be replaced: only a directory Discern wrote
+     *     (it holds {@value OutputDirectory#MARKER}) or an empty one
+     * @throws OutputException when {@code dir} exists and {@code force} is false, is not replaceable,
+     *     holds the input file (also through a symbolic link), or when writing fails; nothing is
+     *     left behind and an existing {@code dir} is unchanged
      */
     public Path write(Path dir, boolean force) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        if (Files.exists(target) && !force) {
-            throw new FileAlreadyExistsException(target.toString(), null,
-                    "the report directory exists; use force (--force) to replace it");
-        }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
-            // temporary directories are owner-only; the report is an ordinary directory (0755)
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-            writeInto(tmp);
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
-                try {
-                    move(tmp, target);
-                } catch (IOException e) {
-                    move(old, target);
-                    throw e;
-                }
-                deleteTree(old);
-            } else {
-                move(tmp, target);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
-        }
-        return target.resolve("report.html");
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        return OutputDirectory.write(dir, force, "report", this::writeInto, b.input).resolve("report.html");
     }
 
     private void writeInto(Path dir) throws IOException {
@@ -642,10 +622,10 @@ public final class HtmlReport {
         List<Curve> prs = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             Table t = tables.get(i);
-            Curve rc = cornerCurve(t.name, rocX(t), rocY(t));
+            Curve rc = drawable(Curve.roc(t.name, rocCurve(t)));
             rocs.add(rc == null ? Curve.of(t.name, new double[] {0}, new double[] {0}).withArea(Double.NaN)
                     : rc.withArea(t.auc));
-            Curve pc = cornerCurve(t.name, prX(t), prY(t));
+            Curve pc = drawable(Curve.precisionRecall(t.name, prCurve(t), Double.NaN));
             prs.add(pc == null ? Curve.of(t.name, new double[] {0}, new double[] {1})
                     : pc.withArea(t.ap));
         }
@@ -654,7 +634,7 @@ public final class HtmlReport {
             List<Curve> averages = new ArrayList<>();
             if (b.micro != null) {
                 Table t = tables.get(tables.size() - 1);
-                Curve mc = cornerCurve("micro-average", rocX(t), rocY(t));
+                Curve mc = drawable(Curve.roc("micro-average", rocCurve(t)));
                 if (mc != null) {
                     averages.add(mc.withArea(t.auc));
                 }
@@ -664,12 +644,11 @@ public final class HtmlReport {
                         .withArea(b.multiclass.rocAucOvrMicro()));
             }
             if (!b.binary) {
-                // drawn from the classes' curves on a grid of 1001 FPR values (the exact union-of-FPR
-                // curve is visually identical and much slower); the legend shows roc_auc_ovr_macro
-                Curve macro = macroRoc(rocs);
+                // core's macro-average curve; the legend shows roc_auc_ovr_macro when there is an evaluation
+                RocCurve macro = macroRoc();
                 if (macro != null) {
-                    double macroAuc = b.multiclass != null ? b.multiclass.rocAucOvrMacro() : b.meanDefined(BinaryEvaluation::rocAuc);
-                    averages.add(macro.withArea(macroAuc));
+                    Curve c = Curve.roc("macro-average", macro);
+                    averages.add(b.multiclass != null ? c.withArea(b.multiclass.rocAucOvrMacro()) : c);
                 }
             }
             return averages;
@@ -677,9 +656,9 @@ public final class HtmlReport {
         List<Curve> shown = new ArrayList<>();
         for (Curve c : rocs) {
             if (b.binary) {
-                double[] ci = b.intervals.get("roc_auc");
+                ConfidenceInterval ci = rocAucInterval();
                 Curve named = Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area());
-                shown.add(ci == null ? named : named.withInterval(ci[0], ci[1]));
+                shown.add(ci == null ? named : named.withInterval(ci.lower(), ci.upper()));
             } else {
                 shown.add(c);
             }
@@ -714,7 +693,8 @@ public final class HtmlReport {
                     charts.resolve("det.png")));
             Table t = tables.get(0);
             double chosen = t.initial == 0 ? Double.NaN : t.op().threshold(t.rows[t.initial - 1]);
-            tasks.add(() -> ChartFiles.write(Charts.thresholdSweep(ev.operatingPoints(), chosen),
+            tasks.add(() -> ChartFiles.write(Charts.thresholdSweep(ThresholdSweep.representative(ev.operatingPoints(),
+                    2000), chosen),
                     charts.resolve("threshold-sweep.png")));
             if (b.scores != null) {
                 tasks.add(() -> {
@@ -724,8 +704,8 @@ public final class HtmlReport {
                     ChartFiles.write(Charts.scoreDistributions(by, 40), charts.resolve("score-distributions.png"));
                 });
                 if (probabilities(ev.operatingPoints())) {
-                    tasks.add(() -> ChartFiles.write(Charts.calibration(ReliabilityBins.uniform(b.scores, b.labels, 10)),
-                            charts.resolve("calibration.png")));
+                    tasks.add(() -> ChartFiles.write(Charts.calibration(Calibration.of(b.scores, b.labels, null, 10,
+                            CalibrationBinning.UNIFORM)), charts.resolve("calibration.png")));
                 }
             }
         } else if (b.confusion != null) {
@@ -796,47 +776,21 @@ public final class HtmlReport {
         return out;
     }
 
-    /** Macro-average ROC: mean TPR of the classes on a grid of 1001 FPR values (linear interpolation). */
-    static Curve macroRoc(List<Curve> rocs) {
-        int g = 1001;
-        double[] x = new double[g];
-        double[] y = new double[g];
-        int used = 0;
-        for (Curve c : rocs) {
-            if (c.size() < 2) {
-                continue;
-            }
-            used++;
-            int j = 0;
-            for (int i = 0; i < g; i++) {
-                double fx = (double) i / (g - 1);
-                // last point with x <= fx, then towards the next
-                while (j + 1 < c.size() && c.x(j + 1) <= fx) {
-                    j++;
-                }
-                double v;
-                if (j + 1 < c.size() && c.x(j + 1) > c.x(j)) {
-                    v = c.y(j) + (fx - c.x(j)) * (c.y(j + 1) - c.y(j)) / (c.x(j + 1) - c.x(j));
-                } else {
-                    v = c.y(j);
-                }
-                y[i] += v;
+    /**
+     * Core's macro-average ROC curve: of the multi-class evaluation, else of the classes'
+     * one-vs-rest curves; null when no class has both positives and negatives.
+     */
+    private RocCurve macroRoc() {
+        List<RocCurve> curves = new ArrayList<>();
+        for (BinaryEvaluation ev : b.evaluations) {
+            if (!Double.isNaN(ev.rocAuc())) {
+                curves.add(ev.rocCurve());
             }
         }
-        if (used == 0) {
+        if (curves.isEmpty()) {
             return null;
         }
-        for (int i = 0; i < g; i++) {
-            x[i] = (double) i / (g - 1);
-            y[i] /= used;
-        }
-        y[0] = 0;
-        double area = 0;
-        for (int i = 1; i < g; i++) {
-            area += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2;
-        }
-        boolean[] keep = Polylines.corners(x, y);
-        return Curve.of("macro-average", Polylines.select(x, keep), Polylines.select(y, keep)).withArea(area);
+        return b.multiclass != null ? b.multiclass.rocCurveMacro() : RocCurve.macroAverage(curves);
     }
 
     // ---------------------------------------------------------------- builder
@@ -851,10 +805,7 @@ public final class HtmlReport {
         private MulticlassEvaluation multiclass;
         private double[][] confusion;
         private int totalRows;
-        private final Map<String, Double> metrics = new LinkedHashMap<>();
-        // metric name -> {lower, upper}
-        private final Map<String, double[]> intervals = new LinkedHashMap<>();
-        private String intervalMethod = "";
+        private EvaluationSummary summary;
         private final List<String> warnings = new ArrayList<>();
         private final Map<String, String> provenance = new LinkedHashMap<>();
         private Path input;
@@ -888,6 +839,7 @@ public final class HtmlReport {
         public Builder binary(BinaryEvaluation evaluation, String negativeName, String positiveName) {
             this.binary = true;
             this.multiclass = null;
+            this.summary = null;
             this.classes = List.of(Objects.requireNonNull(negativeName, "negativeName"),
                     Objects.requireNonNull(positiveName, "positiveName"));
             this.evaluations.clear();
@@ -897,7 +849,9 @@ public final class HtmlReport {
         }
 
         /**
-         * A multi-class report.
+         * A multi-class report of bare one-vs-rest evaluations: curves, the per-class table and the
+         * confusion matrix, but no summary of averages (there is no multi-class evaluation to take
+         * them from; use {@link #multiclass(MulticlassEvaluation)} for those).
          *
          * @param classNames class names, k &gt;= 2
          * @param oneVsRest per class, the evaluation of its score column against "this class or not"
@@ -914,6 +868,7 @@ public final class HtmlReport {
             }
             this.binary = false;
             this.multiclass = null;
+            this.summary = null;
             this.classes = List.copyOf(classNames);
             this.evaluations.clear();
             this.evaluations.addAll(oneVsRest);
@@ -933,8 +888,8 @@ public final class HtmlReport {
 
         /**
          * A multi-class report from Discern's evaluation: per-class one-vs-rest tables, the arg-max
-         * confusion matrix, its warnings and headline averages; the ROC image also shows the micro-
-         * and macro-average curves.
+         * confusion matrix, and its summary (core's default one unless {@link #summary} gives
+         * another); the ROC image also shows the micro- and macro-average curves.
          */
         public Builder multiclass(MulticlassEvaluation evaluation) {
             List<BinaryEvaluation> evs = new ArrayList<>();
@@ -954,28 +909,24 @@ public final class HtmlReport {
         }
 
         /**
-         * A headline metric, named with its averaging (e.g. {@code roc_auc_ovr_macro}); shown in
-         * insertion order. Without any, the report shows a default set computed from the inputs.
-         */
-        public Builder metric(String name, double value) {
-            metrics.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /**
-         * A confidence interval of a headline metric (e.g. {@code roc_auc}), shown next to its
-         * value; the interval of {@code roc_auc} (binary) also goes into the ROC image's legend.
+         * The evaluation summary the page's summary shows (the same values, under the same keys, as
+         * its JSON in {@code metrics.json}), with its intervals and warnings. Default: core's
+         * summary of the binary or multi-class evaluation with default options; none for bare
+         * one-vs-rest evaluations.
          *
-         * @param description the method and level, e.g. "95% DeLong"
-         * @throws IllegalArgumentException unless lower &lt;= upper (NaN allowed for undefined)
+         * @throws IllegalArgumentException when its task is not that of the report
          */
-        public Builder interval(String metric, double lower, double upper, String description) {
-            if (!(lower <= upper) && !(Double.isNaN(lower) || Double.isNaN(upper))) {
-                throw new IllegalArgumentException("interval of " + metric + " must have lower <= upper, got ["
-                        + lower + ", " + upper + "]");
+        public Builder summary(EvaluationSummary summary) {
+            Objects.requireNonNull(summary, "summary");
+            if (classes == null) {
+                throw new IllegalStateException("call binary(...) or multiclass(...) before summary(...)");
             }
-            intervals.put(Objects.requireNonNull(metric, "metric"), new double[] {lower, upper});
-            this.intervalMethod = Objects.requireNonNull(description, "description");
+            EvaluationSummary.Task task = binary ? EvaluationSummary.Task.BINARY : EvaluationSummary.Task.MULTICLASS;
+            if (summary.task() != task) {
+                throw new IllegalArgumentException("summary must be of a " + task.key() + " task, got "
+                        + summary.task().key());
+            }
+            this.summary = summary;
             return this;
         }
 
@@ -1088,101 +1039,23 @@ public final class HtmlReport {
             return evaluations.get(i).positiveRows();
         }
 
-        double[] precisionRecallF1(int i) {
-            if (confusion == null) {
-                return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        /** The summary given, else core's default summary of the evaluation (null for bare one-vs-rest evaluations). */
+        EvaluationSummary summary() {
+            if (summary != null) {
+                return summary;
             }
-            double tp = confusion[i][i];
-            double predicted = 0;
-            double actual = 0;
-            for (int j = 0; j < confusion.length; j++) {
-                predicted += confusion[j][i];
-                actual += confusion[i][j];
-            }
-            double p = predicted == 0 ? Double.NaN : tp / predicted;
-            double r = actual == 0 ? Double.NaN : tp / actual;
-            double f = predicted + actual == 0 ? Double.NaN : 2 * tp / (predicted + actual);
-            return new double[] {p, r, f};
-        }
-
-        Map<String, Double> headline() {
-            if (!metrics.isEmpty()) {
-                return metrics;
-            }
-            Map<String, Double> m = new LinkedHashMap<>();
             if (binary) {
-                BinaryEvaluation ev = evaluations.get(0);
-                m.put("roc_auc", ev.rocAuc());
-                m.put("average_precision", ev.averagePrecision());
-                m.put("ks", ev.ks());
-                if (ev.scoresAreProbabilities()) {
-                    m.put("log_loss", ev.logLoss());
-                    m.put("brier_score", ev.brierScore());
-                }
-                return m;
+                SummaryOptions o = SummaryOptions.defaults();
+                return EvaluationSummary.binary(evaluations.get(0),
+                        Double.isNaN(initialThreshold) ? o : o.withThreshold(initialThreshold));
             }
-            if (multiclass != null) {
-                MulticlassEvaluation e = multiclass;
-                m.put("roc_auc_ovr_macro", e.rocAucOvrMacro());
-                m.put("roc_auc_ovr_weighted", e.rocAucOvrWeighted());
-                m.put("roc_auc_micro", e.rocAucOvrMicro());
-                m.put("average_precision_macro", e.averagePrecisionMacro());
-                m.put("average_precision_micro", e.averagePrecisionMicro());
-                m.put("accuracy", e.accuracy());
-                m.put("balanced_accuracy", e.balancedAccuracy());
-                m.put("f1_macro", e.confusionMatrix().f1Macro());
-                m.put("f1_weighted", e.confusionMatrix().f1Weighted());
-                if (e.classCount() > 3) {
-                    m.put("top_3_accuracy", e.topKAccuracy(3));
-                }
-                m.put("log_loss", e.logLoss());
-                return m;
-            }
-            m.put("roc_auc_ovr_macro", meanDefined(BinaryEvaluation::rocAuc));
-            m.put("average_precision_macro", meanDefined(BinaryEvaluation::averagePrecision));
-            if (micro != null) {
-                m.put("roc_auc_micro", micro.rocAuc());
-                m.put("average_precision_micro", micro.averagePrecision());
-            }
-            if (confusion != null) {
-                double correct = 0;
-                double total = 0;
-                double f1 = 0;
-                int defined = 0;
-                for (int i = 0; i < confusion.length; i++) {
-                    correct += confusion[i][i];
-                    for (double v : confusion[i]) {
-                        total += v;
-                    }
-                    double f = precisionRecallF1(i)[2];
-                    if (!Double.isNaN(f)) {
-                        f1 += f;
-                        defined++;
-                    }
-                }
-                m.put("accuracy", total == 0 ? Double.NaN : correct / total);
-                m.put("f1_macro", defined == 0 ? Double.NaN : f1 / defined);
-            }
-            return m;
+            return multiclass == null ? null : EvaluationSummary.multiclass(multiclass, SummaryOptions.defaults());
         }
 
-        double meanDefined(java.util.function.ToDoubleFunction<BinaryEvaluation> f) {
-            double sum = 0;
-            int n = 0;
-            for (BinaryEvaluation ev : evaluations) {
-                double v = f.applyAsDouble(ev);
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            return n == 0 ? Double.NaN : sum / n;
-        }
-
-        List<String> allWarnings() {
+        List<String> allWarnings(EvaluationSummary summary) {
             List<String> all = new ArrayList<>(warnings);
-            if (multiclass != null) {
-                all.addAll(multiclass.warnings());
+            if (summary != null) {
+                all.addAll(summary.warnings());
                 return all;
             }
             for (int i = 0; i < evaluations.size(); i++) {
@@ -1193,7 +1066,7 @@ public final class HtmlReport {
             return all;
         }
 
-        Map<String, String> provenance() {
+        Map<String, String> provenance(EvaluationSummary summary) {
             Map<String, String> p = new LinkedHashMap<>();
             if (input != null) {
                 p.put("input file", input.getFileName().toString());
@@ -1203,6 +1076,10 @@ public final class HtmlReport {
             p.put("rows", Integer.toString(totalRows));
             p.put("Discern version", version);
             p.putAll(provenance);
+            EvaluationSummary.Intervals in = summary == null ? null : summary.intervals().orElse(null);
+            if (in != null && in.bootstrap()) {
+                p.put("bootstrap", "replicates " + in.replicates() + ", seed " + in.seed());
+            }
             p.put("generated", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
             return p;
         }

@@ -17,6 +17,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.Calibration;
+import org.discern.metrics.ThresholdSweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.HeatMapChart;
@@ -255,17 +257,20 @@ class ChartsTest {
         assertTrue(colouredPixels(ChartFiles.image(det)) > 200);
         double[] s = {0.1, 0.4, 0.35, 0.8, 0.65, 0.2, 0.9, 0.55, 0.3, 0.7};
         boolean[] y = {false, false, true, true, true, false, true, false, false, true};
-        ReliabilityBins bins = ReliabilityBins.uniform(s, y, 5);
-        // bins [0,.2): 0.1 -> 1 sample; [.2,.4): 0.2,0.35,0.3 -> 3; [.4,.6): 0.4,0.55; [.6,.8): 0.65,0.7; [.8,1]: 0.8,0.9
-        assertArrayEquals(new double[] {1, 3, 2, 2, 2}, bins.count());
-        assertArrayEquals(new double[] {0, 1.0 / 3, 0, 1, 1}, bins.observed(), 1e-15);
+        Calibration bins = Calibration.of(s, y, 5);
+        // core's uniform bins are scikit-learn's (edges linspace(0, 1 + 1e-8, 6): 0.2, 0.4 and 0.8 fall below their
+        // edge): 0.1,0.2 -> 2 (no positive); 0.35,0.3,0.4 -> 3 (one); 0.55 -> 1 (none); 0.65,0.7,0.8 -> 3 (all); 0.9 -> 1;
+        // scikit-learn 1.2.1's calibration_curve(y, s, n_bins=5) gives the same prob_true [0, 1/3, 0, 1, 1]
+        assertArrayEquals(new double[] {2, 3, 1, 3, 1}, bins.binWeights());
+        assertArrayEquals(new double[] {0, 1.0 / 3, 0, 1, 1}, bins.observedFrequency(), 1e-15);
+        assertArrayEquals(new double[] {0.15, 0.35, 0.55, 2.15 / 3, 0.9}, bins.meanPredicted(), 1e-15);
         XYChart cal = Charts.calibration(bins);
         assertTrue(cal.getSeriesMap().containsKey("histogram of scores"));
         // the histogram has its own axis, scaled to the largest bin (3 samples)
         assertEquals(3 * 1.05, cal.getStyler().getYAxisMax(1), 1e-12);
         assertEquals(1.0, cal.getStyler().getYAxisMax(0));
         assertTrue(colouredPixels(ChartFiles.image(cal)) > 200);
-        XYChart sweep = Charts.thresholdSweep(ev.operatingPoints(), 0.5);
+        XYChart sweep = Charts.thresholdSweep(ThresholdSweep.representative(ev.operatingPoints(), 2000), 0.5);
         assertEquals(List.of("precision", "recall", "F1", "chosen threshold 0.5000"),
                 List.copyOf(sweep.getSeriesMap().keySet()));
         Map<String, double[]> byClass = new LinkedHashMap<>();

@@ -23,8 +23,6 @@ class CurveTest {
                 Arguments.of((Executable) () -> Curve.of("a", new double[0], new double[0]), "x and y must have one equal, non-zero length, got 0 and 0"),
                 Arguments.of((Executable) () -> Curve.of("a", two, two).withInterval(0.9, 0.8), "interval must have lower <= upper, got [0.9, 0.8]"),
                 Arguments.of((Executable) () -> Band.of("b", two, new double[] {0, 0.5}, new double[] {0.1, 0.4}), "lower[1] must be <= upper[1], got 0.5 > 0.4"),
-                Arguments.of((Executable) () -> ReliabilityBins.uniform(new double[] {0.5, 1.5}, new boolean[2], 10), "scores[1] must be in [0, 1], got 1.5"),
-                Arguments.of((Executable) () -> ReliabilityBins.uniform(new double[] {0.5}, new boolean[1], 0), "bins must be >= 1, got 0"),
                 Arguments.of((Executable) () -> Charts.scoreDistributions(java.util.Map.of("a", new double[] {Double.NaN}), 3), "scores of class a [0] must be finite, got NaN"),
                 Arguments.of((Executable) () -> Charts.confusionMatrix(List.of("a", "b"), new double[][] {{1, 2}}, false), "counts must be 2 x 2 for 2 classes (and k >= 1), got 1 rows"),
                 Arguments.of((Executable) () -> ChartFiles.writeGridPng(List.of(), 2, java.nio.file.Path.of("x.png")), "panels must not be empty"),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,7 +98,8 @@ class HtmlReportTest {
                 "ro-recall")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
-        assertTrue(html.contains("<td>roc_auc</td><td>" + org.discern.report.internal.Fmt.fixed(ev.rocAuc(), 4) + "</td>"));
+        assertTrue(html.contains("<td>ROC AUC</td><td><code>roc_auc</code></td><td>"
+                + org.discern.report.internal.Fmt.fixed(ev.rocAuc(), 4) + "</td>"), "the summary shows core's ROC AUC");
         assertTrue(html.contains("<th>rows</th><td style=\"text-align:left\">2000</td>"));
         assertTrue(html.contains("2026-01-02T03:04:05Z"));
         assertTrue(html.contains("<td>legit</td><td>" + ev.negativeRows() + "</td>"));
@@ -242,7 +242,10 @@ class HtmlReportTest {
         try (Stream<Path> s2 = Files.list(tmp)) {
             assertEquals(List.of(dir), s2.toList());
         }
-        assertThrows(FileAlreadyExistsException.class, () -> binaryBuilder(ev).build().write(dir, false));
+        org.discern.io.OutputException exists = assertThrows(org.discern.io.OutputException.class,
+                () -> binaryBuilder(ev).build().write(dir, false));
+        assertTrue(exists.refused() && exists.getMessage().endsWith(": exists; use --force to replace it"),
+                exists.getMessage());
         Files.writeString(dir.resolve("stale.txt"), "old");
         binaryBuilder(ev).images(false).build().write(dir, true);
         assertFalse(Files.exists(dir.resolve("stale.txt")));
@@ -306,7 +309,7 @@ class HtmlReportTest {
         try (Stream<Path> s = Files.walk(a)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        assertEquals(List.of("report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png", "charts/roc-panels.svg",
+        assertEquals(List.of(".discern", "report.html", "metrics.json", "charts/pr.png", "charts/pr.svg", "charts/roc-panels.png", "charts/roc-panels.svg",
                 "charts/roc.png", "charts/roc.svg", "charts/confusion-counts.png", "charts/confusion-normalised.png")
                 .stream().sorted().toList(), files.stream().map(p -> a.relativize(p).toString())
                         .filter(n -> !n.startsWith("curves/")).sorted().toList());
@@ -314,22 +317,6 @@ class HtmlReportTest {
             byte[] other = Files.readAllBytes(b.resolve(a.relativize(p)));
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(p), other), "differs: " + a.relativize(p));
         }
-    }
-
-    @Test
-    void macroAverageRocIsTheMeanTprOnTheGrid() {
-        Curve perfect = Curve.of("a", new double[] {0, 0, 1}, new double[] {0, 1, 1});
-        Curve chance = Curve.of("b", new double[] {0, 1}, new double[] {0, 1});
-        Curve macro = HtmlReport.macroRoc(List.of(perfect, chance));
-        // mean of 1 and x on the grid x = i / 1000; the point at 0 stays (0, 0)
-        assertEquals(0.0, macro.x(0));
-        assertEquals(0.0, macro.y(0));
-        assertEquals(0.001, macro.x(1), 1e-15);
-        for (int i = 1; i < macro.size(); i++) {
-            assertEquals((1 + macro.x(i)) / 2, macro.y(i), 1e-12, "at " + macro.x(i));
-        }
-        assertEquals(1.0, macro.x(macro.size() - 1));
-        assertEquals(0.001 * 0.5005 / 2 + 0.999 * 1.5005 / 2, macro.area(), 1e-12);
     }
 
     @Test

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.discern.io.CsvLayout;
+import org.discern.io.Layout;
 import org.discern.io.InputException;
 import org.discern.io.Json;
 import org.discern.metrics.MulticlassEvaluation;
@@ -215,7 +215,7 @@ public final class EvaluatePredictions implements Callable<Integer> {
         }
         if (layout != null) {
             try {
-                CsvLayout.parse(layout);
+                Layout.parse(layout);
             } catch (IllegalArgumentException e) {
                 throw usage("--layout must be binary or multiclass, got '" + layout + "'");
             }
@@ -225,11 +225,11 @@ public final class EvaluatePredictions implements Callable<Integer> {
         }
         SparkSession spark = SparkSession.active();
         Dataset<Row> data = JobInput.read(spark, input);
-        CsvLayout task = JobInput.layout(data, input, layout, label, score, weight);
+        Layout task = JobInput.layout(data, input, layout, label, score, weight);
         PrintWriter o = spec.commandLine().getOut();
         ObjectNode json;
         JobReport report;
-        if (task == CsvLayout.BINARY) {
+        if (task == Layout.BINARY) {
             for (String multiOnly : new String[] {"--classes", "--top-k"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(multiOnly)) {
                     throw usage(multiOnly + " applies to multi-class predictions only; " + input
@@ -254,7 +254,7 @@ public final class EvaluatePredictions implements Callable<Integer> {
             SparkBinaryEvaluation e = DiscernSpark.binary(labeled.getKey(), options);
             json = JobJson.binary(e, labeled.getValue(), threshold, maxFpr == null ? Double.NaN : maxFpr, lvl);
             report = JobReport.binary(e, labeled.getValue(), threshold);
-        } else if (task == CsvLayout.MULTICLASS) {
+        } else if (task == Layout.MULTICLASS) {
             for (String binaryOnly : new String[] {"--threshold", "--max-fpr", "--positive", "--max-driver-scores"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(binaryOnly)) {
                     throw usage(binaryOnly + " applies to binary predictions only; " + input
@@ -280,7 +280,7 @@ public final class EvaluatePredictions implements Callable<Integer> {
                 options = MulticlassOptions.ofColumns(label, JobInput.classColumns(data, label, weight, classes));
             }
             MulticlassEvaluation ev = DiscernSpark.multiclass(data, options.withWeight(w));
-            json = JobJson.multiclass(ev, ks, w != null, lvl);
+            json = JobJson.multiclass(ev, ks, lvl);
             report = JobReport.multiclass(ev);
         } else {
             throw usage(input + " holds multi-label predictions; the Spark job evaluates binary and multi-class"

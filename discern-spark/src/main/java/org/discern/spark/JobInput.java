@@ -13,9 +13,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.discern.io.CsvLayout;
+import org.discern.io.InputSpec;
+import org.discern.io.Layout;
 import org.discern.io.InputException;
 import org.discern.io.PositiveLabel;
+import org.discern.io.PredictionReader;
 
 /**
  * The input of {@link EvaluatePredictions}: a Parquet file or directory, or CSV/TSV files with a
@@ -69,10 +71,10 @@ final class JobInput {
      * The layout: as given, or a vector/array score column (two elements: binary, more:
      * multi-class), or detected from the column names as {@code discern evaluate} does.
      */
-    static CsvLayout layout(Dataset<Row> data, String input, String layout, String label, String score, String weight)
+    static Layout layout(Dataset<Row> data, String input, String layout, String label, String score, String weight)
             throws InputException {
         if (layout != null) {
-            return CsvLayout.parse(layout);
+            return Layout.parse(layout);
         }
         List<String> header = List.of(data.columns());
         if (header.contains(score)) {
@@ -80,10 +82,14 @@ final class JobInput {
             if (!r.scalar()) {
                 Row row = data.select(ColumnReader.named(score)).filter(ColumnReader.named(score).isNotNull()).first();
                 int k = ColumnReader.of(data.select(ColumnReader.named(score)).schema(), score, "score").length(row);
-                return k <= 2 ? CsvLayout.BINARY : CsvLayout.MULTICLASS;
+                return k <= 2 ? Layout.BINARY : Layout.MULTICLASS;
             }
         }
-        return CsvLayout.detect(input, header, label, score, weight == null ? "weight" : weight);
+        InputSpec.Builder spec = InputSpec.builder().labelColumn(label).weightColumn(weight);
+        if (!InputSpec.DEFAULT_SCORE_COLUMN.equals(score)) {
+            spec.scoreColumn(score);
+        }
+        return PredictionReader.layoutOf(input, header, spec.build());
     }
 
     /**

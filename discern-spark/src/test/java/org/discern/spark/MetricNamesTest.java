@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.discern.io.BinaryJson;
-import org.discern.io.MulticlassJson;
+import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.SameEvaluation;
+import org.discern.metrics.SummaryOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +23,8 @@ class MetricNamesTest {
     void everyBinaryNameReadsTheValueOfItsJsonKey() {
         SparkData.Binary b = SparkData.Binary.fixture("binary_breast_cancer");
         BinaryEvaluation core = BinaryEvaluation.of(b.scores(), b.labels());
-        JsonNode json = BinaryJson.of(core, "1", 0.3, 0.2);
+        JsonNode json = SummaryJson.of(EvaluationSummary.binary(core,
+                SummaryOptions.defaults().withThreshold(0.3).withMaxFpr(0.2)));
         SparkBinaryEvaluation e = SparkBinaryEvaluation.onDriver(core,
                 BinaryOptions.defaults().withThresholds(0.3).withMaxFpr(0.2));
         for (MetricNames.Binary m : MetricNames.Binary.values()) {
@@ -43,7 +45,7 @@ class MetricNamesTest {
     void everyMulticlassNameReadsTheValueOfItsJsonKey() {
         SparkData.Multiclass m = SparkData.Multiclass.fixture("multiclass_digits");
         MulticlassEvaluation core = MulticlassEvaluation.of(m.labels(), m.rowMajor(), m.classes(), null);
-        JsonNode json = MulticlassJson.of(core, new int[] {2});
+        JsonNode json = SummaryJson.of(EvaluationSummary.multiclass(core, SummaryOptions.defaults().withTopK(2)));
         for (MetricNames.Multiclass metric : MetricNames.Multiclass.values()) {
             String key = metric.jsonKey().replace("top_k", "top_2");
             JsonNode v = json.get(key);

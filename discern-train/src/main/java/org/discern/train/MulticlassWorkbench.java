@@ -14,9 +14,11 @@ import java.util.SplittableRandom;
 import org.discern.io.AtomicFiles;
 import org.discern.io.CurveCsv;
 import org.discern.io.Json;
-import org.discern.io.MulticlassJson;
+import org.discern.io.SummaryJson;
+import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassConfusionMatrix;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.SummaryOptions;
 import org.discern.report.ChartFiles;
 import org.discern.report.Charts;
 import org.discern.report.Curve;
@@ -39,8 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code test-scores.csv} ({@code label} and one probability column per class), per-class
  * {@code roc-CLASS.csv}, {@code roc.svg} (every per-class ROC curve with the micro and macro
  * averages) and {@code report/report.html} ({@link HtmlReport}: per-class curves, confusion
- * matrix, metrics). Tabular models are also saved there ({@link SavedModel}, for
- * {@code discern predict}); image models are not saved.
+ * matrix, metrics). The model is saved there too ({@link SavedModel}, for
+ * {@code discern predict}; image models with their image shape).
  */
 public final class MulticlassWorkbench {
     private final TrainOptions options;
@@ -104,7 +106,10 @@ public final class MulticlassWorkbench {
         }
     }
 
-    /** Runs the recipe; {@code outDir} null writes nothing. */
+    /**
+     * Runs the recipe; {@code outDir} null writes nothing. The command line passes the staging
+     * directory of an {@link org.discern.io.OutputDirectory}, so a run appears whole or not at all.
+     */
     public List<Result> run(Table table, Path outDir) throws IOException {
         if (!table.multiclass()) {
             throw new IllegalArgumentException(table.source() + " is not a multi-class table");
@@ -162,7 +167,7 @@ public final class MulticlassWorkbench {
                 m.set("test", evaluationJson(r.test()));
             }
             AtomicFiles.writeString(outDir.resolve("comparison.json"), Json.toText(root));
-            say("wrote " + outDir.resolve("comparison.json"));
+            say("wrote comparison.json");
         }
         return results;
     }
@@ -265,9 +270,7 @@ public final class MulticlassWorkbench {
             if (outDir != null) {
                 Path sd = outDir.resolve(s.id());
                 Files.createDirectories(sd);
-                if (image == null) {
-                    SavedModel.saveMulticlass(sd, net, s, labelColumn, names, preprocessing);
-                }
+                SavedModel.saveMulticlass(sd, net, s, labelColumn, names, preprocessing, image);
                 writeHistory(sd.resolve("history.csv"), history);
                 writeScores(sd.resolve("test-scores.csv"), yTest, pTest, names);
                 List<Curve> curves = new ArrayList<>();
@@ -277,13 +280,9 @@ public final class MulticlassWorkbench {
                 }
                 ChartFiles.write(Charts.roc(curves, List.of(Curve.roc("micro average", ev.rocCurveMicro()),
                         Curve.roc("macro average", ev.rocCurveMacro())), null), sd.resolve("roc.svg"));
-                List<org.discern.metrics.BinaryEvaluation> ovr = new ArrayList<>();
-                for (int c = 0; c < k; c++) {
-                    ovr.add(ev.classEvaluation(c));
-                }
+                EvaluationSummary summary = summary(ev);
                 HtmlReport.builder().title("discern train " + s.id() + ": test split")
-                        .multiclass(names, ovr, ev.confusionMatrix().counts())
-                        .metricsJson(Json.toText(evaluationJson(ev)))
+                        .multiclass(ev).summary(summary).metricsJson(SummaryJson.toText(summary))
                         .provenance("strategy", s.id()).provenance("best_epoch", Integer.toString(bestEpoch))
                         .provenance("seed", Long.toString(o.seed()))
                         .build().write(sd.resolve("report"), true);
@@ -313,12 +312,17 @@ public final class MulticlassWorkbench {
         return sum / y.length;
     }
 
+    /** The test metrics: the summary of {@code discern evaluate} for multi-class predictions (default top-k). */
+    static EvaluationSummary summary(MulticlassEvaluation ev) {
+        return EvaluationSummary.multiclass(ev, SummaryOptions.defaults());
+    }
+
     /**
      * The test metrics: exactly the JSON of {@code discern evaluate --format json} for multi-class
-     * predictions ({@link MulticlassJson}, top-2 and top-3 accuracy).
+     * predictions ({@link SummaryJson}, top-2 and top-3 accuracy).
      */
     public static ObjectNode evaluationJson(MulticlassEvaluation ev) {
-        return MulticlassJson.of(ev, new int[] {2, 3});
+        return SummaryJson.of(summary(ev));
     }
 
     private static String fileSafe(String name) {

@@ -139,11 +139,15 @@ final class Network implements AutoCloseable {
         return new Network(spec, model, block, out[0], trainer);
     }
 
-    /** A network for inference with the parameters saved by {@link #save(Path)}. */
-    static Network load(NetworkSpec spec, Path file) throws IOException {
+    /**
+     * A network for inference with the parameters saved by {@link #save(Path)}: the dense network
+     * of {@code spec}, or with an image shape the small CNN (as {@link #forTraining(NetworkSpec,
+     * ImageShape, double)}).
+     */
+    static Network load(NetworkSpec spec, ImageShape image, Path file) throws IOException {
         DjlRuntime.engine();
         Linear[] out = new Linear[1];
-        SequentialBlock block = build(spec, out);
+        SequentialBlock block = image == null ? build(spec, out) : buildCnn(spec, image, out);
         Model model = Model.newInstance("discern", Device.cpu(), DjlRuntime.ENGINE);
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, spec.inputs()));

@@ -1,6 +1,7 @@
 package org.discern.train;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * A trained model (binary, or tabular multi-class) as saved in a strategy directory: {@code model.json} (network shape,
- * strategy, label, priors, thresholds), {@code preprocessing.json} (see {@link Preprocessing})
- * and {@code network.params} (DJL parameters). Scores new tables with the saved preprocessing.
+ * A trained model (binary, tabular multi-class, or an image CNN) as saved in a strategy directory:
+ * {@code model.json} (network shape, strategy, label, priors, thresholds; for image models the
+ * image shape), {@code preprocessing.json} (see {@link Preprocessing}; the identity on pixel
+ * columns for image models) and {@code network.params} (DJL parameters). Scores new tables with
+ * the saved preprocessing, and image models also image folders ({@link ImageFolderReader}).
  * Close it to free the native memory.
  */
 public final class SavedModel implements AutoCloseable {
@@ -37,16 +40,17 @@ public final class SavedModel implements AutoCloseable {
     private final Preprocessing preprocessing;
     private final Network network;
     private final List<String> classes; // multi-class models only
+    private final ImageShape image; // image models only
 
     private SavedModel(Path dir, Strategy strategy, String labelColumn, String positiveValue, String negativeValue,
             PriorCorrection prior, double costThreshold, Preprocessing preprocessing, Network network) {
         this(dir, strategy, labelColumn, positiveValue, negativeValue, prior, costThreshold, preprocessing, network,
-                null);
+                null, null);
     }
 
     private SavedModel(Path dir, Strategy strategy, String labelColumn, String positiveValue, String negativeValue,
             PriorCorrection prior, double costThreshold, Preprocessing preprocessing, Network network,
-            List<String> classes) {
+            List<String> classes, ImageShape image) {
         this.dir = dir;
         this.strategy = strategy;
         this.labelColumn = labelColumn;
@@ -57,11 +61,15 @@ public final class SavedModel implements AutoCloseable {
         this.preprocessing = preprocessing;
         this.network = network;
         this.classes = classes == null ? null : List.copyOf(classes);
+        this.image = image;
     }
 
-    /** Writes a tabular multi-class model (softmax network) into {@code dir}. */
+    /**
+     * Writes a multi-class model (softmax network) into {@code dir}: tabular, or with an image
+     * shape the CNN trained on images of that shape.
+     */
     static void saveMulticlass(Path dir, Network net, Strategy strategy, String labelColumn, List<String> classes,
-            Preprocessing preprocessing) throws IOException {
+            Preprocessing preprocessing, ImageShape image) throws IOException {
         Files.createDirectories(dir);
         net.save(dir.resolve(PARAMS));
         preprocessing.save(dir.resolve(PREPROCESSING_JSON));
@@ -71,6 +79,13 @@ public final class SavedModel implements AutoCloseable {
         m.put("strategy", strategy.id());
         m.put("label_column", labelColumn);
         m.put("classes", classes);
+        if (image != null) {
+            Map<String, Object> im = new LinkedHashMap<>();
+            im.put("width", image.width());
+            im.put("height", image.height());
+            im.put("channels", image.channels());
+            m.put("image", im);
+        }
         m.put("network", networkJson(net.spec()));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(MODEL_JSON).toFile(), m);
     }
@@ -144,12 +159,20 @@ public final class SavedModel implements AutoCloseable {
                     throw new InputException(mj.toString(), 0, null, "network has " + spec.outputs() + " outputs but "
                             + cls.size() + " classes are listed");
                 }
-                Network net = Network.load(spec, dir.resolve(PARAMS));
+                JsonNode im = m.get("image");
+                ImageShape image = im == null ? null : new ImageShape(im.get("channels").asInt(),
+                        im.get("height").asInt(), im.get("width").asInt());
+                if (image != null && image.values() != spec.inputs()) {
+                    throw new InputException(mj.toString(), 0, null, "network has " + spec.inputs() + " inputs but "
+                            + "images of " + image.width() + "x" + image.height() + "x" + image.channels() + " have "
+                            + image.values() + " values");
+                }
+                Network net = Network.load(spec, image, dir.resolve(PARAMS));
                 return new SavedModel(dir, Strategy.parse(m.get("strategy").asText()), m.get("label_column").asText(),
-                        null, null, null, Double.NaN, p, net, cls);
+                        null, null, null, Double.NaN, p, net, cls, image);
             }
             JsonNode ct = m.get("cost_threshold");
-            Network net = Network.load(spec, dir.resolve(PARAMS));
+            Network net = Network.load(spec, null, dir.resolve(PARAMS));
             return new SavedModel(dir, Strategy.parse(m.get("strategy").asText()), m.get("label_column").asText(),
                     m.get("positive_value").asText(), m.get("negative_value").asText(),
                     new PriorCorrection(m.get("training_prior").asDouble(), m.get("true_prior").asDouble()),
@@ -171,6 +194,14 @@ public final class SavedModel implements AutoCloseable {
     /** Whether this is a multi-class (softmax) model. */
     public boolean multiclass() {
         return classes != null;
+    }
+
+    /**
+     * The shape of the images an image model was trained on (images to score are resized to it);
+     * null for models trained on a table.
+     */
+    public ImageShape image() {
+        return image;
     }
 
     /** Class names of a multi-class model, in output order; null for binary models. */
@@ -247,6 +278,8 @@ public final class SavedModel implements AutoCloseable {
      * when it has one) or just {@code score}, one line per input row, in input order; for
      * multi-class models {@code [label,]score_CLASS...}, one probability per class.
      *
+     * @param out the file to write, whole or not at all, never over {@code data} or into the model
+     *        directory ({@link org.discern.io.OutputFiles})
      * @param priorCorrected write probabilities corrected to the true prior instead of the raw ones
      *        (binary models only)
      * @return the number of rows scored
@@ -260,7 +293,7 @@ public final class SavedModel implements AutoCloseable {
         }
         Table t = read(data, impute);
         double[] p = priorCorrected ? scorePriorCorrected(t) : score(t);
-        try (java.io.BufferedWriter w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+        org.discern.io.OutputFiles.write(out, w -> {
             w.write(t.labelled() ? "label,score\n" : "score\n");
             for (int i = 0; i < p.length; i++) {
                 if (t.labelled()) {
@@ -270,38 +303,68 @@ public final class SavedModel implements AutoCloseable {
                 w.write(Double.toString(p[i]));
                 w.write('\n');
             }
-        }
+        }, data, dir);
         return t.rows();
     }
 
     private int scoreMulticlass(Path data, Path out, TableReader.Impute impute) throws IOException {
         Table t = read(data, impute);
         double[] p = classProbabilities(t);
-        int k = classes.size();
-        try (java.io.BufferedWriter w = Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
-            StringBuilder h = new StringBuilder(t.labelled() ? "label" : "");
-            for (String c : classes) {
-                if (h.length() > 0) {
-                    h.append(',');
-                }
-                h.append(csvText("score_" + c));
-            }
-            w.write(h.append('\n').toString());
-            for (int i = 0; i < t.rows(); i++) {
-                StringBuilder sb = new StringBuilder();
-                if (t.labelled()) {
-                    sb.append(csvText(classes.get(t.classIndex(i)))).append(',');
-                }
-                for (int c = 0; c < k; c++) {
-                    if (c > 0) {
-                        sb.append(',');
-                    }
-                    sb.append(p[i * k + c]);
-                }
-                w.write(sb.append('\n').toString());
-            }
-        }
+        org.discern.io.OutputFiles.write(out, w -> writeClassProbabilities(w, t, p, null), data, dir);
         return t.rows();
+    }
+
+    /**
+     * Scores images read for this image model ({@link ImageFolderReader#readForScoring} with
+     * {@link #image()} and {@link #classes()}) and writes {@code file,[label,]score_CLASS...}, one
+     * line per image in the order read, {@code label} when the images came in class sub-folders.
+     *
+     * @param out the file to write, whole or not at all, never into the image folder or the model
+     *        directory ({@link org.discern.io.OutputFiles})
+     * @return the number of images scored
+     * @throws IllegalStateException when this is not an image model
+     */
+    public int scoreImages(ImageFolderReader.ScoringImages images, Path out) throws IOException {
+        if (image == null) {
+            throw new IllegalStateException("not an image model");
+        }
+        Table t = images.images().table();
+        double[] p = classProbabilities(t);
+        org.discern.io.OutputFiles.write(out, w -> writeClassProbabilities(w, t, p, images.files()),
+                images.folder(), dir);
+        return t.rows();
+    }
+
+    /** {@code [file,][label,]score_CLASS...}: the class probabilities of each row of {@code t}. */
+    private void writeClassProbabilities(Writer w, Table t, double[] p, List<String> files) throws IOException {
+        int k = classes.size();
+        List<String> header = new ArrayList<>();
+        if (files != null) {
+            header.add("file");
+        }
+        if (t.labelled()) {
+            header.add("label");
+        }
+        for (String c : classes) {
+            header.add(csvText("score_" + c));
+        }
+        w.write(String.join(",", header) + "\n");
+        for (int i = 0; i < t.rows(); i++) {
+            StringBuilder sb = new StringBuilder();
+            if (files != null) {
+                sb.append(csvText(files.get(i))).append(',');
+            }
+            if (t.labelled()) {
+                sb.append(csvText(classes.get(t.classIndex(i)))).append(',');
+            }
+            for (int c = 0; c < k; c++) {
+                if (c > 0) {
+                    sb.append(',');
+                }
+                sb.append(p[i * k + c]);
+            }
+            w.write(sb.append('\n').toString());
+        }
     }
 
     private static String csvText(String s) {

@@ -1,15 +1,14 @@
 package org.discern.train;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import org.discern.io.OutputFiles;
 
 /**
  * A synthetic stand-in for the credit-card fraud table (which cannot be shipped): the same
@@ -151,11 +150,9 @@ public final class SyntheticFraud {
         }
     }
 
-    /** Writes the table as CSV (UTF-8, LF line ends). */
+    /** Writes the table as CSV (UTF-8, LF line ends), whole or not at all ({@link OutputFiles}). */
     public void write(Path out) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            write(w);
-        }
+        OutputFiles.write(out, this::write);
     }
 
     /** Writes the table as CSV to a writer (not closed). */

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.discern.io.AtomicFiles;
-import org.discern.io.BinaryJson;
 import org.discern.io.CurveCsv;
 import org.discern.io.Json;
+import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.EvaluationSummary;
+import org.discern.metrics.SummaryOptions;
 import org.discern.metrics.ThresholdChoice;
 import org.discern.metrics.ThresholdCriterion;
 import org.discern.metrics.Thresholds;
@@ -29,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * directory:
  * <ul>
  *   <li>{@code comparison.json}: {@code {"data", "seed", "split", "options", "strategies":
- *       [{"name", "best_epoch", "test": {evaluate JSON ({@link BinaryJson}) at 0.5},
+ *       [{"name", "best_epoch", "test": {evaluate JSON ({@link SummaryJson}) at 0.5},
  *       "test_prior_corrected", "cost_optimal", "history", ...}]}};</li>
  *   <li>per strategy {@code DIR/<name>/}: the saved model ({@code model.json},
  *       {@code preprocessing.json}, {@code network.params}), {@code history.csv},
@@ -125,7 +127,9 @@ public final class Workbench {
      *
      * @param table labelled table (raw features; missing cells as NaN are filled with training
      *        medians)
-     * @param outDir output directory, created if needed; null to write nothing
+     * @param outDir output directory, created if needed; null to write nothing. The command line passes
+     *        the staging directory of an {@link org.discern.io.OutputDirectory}, so a run appears whole
+     *        or not at all; messages name files relative to it
      */
     public Comparison run(Table table, Path outDir) throws IOException {
         TrainOptions o = options;
@@ -181,8 +185,8 @@ public final class Workbench {
         if (outDir != null) {
             AtomicFiles.writeString(outDir.resolve("comparison.json"),
                     Json.toText(comparisonJson(c, table, train, val, test)));
-            say("wrote " + outDir.resolve("comparison.json"));
-            say("wrote " + TrainingReport.write(c, table, o, outDir));
+            say("wrote comparison.json");
+            say("wrote " + outDir.relativize(TrainingReport.write(c, table, o, outDir)));
         }
         return c;
     }
@@ -230,10 +234,10 @@ public final class Workbench {
             m.putArray("objective_weights").add(r.objectiveWeights()[0]).add(r.objectiveWeights()[1]);
             m.put("training_prior", r.prior().trainingPrior());
             m.put("true_prior", r.prior().truePrior());
-            m.set("test", BinaryJson.of(r.test(), table.positiveValue(), 0.5, Double.NaN));
+            SummaryOptions at = SummaryOptions.defaults().withPositiveLabel(table.positiveValue()).withThreshold(0.5);
+            m.set("test", SummaryJson.of(EvaluationSummary.binary(r.test(), at)));
             if (r.testPriorCorrected() != null) {
-                m.set("test_prior_corrected", BinaryJson.of(r.testPriorCorrected(), table.positiveValue(), 0.5,
-                        Double.NaN));
+                m.set("test_prior_corrected", SummaryJson.of(EvaluationSummary.binary(r.testPriorCorrected(), at)));
             }
             ThresholdChoice ch = r.costChoice();
             ObjectNode cost = m.putObject("cost_optimal");
@@ -244,7 +248,7 @@ public final class Workbench {
             Json.number(cost, "threshold", ch.threshold());
             Json.number(cost, "threshold_prior_corrected",
                     Double.isFinite(ch.threshold()) ? r.prior().apply(ch.threshold()) : ch.threshold());
-            cost.set("test", EvaluationJson.atThreshold(r.test().confusionAt(ch.threshold()), ch.threshold()));
+            cost.set("test", SummaryJson.atThreshold(r.test().confusionAt(ch.threshold()), ch.threshold()));
             m.set("history", historyJson(r.history()));
         }
         return root;

@@ -105,7 +105,7 @@ class NetworkTest {
             assertArrayEquals(p0, net.positiveProbabilities(x, n), 0.0);
             Path file = dir.resolve("net.params");
             net.save(file);
-            try (Network loaded = Network.load(spec, file)) {
+            try (Network loaded = Network.load(spec, null, file)) {
                 assertArrayEquals(p0, loaded.positiveProbabilities(x, n), 0.0);
             }
         }

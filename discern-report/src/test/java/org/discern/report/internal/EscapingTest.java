@@ -53,13 +53,4 @@ class EscapingTest {
         }
         assertEquals(Palette.hex(0) + "/" + Palette.dash(0), Palette.hex(48) + "/" + Palette.dash(48));
     }
-
-    @Test
-    void normalQuantileAndCdfAreInverse() {
-        assertEquals(0.0, Normal.quantile(0.5), 1e-12);
-        assertEquals(1.959963984540054, Normal.quantile(0.975), 1e-8);
-        assertEquals(-3.090232306167813, Normal.quantile(0.001), 1e-8);
-        assertEquals(0.975, Normal.cdf(1.959963984540054), 1e-7);
-        assertEquals(Double.NEGATIVE_INFINITY, Normal.quantile(0));
-    }
 }

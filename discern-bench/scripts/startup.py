@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Start-up time of the discern command, interleaved so that load changes hit every variant alike.
+
+    flock /tmp/discern-bench.lock /usr/bin/python3 discern-bench/scripts/startup.py [ROUNDS]
+
+Run from the repository root after './discern --version' (which builds the jar and the CDS
+archive). Each round runs every variant once, in a fresh order; the table gives the median and
+the quartiles of the wall-clock time over the rounds (default 30), after 3 warm-up rounds, and
+the median CPU time (user + system of the JVM and the launcher; less sensitive to other load).
+
+With the training plug-in installed (discern-train/target/plugin/) the launcher variants include it
+and one more variant times the java command with it. Environment (optional): OLD_JAR, a jar to time as 'java -jar OLD_JAR --version' too (e.g. the
+128 MB discern.jar of main before the training plug-in split).
+"""
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.getcwd()
+JAR = os.path.join(ROOT, "discern-cli", "target", "discern.jar")
+JSA = os.path.join(ROOT, "discern-cli", "target", "discern.jsa")
+TINY = "/tmp/discern-startup-tiny.csv"
+
+
+def variants():
+    cds = ["-XX:SharedArchiveFile=" + JSA, "-Xlog:cds=off,cds+dynamic=off"]
+    v = [
+        ("java -jar discern.jar --version", ["java", "-jar", JAR, "--version"], {}),
+        ("java -jar discern.jar --help", ["java", "-jar", JAR, "--help"], {}),
+        ("java -jar discern.jar evaluate tiny.csv", ["java", "-jar", JAR, "evaluate", TINY], {}),
+        ("java + CDS archive --version (the launcher's java command)",
+         ["java", "-Xmx4g"] + cds + ["-Ddiscern.home=" + ROOT, "-cp", JAR, "org.discern.cli.Main", "--version"], {}),
+        ("./discern --version", ["./discern", "--version"], {}),
+        ("./discern --help", ["./discern", "--help"], {}),
+        ("./discern evaluate tiny.csv", ["./discern", "evaluate", TINY], {}),
+        ("DISCERN_CDS=0 ./discern --version", ["./discern", "--version"], {"DISCERN_CDS": "0"}),
+        ("DISCERN_CDS=0 ./discern evaluate tiny.csv", ["./discern", "evaluate", TINY], {"DISCERN_CDS": "0"}),
+    ]
+    plugin = os.path.join(ROOT, "discern-train", "target", "plugin")
+    if os.path.isdir(plugin):
+        v.append(("java + CDS archive + plug-in class path --version",
+                  ["java", "-Xmx4g"] + cds + ["-Ddiscern.home=" + ROOT, "-cp", JAR + ":" + plugin + "/*",
+                                              "org.discern.cli.Main", "--version"], {}))
+    old = os.environ.get("OLD_JAR")
+    if old:
+        v.insert(0, ("java -jar OLD_JAR --version (128 MB, with training)", ["java", "-jar", old, "--version"], {}))
+    return v
+
+
+def run(cmd, env):
+    """Wall-clock and CPU (user + system, all threads and child processes) seconds of one run."""
+    e = dict(os.environ)
+    e.update(env)
+    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=e, cwd=ROOT)
+    t = time.perf_counter() - t0
+    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if r.returncode != 0:
+        sys.exit("failed: %s\n%s" % (" ".join(cmd), r.stderr.decode()))
+    return t, (c1.ru_utime - c0.ru_utime) + (c1.ru_stime - c0.ru_stime)
+
+
+def main():
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    with open(TINY, "w") as f:
+        f.write("label,score\n1,0.9\n0,0.1\n1,0.6\n0,0.7\n")
+    vs = variants()
+    times = {name: [] for name, _, _ in vs}
+    cpu = {name: [] for name, _, _ in vs}
+    rng = random.Random(7)
+    for r in range(rounds + 3):
+        order = list(vs)
+        rng.shuffle(order)
+        for name, cmd, env in order:
+            t, c = run(cmd, env)
+            if r >= 3:
+                times[name].append(t)
+                cpu[name].append(c)
+    print("| command | wall median (s) | wall quartiles (s) | CPU median (s) |")
+    print("|---|---|---|---|")
+    for name, _, _ in vs:
+        q = statistics.quantiles(times[name], n=4)
+        print("| `%s` | %.3f | %.3f-%.3f | %.3f |" % (name, statistics.median(times[name]), q[0], q[2],
+                                                    statistics.median(cpu[name])))
+
+
+if __name__ == "__main__":
+    main()

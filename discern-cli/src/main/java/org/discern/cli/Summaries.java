@@ -1,0 +1,56 @@
+package org.discern.cli;
+
+import org.discern.io.BinaryPredictions;
+import org.discern.io.MultiClassPredictions;
+import org.discern.io.ScoreMatrix;
+import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.BinaryStatistic;
+import org.discern.metrics.Bootstrap;
+import org.discern.metrics.DeLong;
+import org.discern.metrics.EvaluationSummary;
+import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.SummaryOptions;
+
+/**
+ * The evaluation summaries of {@code evaluate} and {@code report}: core's summary of the
+ * evaluation with the intervals {@code --ci} asks for. DeLong: the ROC AUC (binary) or every
+ * class's one-vs-rest ROC AUC (multi-class). Bootstrap: the ROC AUC and average precision
+ * (binary), or every one-vs-rest average and class value (multi-class, classes resampled
+ * separately); the summary reads them by name.
+ */
+final class Summaries {
+    private Summaries() {
+    }
+
+    static EvaluationSummary binary(BinaryEvaluation ev, BinaryPredictions p, SummaryOptions options,
+            IntervalMethod ci, IntervalOptions intervals) {
+        if (ci == null) {
+            return EvaluationSummary.binary(ev, options);
+        }
+        if (ci == IntervalMethod.DELONG) {
+            return EvaluationSummary.binary(ev, options.withLevel(intervals.level()), DeLong.auc(ev.operatingPoints()));
+        }
+        return EvaluationSummary.binary(ev, options, Bootstrap.binary(p.scores(), p.labels(), p.weights(),
+                intervals.bootstrap(), BinaryStatistic.rocAuc(), BinaryStatistic.averagePrecision()));
+    }
+
+    static EvaluationSummary multiclass(MulticlassEvaluation ev, MultiClassPredictions p, SummaryOptions options,
+            IntervalMethod ci, IntervalOptions intervals) {
+        if (ci == null) {
+            return EvaluationSummary.multiclass(ev, options);
+        }
+        if (ci == IntervalMethod.DELONG) {
+            return EvaluationSummary.multiclass(ev, options.withLevel(intervals.level()), DeLong.oneVsRest(ev));
+        }
+        ScoreMatrix m = p.scores();
+        double[][] rows = new double[m.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[m.columns()];
+            for (int c = 0; c < m.columns(); c++) {
+                rows[i][c] = m.get(i, c);
+            }
+        }
+        return EvaluationSummary.multiclass(ev, options,
+                Bootstrap.multiclassOneVsRest(p.labels(), rows, p.classNames(), p.weights(), intervals.bootstrap()));
+    }
+}

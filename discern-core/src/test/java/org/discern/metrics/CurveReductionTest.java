@@ -1,0 +1,99 @@
+package org.discern.metrics;
+
+import static org.discern.metrics.Approx.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the report draws, computed in core: representative rows of an operating-point table and
+ * the sweep at them, corner points of curves, and the macro-average of several ROC curves.
+ */
+class CurveReductionTest {
+
+    private static OperatingPoints large(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextDouble() < 0.1;
+            s[i] = r.nextGaussian() + (y[i] ? 1 : 0);
+        }
+        return OperatingPoints.of(s, y, null);
+    }
+
+    @Test
+    void representativeRowsKeepEveryRateStepSmall() {
+        OperatingPoints op = large(200_000, 3);
+        int max = 600;
+        int[] rows = ThresholdSweep.representativeRows(op, max);
+        assertTrue(rows.length <= 2 * max + 2, "rows: " + rows.length);
+        assertEquals(0, rows[0]);
+        assertEquals(op.size() - 1, rows[rows.length - 1]);
+        double total = op.positives() + op.negatives();
+        for (int j = 1; j < rows.length; j++) {
+            assertTrue(rows[j] > rows[j - 1]);
+            // between two kept rows each rate moves by at most one quantile step (3 / max) plus one row
+            int a = rows[j - 1];
+            int b = rows[j];
+            double step = 3.0 / max;
+            assertTrue((op.truePositives(b) - op.truePositives(a)) / op.positives() <= step + 1 / op.positives());
+            assertTrue((op.falsePositives(b) - op.falsePositives(a)) / op.negatives() <= step + 1 / op.negatives());
+            assertTrue((op.truePositives(b) + op.falsePositives(b) - op.truePositives(a) - op.falsePositives(a)) / total
+                    <= step + 1 / total);
+        }
+        ThresholdSweep sweep = ThresholdSweep.representative(op, max);
+        assertEquals(rows.length, sweep.size());
+        for (int j = 0; j < rows.length; j += 97) {
+            ConfusionMatrix cm = op.confusionAtIndex(rows[j]);
+            assertEquals(op.threshold(rows[j]), sweep.value(j, ThresholdSweep.Column.THRESHOLD));
+            assertEquals(cm.precision(), sweep.value(j, ThresholdSweep.Column.PRECISION));
+            assertEquals(cm.f1(), sweep.value(j, ThresholdSweep.Column.F1));
+        }
+        // a small table is kept whole
+        OperatingPoints small = OperatingPoints.of(new double[] {0.3, 0.1, 0.2}, new boolean[] {true, false, false}, null);
+        assertArrayEquals(new int[] {0, 1, 2}, ThresholdSweep.representativeRows(small, 3));
+        assertEquals("max must be >= 3, got 2",
+                assertThrows(IllegalArgumentException.class, () -> ThresholdSweep.representativeRows(small, 2)).getMessage());
+    }
+
+    @Test
+    void macroAverageOfAPerfectAndAChanceCurve() {
+        RocCurve perfect = RocCurve.of(new double[] {0, 0, 1}, new double[] {0, 1, 1},
+                new double[] {Double.POSITIVE_INFINITY, 0.5, 0.1});
+        RocCurve chance = RocCurve.of(new double[] {0, 1}, new double[] {0, 1}, new double[] {Double.POSITIVE_INFINITY, 0.5});
+        RocCurve macro = RocCurve.macroAverage(List.of(perfect, chance));
+        // union of the FPRs {0, 1}: at 0 the perfect curve's step top (1) and chance's 0; at 1 both 1
+        assertArrayEquals(new double[] {0, 1}, macro.fpr());
+        assertArrayEquals(new double[] {0.5, 1}, macro.tpr());
+        assertClose(0.75, macro.area(), "area");
+        assertTrue(Double.isNaN(macro.threshold(0)));
+        assertThrows(IllegalArgumentException.class, () -> RocCurve.macroAverage(List.of()));
+        // the same as the multi-class evaluation's own macro curve
+        var in = Fixtures.json("multiclass_small_ties").get("input");
+        MulticlassEvaluation mc = MulticlassEvaluation.of(Fixtures.ints(in.get("labels")),
+                Fixtures.matrix(in.get("scores")), Fixtures.strings(in.get("classes")), null);
+        List<RocCurve> curves = new java.util.ArrayList<>();
+        for (int c = 0; c < mc.classCount(); c++) {
+            curves.add(mc.rocCurve(c));
+        }
+        assertEquals(mc.rocCurveMacro(), RocCurve.macroAverage(curves));
+    }
+
+    @Test
+    void detCornersKeepTheShape() {
+        BinaryEvaluation ev = BinaryEvaluation.of(new double[] {0.9, 0.8, 0.7, 0.6, 0.5, 0.4},
+                new boolean[] {true, true, false, true, false, false});
+        DetCurve det = ev.detCurve();
+        DetCurve c = det.corners();
+        assertTrue(c.size() <= det.size());
+        assertEquals(det.fpr(0), c.fpr(0));
+        assertEquals(det.fnr(det.size() - 1), c.fnr(c.size() - 1));
+    }
+}

@@ -1,0 +1,45 @@
+package org.discern.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CSV and TSV with a header row, optionally gzip-compressed ({@link DelimitedFile}): the format
+ * of any file no other format recognises. The layout comes from the header
+ * ({@link LayoutDetector#fromColumns}); the file is opened once and read by the layout's reader.
+ */
+final class DelimitedFormat implements PredictionFormat {
+    @Override
+    public boolean accepts(byte[] head) {
+        return true;
+    }
+
+    @Override
+    public Predictions read(Path file, InputStream in, InputSpec spec) throws IOException {
+        PredictionFormat.refuse(spec.numpySettings(), "applies to NumPy input; " + file + " is a CSV/TSV file (its"
+                + " classes are its column names)");
+        PredictionFormat.refuse(spec.archiveSettings(), "applies to an .npz archive; " + file + " is a CSV/TSV file");
+        long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+        try (DelimitedFile f = DelimitedFile.open(file.toString(), in, size)) {
+            Layout layout = LayoutDetector.fromColumns(f.name(), f.header(), spec);
+            if (layout != Layout.BINARY && (spec.scoreColumnGiven() || spec.positive() != null)) {
+                throw new InputOptionException((spec.scoreColumnGiven() ? "--score" : "--positive")
+                        + " applies to binary predictions; " + file + " is read as " + layout);
+            }
+            if (layout != Layout.MULTICLASS && spec.classes() != null) {
+                throw new InputOptionException("--classes applies to multi-class predictions; " + file
+                        + " is read as " + layout);
+            }
+            switch (layout) {
+                case MULTICLASS:
+                    return MultiClassCsvReader.of(spec).read(f);
+                case MULTILABEL:
+                    return MultiLabelCsvReader.of(spec).read(f);
+                default:
+                    return BinaryCsvReader.of(spec).read(f);
+            }
+        }
+    }
+}

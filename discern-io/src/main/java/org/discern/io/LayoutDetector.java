@@ -1,0 +1,109 @@
+package org.discern.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one place that decides an input's {@link Layout}: from the column names of a table (CSV,
+ * TSV; any format with named columns) and from the shapes of NumPy arrays. A layout named in the
+ * {@link InputSpec} always wins.
+ *
+ * <p>Columns, in this order:
+ * <ol>
+ *   <li>a named score column ({@code --score}) or positive label ({@code --positive}): binary,
+ *       so a mistyped column is reported as missing, never read as another layout;</li>
+ *   <li>named classes ({@code --classes}): multi-class;</li>
+ *   <li>{@code label_<name>} and {@code score_<name>} columns: multi-label (they must pair up);</li>
+ *   <li>the score column ({@code score}): binary;</li>
+ *   <li>the label column and at least two others, the weight and id columns not counted:
+ *       multi-class (each other column is the score of the class it names);</li>
+ *   <li>otherwise an {@link InputException} naming what is missing.</li>
+ * </ol>
+ *
+ * <p>Arrays: a 2-D label matrix that is not one-hot is multi-label; 1-D labels with one score
+ * per sample (1-D, or n x 1) are binary; anything else (1-D or one-hot labels, n x K scores) is
+ * multi-class.
+ */
+final class LayoutDetector {
+    private LayoutDetector() {
+    }
+
+    /**
+     * The layout of a table.
+     *
+     * @param source file name for messages
+     * @param columns the column names, in order
+     * @throws InputException when no layout fits, or label_/score_ columns do not pair up
+     */
+    static Layout fromColumns(String source, List<String> columns, InputSpec spec) throws InputException {
+        if (spec.layout() != null) {
+            return spec.layout();
+        }
+        if (spec.scoreColumnGiven() || spec.positive() != null) {
+            return Layout.BINARY;
+        }
+        if (spec.classes() != null) {
+            return Layout.MULTICLASS;
+        }
+        boolean labelPrefixed = false;
+        boolean scorePrefixed = false;
+        for (String c : columns) {
+            labelPrefixed |= c.startsWith(Layout.LABEL_PREFIX) && c.length() > Layout.LABEL_PREFIX.length();
+            scorePrefixed |= c.startsWith(Layout.SCORE_PREFIX) && c.length() > Layout.SCORE_PREFIX.length();
+        }
+        if (labelPrefixed && scorePrefixed) {
+            MultiLabelCsvReader.pairs(source, columns);
+            return Layout.MULTILABEL;
+        }
+        String label = spec.labelColumn();
+        if (columns.contains(spec.scoreColumn())) {
+            return Layout.BINARY;
+        }
+        if (!columns.contains(label)) {
+            throw new InputException(source, 1, null, String.format(Locale.ROOT,
+                    "no column '%s' for the labels; columns: %s%s (expected '%s,%s' (binary), '%s' plus one score"
+                            + " column per class (multi-class) or label_<name> and score_<name> columns"
+                            + " (multi-label))",
+                    label, String.join(", ", columns), DidYouMean.hint(label, columns), label, spec.scoreColumn(),
+                    label));
+        }
+        String weight = spec.weightColumn() != null ? spec.weightColumn() : InputSpec.DEFAULT_WEIGHT_COLUMN;
+        List<String> others = new ArrayList<>(columns);
+        others.removeAll(List.of(label, weight));
+        if (spec.idColumn() != null) {
+            others.remove(spec.idColumn());
+        }
+        if (others.size() >= 2) {
+            return Layout.MULTICLASS;
+        }
+        throw new InputException(source, 1, null, String.format(Locale.ROOT,
+                "cannot tell the layout from the header %s; expected '%s,%s' (binary), '%s' plus one score"
+                        + " column per class (multi-class) or label_<name> and score_<name> columns (multi-label)",
+                String.join(",", columns), label, spec.scoreColumn(), label));
+    }
+
+    /**
+     * The layout of a NumPy labels/scores pair, unless {@code spec} names one.
+     *
+     * @param labels the labels array
+     * @param scores the score array (only its shape is used)
+     */
+    static Layout fromArrays(NpyArray labels, NpyArray scores, InputSpec spec) throws InputException {
+        return spec.layout() != null ? spec.layout() : fromArrays(NpyInput.labels(labels), scores);
+    }
+
+    /**
+     * The layout of a NumPy labels/scores pair.
+     *
+     * @param labels the labels, as read by {@link NpyInput#labels(NpyArray)}
+     * @param scores the score array (only its shape is used)
+     */
+    static Layout fromArrays(LabelArray labels, NpyArray scores) {
+        if (labels.kind() == LabelArray.Kind.INDICATOR) {
+            return Layout.MULTILABEL;
+        }
+        boolean oneColumn = scores.dimensions() < 2 || scores.columns() == 1;
+        return oneColumn && !labels.isIndicator() ? Layout.BINARY : Layout.MULTICLASS;
+    }
+}

@@ -1,0 +1,82 @@
+package org.discern.io;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every table reader reads beside its labels and scores, row by row: the optional weight
+ * (finite, &gt;= 0) and the optional row id (text, never empty, unique: a repeated id names both
+ * lines).
+ */
+final class RowExtras {
+    private final int weightColumn; // -1 when unweighted
+    private final int idColumn; // -1 when there are no ids
+    private final Map<String, Long> seen = new HashMap<>();
+    private double[] weights;
+    private String[] ids;
+    private int n;
+
+    private RowExtras(int weightColumn, int idColumn) {
+        this.weightColumn = weightColumn;
+        this.idColumn = idColumn;
+        this.weights = weightColumn < 0 ? null : new double[1024];
+        this.ids = idColumn < 0 ? null : new String[1024];
+    }
+
+    /**
+     * @param weightColumn index of the weight column of {@code f}, or -1
+     * @param idColumn name of the id column, or null
+     * @param taken columns used for something else (never suggested for a missing id column)
+     */
+    static RowExtras of(DelimitedFile f, int weightColumn, String idColumn, String... taken) throws InputException {
+        return new RowExtras(weightColumn, idColumn == null ? -1 : f.requireColumn(idColumn, "ids", taken));
+    }
+
+    /** Index of the id column, or -1. */
+    int idColumn() {
+        return idColumn;
+    }
+
+    /** Reads the current record's weight and id. */
+    void add(DelimitedFile f) throws InputException {
+        if (weights != null) {
+            if (n == weights.length) {
+                weights = Arrays.copyOf(weights, n * 2);
+            }
+            weights[n] = f.weight(weightColumn);
+        }
+        if (ids != null) {
+            String id = f.field(idColumn).strip();
+            if (id.isEmpty()) {
+                throw f.error(idColumn, "expected an id, found an empty field");
+            }
+            Long before = seen.putIfAbsent(id, f.line());
+            if (before != null) {
+                throw f.error(idColumn, "expected unique ids, found '" + id + "' also on line " + before);
+            }
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+            }
+            ids[n] = id;
+        }
+        n++;
+    }
+
+    /** The weights read, one per record, or null when unweighted. */
+    double[] weights() {
+        return weights == null ? null : Arrays.copyOf(weights, n);
+    }
+
+    /** The ids read, one per record, or null when there is no id column. */
+    String[] ids() {
+        return ids == null ? null : Arrays.copyOf(ids, n);
+    }
+
+    /** Throws the error of a table without data rows when {@code rows} is 0. */
+    static void requireRows(DelimitedFile f, int rows) throws InputException {
+        if (rows == 0) {
+            throw new InputException(f.name(), 2, null, "expected at least one data row, found none");
+        }
+    }
+}
