@@ -85,7 +85,8 @@ final class JobInput {
                 return k <= 2 ? Layout.BINARY : Layout.MULTICLASS;
             }
         }
-        InputSpec.Builder spec = InputSpec.builder().labelColumn(label).weightColumn(weight);
+        InputSpec.Builder spec = InputSpec.builder().file(java.nio.file.Path.of(input)).labelColumn(label)
+                .weightColumn(weight);
         if (!InputSpec.DEFAULT_SCORE_COLUMN.equals(score)) {
             spec.scoreColumn(score);
         }
