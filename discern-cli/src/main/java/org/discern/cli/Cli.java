@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
+import org.discern.io.HeapLimitException;
 import org.discern.io.InputException;
 import org.discern.io.InputOptionException;
 import org.discern.io.OutputException;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             ThresholdCommand.class,
             SweepCommand.class,
             CalibrateCommand.class,
+            DecisionCommand.class,
             DemoCommand.class},
         // then the plug-ins' commands (train, predict) and help: see Plugins
         footer = {
@@ -117,6 +119,13 @@ public final class Cli implements Runnable {
     static int handle(Exception ex, CommandLine c, boolean verbose) {
         PrintWriter e = c.getErr();
         int code;
+        OutOfMemoryError oom = OutOfMemory.find(ex);
+        if (oom != null) {
+            return OutOfMemory.report(oom, e);
+        }
+        if (ex instanceof HeapLimitException h) {
+            return OutOfMemory.refused(h, e);
+        }
         if (ex instanceof OutputException oe) {
             // refused before writing: choose another --out (2); failed while writing: path and OS reason (1)
             e.println("discern: " + oe.getMessage());

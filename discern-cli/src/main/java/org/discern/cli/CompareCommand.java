@@ -44,7 +44,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Holm-adjusted over all pairs.",
             "Two files with --id: rows matched by id are compared paired (rows",
             "without a match are left out, with a warning); with no id in common",
-            "the samples are independent and the test is unpaired.",
+            "the samples are independent and the test is unpaired (DeLong: Student's",
+            "t with Welch-Satterthwaite df, as pROC; the df is in the output).",
+            "The same column twice gives difference 0, z = 0, p = 1, with a warning.",
             "",
             "--method delong (default): DeLong's test, as R's pROC roc.test.",
             "--method bootstrap: stratified bootstrap of the AUC difference",
@@ -154,9 +156,6 @@ public final class CompareCommand implements Callable<Integer> {
             if (scores.size() < 2) {
                 throw new UsageException("with one file, give at least two --score columns to compare, got "
                         + scores.size());
-            }
-            if (scores.stream().distinct().count() != scores.size()) {
-                throw new UsageException("--score columns must be distinct, got " + scores);
             }
             BinaryPredictions p = (BinaryPredictions) first;
             Path file = input.mainFile();
@@ -475,6 +474,10 @@ public final class CompareCommand implements Callable<Integer> {
         if (boot != null) {
             sb.append(String.format(Locale.ROOT, " (%d replicates, seed %d)", boot.replicates(), boot.seed()));
         }
+        double df = comparisons.get(0).degreesOfFreedom();
+        if (!Double.isNaN(df)) {
+            sb.append(String.format(Locale.ROOT, "; Student's t with %.2f df (Welch-Satterthwaite)", df));
+        }
         sb.append("\n\n");
         int wa = "a".length();
         int wb = "b".length();
@@ -484,7 +487,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         String fmt = "%-" + wa + "s  %-" + wb + "s  %9s  %9s  %10s  %-24s  %8s  %10s  %10s\n";
         sb.append(String.format(Locale.ROOT, fmt, "a", "b", "AUC a", "AUC b", "a - b",
-                Tables.percent(level) + "% CI of a - b", "z", "p", "p (Holm)"));
+                Tables.percent(level) + "% CI of a - b", Double.isNaN(df) ? "z" : "t", "p", "p (Holm)"));
         for (AucComparison c : comparisons) {
             String ci = "[" + num(c.differenceLower()) + ", " + num(c.differenceUpper()) + "]";
             sb.append(String.format(Locale.ROOT, fmt, c.a(), c.b(), num(c.aucA()), num(c.aucB()),

@@ -37,8 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "points unless --all-thresholds.",
             "Multi-class and multi-label input: roc_<class>.csv and pr_<class>.csv per",
             "class, roc_micro.csv, roc_macro.csv (fpr,tpr) and index.csv mapping class",
-            "names to files (names made safe for file names). --class NAME writes the",
-            "binary curves of one class against the rest instead."},
+            "names to files (names made safe for file names). A class absent from the",
+            "labels has no curves and no files (index.csv lists it with an empty file).",
+            "--class NAME writes the binary curves of one class against the rest instead."},
         footer = {
             "",
             "Examples:",
@@ -99,8 +100,9 @@ public final class CurvesCommand implements Callable<Integer> {
             names = ev.classes();
             for (int c = 0; c < ev.classCount(); c++) {
                 BinaryEvaluation e = ev.classEvaluation(c);
-                roc.add(allThresholds ? e.rocCurveAllThresholds() : ev.rocCurve(c));
-                pr.add(ev.precisionRecallCurve(c));
+                boolean absent = e.operatingPoints().positives() == 0;
+                roc.add(absent ? null : allThresholds ? e.rocCurveAllThresholds() : ev.rocCurve(c));
+                pr.add(absent ? null : ev.precisionRecallCurve(c));
                 defined |= !Double.isNaN(ev.rocAuc(c));
             }
             micro = ev.rocCurveMicro();
@@ -111,8 +113,9 @@ public final class CurvesCommand implements Callable<Integer> {
             names = ev.labels();
             for (int c = 0; c < ev.labelCount(); c++) {
                 BinaryEvaluation e = ev.labelEvaluation(c);
-                roc.add(allThresholds ? e.rocCurveAllThresholds() : ev.rocCurve(c));
-                pr.add(ev.precisionRecallCurve(c));
+                boolean absent = e.operatingPoints().positives() == 0;
+                roc.add(absent ? null : allThresholds ? e.rocCurveAllThresholds() : ev.rocCurve(c));
+                pr.add(absent ? null : ev.precisionRecallCurve(c));
                 defined |= !Double.isNaN(ev.rocAuc(c));
             }
             micro = ev.rocCurveMicro();

@@ -12,7 +12,13 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.run(args, out, err);
+        OutOfMemory.install(err, args);
+        int code;
+        try {
+            code = Cli.run(args, out, err);
+        } catch (OutOfMemoryError e) {
+            code = OutOfMemory.report(e, err);
+        }
         out.flush();
         err.flush();
         System.exit(code);

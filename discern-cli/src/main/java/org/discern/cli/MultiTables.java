@@ -23,6 +23,9 @@ final class MultiTables {
     private static final MetricKey ROC_AUC = MetricKey.of(Metric.ROC_AUC);
     private static final MetricKey AP = MetricKey.of(Metric.AVERAGE_PRECISION);
 
+    /** The terminal shows the confusion matrix up to this many classes (wider is unreadable; JSON has it). */
+    static final int CONFUSION_MAX_CLASSES = 50;
+
     private MultiTables() {
     }
 
@@ -93,6 +96,12 @@ final class MultiTables {
                 line(sb, v);
             }
         }
+        if (s.confusionMatrix().isEmpty() || classes.size() > CONFUSION_MAX_CLASSES) {
+            sb.append(String.format(Locale.ROOT, "\nconfusion matrix: %,d x %,d, not shown for more than %d classes "
+                    + "(see --format json)\n", classes.size(), classes.size(), CONFUSION_MAX_CLASSES));
+            Tables.warnings(sb, s);
+            return trimLines(sb);
+        }
         sb.append("\nconfusion matrix (rows = true class, columns = predicted class):\n");
         MulticlassConfusionMatrix cm = s.confusionMatrix().orElseThrow();
         int k = classes.size();
@@ -122,7 +131,22 @@ final class MultiTables {
 
     /** Drops the blanks that empty trailing cells leave at line ends. */
     private static String trimLines(StringBuilder sb) {
-        return sb.toString().replaceAll(" +\n", "\n");
+        // one linear pass (a regular expression backtracks over every run of blanks)
+        StringBuilder out = new StringBuilder(sb.length());
+        int blanks = 0;
+        for (int i = 0; i < sb.length(); i++) {
+            char ch = sb.charAt(i);
+            if (ch == ' ') {
+                blanks++;
+                continue;
+            }
+            if (ch != '\n') {
+                out.append(" ".repeat(blanks));
+            }
+            blanks = 0;
+            out.append(ch);
+        }
+        return out.append(" ".repeat(blanks)).toString();
     }
 
     /** The multi-label report. */

@@ -18,24 +18,32 @@ final class Progress implements ProgressListener {
 
     private final PrintWriter err;
     private final boolean terminal;
+    private final long quietNanos;
     private final long start = System.nanoTime();
     private long lastLine;
     private ProgressBar bar;
 
-    private Progress(PrintWriter err, boolean terminal) {
+    Progress(PrintWriter err, boolean terminal, long quietNanos) {
         this.err = err;
         this.terminal = terminal;
+        this.quietNanos = quietNanos;
     }
 
     /** Progress for the given error writer; a bar only when attached to a console. */
     static Progress to(PrintWriter err) {
-        return new Progress(err, System.console() != null);
+        return new Progress(err, System.console() != null, QUIET_NANOS);
+    }
+
+    /** The bar's text after the rate: set apart from it, so "33.2 MB/s (983,040 rows)". */
+    static String rowsText(long rows) {
+        return String.format(Locale.ROOT, " (%,d rows)", rows);
     }
 
     @Override
     public void progress(String file, long bytes, long total, long rows) {
+        OutOfMemory.reading(file, bytes, total, rows);
         long now = System.nanoTime();
-        if (now - start < QUIET_NANOS) {
+        if (now - start < quietNanos) {
             return;
         }
         if (terminal && total > 0) {
@@ -46,7 +54,7 @@ final class Progress implements ProgressListener {
                         .build();
             }
             bar.stepTo(bytes);
-            bar.setExtraMessage(String.format(Locale.ROOT, "%,d rows", rows));
+            bar.setExtraMessage(rowsText(rows));
             return;
         }
         if (now - lastLine >= LINE_EVERY_NANOS) {
@@ -59,13 +67,16 @@ final class Progress implements ProgressListener {
 
     @Override
     public void done(String file, long rows) {
+        OutOfMemory.read(file, rows);
         if (bar != null) {
+            // the last report came up to 64k rows (one chunk) before the end: show the true total
+            bar.setExtraMessage(rowsText(rows));
             bar.stepTo(bar.getMax());
             bar.close();
             bar = null;
         }
         long elapsed = System.nanoTime() - start;
-        if (elapsed >= QUIET_NANOS) {
+        if (elapsed >= quietNanos) {
             err.println(String.format(Locale.ROOT, "read %s: %,d rows in %.1f s", file, rows, elapsed / 1e9));
             err.flush();
         }

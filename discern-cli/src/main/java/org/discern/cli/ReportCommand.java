@@ -15,6 +15,7 @@ import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MultilabelEvaluation;
 import org.discern.metrics.SummaryOptions;
 import org.discern.report.HtmlReport;
 import picocli.CommandLine.Command;
@@ -34,15 +35,19 @@ import picocli.CommandLine.Model.CommandSpec;
             "offline page with interactive ROC and PR curves, a threshold slider and the live",
             "confusion matrix), metrics.json (as 'evaluate --format json'), curve CSVs and chart",
             "images (PNG, SVG). Prints the path of report.html.",
-            "Multi-label input: the page cannot show it yet; --class NAME reports one label",
-            "(or one class of multi-class input) against the rest."},
+            "Multi-class input gets one-vs-rest curves per class, multi-label input one curve per",
+            "label; --class NAME reports one class or label against the rest. --threshold sets",
+            "where the page's threshold slider starts (every class); --max-fpr is a binary",
+            "number and is refused for multi-class and multi-label input (use --class NAME)."},
         footer = {
             "",
             "Examples:",
             "  discern report preds.csv --out report/",
             "  discern report preds.csv.gz --label Class --score p --positive 1 --out fraud-report --force",
             "  discern report --labels y_true.npy --scores y_score.npy --class-names names.txt --out rep/",
-            "  discern report malware25.csv --class Adialer.C --out adialer-report"})
+            "  discern report malware25.csv --class Adialer.C --out adialer-report",
+            "  discern report malware25.csv --threshold 0.3 --ci delong --out malware-report",
+            "  discern report tags.csv --layout multilabel --out tags-report"})
 public final class ReportCommand implements Callable<Integer> {
     /** Clock of the report's time stamp; tests replace it. */
     static Clock clock = Clock.systemUTC();
@@ -65,8 +70,8 @@ public final class ReportCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
-            description = "Threshold of the confusion matrix in metrics.json, and where the page's slider"
-                    + " starts (default: ${DEFAULT-VALUE}).")
+            description = "Threshold of the confusion matrix in metrics.json (binary), and where the page's"
+                    + " threshold slider starts for every class (default: ${DEFAULT-VALUE}).")
     double threshold;
 
     @Option(names = "--max-fpr", paramLabel = "M",
@@ -97,12 +102,10 @@ public final class ReportCommand implements Callable<Integer> {
         // refuse an unusable --out (exists without --force, holds an input...) before the long work
         OutputDirectory.check(out, force, input.inputs());
         Predictions read = input.read(spec.commandLine().getErr());
-        input.refuseBinaryOnly(read, "--threshold", "--max-fpr");
-        if (read instanceof MultiLabelPredictions) {
-            // the page (discern-report) has no per-label view yet
-            throw new UsageException("report: " + read.source() + " holds " + read.describe() + ", and the report"
-                    + " page cannot show multi-label predictions yet; choose one label with --class NAME, or use"
-                    + " 'discern evaluate' and 'discern curves'");
+        // --threshold is honoured everywhere (where the slider starts); a partial AUC is a binary number
+        input.refuseBinaryOnly(read, "--max-fpr");
+        if (read instanceof MultiLabelPredictions ml) {
+            return multilabel(ml);
         }
         if (read instanceof MultiClassPredictions mc) {
             return multiclass(mc);
@@ -139,7 +142,24 @@ public final class ReportCommand implements Callable<Integer> {
         MulticlassEvaluation ev = Evaluations.multiclass(p);
         // the same summary as 'evaluate' with these options; metrics.json is its JSON
         EvaluationSummary summary = Summaries.multiclass(ev, p, SummaryOptions.defaults().withTopK(topK.values()), ci, intervals);
-        return write(common().multiclass(ev).summary(summary).metricsJson(SummaryJson.toText(summary)));
+        return write(common().multiclass(ev).summary(summary).metricsJson(SummaryJson.toText(summary))
+                .initialThreshold(threshold));
+    }
+
+    /** Multi-label: one curve per label; options 'evaluate' refuses for multi-label input are refused here too. */
+    private Integer multilabel(MultiLabelPredictions p) throws Exception {
+        if (ci != null) {
+            throw new UsageException("--ci applies to binary and multi-class predictions; " + p.source()
+                    + " holds multilabel predictions");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--top-k")) {
+            throw new UsageException("--top-k applies to multi-class predictions only; " + p.source()
+                    + " holds multilabel predictions");
+        }
+        MultilabelEvaluation ev = Evaluations.multilabel(p);
+        EvaluationSummary summary = EvaluationSummary.multilabel(ev, SummaryOptions.defaults());
+        return write(common().multilabel(ev).summary(summary).metricsJson(SummaryJson.toText(summary))
+                .initialThreshold(threshold));
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {

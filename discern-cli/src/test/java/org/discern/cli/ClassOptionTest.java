@@ -86,6 +86,11 @@ class ClassOptionTest {
         ok("sweep", m, cls[0], cls[1], "--out", dir.resolve("sweep-m.csv").toString(), "--grid", "21");
         assertArrayEquals(Files.readAllBytes(dir.resolve("sweep-b.csv")), Files.readAllBytes(dir.resolve("sweep-m.csv")));
 
+        // decision: the curve (JSON, and the CSV byte for byte)
+        assertEquals(ok("decision", b, w[0], w[1], "--format", "json", "--out", dir.resolve("dc-b.csv").toString()).out(),
+                ok("decision", m, cls[0], cls[1], "--format", "json", "--out", dir.resolve("dc-m.csv").toString()).out());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("dc-b.csv")), Files.readAllBytes(dir.resolve("dc-m.csv")));
+
         // calibrate: the figures, and a fitted recalibrator
         assertEquals(ok("calibrate", b, w[0], w[1], "--format", "json", "--strategy", "quantile").out(),
                 ok("calibrate", m, cls[0], cls[1], "--format", "json", "--strategy", "quantile").out());

@@ -36,6 +36,36 @@ class EvaluateCommandTest {
         return a.toArray(String[]::new);
     }
 
+    /** A row of weight 0 is no row: not in n, in no curve file, named in a warning. */
+    @Test
+    void rowsOfWeightZeroAreLeftOut() throws IOException {
+        Path with = dir.resolve("with.csv");
+        Path without = dir.resolve("without.csv");
+        Files.writeString(with, "label,score,weight\n0,0.9,0\n1,0.8,1\n0,0.7,2\n1,0.6,1\n0,0.6,0\n1,0.1,0\n");
+        Files.writeString(without, "label,score,weight\n1,0.8,1\n0,0.7,2\n1,0.6,1\n");
+        CliRunner.Result r = CliRunner.run("evaluate", with.toString(), "--weight", "weight", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = MAPPER.readTree(r.out());
+        JsonNode b = MAPPER.readTree(CliRunner.run("evaluate", without.toString(), "--weight", "weight", "--format",
+                "json").out());
+        assertEquals(3, a.get("n").asInt());
+        assertEquals(2, a.get("n_positive").asInt());
+        assertEquals(1, a.get("n_negative").asInt());
+        assertTrue(a.get("warnings").get(0).asText().startsWith("3 rows have weight 0 and are left out"),
+                a.get("warnings").toString());
+        for (String k : List.of("n", "roc_auc", "average_precision", "pr_auc_trapezoid", "pr_auc_interpolated", "ks",
+                "confusion", "mcc")) {
+            assertEquals(b.get(k), a.get(k), k);
+        }
+        Path ca = dir.resolve("ca");
+        Path cb = dir.resolve("cb");
+        assertEquals(0, CliRunner.run("curves", with.toString(), "--weight", "weight", "--out", ca.toString()).code());
+        assertEquals(0, CliRunner.run("curves", without.toString(), "--weight", "weight", "--out", cb.toString()).code());
+        for (String f : List.of("roc.csv", "pr.csv", "det.csv")) {
+            assertEquals(Files.readString(cb.resolve(f)), Files.readString(ca.resolve(f)), f);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.discern.metrics.Fixtures#binaryNames")
     void jsonMatchesScikitLearn(String name) throws IOException {

@@ -90,7 +90,7 @@ class ExitCodesTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"evaluate", "curves", "report", "compare", "threshold",
-        "sweep", "calibrate"})
+        "sweep", "calibrate", "decision"})
     void helpOfEveryCommandHasTheSharedOptionsAndFormatsCleanly(String command) {
         // picocli reports formatting problems of a help text (e.g. an unescaped %) on System.err
         java.io.PrintStream before = System.err;

@@ -175,11 +175,8 @@ class InputMatrixTest {
             String some = form == Form.MULTILABEL_CSV ? "green" : "bee";
             cells.add(cell("evaluate", form, List.of("--format", "json"), 0, "\"task\" : \"" + task(form) + "\""));
             cells.add(cell("curves", form, List.of("--out", "OUT"), 0, "wrote "));
-            cells.add(form == Form.MULTILABEL_CSV
-                    ? cell("report", form, List.of("--out", "OUT"), 2, "report: " + source(form) + " holds multilabel"
-                            + " predictions (4 labels), and the report page cannot show multi-label predictions yet;"
-                            + " choose one label with --class NAME")
-                    : cell("report", form, List.of("--out", "OUT", "--no-images"), 0, "report.html"));
+            // every layout is reported, multi-label with one curve per label
+            cells.add(cell("report", form, List.of("--out", "OUT", "--no-images"), 0, "report.html"));
             switch (form) {
                 case BINARY_CSV:
                     cells.add(cell("compare", form, List.of("--format", "json"), 0, "\"paired\" : true"));
@@ -197,9 +194,10 @@ class InputMatrixTest {
                     cells.add(cell("compare", form, List.of("--format", "json", "--replicates", "50"), 0,
                             "\"class\" : \"macro\""));
             }
-            for (String command : List.of("threshold", "sweep", "calibrate")) {
+            for (String command : List.of("threshold", "sweep", "calibrate", "decision")) {
                 List<String> more = command.equals("sweep") ? List.of("--out", "OUT") : List.of("--format", "json");
-                String ok = command.equals("sweep") ? "wrote " : command.equals("threshold") ? "\"criteria\"" : "\"ece\"";
+                String ok = command.equals("sweep") ? "wrote " : command.equals("threshold") ? "\"criteria\""
+                        : command.equals("decision") ? "\"net_benefit_all\"" : "\"ece\"";
                 cells.add(multi ? cell(command, form, more, 2, chooseClass(command, form))
                         : cell(command, form, more, 0, ok));
                 if (multi) {

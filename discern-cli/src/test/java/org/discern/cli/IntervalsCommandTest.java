@@ -15,6 +15,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.discern.metrics.Fixtures;
+import org.discern.metrics.References;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -235,6 +236,44 @@ class IntervalsCommandTest {
         JsonNode u = json("compare", f1.toString(), f3.toString(), "--id", "id", "--format", "json");
         assertFalse(u.get("paired").asBoolean());
         assertEquals(0.0, u.get("comparisons").get(0).get("covariance").asDouble());
+        // pROC's roc.test(paired = FALSE) of all of aSAH's wfns against s100b (no extra row):
+        // Student's t with Welch-Satterthwaite df
+        Path f4 = dir.resolve("wfns_other.csv");
+        Files.writeString(f4, two.toString().replace(",r", ",q").replace("1,0.5,extra\n", ""));
+        JsonNode ref = References.json("delong_unpaired.json").get("cases").get(0);
+        assertEquals("asah_wfns_vs_s100b", ref.get("name").asText());
+        JsonNode uc = json("compare", f1.toString(), f4.toString(), "--id", "id", "--format", "json")
+                .get("comparisons").get(0);
+        assertClose(-ref.get("statistic").asDouble(), uc.get("z").asDouble(), "t");
+        assertClose(ref.get("df").asDouble(), uc.get("df").asDouble(), "df");
+        assertClose(ref.get("p_value").asDouble(), uc.get("p_value").asDouble(), "p");
+        assertFalse(j.get("comparisons").get(0).has("df"), "paired tests have no df");
+        CliRunner.Result table = CliRunner.run("compare", f1.toString(), f4.toString(), "--id", "id");
+        assertTrue(table.out().contains("Student's t with 206.66 df"), table.out());
+    }
+
+    /** The same column twice: pROC answers Z = 0, p = 1; so does Discern, with a warning. */
+    @Test
+    void compareAColumnWithItself() throws IOException {
+        Path csv = Fixtures.csv("binary_breast_cancer", dir);
+        for (String[] method : new String[][] {{"--method", "delong"}, {"--method", "bootstrap", "--replicates", "50"}}) {
+            List<String> args = new ArrayList<>(List.of("compare", csv.toString(), "--score", "score", "--score", "score",
+                    "--format", "json"));
+            args.addAll(List.of(method));
+            JsonNode j = json(args.toArray(String[]::new));
+            JsonNode c = j.get("comparisons").get(0);
+            String m = method[1];
+            assertEquals(0.0, c.get("difference").asDouble(), m);
+            assertEquals(0.0, c.get("z").asDouble(), m);
+            assertEquals(1.0, c.get("p_value").asDouble(), m);
+            assertEquals(0.0, c.get("difference_ci").get(0).asDouble(), m);
+            assertEquals(0.0, c.get("difference_ci").get(1).asDouble(), m);
+            assertTrue(j.get("warnings").toString().contains("score and score hold identical scores"),
+                    j.get("warnings").toString());
+        }
+        CliRunner.Result r = CliRunner.run("compare", csv.toString(), "--score", "score", "--score", "score");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("warning: score and score hold identical scores"), r.out());
     }
 
     @Test

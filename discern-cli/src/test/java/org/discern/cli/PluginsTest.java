@@ -132,8 +132,8 @@ class PluginsTest {
         CommandPlugin plugin = () -> List.of(new FakeTrain(), new Fake());
         CommandLine cl = new CommandLine(new Cli());
         Plugins.addCommands(cl, List.of(plugin));
-        assertEquals(List.of("evaluate", "compare", "curves", "report", "threshold", "sweep", "calibrate", "demo",
-                "train", "fake", "predict", "help"), List.copyOf(cl.getSubcommands().keySet()));
+        assertEquals(List.of("evaluate", "compare", "curves", "report", "threshold", "sweep", "calibrate", "decision",
+                "demo", "train", "fake", "predict", "help"), List.copyOf(cl.getSubcommands().keySet()));
         assertTrue(Plugins.installed(cl, "train"));
         assertFalse(Plugins.installed(cl, "predict"));
         StringWriter out = new StringWriter();

@@ -97,6 +97,42 @@ class ReportInputsTest {
         assertNotEquals(csv, report("default", MALWARE.resolve("predictions.csv").toString()));
     }
 
+    @Test
+    void multilabelInputGetsOneCurvePerLabelAndEvaluatesMetrics() throws IOException {
+        Path csv = Path.of("..", "discern-core", "src", "test", "resources", "fixtures", "multilabel_small.csv");
+        Path out = dir.resolve("ml");
+        CliRunner.Result r = CliRunner.run("report", csv.toString(), "--layout", "multilabel", "--out", out.toString(),
+                "--no-images");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(CliRunner.run("evaluate", csv.toString(), "--layout", "multilabel", "--format", "json").out(),
+                Files.readString(out.resolve("metrics.json")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Multi-label classification"), html);
+        // options evaluate refuses for multi-label input are refused here too
+        assertEquals(2, CliRunner.run("report", csv.toString(), "--layout", "multilabel", "--out",
+                dir.resolve("ml2").toString(), "--top-k", "2").code());
+    }
+
+    @Test
+    void thresholdStartsTheMulticlassSliderAndMaxFprIsRefused() throws IOException {
+        String csv = MALWARE.resolve("predictions.csv").toString();
+        Path at3 = dir.resolve("t3");
+        Path at5 = dir.resolve("t5");
+        assertEquals(0, CliRunner.run("report", csv, "--threshold", "0.3", "--out", at3.toString(), "--no-images").code());
+        assertEquals(0, CliRunner.run("report", csv, "--out", at5.toString(), "--no-images").code());
+        String a = Files.readString(at3.resolve("report.html"));
+        String b = Files.readString(at5.resolve("report.html"));
+        java.util.regex.Pattern start = java.util.regex.Pattern.compile("\\{\"initialTable\":0,\"initialPosition\":(\\d+)");
+        var ma = start.matcher(a);
+        var mb = start.matcher(b);
+        assertTrue(ma.find() && mb.find());
+        // a lower threshold starts further down the table (more rows predicted positive)
+        assertTrue(Integer.parseInt(ma.group(1)) > Integer.parseInt(mb.group(1)), ma.group(1) + " vs " + mb.group(1));
+        CliRunner.Result r = CliRunner.run("report", csv, "--max-fpr", "0.1", "--out", dir.resolve("m").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--max-fpr applies to binary predictions only"), r.err());
+    }
+
     private static List<String> fieldNames(JsonNode n) {
         List<String> names = new java.util.ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);

@@ -10,8 +10,12 @@ import java.util.List;
  * or by {@link Bootstrap#compare} (paired bootstrap: the standard deviation of the replicate
  * differences replaces the DeLong standard error, as pROC's {@code roc.test(method =
  * "bootstrap")}). The z statistic is {@code difference / se}; the p-value is two-sided,
- * {@code 2 * P(Z > |z|)}. When the difference and its standard error are both 0 (identical
- * models) z is 0 and p is 1, not 0/0.
+ * {@code 2 * P(Z > |z|)}, Z standard normal, except for the unpaired DeLong test, whose statistic
+ * is referred to Student's t with Welch-Satterthwaite degrees of freedom, as pROC's
+ * {@code roc.test(paired = FALSE)} does ({@link #degreesOfFreedom()}, and the interval of the
+ * difference uses the t critical value). When the difference and its standard error are both 0
+ * (identical models) z is 0 and p is 1, not 0/0; two columns holding the same scores are
+ * compared all the same (z = 0, p = 1, as pROC answers), with a warning.
  *
  * @param a name of the first model
  * @param b name of the second model
@@ -31,15 +35,27 @@ import java.util.List;
  * @param paired whether the test used the pairing of the samples
  * @param method {@code "delong"} or {@code "bootstrap"}
  * @param warnings why a value is undefined, if one is; never null
+ * @param degreesOfFreedom degrees of freedom of the t distribution the statistic {@code z} is
+ *     referred to (the unpaired DeLong test); NaN when it is referred to the standard normal, or
+ *     when both variances are 0 (then p is 1 or 0 whatever the df)
  */
 public record AucComparison(String a, String b, double aucA, double aucB, double difference,
         double differenceLower, double differenceUpper, double level, double varianceA,
         double varianceB, double covariance, double z, double pValue, double pValueHolm,
-        boolean paired, String method, List<String> warnings) {
+        boolean paired, String method, List<String> warnings, double degreesOfFreedom) {
 
     /** Copies the warnings. */
     public AucComparison {
         warnings = List.copyOf(warnings);
+    }
+
+    /** A comparison whose statistic is referred to the standard normal (no degrees of freedom). */
+    public AucComparison(String a, String b, double aucA, double aucB, double difference,
+            double differenceLower, double differenceUpper, double level, double varianceA,
+            double varianceB, double covariance, double z, double pValue, double pValueHolm,
+            boolean paired, String method, List<String> warnings) {
+        this(a, b, aucA, aucB, difference, differenceLower, differenceUpper, level, varianceA, varianceB,
+                covariance, z, pValue, pValueHolm, paired, method, warnings, Double.NaN);
     }
 
     /** The interval of the difference {@code aucA - aucB}. */
@@ -52,9 +68,31 @@ public record AucComparison(String a, String b, double aucA, double aucB, double
         return Math.sqrt(Math.max(0, varianceA + varianceB - 2 * covariance));
     }
 
+    /**
+     * This comparison, with a warning when the two columns compared hold the same scores (the
+     * same column given twice, say): the test is still made, as pROC's {@code roc.test} makes it,
+     * and gives difference 0, z = 0 and p = 1.
+     */
+    AucComparison flagIdentical(double[] scoresA, double[] scoresB) {
+        if (!java.util.Arrays.equals(scoresA, scoresB)) {
+            return this;
+        }
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.add(identicalWarning(a, b));
+        return new AucComparison(a, b, aucA, aucB, difference, differenceLower, differenceUpper,
+                level, varianceA, varianceB, covariance, z, pValue, pValueHolm, paired, method, w,
+                degreesOfFreedom);
+    }
+
+    /** The warning of {@link #flagIdentical}. */
+    static String identicalWarning(String a, String b) {
+        return a + " and " + b + " hold identical scores: the difference is 0, so z = 0 and p = 1";
+    }
+
     AucComparison withHolm(double adjusted) {
         return new AucComparison(a, b, aucA, aucB, difference, differenceLower, differenceUpper,
-                level, varianceA, varianceB, covariance, z, pValue, adjusted, paired, method, warnings);
+                level, varianceA, varianceB, covariance, z, pValue, adjusted, paired, method, warnings,
+                degreesOfFreedom);
     }
 
     /**
@@ -62,6 +100,15 @@ public record AucComparison(String a, String b, double aucA, double aucB, double
      * models (difference 0 and se 0) give z = 0 and p = 1.
      */
     static double[] zTest(double difference, double se, double level) {
+        return test(difference, se, Double.POSITIVE_INFINITY, level);
+    }
+
+    /**
+     * As {@link #zTest} with the statistic referred to Student's t with {@code df} degrees of
+     * freedom (+Infinity: the normal; NaN, only possible with se 0: the statistic is 0 or
+     * infinite and p is 1 or 0 whatever the df, and the interval is the point).
+     */
+    static double[] test(double difference, double se, double df, double level) {
         double z;
         if (Double.isNaN(difference) || Double.isNaN(se)) {
             z = Double.NaN;
@@ -70,8 +117,18 @@ public record AucComparison(String a, String b, double aucA, double aucB, double
         } else {
             z = difference / se; // +-Infinity when se == 0
         }
-        double p = Double.isNaN(z) ? Double.NaN : Math.min(1, 2 * Normal.survival(Math.abs(z)));
-        double crit = Normal.twoSidedCritical(level);
+        double p;
+        double crit;
+        if (Double.isNaN(z)) {
+            p = Double.NaN;
+            crit = Double.NaN;
+        } else if (df == Double.POSITIVE_INFINITY || Double.isNaN(df)) {
+            p = Math.min(1, 2 * Normal.survival(Math.abs(z)));
+            crit = Normal.twoSidedCritical(level);
+        } else {
+            p = Math.min(1, 2 * StudentT.survival(Math.abs(z), df));
+            crit = StudentT.twoSidedCritical(level, df);
+        }
         double lo = Math.max(-1, difference - crit * se);
         double hi = Math.min(1, difference + crit * se);
         if (Double.isNaN(lo) || Double.isNaN(hi)) {

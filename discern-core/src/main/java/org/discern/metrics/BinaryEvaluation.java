@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * Everything Discern computes for a binary classifier from one sort of its scores: curves,
@@ -13,8 +14,10 @@ import org.discern.metrics.internal.Checks;
  * <p>Conventions: positive iff {@code score >= threshold}; thresholds descending; ties between
  * a positive and a negative score get half credit in the ROC AUC (trapezoid over merged ties,
  * equal to the Mann-Whitney statistic). Undefined values on valid input are NaN and come with
- * a warning in {@link #warnings()}: with only one class in the labels, the ROC AUC, the PR
- * summaries, the DET curve and the KS statistic are NaN.
+ * a warning in {@link #warnings()}: with only one class in the labels, the ROC AUC, the DET curve
+ * and the KS statistic are NaN; so are the PR summaries without positives, while without
+ * negatives every precision is 1 and average precision and both PR areas are 1 (as
+ * scikit-learn's {@code average_precision_score}).
  *
  * <pre>{@code
  * BinaryEvaluation ev = BinaryEvaluation.of(scores, labels);
@@ -45,10 +48,13 @@ public final class BinaryEvaluation {
 
     /** The warning of a table with only one class (with non-zero weight), or null. */
     static String oneClassWarning(double positives, double negatives) {
-        if (positives == 0 || negatives == 0) {
-            String only = positives == 0 ? "negative" : "positive";
-            return "only " + only + " samples (with non-zero weight): ROC AUC, average precision, "
-                    + "PR areas, KS and DET curve are undefined (NaN)";
+        if (positives == 0) {
+            return "only negative samples: ROC AUC, average precision, PR areas, KS and DET curve are undefined "
+                    + "(NaN); balanced accuracy is the specificity alone";
+        }
+        if (negatives == 0) {
+            return "only positive samples: ROC AUC, KS and DET curve are undefined (NaN); every precision is 1, "
+                    + "so average precision and the PR areas are 1; balanced accuracy is the recall alone";
         }
         return null;
     }
@@ -78,24 +84,50 @@ public final class BinaryEvaluation {
      *
      * @param scores finite scores, higher meaning more likely positive
      * @param labels true for positives
-     * @param weights sample weights (finite, &gt;= 0) or null
+     * @param weights sample weights (finite, &gt;= 0, not all 0) or null; a row of weight 0 is the
+     *     same as no row (no curve point, threshold or count; a warning gives their number)
      * @throws IllegalArgumentException on invalid input (see {@link OperatingPoints#of})
      */
     public static BinaryEvaluation of(double[] scores, boolean[] labels, double[] weights) {
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
-        boolean prob = ProbabilityMetrics.areProbabilities(scores);
-        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, weights) : Double.NaN;
-        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, weights) : Double.NaN;
-        return new BinaryEvaluation(op, ll, br, prob, probabilityWarnings(prob));
+        // a row of weight 0 is no row: its score is no probability either
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            return withProbabilities(op, Weights.select(scores, kept), Weights.select(labels, kept),
+                    Weights.select(weights, kept), weights.length - kept.length);
+        }
+        return withProbabilities(op, scores, labels, weights, 0);
     }
 
     /** Evaluation of float scores; see {@link #of(double[], boolean[], double[])}. */
     public static BinaryEvaluation of(float[] scores, boolean[] labels, double[] weights) {
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            return withProbabilities(op, Weights.select(scores, kept), Weights.select(labels, kept),
+                    Weights.select(weights, kept), weights.length - kept.length);
+        }
+        return withProbabilities(op, scores, labels, weights, 0);
+    }
+
+    /** The table with log loss and Brier score of rows of positive weight ({@code zeros} left out). */
+    private static BinaryEvaluation withProbabilities(OperatingPoints op, double[] scores, boolean[] labels,
+            double[] weights, int zeros) {
         boolean prob = ProbabilityMetrics.areProbabilities(scores);
-        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, weights) : Double.NaN;
-        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, weights) : Double.NaN;
-        return new BinaryEvaluation(op, ll, br, prob, probabilityWarnings(prob));
+        double[] w = Weights.scaled(weights);
+        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
+        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, w) : Double.NaN;
+        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, zeros));
+    }
+
+    /** As {@link #withProbabilities(OperatingPoints, double[], boolean[], double[], int)} for floats. */
+    private static BinaryEvaluation withProbabilities(OperatingPoints op, float[] scores, boolean[] labels,
+            double[] weights, int zeros) {
+        boolean prob = ProbabilityMetrics.areProbabilities(scores);
+        double[] w = Weights.scaled(weights);
+        double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
+        double br = prob ? ProbabilityMetrics.brierScore(scores, labels, w) : Double.NaN;
+        return new BinaryEvaluation(op, ll, br, prob, inputWarnings(prob, zeros));
     }
 
     /**
@@ -107,14 +139,30 @@ public final class BinaryEvaluation {
         return new BinaryEvaluation(points, Double.NaN, Double.NaN, false, List.of());
     }
 
-    /** An evaluation whose probability metrics were computed elsewhere ({@link ScoreCounts}). */
-    static BinaryEvaluation fromParts(OperatingPoints points, double logLoss, double brier, boolean probabilities) {
-        return new BinaryEvaluation(points, logLoss, brier, probabilities, probabilityWarnings(probabilities));
+    /**
+     * An evaluation whose probability metrics were computed elsewhere ({@link ScoreCounts});
+     * {@code zeros} rows of weight 0 were left out.
+     */
+    static BinaryEvaluation fromParts(OperatingPoints points, double logLoss, double brier, boolean probabilities,
+            long zeros) {
+        return new BinaryEvaluation(points, logLoss, brier, probabilities, inputWarnings(probabilities, zeros));
     }
 
-    static List<String> probabilityWarnings(boolean prob) {
-        return prob ? List.of()
-                : List.of("scores are not all in [0, 1]: log loss and Brier score are not computed");
+    static List<String> inputWarnings(boolean prob, long zeros) {
+        List<String> w = new ArrayList<>(2);
+        if (zeros > 0) {
+            w.add(zeroWeightWarning(zeros));
+        }
+        if (!prob) {
+            w.add("scores are not all in [0, 1]: log loss and Brier score are not computed");
+        }
+        return w;
+    }
+
+    /** The warning of every evaluation that left out rows of weight 0. */
+    static String zeroWeightWarning(long rows) {
+        return rows + (rows == 1 ? " row has" : " rows have") + " weight 0 and " + (rows == 1 ? "is" : "are")
+                + " left out everywhere (a sample of weight 0 is the same as no sample)";
     }
 
     /** The operating-point table every view is computed from. */
@@ -127,23 +175,48 @@ public final class BinaryEvaluation {
         return warnings;
     }
 
-    /** Number of samples. */
+    /**
+     * {@link #warnings()} and the warnings of the decisions at a threshold: with one class only,
+     * when some samples are predicted in the absent class, scikit-learn's
+     * {@code balanced_accuracy_score} warning "y_pred contains classes not in y_true" (its value
+     * then leaves that class out, as {@link ConfusionMatrix#balancedAccuracy()} does).
+     */
+    public List<String> warningsAt(double threshold) {
+        ConfusionMatrix cm = confusionAt(threshold);
+        boolean absentPredicted = points.negatives() == 0 && cm.fn() > 0
+                || points.positives() == 0 && cm.fp() > 0;
+        if (!absentPredicted) {
+            return warnings;
+        }
+        List<String> w = new ArrayList<>(warnings);
+        w.add("at threshold " + threshold + " some samples are predicted " + (cm.fn() > 0 ? "negative" : "positive")
+                + " though there is no such sample (scikit-learn: y_pred contains classes not in y_true): "
+                + "balanced accuracy leaves that class out");
+        return List.copyOf(w);
+    }
+
+    /** Number of samples of positive weight (rows of weight 0 are left out). */
     public int rows() {
         return points.rows();
     }
 
-    /** Number of positive samples. */
+    /** Number of positive samples of positive weight. */
     public int positiveRows() {
         return points.positiveRows();
     }
 
-    /** Number of negative samples. */
+    /** Number of negative samples of positive weight. */
     public int negativeRows() {
         return points.negativeRows();
     }
 
     private boolean twoClasses() {
         return points.positives() > 0 && points.negatives() > 0;
+    }
+
+    /** Positives but no negatives: every precision is 1 (the PR summaries are then 1). */
+    private boolean onlyPositives() {
+        return points.positives() > 0 && points.negatives() == 0;
     }
 
     // ---------------------------------------------------------------- ROC
@@ -321,10 +394,15 @@ public final class BinaryEvaluation {
 
     /**
      * Average precision, step-wise: the sum over thresholds of (R_k - R_{k-1}) P_k, as
-     * scikit-learn's {@code average_precision_score} (no interpolation). NaN when one class is
-     * absent (scikit-learn returns -0.0 without positives, with a warning).
+     * scikit-learn's {@code average_precision_score} (no interpolation). Without negatives every
+     * precision is 1, and so is the average precision (as scikit-learn). NaN without positives:
+     * recall is 0/0 there (scikit-learn sets recall to 1, returns -0.0 and warns; a number that
+     * would read as "worst possible" for a question without an answer).
      */
     public double averagePrecision() {
+        if (onlyPositives()) {
+            return 1;
+        }
         if (!twoClasses()) {
             return Double.NaN;
         }
@@ -348,9 +426,13 @@ public final class BinaryEvaluation {
      * Area under the PR curve by the trapezoid rule over the points of
      * {@link #precisionRecallCurve()} (scikit-learn's {@code auc(recall, precision)}). It is
      * optimistic where precision falls between points; prefer {@link #averagePrecision()} or
-     * {@link #prAucInterpolated()}. NaN when one class is absent.
+     * {@link #prAucInterpolated()}. 1 without negatives (every precision is 1), NaN without
+     * positives.
      */
     public double prAucTrapezoid() {
+        if (onlyPositives()) {
+            return 1;
+        }
         if (!twoClasses()) {
             return Double.NaN;
         }
@@ -367,10 +449,13 @@ public final class BinaryEvaluation {
      * operating points, true and false positives grow in proportion, so precision follows
      * (a + x) / (a + b + (1 + s) x); the area is the exact integral of that curve (the closed
      * form Keras uses for {@code AUC(curve="PR", summation_method="interpolation")}). The first
-     * segment starts at the +Infinity point with no positives predicted. NaN when one class is
-     * absent.
+     * segment starts at the +Infinity point with no positives predicted. 1 without negatives
+     * (every precision is 1), NaN without positives.
      */
     public double prAucInterpolated() {
+        if (onlyPositives()) {
+            return 1;
+        }
         if (!twoClasses()) {
             return Double.NaN;
         }

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * Stratified bootstrap: confidence intervals of any statistic by resampling the sample.
@@ -128,7 +129,8 @@ public final class Bootstrap {
         List<AucComparison> out = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             for (int j = i + 1; j < columns.size(); j++) {
-                out.add(pairedComparison(r, i, j, names.get(i), names.get(j), options.level()));
+                out.add(pairedComparison(r, i, j, names.get(i), names.get(j), options.level())
+                        .flagIdentical(columns.get(i), columns.get(j)));
             }
         }
         return DeLong.holm(out);
@@ -261,7 +263,8 @@ public final class Bootstrap {
             Checks.sameLength(n, weights.length, "strata", "weights");
             Checks.weights(weights, n);
         }
-        Strata st = Strata.of(strata);
+        // rows of weight 0 are no samples: never drawn (they keep weight 0 in every replicate)
+        Strata st = Strata.of(strata, weights);
         double[] base = new double[n];
         for (int i = 0; i < n; i++) {
             base[i] = weights == null ? 1 : weights[i];
@@ -374,6 +377,19 @@ public final class Bootstrap {
             double[] weights, BootstrapOptions options) {
         Checks.notNull(options, "options");
         MulticlassEvaluation ev = MulticlassEvaluation.of(labels, scores, classes, weights);
+        // a row of weight 0 is no sample: left out before anything is drawn
+        int[] kept = Weights.keptRows(weights);
+        if (kept == null) {
+            return multiclassOneVsRest(ev, labels, scores, Weights.scaled(weights), options);
+        }
+        return multiclassOneVsRest(ev, Weights.select(labels, kept), Weights.select(scores, kept),
+                Weights.scaled(Weights.select(weights, kept)), options);
+    }
+
+    /** {@link #multiclassOneVsRest} on rows of positive weight, with the evaluation of them. */
+    private static BootstrapResult multiclassOneVsRest(MulticlassEvaluation ev, int[] labels, double[][] scores,
+            double[] weights, BootstrapOptions options) {
+        List<String> classes = ev.classes();
         int n = labels.length;
         int k = classes.size();
         SortedColumn[] cols = new SortedColumn[k];
@@ -414,13 +430,14 @@ public final class Bootstrap {
             estimates[6 + k + c] = ev.averagePrecision(c);
         }
         boolean weighted = weights != null;
+        OneVsOne pairs = OneVsOne.of(labels, k);
         double[] values = runReplicates(n, Strata.of(labels), options, estimates.length, () -> {
             double[] auc = new double[k];
             double[] ap = new double[k];
             double[] support = new double[k];
-            double[][] u = new double[k][k];
+            double[][] u = new double[pairs.size()][pairs.size()];
             return (counts, out) -> {
-                ovoReplicate(cols, labels, counts, weights, u);
+                ovoReplicate(cols, pairs, labels, counts, weights, u);
                 for (int c = 0; c < k; c++) {
                     OperatingPoints t = replicateTable(cols[c], counts, posd[c], weights, n, positives[c], weighted);
                     BinaryEvaluation e = BinaryEvaluation.of(t);
@@ -437,24 +454,28 @@ public final class Bootstrap {
                 out[3] = Averaging.mean(ap);
                 out[4] = Averaging.weightedMean(ap, support);
                 out[5] = m.averagePrecision();
-                out[6 + 2 * k] = ovoAverage(u, support, false);
-                out[7 + 2 * k] = ovoAverage(u, support, true);
+                double weight = 0;
+                for (double v : support) {
+                    weight += v;
+                }
+                out[6 + 2 * k] = pairs.average(u, support, weight, false);
+                out[7 + 2 * k] = pairs.average(u, support, weight, true);
             };
         });
         return new BootstrapResult(estimates, values, options, oneVsRestNames(classes));
     }
 
     /**
-     * One-vs-one Mann-Whitney sums of a replicate, by one walk of each sorted column:
-     * {@code u[c][b]} = sum over rows j of class b of w_j (weight of class-c rows scoring above
-     * row j in column c, ties one half), every weight times the row's multiplicity; as
-     * {@link MulticlassEvaluation}'s one-vs-one sums. O(n) per column.
+     * One-vs-one Mann-Whitney sums of a replicate, by one walk of the sorted column of each class
+     * with samples: {@code u[slot(c)][slot(b)]} = sum over rows j of class b of w_j (weight of
+     * class-c rows scoring above row j in column c, ties one half), every weight times the row's
+     * multiplicity; as {@link MulticlassEvaluation}'s one-vs-one sums. O(n) per column.
      */
-    private static void ovoReplicate(SortedColumn[] cols, int[] labels, int[] counts, double[] weights,
-            double[][] u) {
-        int k = cols.length;
-        for (int c = 0; c < k; c++) {
-            double[] uc = u[c];
+    private static void ovoReplicate(SortedColumn[] cols, OneVsOne pairs, int[] labels, int[] counts,
+            double[] weights, double[][] u) {
+        int[] slot = pairs.slot;
+        for (int c : pairs.present) {
+            double[] uc = u[slot[c]];
             Arrays.fill(uc, 0);
             SortedColumn col = cols[c];
             double above = 0;
@@ -473,39 +494,13 @@ public final class Bootstrap {
                     int r = col.order == null ? at : col.order[at];
                     int b = labels[r];
                     if (b != c && counts[r] != 0) {
-                        uc[b] += counts[r] * (weights == null ? 1 : weights[r]) * credit;
+                        uc[slot[b]] += counts[r] * (weights == null ? 1 : weights[r]) * credit;
                     }
                 }
                 above += groupC;
                 start = end;
             }
         }
-    }
-
-    /** Hand and Till's M (or its prevalence-weighted form) from one-vs-one sums and supports. */
-    private static double ovoAverage(double[][] u, double[] support, boolean byPrevalence) {
-        int k = support.length;
-        double total = 0;
-        for (double v : support) {
-            total += v;
-        }
-        double s = 0;
-        double ws = 0;
-        for (int a = 0; a < k; a++) {
-            if (support[a] == 0) {
-                continue;
-            }
-            for (int b = a + 1; b < k; b++) {
-                if (support[b] == 0) {
-                    continue;
-                }
-                double pair = (u[a][b] / (support[a] * support[b]) + u[b][a] / (support[b] * support[a])) / 2;
-                double wgt = byPrevalence ? (support[a] + support[b]) / total : 1;
-                s += wgt * pair;
-                ws += wgt;
-            }
-        }
-        return ws == 0 ? Double.NaN : s / ws;
     }
 
     /** Names of statistics 0 .. 5 of {@link #multiclassOneVsRest}. */
@@ -593,6 +588,11 @@ public final class Bootstrap {
         }
 
         static Strata of(int[] strata) {
+            return of(strata, null);
+        }
+
+        /** Strata of the rows of positive weight (all rows without weights). */
+        static Strata of(int[] strata, double[] weights) {
             int max = -1;
             for (int i = 0; i < strata.length; i++) {
                 if (strata[i] < 0) {
@@ -601,18 +601,24 @@ public final class Bootstrap {
                 max = Math.max(max, strata[i]);
             }
             int[] offset = new int[max + 2];
-            for (int s : strata) {
-                offset[s + 1]++;
+            int members = 0;
+            for (int i = 0; i < strata.length; i++) {
+                if (weights == null || weights[i] != 0) {
+                    offset[strata[i] + 1]++;
+                    members++;
+                }
             }
             for (int s = 0; s <= max; s++) {
                 offset[s + 1] += offset[s];
             }
             int[] fill = Arrays.copyOf(offset, max + 1);
-            int[] members = new int[strata.length];
+            int[] member = new int[members];
             for (int i = 0; i < strata.length; i++) {
-                members[fill[strata[i]]++] = i;
+                if (weights == null || weights[i] != 0) {
+                    member[fill[strata[i]]++] = i;
+                }
             }
-            return new Strata(members, offset);
+            return new Strata(member, offset);
         }
 
         /** Fills counts (length n) with the multiplicities of one stratified resample. */
@@ -713,18 +719,27 @@ public final class Bootstrap {
         for (int j = 0; j < stats.length; j++) {
             Checks.notNull(stats[j], "statistics[" + j + "]");
         }
-        int n = labels.length;
-        Checks.nonEmpty(n, "labels");
+        int all = labels.length;
+        Checks.nonEmpty(all, "labels");
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("columns must not be empty");
         }
         for (int c = 0; c < columns.size(); c++) {
             double[] s = columns.get(c);
             Checks.notNull(s, "columns[" + c + "]");
-            Checks.sameLength(n, s.length, "labels", "scores");
+            Checks.sameLength(all, s.length, "labels", "scores");
             Checks.finiteScores(s, columns.size() == 1 ? "scores" : "columns[" + c + "]");
         }
-        Checks.weights(weights, n);
+        Checks.weights(weights, all);
+        // a row of weight 0 is no sample: left out before anything is drawn
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            columns = columns.stream().map(c -> Weights.select(c, kept)).toList();
+            labels = Weights.select(labels, kept);
+            weights = Weights.select(weights, kept);
+        }
+        final int n = labels.length;
+        weights = Weights.scaled(weights);
 
         // estimates on the full sample, through the ordinary table
         double[] estimates = new double[stats.length];

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * How well predicted probabilities match observed frequencies: the reliability curve, expected
@@ -17,7 +18,8 @@ import org.discern.metrics.internal.Checks;
  * a value on an edge belongs to the bin below it, bin 0 is [e_0, e_1] and bin j &gt; 0 is
  * (e_j, e_{j+1}] (exactly scikit-learn's {@code calibration_curve}, {@code searchsorted} on the
  * interior edges). Only bins with positive total weight are listed (without weights: bins holding
- * at least one row), as scikit-learn drops empty bins.
+ * at least one row), as scikit-learn drops empty bins. A row of weight 0 is no row: it takes no
+ * part in the quantile edges, the counts or the sums.
  *
  * <p><b>Per bin</b> b, with weight W_b (rows without weights): mean predicted probability
  * p̄_b and observed frequency ō_b, both weighted means. Without weights these equal
@@ -121,6 +123,13 @@ public final class Calibration {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         }
+        // a row of weight 0 is no row: not in the quantile edges, the counts or the sums
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            probabilities = Weights.select(probabilities, kept);
+            labels = Weights.select(labels, kept);
+            weights = Weights.select(weights, kept);
+        }
         int n = probabilities.length;
         double[] e = binning == CalibrationBinning.UNIFORM ? uniformEdges(bins) : quantileEdges(probabilities, bins);
 
@@ -144,9 +153,6 @@ public final class Calibration {
                 totalY += wi;
             }
             total += wi;
-        }
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("weights must not all be 0");
         }
         int k = 0;
         for (int b = 0; b < bins; b++) {

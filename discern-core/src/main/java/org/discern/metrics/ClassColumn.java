@@ -15,10 +15,12 @@ final class ClassColumn {
     /** One-vs-rest table of class c (positives = samples of class c). */
     final OperatingPoints points;
     /**
-     * ovo[b] = sum over samples j of class b (b != c) of w_j * (weight of class-c samples scoring
-     * above j in column c + half the weight of those tied with j). Divided by W_c * W_b it is the
-     * (weighted) AUC of column c separating class c from class b. ovo[c] is 0. Null for
-     * multi-label columns.
+     * ovo[slot(b)] = sum over samples j of class b (b != c) of w_j * (weight of class-c samples
+     * scoring above j in column c + half the weight of those tied with j), indexed by the slot of
+     * class b among the classes with samples ({@link OneVsOne}), so its length is the number of
+     * those classes, not K. Divided by W_c * W_b it is the (weighted) AUC of column c separating
+     * class c from class b. ovo[slot(c)] is 0. Null for multi-label columns and for a class
+     * without samples.
      */
     final double[] ovo;
 
@@ -55,19 +57,20 @@ final class ClassColumn {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = positive[i] ? 1 : 0;
         }
-        return build(f, d, labels, weights, 1, 2, false, null);
+        return build(f, d, labels, weights, 1, null, null);
     }
 
     /**
      * Builds the column of class {@code c} from its scores (exactly one of {@code f}, {@code d} is
-     * non-null; already checked finite): labels in [0, k), checked; weights checked or null; the
-     * one-vs-one sums only when {@code ovo}. With {@code micro} (unweighted scores only),
+     * non-null; already checked finite): labels checked; weights checked or null; the one-vs-one
+     * sums over the classes of {@code ovo} when it is non-null (and class c has samples). With
+     * {@code micro} (unweighted scores only),
      * the column's negatives are also counted against the pooled positives (see
      * {@link MicroAverage.Positives#count}).
      */
-    static ClassColumn multiclass(float[] f, double[] d, int[] labels, double[] weights, int c, int k, boolean ovo,
+    static ClassColumn multiclass(float[] f, double[] d, int[] labels, double[] weights, int c, OneVsOne ovo,
             MicroAverage.Positives micro) {
-        return build(f, d, labels, weights, c, k, ovo, micro);
+        return build(f, d, labels, weights, c, ovo, micro);
     }
 
     /**
@@ -114,8 +117,8 @@ final class ClassColumn {
         }
     }
 
-    private static ClassColumn build(float[] f, double[] d, int[] labels, double[] weights, int c, int k,
-            boolean withOvo, MicroAverage.Positives micro) {
+    private static ClassColumn build(float[] f, double[] d, int[] labels, double[] weights, int c, OneVsOne pairs,
+            MicroAverage.Positives micro) {
         final int n = labels.length;
         // The column is sorted with a payload next to each key: the label when unweighted (the
         // walk then reads memory sequentially), else the sample index (for labels and weights).
@@ -146,7 +149,9 @@ final class ClassColumn {
         final double[] thr = new double[distinct];
         final double[] tps = new double[distinct];
         final double[] fps = new double[distinct];
-        final double[] ovo = withOvo ? new double[k] : null;
+        final boolean withOvo = pairs != null && pairs.slot[c] >= 0;
+        final double[] ovo = withOvo ? new double[pairs.size()] : null;
+        final int[] slot = withOvo ? pairs.slot : null;
         double tp = 0;
         double fp = 0;
         int positives = 0;
@@ -180,7 +185,7 @@ final class ClassColumn {
                 } else {
                     fp += w;
                     if (ovo != null) {
-                        ovo[y] += w * tpBefore;
+                        ovo[slot[y]] += w * tpBefore;
                     }
                 }
             } else {
@@ -207,7 +212,7 @@ final class ClassColumn {
                         int p = packed != null ? (int) packed[q] : payload[q];
                         int y = labelPayload ? p : labels[p];
                         if (y != c) {
-                            ovo[y] += (weights == null ? 1.0 : weights[p]) * credit;
+                            ovo[slot[y]] += (weights == null ? 1.0 : weights[p]) * credit;
                         }
                     }
                 }

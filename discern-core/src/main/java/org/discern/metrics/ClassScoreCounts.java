@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * A mergeable exact summary of one score column of a multi-class sample: for every distinct
@@ -47,7 +48,8 @@ public final class ClassScoreCounts implements java.io.Serializable {
      * @param column finite scores, one per sample
      * @param labels true class of each sample, in [0, k)
      * @param k number of classes, at least 2
-     * @param weights sample weights (finite, &gt;= 0) or null for all 1
+     * @param weights sample weights (finite, &gt;= 0, not all 0) or null for all 1; a row of weight 0 is
+     *     the same as no row
      * @throws IllegalArgumentException on invalid input, naming the index and the value
      */
     public static ClassScoreCounts of(double[] column, int[] labels, int k, double[] weights) {
@@ -70,6 +72,7 @@ public final class ClassScoreCounts implements java.io.Serializable {
         Checks.nonEmpty(n, "column");
         Checks.sameLength(n, labels.length, "column", "labels");
         Checks.weights(weights, n);
+        Weights.notAllZero(weights);
         checkLabels(labels, k);
     }
 
@@ -84,7 +87,10 @@ public final class ClassScoreCounts implements java.io.Serializable {
         }
     }
 
-    /** Walks a stable ascending order from its end; within a run of equal scores, sums per class. */
+    /**
+     * Walks a stable ascending order from its end; within a run of equal scores, sums per class.
+     * Rows of weight 0 are left out.
+     */
     static ClassScoreCounts fromOrder(int[] order, double[] d, float[] f, int[] labels, int k, double[] weights) {
         int n = order.length;
         double[] s = new double[n];
@@ -105,6 +111,9 @@ public final class ClassScoreCounts implements java.io.Serializable {
             int t = 0;
             for (int x = q; x >= g; x--) {
                 int idx = order[x];
+                if (weights != null && weights[idx] == 0) {
+                    continue; // a sample of weight 0 is the same as no sample
+                }
                 int y = labels[idx];
                 if (count[y] == 0) {
                     touched[t++] = y;

@@ -1,5 +1,7 @@
 package org.discern.metrics;
 
+import org.discern.metrics.internal.Weights;
+
 /**
  * A binary confusion matrix and every metric derived from it. Counts are (weighted) sums, so they
  * are {@code double}; without weights they are exact integers.
@@ -133,14 +135,33 @@ public record ConfusionMatrix(double tp, double fp, double tn, double fn) {
      * empty (scikit-learn reports 0 there).
      */
     public double mcc() {
-        double num = tp * tn - fp * fn;
-        double den = Math.sqrt((tp + fp) * (tp + fn)) * Math.sqrt((tn + fp) * (tn + fn));
+        // counts near 1e200 or 1e-200 are brought home by a power of two (exact) so that the
+        // products neither overflow nor underflow; ordinary counts are used as they are
+        double f = Weights.scaleFor(total());
+        double a = tp * f;
+        double b = fp * f;
+        double c = tn * f;
+        double d = fn * f;
+        double num = a * c - b * d;
+        double den = Math.sqrt((a + b) * (a + d)) * Math.sqrt((c + b) * (c + d));
         return ratio(num, den);
     }
 
-    /** (recall + specificity) / 2; NaN when either is undefined. */
+    /**
+     * Balanced accuracy: the mean recall over the classes present in the labels, as
+     * scikit-learn's {@code balanced_accuracy_score}: (recall + specificity) / 2 with both
+     * classes; with one class only, that class's recall (scikit-learn warns "y_pred contains
+     * classes not in y_true" when some samples are predicted in the absent class; see
+     * {@link BinaryEvaluation#warningsAt(double)}); NaN only for an empty matrix. This is the
+     * value the multi-class evaluation gives for the same data as two classes.
+     */
     public double balancedAccuracy() {
-        return (recall() + specificity()) / 2;
+        double r = recall();
+        double s = specificity();
+        if (Double.isNaN(r)) {
+            return s;
+        }
+        return Double.isNaN(s) ? r : (r + s) / 2;
     }
 
     /**
@@ -152,8 +173,15 @@ public record ConfusionMatrix(double tp, double fp, double tn, double fn) {
         if (n == 0) {
             return Double.NaN;
         }
-        double po = (tp + tn) / n;
-        double pe = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n);
+        // as in mcc(): an exact power-of-two rescaling of extreme counts
+        double f = Weights.scaleFor(n);
+        double a = tp * f;
+        double b = fp * f;
+        double c = tn * f;
+        double d = fn * f;
+        double m = n * f;
+        double po = (a + c) / m;
+        double pe = ((a + b) * (a + d) + (d + c) * (b + c)) / (m * m);
         return ratio(po - pe, 1 - pe);
     }
 

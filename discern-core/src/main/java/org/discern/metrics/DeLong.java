@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * DeLong's variance of the ROC AUC, its confidence interval, and DeLong tests comparing AUCs
@@ -30,11 +31,16 @@ import org.discern.metrics.internal.Sorting;
  * sums of squares are weighted. With unit weights this is DeLong exactly; with integer weights
  * it equals DeLong on the data with each row repeated weight times. Weights that are not
  * frequencies (normalised to sum to 1, or inverse-probability weights) make the variance
- * meaningless: use the {@link Bootstrap}, which resamples rows and keeps their weights.
+ * meaningless: use the {@link Bootstrap}, which resamples rows and keeps their weights. A row of
+ * weight 0 is no row (it counts in neither class, not even towards the two rows a class needs).
+ * As everywhere in Discern, weights whose largest value lies outside [2^-64, 2^64] are first
+ * rescaled by a power of two (see {@link OperatingPoints}); frequency weights that large or small
+ * are then read in those units.
  *
- * <p><b>Undefined values.</b> With fewer than two positive or two negative rows (or a total
- * weight of a class not above 1) the variance is NaN, and so are the interval bounds and the
- * tests that need it; the result carries a warning saying which class is short. The AUC itself
+ * <p><b>Undefined values.</b> With fewer than two positive or two negative rows (with weights: a
+ * total weight of a class not above 1, so that integer weights agree with repeated rows) the
+ * variance is NaN, and so are the interval bounds and the tests that need it; the result carries
+ * a warning saying which class is short. The AUC itself
  * is NaN only when a class is absent. A perfectly separated sample has variance 0 and an
  * interval of width 0.
  *
@@ -166,7 +172,9 @@ public final class DeLong {
      * {@code roc.test(method = "delong", paired = TRUE)}): for i &lt; j, in the order (0,1),
      * (0,2), ..., (1,2), ..., the difference {@code auc_i - auc_j}, its Wald interval, the
      * covariance of the two AUCs, z and the two-sided p-value, and the p-value adjusted by
-     * Holm's method over all the pairs. Each column is sorted once.
+     * Holm's method over all the pairs. Each column is sorted once. Two columns holding the same
+     * scores (the same column given twice) give difference 0, z = 0 and p = 1, as pROC answers,
+     * with a warning.
      *
      * @param names one name per column
      * @param columns at least two score columns, each as long as {@code labels}, finite
@@ -193,6 +201,13 @@ public final class DeLong {
             Checks.finiteScores(s, "columns[" + c + "]");
         }
         Checks.weights(weights, n);
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            columns = columns.stream().map(c -> Weights.select(c, kept)).toList();
+            labels = Weights.select(labels, kept);
+            weights = Weights.select(weights, kept);
+        }
+        weights = Weights.scaled(weights);
         Placements[] pl = new Placements[columns.size()];
         for (int c = 0; c < pl.length; c++) {
             pl[c] = Placements.of(columns.get(c), labels, weights);
@@ -200,7 +215,8 @@ public final class DeLong {
         List<AucComparison> out = new ArrayList<>();
         for (int i = 0; i < pl.length; i++) {
             for (int j = i + 1; j < pl.length; j++) {
-                out.add(pairedTest(names.get(i), pl[i], names.get(j), pl[j], level));
+                out.add(pairedTest(names.get(i), pl[i], names.get(j), pl[j], level)
+                        .flagIdentical(columns.get(i), columns.get(j)));
             }
         }
         return holm(out);
@@ -222,6 +238,14 @@ public final class DeLong {
         // validates shapes, labels and weights with the evaluation's messages
         MulticlassEvaluation.of(labels, scoresA, classes, weights);
         MulticlassEvaluation.of(labels, scoresB, classes, weights);
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            scoresA = Weights.select(scoresA, kept);
+            scoresB = Weights.select(scoresB, kept);
+            labels = Weights.select(labels, kept);
+            weights = Weights.select(weights, kept);
+        }
+        weights = Weights.scaled(weights);
         int n = labels.length;
         List<AucComparison> out = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
@@ -235,14 +259,22 @@ public final class DeLong {
             }
             String cls = "[" + classes.get(c) + "]";
             out.add(pairedTest(nameA + cls, Placements.of(a, y, weights), nameB + cls,
-                    Placements.of(b, y, weights), level));
+                    Placements.of(b, y, weights), level).flagIdentical(a, b));
         }
         return holm(out);
     }
 
     /**
-     * Unpaired DeLong test of two AUCs from independent samples: z = (a - b) / sqrt(var_a +
-     * var_b), covariance 0 (pROC's {@code roc.test(paired = FALSE, method = "delong")}).
+     * Unpaired DeLong test of two AUCs from independent samples, as pROC's {@code roc.test(paired
+     * = FALSE, method = "delong")}: the statistic {@code D = (a - b) / sqrt(var_a + var_b)}
+     * (covariance 0) is referred to Student's t with the Welch-Satterthwaite degrees of freedom
+     * of pROC's {@code delong.unpaired.test}, {@code df = (var_a + var_b)^2 / (var_a^2 / (N_a - 1)
+     * + var_b^2 / (N_b - 1))}, N the size of each sample (positives plus negatives; with
+     * frequency weights their total weight). The interval of the difference uses the same t
+     * critical value. The statistic is in {@code z}, the df in
+     * {@link AucComparison#degreesOfFreedom()}; the AUCs, the variances and the statistic are
+     * those of the normal-theory test, only the reference distribution differs (p is a little
+     * larger: 0.1528 instead of 0.1513 for aSAH's wfns against s100b).
      */
     public static AucComparison unpaired(String nameA, DeLongAuc a, String nameB, DeLongAuc b, double level) {
         Checks.notNull(a, "a");
@@ -252,10 +284,27 @@ public final class DeLong {
         a.warnings().forEach(w -> warnings.add(nameA + ": " + w));
         b.warnings().forEach(w -> warnings.add(nameB + ": " + w));
         double d = a.auc() - b.auc();
-        double se = Math.sqrt(a.variance() + b.variance());
-        double[] t = AucComparison.zTest(d, se, level);
-        return new AucComparison(nameA, nameB, a.auc(), b.auc(), d, t[2], t[3], level, a.variance(),
-                b.variance(), 0, t[0], t[1], t[1], false, ConfidenceInterval.DELONG, warnings);
+        double va = a.variance();
+        double vb = b.variance();
+        double df = welchSatterthwaite(va, a.positives() + a.negatives(), vb, b.positives() + b.negatives());
+        double[] t = AucComparison.test(d, Math.sqrt(va + vb), df, level);
+        if (d != 0 && va + vb == 0) {
+            warnings.add("the AUC difference has variance 0: the statistic is infinite and p is 0");
+        }
+        return new AucComparison(nameA, nameB, a.auc(), b.auc(), d, t[2], t[3], level, va, vb, 0, t[0], t[1], t[1],
+                false, ConfidenceInterval.DELONG, warnings, df);
+    }
+
+    /**
+     * Welch-Satterthwaite degrees of freedom of a sum of two independent variance estimates from
+     * samples of sizes na and nb (pROC's formula); NaN when a variance is undefined or both are 0.
+     */
+    static double welchSatterthwaite(double va, double na, double vb, double nb) {
+        double sum = va + vb;
+        if (!(sum > 0)) {
+            return Double.NaN;
+        }
+        return sum * sum / (va * va / (na - 1) + vb * vb / (nb - 1));
     }
 
     /** Replaces each comparison's {@code pValueHolm} by the Holm adjustment over the list. */
@@ -320,15 +369,18 @@ public final class DeLong {
                 b.variance(), cov, t[0], t[1], t[1], true, ConfidenceInterval.DELONG, warnings);
     }
 
-    /** Warnings when a class has fewer than two rows or a total weight not above 1. */
+    /**
+     * Warnings when a class has a total weight not above 1 (without weights: fewer than two
+     * rows). Frequency weights count as rows: one row of weight 3 is three positives.
+     */
     static List<String> shortness(int positiveRows, int negativeRows, double pw, double nw) {
         List<String> w = new ArrayList<>(2);
-        if (positiveRows < 2 || !(pw > 1)) {
-            w.add("DeLong variance undefined (NaN): needs at least 2 positives with total weight > 1, got "
+        if (!(pw > 1)) {
+            w.add("DeLong variance undefined (NaN): needs positives of total weight > 1 (at least 2 without weights), got "
                     + positiveRows + " with weight " + pw);
         }
-        if (negativeRows < 2 || !(nw > 1)) {
-            w.add("DeLong variance undefined (NaN): needs at least 2 negatives with total weight > 1, got "
+        if (!(nw > 1)) {
+            w.add("DeLong variance undefined (NaN): needs negatives of total weight > 1 (at least 2 without weights), got "
                     + negativeRows + " with weight " + nw);
         }
         return w;

@@ -43,6 +43,11 @@ public enum Field {
     FN,
     /** Multi-class: the K x K matrix, rows = true class, columns = predicted class. */
     CONFUSION_MATRIX,
+    /**
+     * Multi-class with more classes than a whole matrix is written for: the non-zero cells, each
+     * [true class index, predicted class index, count], row-major.
+     */
+    CONFUSION_MATRIX_NONZERO,
     /** Multi-class: one object per class. */
     PER_CLASS,
     /** Multi-label: one object per label. */
@@ -93,6 +98,11 @@ public enum Field {
     COVARIANCE,
     /** Test statistic. */
     Z,
+    /**
+     * Degrees of freedom of Student's t the statistic is referred to (the unpaired DeLong test,
+     * Welch-Satterthwaite as pROC); absent when the statistic is referred to the normal.
+     */
+    DF,
     /** Two-sided p-value. */
     P_VALUE,
     /** Holm-adjusted p-value. */
@@ -123,6 +133,17 @@ public enum Field {
     MEAN_PREDICTED,
     /** Observed frequency of positives in a bin. */
     OBSERVED_FREQUENCY,
+    // ---- decision
+    /** The decision curve: one object per threshold probability. */
+    DECISION_CURVE,
+    /** Net benefit of treating everyone at a threshold probability. */
+    NET_BENEFIT_ALL,
+    /** Net benefit of treating no one (0). */
+    NET_BENEFIT_NONE,
+    /** (Weighted) share of positives. */
+    PREVALENCE,
+    /** The rule a decision follows, in words. */
+    RULE,
     // ---- a saved calibrator
     /** "platt", "isotonic" or "prior_shift". */
     TYPE,

@@ -42,7 +42,7 @@ public final class IsotonicCalibrator implements Calibrator {
      * A calibrator from knots, e.g. read back from JSON.
      *
      * @param x strictly increasing finite knots, at least one
-     * @param y non-decreasing finite values, same length
+     * @param y non-decreasing probabilities in [0, 1], same length
      */
     public static IsotonicCalibrator of(double[] x, double[] y) {
         Checks.notNull(x, "x");
@@ -53,8 +53,9 @@ public final class IsotonicCalibrator implements Calibrator {
             if (!Double.isFinite(x[i])) {
                 throw new IllegalArgumentException("x[" + i + "] must be finite, got " + x[i]);
             }
-            if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("y[" + i + "] must be finite, got " + y[i]);
+            if (!(y[i] >= 0 && y[i] <= 1)) {
+                // the values are probabilities (found by fuzzing the calibrator JSON: 12 was accepted)
+                throw new IllegalArgumentException("y[" + i + "] must be a probability in [0, 1], got " + y[i]);
             }
             if (i > 0 && !(x[i] > x[i - 1])) {
                 throw new IllegalArgumentException("x[" + i + "] must be > x[" + (i - 1) + "] = " + x[i - 1]

@@ -72,7 +72,11 @@ public enum Metric {
     /** Expected cost per case of a decision rule. */
     EXPECTED_COST("expected cost per case", Better.LOWER, Kind.NON_NEGATIVE, true),
     /** Share of the (weighted) samples flagged positive. */
-    FLAGGED_FRACTION("flagged fraction", Better.NEITHER, Kind.PROPORTION, true);
+    FLAGGED_FRACTION("flagged fraction", Better.NEITHER, Kind.PROPORTION, true),
+    /** Decision curve: net benefit of the model at a threshold probability (Vickers &amp; Elkin). */
+    NET_BENEFIT("net benefit", Better.HIGHER, Kind.OTHER, true),
+    /** Decision curve: net benefit divided by the prevalence. */
+    STANDARDIZED_NET_BENEFIT("standardized net benefit", Better.HIGHER, Kind.OTHER, true);
 
     /** Which direction of a metric is the better one. */
     public enum Better {

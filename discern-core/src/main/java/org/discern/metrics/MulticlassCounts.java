@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * A mergeable exact summary of a multi-class sample: per score column a {@link ClassScoreCounts}
@@ -13,6 +15,9 @@ import org.discern.metrics.internal.Checks;
  * batches, files) merge into the summary of the whole; {@link #toEvaluation()} gives the
  * {@link MulticlassEvaluation} of the whole: per-class one-vs-rest curves and areas, their macro,
  * weighted and micro averages, the one-vs-one (Hand &amp; Till) AUC and every argmax metric.
+ *
+ * <p>A row of weight 0 is the same as no row (as in {@link MulticlassEvaluation}): it is left out
+ * and only counted, for the evaluation's warning.
  *
  * <p>Without weights the merged result equals {@link MulticlassEvaluation#of} of all rows bit for
  * bit, log loss aside (a sum over rows, added in another order: equal to rounding); with weights
@@ -33,8 +38,10 @@ public final class MulticlassCounts implements java.io.Serializable {
     private final ClassScoreCounts[] columns;
     private final long rows;
     private final boolean weighted;
-    // confusion[t * K + p] = weight of samples of class t whose first maximum is column p
-    private final double[] confusion;
+    // the argmax confusion matrix as its non-zero cells: cells[i] = t * K + p ascending, values[i]
+    // the weight of the samples of class t whose first maximum is column p (O(n), never K x K)
+    private final long[] cells;
+    private final double[] values;
     // rankWeight[r] = weight of samples whose true class is at position r of their row
     private final double[] rankWeight;
     private final double weightSum;
@@ -42,15 +49,19 @@ public final class MulticlassCounts implements java.io.Serializable {
     private final double lossSum;
     private final long lossProblemRow;
     private final String lossProblemDetail;
+    // rows of weight 0 left out (a sample of weight 0 is the same as no sample)
+    private final long zeroWeightRows;
 
     private MulticlassCounts(List<String> classes, ClassScoreCounts[] columns, long rows, boolean weighted,
-            double[] confusion, double[] rankWeight, double weightSum, double lossSum, long lossProblemRow,
-            String lossProblemDetail) {
+            long[] cells, double[] values, double[] rankWeight, double weightSum, double lossSum, long lossProblemRow,
+            String lossProblemDetail, long zeroWeightRows) {
         this.classes = classes;
         this.columns = columns;
         this.rows = rows;
         this.weighted = weighted;
-        this.confusion = confusion;
+        this.cells = cells;
+        this.values = values;
+        this.zeroWeightRows = zeroWeightRows;
         this.rankWeight = rankWeight;
         this.weightSum = weightSum;
         this.lossSum = lossSum;
@@ -78,16 +89,21 @@ public final class MulticlassCounts implements java.io.Serializable {
         return build(labels, ScoreColumns.rowMajor(scores, labels.length, k), classes, weights);
     }
 
-    private static MulticlassCounts build(int[] labels, ScoreColumns s, List<String> names, double[] weights) {
+    private static MulticlassCounts build(int[] labels, ScoreColumns all, List<String> names, double[] weights) {
+        // a sample of weight 0 is the same as no sample (as MulticlassEvaluation)
+        int[] kept = Weights.keptRows(weights);
+        ScoreColumns s = kept == null ? all : all.select(kept);
+        int[] y = kept == null ? labels : Weights.select(labels, kept);
+        double[] w = kept == null ? weights : Weights.select(weights, kept);
         int k = s.k;
         ClassScoreCounts[] cols = s.forEachColumn(c -> s.f != null
-                ? ClassScoreCounts.fromOrder(org.discern.metrics.internal.Sorting.argsort(s.f[c]), null, s.f[c], labels,
-                        k, weights)
-                : ClassScoreCounts.fromOrder(org.discern.metrics.internal.Sorting.argsort(s.d[c]), s.d[c], null, labels,
-                        k, weights), ClassScoreCounts[]::new);
-        MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(s, labels, weights);
-        return new MulticlassCounts(List.copyOf(names), cols, s.n, weights != null, pass.confusion, pass.rankWeight,
-                pass.weightSum, pass.lossSum, pass.lossProblemRow, pass.lossProblemDetail);
+                ? ClassScoreCounts.fromOrder(Sorting.argsort(s.f[c]), null, s.f[c], y, k, w)
+                : ClassScoreCounts.fromOrder(Sorting.argsort(s.d[c]), s.d[c], null, y, k, w), ClassScoreCounts[]::new);
+        MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(s, y, w);
+        MulticlassConfusionMatrix cm = pass.confusion.build(List.copyOf(names));
+        return new MulticlassCounts(List.copyOf(names), cols, s.n, weights != null, cm.cellArray().clone(),
+                cm.valueArray().clone(), pass.rankWeight, pass.weightSum, pass.lossSum, pass.lossProblemRow,
+                pass.lossProblemDetail, kept == null ? 0 : labels.length - kept.length);
     }
 
     /**
@@ -106,9 +122,20 @@ public final class MulticlassCounts implements java.io.Serializable {
         for (int c = 0; c < k; c++) {
             cols[c] = columns[c].merge(other.columns[c]);
         }
-        double[] cm = confusion.clone();
-        for (int i = 0; i < cm.length; i++) {
-            cm[i] += other.confusion[i];
+        int a = cells.length;
+        int b = other.cells.length;
+        long[] mc = new long[a + b];
+        double[] mv = new double[a + b];
+        int m = 0;
+        for (int i = 0, j = 0; i < a || j < b; m++) {
+            long cell = j >= b || i < a && cells[i] <= other.cells[j] ? cells[i] : other.cells[j];
+            mc[m] = cell;
+            if (i < a && cells[i] == cell) {
+                mv[m] += values[i++];
+            }
+            if (j < b && other.cells[j] == cell) {
+                mv[m] += other.values[j++];
+            }
         }
         double[] ranks = rankWeight.clone();
         for (int i = 0; i < ranks.length; i++) {
@@ -117,8 +144,9 @@ public final class MulticlassCounts implements java.io.Serializable {
         long problemRow = lossProblemRow >= 0 ? lossProblemRow
                 : other.lossProblemRow >= 0 ? rows + other.lossProblemRow : -1;
         String detail = lossProblemRow >= 0 ? lossProblemDetail : other.lossProblemDetail;
-        return new MulticlassCounts(classes, cols, rows + other.rows, weighted || other.weighted, cm, ranks,
-                weightSum + other.weightSum, lossSum + other.lossSum, problemRow, detail);
+        return new MulticlassCounts(classes, cols, rows + other.rows, weighted || other.weighted,
+                Arrays.copyOf(mc, m), Arrays.copyOf(mv, m), ranks, weightSum + other.weightSum, lossSum + other.lossSum,
+                problemRow, detail, zeroWeightRows + other.zeroWeightRows);
     }
 
     /** The summary of all parts together, in list order (see the class notes on row numbers). */
@@ -141,9 +169,29 @@ public final class MulticlassCounts implements java.io.Serializable {
         return classes;
     }
 
-    /** Number of samples summarised. */
+    /** Number of samples summarised (of positive weight: rows of weight 0 are left out). */
     public long rows() {
         return rows;
+    }
+
+    /** Number of rows of weight 0 left out (the evaluation's warning gives it). */
+    public long zeroWeightRows() {
+        return zeroWeightRows;
+    }
+
+    /**
+     * This summary with {@code more} rows of weight 0 counted (left out by a reader that skips
+     * them, e.g. a distributed one whose partition held only such rows); they change no number,
+     * only the warning of {@link #toEvaluation()}.
+     *
+     * @throws IllegalArgumentException when {@code more < 0}
+     */
+    public MulticlassCounts plusZeroWeightRows(long more) {
+        if (more < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, got " + more);
+        }
+        return more == 0 ? this : new MulticlassCounts(classes, columns, rows, weighted, cells, values, rankWeight,
+                weightSum, lossSum, lossProblemRow, lossProblemDetail, zeroWeightRows + more);
     }
 
     /** Whether sample weights were given. */
@@ -169,12 +217,15 @@ public final class MulticlassCounts implements java.io.Serializable {
         return ScoreCounts.mergeAll(parts);
     }
 
-    /** Copy of the argmax confusion matrix, rows = true class, columns = predicted class. */
+    /**
+     * Copy of the argmax confusion matrix, rows = true class, columns = predicted class: K x K
+     * doubles (the summary itself holds only the non-zero cells).
+     */
     public double[][] confusion() {
         int k = classes.size();
-        double[][] out = new double[k][];
-        for (int t = 0; t < k; t++) {
-            out[t] = Arrays.copyOfRange(confusion, t * k, t * k + k);
+        double[][] out = new double[k][k];
+        for (int i = 0; i < cells.length; i++) {
+            out[(int) (cells[i] / k)][(int) (cells[i] % k)] = values[i];
         }
         return out;
     }
@@ -192,14 +243,30 @@ public final class MulticlassCounts implements java.io.Serializable {
             throw new IllegalStateException("a multi-class evaluation holds at most " + Integer.MAX_VALUE
                     + " pooled decisions, this summary has " + rows + " x " + k);
         }
+        ScoreCounts[] ovr = new ScoreCounts[k];
+        boolean[] hasRows = new boolean[k];
+        for (int c = 0; c < k; c++) {
+            ovr[c] = columns[c].oneVsRest(c);
+            hasRows[c] = ovr[c].positiveRows() > 0;
+        }
+        OneVsOne pairs = OneVsOne.ofPresent(hasRows);
         ClassColumn[] cols = new ClassColumn[k];
         for (int c = 0; c < k; c++) {
-            cols[c] = ClassColumn.of(columns[c].oneVsRest(c).toOperatingPoints(), columns[c].oneVsOneSums(c, 0));
+            double[] ovo = null;
+            if (hasRows[c]) {
+                double[] sums = columns[c].oneVsOneSums(c, 0);
+                ovo = new double[pairs.size()];
+                for (int slot = 0; slot < ovo.length; slot++) {
+                    ovo[slot] = sums[pairs.present[slot]];
+                }
+            }
+            cols[c] = ClassColumn.of(ovr[c].toOperatingPoints(), ovo);
         }
         MicroAverage micro = MicroAverage.fromPoints(pooled().toOperatingPoints());
-        MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(confusion.clone(),
-                rankWeight.clone(), lossSum, weightSum, lossProblemRow, lossProblemDetail);
-        return MulticlassEvaluation.assemble(classes, (int) rows, weighted, cols, micro, pass);
+        MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(
+                MulticlassConfusionMatrix.Accumulator.of(k, cells, values), rankWeight.clone(), lossSum, weightSum,
+                lossProblemRow, lossProblemDetail);
+        return MulticlassEvaluation.assemble(classes, (int) rows, weighted, cols, pairs, micro, pass, zeroWeightRows);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * Everything Discern computes for a single-label classifier over K classes: one-vs-rest curves
@@ -18,7 +19,10 @@ import org.discern.metrics.internal.Checks;
  *
  * <p><b>Input.</b> Labels are class indices in [0, K); scores are an n x K matrix (row-major
  * {@code double[]} or {@code float[]}, or {@code double[][]}), higher meaning more likely that
- * class; rows need not sum to 1 for any ranking metric. Optional sample weights (finite, &gt;= 0).
+ * class; rows need not sum to 1 for any ranking metric. Optional sample weights (finite, &gt;= 0,
+ * not all 0): a sample of weight 0 is the same as no sample (it makes no curve point and counts
+ * nowhere, a warning gives the number of such rows), and weights near 1e200 or 1e-200 give the
+ * same results as weights near 1 (see {@link OperatingPoints}).
  *
  * <p><b>Cost.</b> Each score column is sorted once (radix sort on the float or double bits); one
  * walk over it gives the one-vs-rest table of its class and, in the same pass, the one-vs-one
@@ -30,7 +34,10 @@ import org.discern.metrics.internal.Checks;
  * scikit-learn's order.
  * Columns are processed in parallel on the common fork-join pool for large inputs; results do
  * not depend on the scheduling. Memory: the K one-vs-rest tables (up to 24 bytes per sample and
- * class) and the scores as columns.
+ * class) and the scores as columns; otherwise linear in K: the one-vs-one sums are held only for
+ * the P &lt;= min(n, K) classes that have samples (P x P, never K x K) and the confusion matrix
+ * only as its non-zero cells (at most n), so 16,000 classes of 200 samples need a few hundred
+ * bytes per class.
  *
  * <p><b>Averages</b> (every name states its averaging):
  * <ul>
@@ -53,7 +60,9 @@ import org.discern.metrics.internal.Checks;
  * <p><b>Undefined values.</b> A class absent from the labels (zero support, or zero total weight)
  * has NaN ROC AUC and average precision, is left out of every average (and of the one-vs-one
  * pairs), and {@link #warnings()} names it. scikit-learn raises an error there; averaging a 0 in
- * would be wrong. A class holding every sample is treated the same way (it has no negatives).
+ * would be wrong. A class holding every sample has no negatives: its ROC AUC is NaN and left out
+ * the same way, while every precision of it is 1, so its average precision is 1 (as
+ * scikit-learn's).
  * Log loss is NaN with a warning unless every score is in [0, 1] and every row sums to 1 within
  * {@value #ROW_SUM_TOLERANCE}.
  *
@@ -74,7 +83,9 @@ public final class MulticlassEvaluation {
     private final int k;
     private final boolean weighted;
     private final ClassColumn[] perClass;
-    // U[a][b]: one-vs-one Mann-Whitney sum of column a, class a above class b (see ClassColumn.ovo)
+    // ovo[slot(a)][slot(b)]: one-vs-one Mann-Whitney sum of column a, class a above class b (see
+    // ClassColumn.ovo), held for the classes with samples only (OneVsOne): P x P, P <= min(n, K)
+    private final OneVsOne pairs;
     private final double[][] ovo;
     // support[c] = summed weight of class c; totalWeight = sum over all samples
     private final double[] support;
@@ -89,13 +100,14 @@ public final class MulticlassEvaluation {
     private final List<String> warnings;
 
     private MulticlassEvaluation(List<String> classes, int n, boolean weighted, ClassColumn[] perClass,
-            double[][] ovo, double[] support, int[] supportRows, double totalWeight, MicroAverage micro,
+            OneVsOne pairs, double[][] ovo, double[] support, int[] supportRows, double totalWeight, MicroAverage micro,
             MulticlassConfusionMatrix confusion, double[] rankWeight, double logLoss, List<String> warnings) {
         this.classes = classes;
         this.n = n;
         this.k = classes.size();
         this.weighted = weighted;
         this.perClass = perClass;
+        this.pairs = pairs;
         this.ovo = ovo;
         this.support = support;
         this.supportRows = supportRows;
@@ -203,20 +215,25 @@ public final class MulticlassEvaluation {
         }
     }
 
-    private static MulticlassEvaluation build(int[] labels, ScoreColumns s, List<String> names, double[] weights) {
+    private static MulticlassEvaluation build(int[] labels, ScoreColumns all, List<String> names, double[] weights) {
+        // a sample of weight 0 is the same as no sample; extreme weight scales are brought home
+        final int[] kept = Weights.keptRows(weights);
+        final ScoreColumns s = kept == null ? all : all.select(kept);
         final int n = s.n;
         final int k = s.k;
         final List<String> classes = List.copyOf(names);
-        final int[] y = labels.clone();
-        final double[] w = weights == null ? null : weights.clone();
+        final int[] y = kept == null ? labels.clone() : Weights.select(labels, kept);
+        final double[] w = weights == null ? null
+                : Weights.scaled(kept == null ? weights.clone() : Weights.select(weights, kept));
 
         // Micro average: from counts made inside the column tasks when unweighted; with weights
         // from the pooled table (sklearn's accumulation order), the largest single job, started first.
         final MicroAverage.Positives microPositives = w == null ? MicroAverage.Positives.multiclass(s, y) : null;
         ForkJoinTask<MicroAverage> microTask = microPositives == null ? s.fork(() -> MicroAverage.multiclass(s, y, w)) : null;
         ForkJoinTask<ArgmaxPass> rowTask = s.fork(() -> new ArgmaxPass(s, y, w));
+        final OneVsOne pairs = OneVsOne.of(y, k);
         ClassColumn[] columns = s.forEachColumn(
-                c -> ClassColumn.multiclass(s.floatColumn(c), s.doubleColumn(c), y, w, c, k, true, microPositives),
+                c -> ClassColumn.multiclass(s.floatColumn(c), s.doubleColumn(c), y, w, c, pairs, microPositives),
                 ClassColumn[]::new);
 
         ArgmaxPass rowPass = rowTask.join();
@@ -237,53 +254,66 @@ public final class MulticlassEvaluation {
             microAverage = MicroAverage.fromCounts(microPositives, (long) n * (k - 1), twice, below,
                     () -> MicroAverage.multiclass(s, y, null).rocCurve());
         }
-        return assemble(classes, n, w != null, columns, microAverage, rowPass);
+        return assemble(classes, n, w != null, columns, pairs, microAverage, rowPass,
+                kept == null ? 0 : labels.length - kept.length);
     }
 
     /**
      * The evaluation from its parts, however they were computed (one pass over the samples, or
      * merged summaries: {@link MulticlassCounts}): the averages and the warnings.
+     * {@code zeroWeightRows} rows of weight 0 were left out.
      */
     static MulticlassEvaluation assemble(List<String> classes, int n, boolean weighted, ClassColumn[] columns,
-            MicroAverage microAverage, ArgmaxPass rowPass) {
+            OneVsOne pairs, MicroAverage microAverage, ArgmaxPass rowPass, long zeroWeightRows) {
         int k = classes.size();
         double weightSum = rowPass.weightSum;
-        double[] cm = rowPass.confusion;
         double[] rankWeight = rowPass.rankWeight;
         String lossProblem = rowPass.lossProblem();
         double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
-        double[][] ovo = new double[k][];
+        double[][] ovo = new double[pairs.size()][];
+        for (int p = 0; p < ovo.length; p++) {
+            ovo[p] = columns[pairs.present[p]].ovo;
+        }
         double[] support = new double[k];
         int[] supportRows = new int[k];
         for (int c = 0; c < k; c++) {
-            ovo[c] = columns[c].ovo;
             support[c] = columns[c].points.positives();
             supportRows[c] = columns[c].points.positiveRows();
         }
-        MulticlassConfusionMatrix confusion = MulticlassConfusionMatrix.wrap(cm, k, classes);
+        MulticlassConfusionMatrix confusion = rowPass.confusion.build(classes);
 
         List<String> warn = new ArrayList<>();
+        if (zeroWeightRows > 0) {
+            warn.add(BinaryEvaluation.zeroWeightWarning(zeroWeightRows));
+        }
+        ClassWarnings absent = new ClassWarnings("%s classes are absent from the labels (or all their samples have "
+                + "zero weight): %s; their ROC AUC, average precision and recall are NaN and they are left out of "
+                + "every average");
         int present = 0;
         for (int c = 0; c < k; c++) {
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0) {
-                warn.add("class '" + classes.get(c) + "' is absent from the labels"
-                        + (supportRows[c] > 0 ? " (its samples have zero weight)" : "")
+                absent.add(classes.get(c), "class '" + classes.get(c) + "' is absent from the labels"
+                        + (zeroWeightRows > 0 ? " (or has only samples of weight 0)" : "")
                         + ": its ROC AUC, average precision and recall are NaN and it is left out of every average");
             } else if (p.negatives() == 0) {
-                warn.add("class '" + classes.get(c) + "' holds every sample (with non-zero weight): its ROC AUC "
-                        + "and average precision are NaN and it is left out of the ROC and PR averages");
+                warn.add("class '" + classes.get(c) + "' holds every sample: its ROC AUC is NaN and it is left "
+                        + "out of the ROC averages; every precision of it is 1, so its average precision is 1");
                 present++;
             } else {
                 present++;
             }
         }
+        absent.addTo(warn);
+        ClassWarnings neverPredicted = new ClassWarnings("%s classes are never predicted: %s; their precision is "
+                + "NaN and counts as 0 in the macro and weighted precision");
         for (int c = 0; c < k; c++) {
             if (support[c] > 0 && confusion.predicted(c) == 0) {
-                warn.add("class '" + classes.get(c) + "' is never predicted: its precision is NaN and counts as 0 "
-                        + "in the macro and weighted precision");
+                neverPredicted.add(classes.get(c), "class '" + classes.get(c) + "' is never predicted: its precision "
+                        + "is NaN and counts as 0 in the macro and weighted precision");
             }
         }
+        neverPredicted.addTo(warn);
         if (present < 2) {
             warn.add("fewer than 2 classes present in the labels: one-vs-one AUC is undefined (NaN)");
         }
@@ -291,7 +321,7 @@ public final class MulticlassEvaluation {
             warn.add("log loss not computed: " + lossProblem + " (scores must be probabilities in [0, 1] "
                     + "whose rows sum to 1 within " + ROW_SUM_TOLERANCE + ")");
         }
-        return new MulticlassEvaluation(classes, n, weighted, columns, ovo, support, supportRows, weightSum,
+        return new MulticlassEvaluation(classes, n, weighted, columns, pairs, ovo, support, supportRows, weightSum,
                 microAverage, confusion, rankWeight, logLoss, List.copyOf(warn));
     }
 
@@ -300,7 +330,7 @@ public final class MulticlassEvaluation {
      * the position of the true class in its row (for top-k), and the log-loss terms.
      */
     static final class ArgmaxPass {
-        final double[] confusion;
+        final MulticlassConfusionMatrix.Accumulator confusion;
         final double[] rankWeight;
         double lossSum;
         double weightSum;
@@ -309,7 +339,7 @@ public final class MulticlassEvaluation {
         String lossProblemDetail;
 
         /** Sums made elsewhere (merged summaries). */
-        ArgmaxPass(double[] confusion, double[] rankWeight, double lossSum, double weightSum, long lossProblemRow,
+        ArgmaxPass(MulticlassConfusionMatrix.Accumulator confusion, double[] rankWeight, double lossSum, double weightSum, long lossProblemRow,
                 String lossProblemDetail) {
             this.confusion = confusion;
             this.rankWeight = rankWeight;
@@ -327,7 +357,7 @@ public final class MulticlassEvaluation {
         ArgmaxPass(ScoreColumns s, int[] y, double[] w) {
             int n = s.n;
             int k = s.k;
-            confusion = new double[k * k];
+            confusion = new MulticlassConfusionMatrix.Accumulator(k);
             rankWeight = new double[k];
             double[] row = new double[k];
             for (int i = 0; i < n; i++) {
@@ -364,7 +394,7 @@ public final class MulticlassEvaluation {
                     rowSum += v;
                     clippedSum += clip(v);
                 }
-                confusion[yi * k + best] += wi;
+                confusion.add(yi, best, wi);
                 rankWeight[rank] += wi;
                 weightSum += wi;
                 if (lossProblemRow < 0) {
@@ -398,7 +428,7 @@ public final class MulticlassEvaluation {
         return k;
     }
 
-    /** Number of samples n. */
+    /** Number of samples n of positive weight (rows of weight 0 are left out). */
     public int rows() {
         return n;
     }
@@ -413,12 +443,12 @@ public final class MulticlassEvaluation {
         return support[c];
     }
 
-    /** Number of samples of class c, whatever their weights. */
+    /** Number of samples of class c (of positive weight). */
     public int supportRows(int c) {
         return supportRows[c];
     }
 
-    /** Whether class c has both (weighted) positives and negatives, so its AUC and AP are defined. */
+    /** Whether class c has both (weighted) positives and negatives, so its ROC AUC is defined. */
     public boolean defined(int c) {
         OperatingPoints p = perClass[c].points;
         return p.positives() > 0 && p.negatives() > 0;
@@ -450,7 +480,7 @@ public final class MulticlassEvaluation {
         return perClass[c].rocAuc;
     }
 
-    /** One-vs-rest average precision of class c; NaN when the class is absent (or holds every sample). */
+    /** One-vs-rest average precision of class c; NaN when the class is absent, 1 when it holds every sample. */
     public double averagePrecision(int c) {
         return perClass[c].averagePrecision;
     }
@@ -516,7 +546,7 @@ public final class MulticlassEvaluation {
         if (support[a] == 0 || support[b] == 0) {
             return Double.NaN;
         }
-        return ovo[a][b] / (support[a] * support[b]);
+        return ovo[pairs.slot[a]][pairs.slot[b]] / (support[a] * support[b]);
     }
 
     /** Hand &amp; Till's pair AUC A(a, b) = (AUC(a|b) + AUC(b|a)) / 2; NaN when either class is absent. */
@@ -538,22 +568,7 @@ public final class MulticlassEvaluation {
     }
 
     private double ovoAverage(boolean byPrevalence) {
-        double s = 0;
-        double ws = 0;
-        for (int a = 0; a < k; a++) {
-            if (support[a] == 0) {
-                continue;
-            }
-            for (int b = a + 1; b < k; b++) {
-                if (support[b] == 0) {
-                    continue;
-                }
-                double wgt = byPrevalence ? (support[a] + support[b]) / totalWeight : 1;
-                s += wgt * rocAucPair(a, b);
-                ws += wgt;
-            }
-        }
-        return ws == 0 ? Double.NaN : s / ws;
+        return pairs.average(ovo, support, totalWeight, byPrevalence);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.ForkJoinTask;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * Evaluation of a multi-label classifier: n samples, L labels, each sample carrying any subset of
@@ -26,8 +27,9 @@ import org.discern.metrics.internal.Checks;
  * Plus the ranking metrics {@link #labelRankingAveragePrecision()} and {@link #coverageError()}.
  *
  * <p><b>Undefined values.</b> A label without positives or without negatives has NaN ROC AUC and
- * average precision and is left out of the macro and weighted averages, with a warning naming it
- * (scikit-learn raises an error for the ROC AUC). For the {@code samples} average, a sample whose
+ * is left out of the macro and weighted ROC averages, with a warning naming it (scikit-learn raises
+ * an error for the ROC AUC); its average precision is NaN without positives (left out the same
+ * way) and 1 without negatives (every precision is 1, as scikit-learn). For the {@code samples} average, a sample whose
  * labels are all 0 or all 1 has no ROC AUC, and a sample without any positive label has no
  * average precision (scikit-learn errors, or counts -0.0); such samples are left out of that
  * average, with a warning giving their number and the first of them. The ranking metrics are
@@ -130,11 +132,17 @@ public final class MultilabelEvaluation {
         return indicator.length / l;
     }
 
-    private static MultilabelEvaluation build(boolean[] y, ScoreColumns s, List<String> names, double[] weights) {
+    private static MultilabelEvaluation build(boolean[] indicator, ScoreColumns all, List<String> names,
+            double[] weights) {
+        // a sample of weight 0 is the same as no sample; extreme weight scales are brought home
+        final int[] kept = Weights.keptRows(weights);
+        final ScoreColumns s = kept == null ? all : all.select(kept);
         final int n = s.n;
         final int l = s.k;
+        final boolean[] y = kept == null ? indicator : Weights.selectRows(indicator, l, kept);
         final List<String> labels = List.copyOf(names);
-        final double[] w = weights == null ? null : weights.clone();
+        final double[] w = weights == null ? null
+                : Weights.scaled(kept == null ? weights.clone() : Weights.select(weights, kept));
 
         ForkJoinTask<MicroAverage> microTask = s.fork(() -> MicroAverage.multilabel(s, y, w));
         ClassColumn[] columns = s.forEachColumn(c -> {
@@ -194,7 +202,7 @@ public final class MultilabelEvaluation {
                 lrapSum += wi;
                 apSkipped++;
                 if (apFirstSkipped < 0) {
-                    apFirstSkipped = i;
+                    apFirstSkipped = kept == null ? i : kept[i];
                 }
             } else {
                 apRow /= relevant;
@@ -206,7 +214,7 @@ public final class MultilabelEvaluation {
             if (relevant == 0 || irrelevant == 0) {
                 aucSkipped++;
                 if (aucFirstSkipped < 0) {
-                    aucFirstSkipped = i;
+                    aucFirstSkipped = kept == null ? i : kept[i];
                 }
             } else {
                 aucSum += wi * mannWhitney / ((double) relevant * irrelevant);
@@ -217,16 +225,29 @@ public final class MultilabelEvaluation {
         BinaryEvaluation[] perLabel = new BinaryEvaluation[l];
         double[] support = new double[l];
         List<String> warn = new ArrayList<>();
+        if (kept != null) {
+            warn.add(BinaryEvaluation.zeroWeightWarning(weights.length - kept.length));
+        }
+        ClassWarnings noPositive = new ClassWarnings("%s labels have no positive samples: %s; their ROC AUC and "
+                + "average precision are NaN and they are left out of the macro and weighted averages");
+        ClassWarnings noNegative = new ClassWarnings("%s labels have no negative samples: %s; their ROC AUC is NaN "
+                + "and they are left out of the ROC macro and weighted averages; every precision of them is 1, so "
+                + "their average precision is 1");
         for (int c = 0; c < l; c++) {
             perLabel[c] = columns[c].evaluation;
             support[c] = columns[c].points.positives();
             OperatingPoints p = columns[c].points;
-            if (p.positives() == 0 || p.negatives() == 0) {
-                warn.add("label '" + labels.get(c) + "' has " + (p.positives() == 0 ? "no positive" : "no negative")
-                        + " samples (with non-zero weight): its ROC AUC and average precision are NaN and it is left "
-                        + "out of the macro and weighted averages");
+            if (p.positives() == 0) {
+                noPositive.add(labels.get(c), "label '" + labels.get(c) + "' has no positive samples: its ROC AUC and "
+                        + "average precision are NaN and it is left out of the macro and weighted averages");
+            } else if (p.negatives() == 0) {
+                noNegative.add(labels.get(c), "label '" + labels.get(c) + "' has no negative samples: its ROC AUC is "
+                        + "NaN and it is left out of the ROC macro and weighted averages; every precision of it is 1, "
+                        + "so its average precision is 1");
             }
         }
+        noPositive.addTo(warn);
+        noNegative.addTo(warn);
         if (aucSkipped > 0) {
             warn.add(String.format(Locale.ROOT, "%d sample(s) have all labels 0 or all 1 (first: row %d): no per-sample "
                     + "ROC AUC, left out of roc_auc_samples", aucSkipped, aucFirstSkipped));
@@ -283,7 +304,7 @@ public final class MultilabelEvaluation {
         return labels.size();
     }
 
-    /** Number of samples n. */
+    /** Number of samples n of positive weight (rows of weight 0 are left out). */
     public int rows() {
         return n;
     }

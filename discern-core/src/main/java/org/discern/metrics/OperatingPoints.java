@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * The operating points of a scored sample: one row per distinct score, in descending score
@@ -18,6 +19,13 @@ import org.discern.metrics.internal.Sorting;
  * <p>Row {@code i} covers every sample with score {@code >= threshold(i)}. The implicit row before
  * the first (threshold {@code +Infinity}) has no predicted positives. Counts are exact integers
  * (held in {@code double}) when no weights are given.
+ *
+ * <p><b>Weights.</b> A sample of weight 0 is the same as no sample: it makes no row (its score
+ * is no threshold) and is not counted in {@link #rows()}. Weights whose largest value lies
+ * outside [2^-64, 2^64] (near 1e200 or 1e-200, say) are first multiplied by the power of two that
+ * brings it into [1, 2), so no product of counts overflows or underflows; every ratio (rates,
+ * areas, MCC, kappa) is unchanged by this, bit for bit, and the counts are then in those scaled
+ * units. Weights in the ordinary range are used as they are.
  *
  * <p>Instances are immutable; arrays never leak.
  */
@@ -67,7 +75,8 @@ public final class OperatingPoints {
      *
      * @param scores finite scores, higher meaning more likely positive
      * @param labels {@code true} for a positive sample, same length as scores
-     * @param weights sample weights (finite, &gt;= 0), or {@code null} for all 1
+     * @param weights sample weights (finite, &gt;= 0, not all 0), or {@code null} for all 1; rows
+     *     of weight 0 are left out (see the class notes)
      * @throws IllegalArgumentException on empty input, unequal lengths, a non-finite score or an
      *     invalid weight; the message names the index and the value
      */
@@ -78,6 +87,7 @@ public final class OperatingPoints {
         Checks.sameLength(scores.length, labels.length, "scores", "labels");
         Checks.finiteScores(scores, "scores");
         Checks.weights(weights, scores.length);
+        weights = Weights.scaled(Weights.notAllZero(weights));
         if (weights == null && fitsFloat(scores)) {
             float[] f = new float[scores.length];
             for (int i = 0; i < f.length; i++) {
@@ -97,7 +107,8 @@ public final class OperatingPoints {
      *
      * @param scores finite scores, higher meaning more likely positive
      * @param labels {@code true} for a positive sample, same length as scores
-     * @param weights sample weights (finite, &gt;= 0), or {@code null} for all 1
+     * @param weights sample weights (finite, &gt;= 0, not all 0), or {@code null} for all 1; rows
+     *     of weight 0 are left out (see the class notes)
      * @throws IllegalArgumentException on empty input, unequal lengths, a non-finite score or an
      *     invalid weight; the message names the index and the value
      */
@@ -108,6 +119,7 @@ public final class OperatingPoints {
         Checks.sameLength(scores.length, labels.length, "scores", "labels");
         Checks.finiteScores(scores, "scores");
         Checks.weights(weights, scores.length);
+        weights = Weights.scaled(Weights.notAllZero(weights));
         if (weights == null) {
             return unweightedFloat(scores, labels);
         }
@@ -259,6 +271,7 @@ public final class OperatingPoints {
     /**
      * Walks an ascending stable order from its end: descending scores, ties in reverse input
      * order (scikit-learn's order, so weighted cumulative sums add up in the same sequence).
+     * Rows of weight 0 are skipped: no threshold, no count, not a row.
      */
     private static OperatingPoints fromOrder(int[] order, double[] dScores, float[] fScores,
             boolean[] labels, double[] weights) {
@@ -269,12 +282,18 @@ public final class OperatingPoints {
         double tp = 0;
         double fp = 0;
         int positives = 0;
+        int kept = 0;
         int row = -1;
         double previous = Double.NaN;
         for (int k = n - 1; k >= 0; k--) {
             int idx = order[k];
-            double s = dScores != null ? dScores[idx] : fScores[idx];
             double w = weights == null ? 1.0 : weights[idx];
+            if (w == 0) {
+                continue;
+            }
+            kept++;
+            // + 0.0 turns -0.0 into 0.0, the threshold the key-sorting paths give for that tie
+            double s = (dScores != null ? dScores[idx] : fScores[idx]) + 0.0;
             if (labels[idx]) {
                 tp += w;
                 positives++;
@@ -291,7 +310,7 @@ public final class OperatingPoints {
         }
         int size = row + 1;
         return new OperatingPoints(Arrays.copyOf(thr, size), Arrays.copyOf(tps, size),
-                Arrays.copyOf(fps, size), n, positives, weights != null);
+                Arrays.copyOf(fps, size), kept, positives, weights != null);
     }
 
     /**
@@ -301,8 +320,8 @@ public final class OperatingPoints {
      * @param thresholds strictly descending finite thresholds
      * @param truePositives cumulative true-positive weight at each threshold, non-decreasing
      * @param falsePositives cumulative false-positive weight at each threshold, non-decreasing
-     * @param rows number of samples represented
-     * @param positiveRows number of positive samples represented
+     * @param rows number of samples represented (of positive weight)
+     * @param positiveRows number of positive samples represented (of positive weight)
      * @param weighted whether the counts are sums of sample weights
      */
     public static OperatingPoints fromCumulative(double[] thresholds, double[] truePositives,
@@ -326,8 +345,18 @@ public final class OperatingPoints {
                         + "got tp=" + truePositives[i] + ", fp=" + falsePositives[i] + " at index " + i);
             }
         }
-        return new OperatingPoints(thresholds.clone(), truePositives.clone(), falsePositives.clone(),
-                rows, positiveRows, weighted);
+        double[] tps = truePositives.clone();
+        double[] fps = falsePositives.clone();
+        // extreme scales: the same power-of-two rescaling as weights get in of(...)
+        int last = thresholds.length - 1;
+        double f = Weights.scaleFor(Math.max(tps[last], fps[last]));
+        if (f != 1) {
+            for (int i = 0; i <= last; i++) {
+                tps[i] *= f;
+                fps[i] *= f;
+            }
+        }
+        return new OperatingPoints(thresholds.clone(), tps, fps, rows, positiveRows, weighted);
     }
 
     /**
@@ -369,17 +398,17 @@ public final class OperatingPoints {
         return fp[fp.length - 1];
     }
 
-    /** Number of samples (rows), whatever their weights. */
+    /** Number of samples (rows) of positive weight: rows of weight 0 are left out. */
     public int rows() {
         return rows;
     }
 
-    /** Number of positive samples (rows), whatever their weights. */
+    /** Number of positive samples (rows) of positive weight. */
     public int positiveRows() {
         return positiveRows;
     }
 
-    /** Number of negative samples (rows), whatever their weights. */
+    /** Number of negative samples (rows) of positive weight. */
     public int negativeRows() {
         return rows - positiveRows;
     }

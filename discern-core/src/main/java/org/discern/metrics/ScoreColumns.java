@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * An n x K score matrix checked and transposed into K columns, held as {@code float} when every
@@ -148,6 +149,23 @@ final class ScoreColumns {
         return IntStream.range(0, blocks).parallel()
                 .mapToObj(b -> block.run(b * rows, Math.min(n, (b + 1) * rows)))
                 .reduce(true, (a, b) -> a && b);
+    }
+
+    /** The columns restricted to the given rows (ascending), in that order. */
+    ScoreColumns select(int[] rows) {
+        int m = rows.length;
+        if (f != null) {
+            float[][] cols = new float[k][];
+            for (int j = 0; j < k; j++) {
+                cols[j] = Weights.select(f[j], rows);
+            }
+            return new ScoreColumns(m, k, cols, null);
+        }
+        double[][] cols = new double[k][];
+        for (int j = 0; j < k; j++) {
+            cols[j] = Weights.select(d[j], rows);
+        }
+        return new ScoreColumns(m, k, null, cols);
     }
 
     /** One array per row, each of length k. */

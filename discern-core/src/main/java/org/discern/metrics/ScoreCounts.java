@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
 
 /**
  * A mergeable exact summary of a scored binary sample: for every distinct score, the (weighted)
@@ -47,8 +48,16 @@ public final class ScoreCounts implements java.io.Serializable {
     // rows = number of samples summarised; positiveRows of them positive (whatever their weights)
     private final long rows;
     private final long positiveRows;
+    // rows of weight 0 left out (a sample of weight 0 is the same as no sample): counted for the warning only
+    private final long zeroWeightRows;
 
     private ScoreCounts(double[] scores, double[] pos, double[] neg, long[] posRows, long[] negRows) {
+        this(scores, pos, neg, posRows, negRows, 0);
+    }
+
+    private ScoreCounts(double[] scores, double[] pos, double[] neg, long[] posRows, long[] negRows,
+            long zeroWeightRows) {
+        this.zeroWeightRows = zeroWeightRows;
         this.scores = scores;
         this.pos = pos;
         this.neg = neg;
@@ -76,9 +85,11 @@ public final class ScoreCounts implements java.io.Serializable {
      *
      * @param scores finite scores, higher meaning more likely positive
      * @param labels {@code true} for a positive, same length as scores
-     * @param weights sample weights (finite, &gt;= 0) or {@code null} for all 1
+     * @param weights sample weights (finite, &gt;= 0, not all 0) or {@code null} for all 1; a row of
+     *     weight 0 is the same as no row (no entry, no count), as in {@link OperatingPoints#of}, and
+     *     only counted for the warning of {@link #toEvaluation()}
      * @throws IllegalArgumentException on empty input, unequal lengths, a non-finite score or an
-     *     invalid weight; the message names the index and the value
+     *     invalid weight (or all weights 0); the message names the index and the value
      */
     public static ScoreCounts of(double[] scores, boolean[] labels, double[] weights) {
         if (weights == null) {
@@ -90,7 +101,12 @@ public final class ScoreCounts implements java.io.Serializable {
         Checks.sameLength(scores.length, labels.length, "scores", "labels");
         Checks.finiteScores(scores, "scores");
         Checks.weights(weights, scores.length);
-        return fromOrder(Sorting.argsort(scores), scores, labels, weights);
+        int[] kept = Weights.keptRows(weights);
+        if (kept != null) {
+            return fromOrder(Sorting.argsort(Weights.select(scores, kept)), Weights.select(scores, kept),
+                    Weights.select(labels, kept), Weights.select(weights, kept), scores.length - kept.length);
+        }
+        return fromOrder(Sorting.argsort(scores), scores, labels, weights, 0);
     }
 
     /** The summary of float scores; see {@link #of(double[], boolean[], double[])}. */
@@ -127,7 +143,8 @@ public final class ScoreCounts implements java.io.Serializable {
     }
 
     /** Weighted: walks a stable ascending order from its end, summing each run of equal scores. */
-    private static ScoreCounts fromOrder(int[] order, double[] scores, boolean[] labels, double[] weights) {
+    private static ScoreCounts fromOrder(int[] order, double[] scores, boolean[] labels, double[] weights,
+            long zeros) {
         int n = order.length;
         double[] s = new double[n];
         double[] p = new double[n];
@@ -154,7 +171,7 @@ public final class ScoreCounts implements java.io.Serializable {
         }
         int size = row + 1;
         return new ScoreCounts(Arrays.copyOf(s, size), Arrays.copyOf(p, size), Arrays.copyOf(q, size),
-                Arrays.copyOf(pr, size), Arrays.copyOf(qr, size));
+                Arrays.copyOf(pr, size), Arrays.copyOf(qr, size), zeros);
     }
 
     /**
@@ -249,6 +266,7 @@ public final class ScoreCounts implements java.io.Serializable {
         private int buffered;
         private long added;
         private boolean weighted;
+        private long zeros;
         private ScoreCounts done;
 
         private Builder() {
@@ -271,6 +289,15 @@ public final class ScoreCounts implements java.io.Serializable {
                         + weight);
             }
             weighted = true;
+            if (weight == 0) {
+                // a sample of weight 0 is the same as no sample: checked, counted, not kept
+                if (!Double.isFinite(score)) {
+                    throw new IllegalArgumentException("score of sample " + added + " must be finite, got " + score);
+                }
+                zeros++;
+                added++;
+                return this;
+            }
             return put(score, positive, weight);
         }
 
@@ -314,14 +341,16 @@ public final class ScoreCounts implements java.io.Serializable {
         /**
          * The summary of every sample added (the builder can go on taking samples).
          *
-         * @throws IllegalStateException when no sample was added
+         * @throws IllegalStateException when no sample of positive weight was added
          */
         public ScoreCounts build() {
             flush();
             if (done == null) {
-                throw new IllegalStateException("no sample was added");
+                throw new IllegalStateException(zeros == 0 ? "no sample was added"
+                        : "every sample added has weight 0 (a sample of weight 0 is the same as no sample: nothing "
+                                + "is left to evaluate)");
             }
-            return done;
+            return zeros == 0 ? done : done.plusZeroWeightRows(zeros);
         }
     }
 
@@ -369,7 +398,21 @@ public final class ScoreCounts implements java.io.Serializable {
             k++;
         }
         return new ScoreCounts(Arrays.copyOf(s, k), Arrays.copyOf(p, k), Arrays.copyOf(q, k),
-                w ? Arrays.copyOf(pr, k) : null, w ? Arrays.copyOf(qr, k) : null);
+                w ? Arrays.copyOf(pr, k) : null, w ? Arrays.copyOf(qr, k) : null, zeroWeightRows + other.zeroWeightRows);
+    }
+
+    /**
+     * This summary with {@code rows} more rows of weight 0 counted (left out by a reader that
+     * skips them, e.g. a distributed one whose partition held only such rows); they change no
+     * number, only the warning of {@link #toEvaluation()}.
+     *
+     * @throws IllegalArgumentException when {@code rows < 0}
+     */
+    public ScoreCounts plusZeroWeightRows(long rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        }
+        return rows == 0 ? this : new ScoreCounts(scores, pos, neg, posRows, negRows, zeroWeightRows + rows);
     }
 
     /**
@@ -397,7 +440,8 @@ public final class ScoreCounts implements java.io.Serializable {
      * Splits the summary by score at descending boundaries {@code b[0] > b[1] > ...}: part 0
      * summarises the samples scoring {@code >= b[0]}, part r those in {@code [b[r], b[r - 1])},
      * the last part those below the last boundary. Each part is a summary of its samples (row
-     * counts included); a part with no sample is null. Merging the parts gives this summary back.
+     * counts included; the count of rows of weight 0 goes with the first part); a part with no
+     * sample is null. Merging the parts gives this summary back.
      * This is how a summary is range-partitioned by score.
      *
      * @param boundaries strictly descending finite scores (may be empty: one part, this summary)
@@ -413,6 +457,7 @@ public final class ScoreCounts implements java.io.Serializable {
         }
         ScoreCounts[] parts = new ScoreCounts[boundaries.length + 1];
         int from = 0;
+        long zeros = zeroWeightRows;
         for (int r = 0; r <= boundaries.length; r++) {
             int to = from;
             if (r == boundaries.length) {
@@ -427,7 +472,8 @@ public final class ScoreCounts implements java.io.Serializable {
                         : new ScoreCounts(Arrays.copyOfRange(scores, from, to), Arrays.copyOfRange(pos, from, to),
                                 Arrays.copyOfRange(neg, from, to),
                                 posRows == null ? null : Arrays.copyOfRange(posRows, from, to),
-                                negRows == null ? null : Arrays.copyOfRange(negRows, from, to));
+                                negRows == null ? null : Arrays.copyOfRange(negRows, from, to), zeros);
+                zeros = 0;
             }
             from = to;
         }
@@ -489,6 +535,11 @@ public final class ScoreCounts implements java.io.Serializable {
     /** Number of positive samples, whatever their weights. */
     public long positiveRows() {
         return positiveRows;
+    }
+
+    /** Number of rows of weight 0 left out (not in {@link #rows()}). */
+    public long zeroWeightRows() {
+        return zeroWeightRows;
     }
 
     /** Whether the counts are sums of sample weights. */
@@ -570,7 +621,7 @@ public final class ScoreCounts implements java.io.Serializable {
             logLoss = loss / total;
             brier = squares / total;
         }
-        return BinaryEvaluation.fromParts(op, logLoss, brier, probabilities);
+        return BinaryEvaluation.fromParts(op, logLoss, brier, probabilities, zeroWeightRows);
     }
 
     @Override
@@ -583,7 +634,8 @@ public final class ScoreCounts implements java.io.Serializable {
         }
         ScoreCounts c = (ScoreCounts) o;
         return Arrays.equals(scores, c.scores) && Arrays.equals(pos, c.pos) && Arrays.equals(neg, c.neg)
-                && Arrays.equals(posRows, c.posRows) && Arrays.equals(negRows, c.negRows);
+                && Arrays.equals(posRows, c.posRows) && Arrays.equals(negRows, c.negRows)
+                && zeroWeightRows == c.zeroWeightRows;
     }
 
     @Override

@@ -347,7 +347,15 @@ public final class SweepSums implements java.io.Serializable {
 
     /** As {@link BinaryEvaluation#warnings()} of the whole table. */
     public List<String> warnings() {
-        List<String> w = new ArrayList<>(BinaryEvaluation.probabilityWarnings(probabilities));
+        return warnings(0);
+    }
+
+    /**
+     * As {@link BinaryEvaluation#warnings()} of the whole table when {@code zeroWeightRows} rows
+     * of weight 0 were left out of it.
+     */
+    public List<String> warnings(long zeroWeightRows) {
+        List<String> w = new ArrayList<>(BinaryEvaluation.inputWarnings(probabilities, zeroWeightRows));
         String oneClass = BinaryEvaluation.oneClassWarning(totals.positives(), totals.negatives());
         if (oneClass != null) {
             w.add(oneClass);
@@ -360,19 +368,24 @@ public final class SweepSums implements java.io.Serializable {
         return twoClasses() ? twiceAuc / (2 * totals.positives() * totals.negatives()) : Double.NaN;
     }
 
-    /** As {@link BinaryEvaluation#averagePrecision()}. */
+    /** Without negatives every precision is 1: average precision and both PR areas are 1 (as scikit-learn). */
+    private boolean onlyPositives() {
+        return totals.negatives() == 0 && totals.positives() > 0;
+    }
+
+    /** As {@link BinaryEvaluation#averagePrecision()}: 1 without negatives, NaN without positives. */
     public double averagePrecision() {
-        return twoClasses() ? averagePrecision : Double.NaN;
+        return onlyPositives() ? 1 : twoClasses() ? averagePrecision : Double.NaN;
     }
 
     /** As {@link BinaryEvaluation#prAucInterpolated()}. */
     public double prAucInterpolated() {
-        return twoClasses() ? interpolatedArea / totals.positives() : Double.NaN;
+        return onlyPositives() ? 1 : twoClasses() ? interpolatedArea / totals.positives() : Double.NaN;
     }
 
     /** As {@link BinaryEvaluation#prAucTrapezoid()}. */
     public double prAucTrapezoid() {
-        return twoClasses() ? trapezoidArea : Double.NaN;
+        return onlyPositives() ? 1 : twoClasses() ? trapezoidArea : Double.NaN;
     }
 
     /** As {@link BinaryEvaluation#ks()}. */

@@ -101,7 +101,8 @@ public sealed interface ThresholdCriterion {
             throw new IllegalArgumentException("criterion '" + spec + "' needs a number after ':'");
         }
         try {
-            return Double.parseDouble(arg);
+            // + 0.0: "-0" is 0, so the canonical spec parses back to an equal criterion
+            return Double.parseDouble(arg) + 0.0;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("criterion '" + spec + "': '" + arg + "' is not a number", e);
         }

@@ -11,6 +11,10 @@
  *   <li>An undefined metric on valid input (0/0, a class absent from the data) is
  *       {@code NaN}, and the result that computed it carries a warning saying why.</li>
  *   <li>Arrays passed in are not kept; arrays returned are copies.</li>
+ *   <li>A sample of weight 0 is the same as no sample, everywhere (no curve point, threshold or
+ *       count; not counted in {@code rows()}); all weights 0 is invalid input. The scale of the
+ *       weights changes no rate, area or coefficient: weights near 1e200 or 1e-200 are rescaled by
+ *       a power of two first (see {@link org.discern.metrics.OperatingPoints}).</li>
  * </ul>
  *
  * <p>Start at {@link org.discern.metrics.BinaryEvaluation}. Decisions: choose a threshold with
@@ -42,7 +46,7 @@
  *
  * <p>Intervals and tests:
  * {@link org.discern.metrics.DeLong} (variance, interval and paired/unpaired tests of the ROC
- * AUC, as pROC) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap
+ * AUC, as pROC; the unpaired test on {@link org.discern.metrics.StudentT}) and {@link org.discern.metrics.Bootstrap} (stratified, seeded, parallel bootstrap
  * of any {@link org.discern.metrics.BinaryStatistic} or
  * {@link org.discern.metrics.WeightedStatistic}); random results carry their seed.
  */

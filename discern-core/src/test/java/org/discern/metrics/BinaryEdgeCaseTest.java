@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Small cases whose expected values are derived by hand from the counts. */
@@ -15,7 +17,10 @@ class BinaryEdgeCaseTest {
     void allPositiveHasUndefinedAucAndAWarning() {
         BinaryEvaluation ev = BinaryEvaluation.of(new double[] {0.1, 0.7, 0.4}, new boolean[] {true, true, true});
         assertTrue(Double.isNaN(ev.rocAuc()));
-        assertTrue(Double.isNaN(ev.averagePrecision()));
+        // every precision is 1: average precision and both PR areas are 1 (scikit-learn's AP too)
+        assertEquals(1.0, ev.averagePrecision());
+        assertEquals(1.0, ev.prAucTrapezoid());
+        assertEquals(1.0, ev.prAucInterpolated());
         assertTrue(Double.isNaN(ev.ks()));
         assertEquals(1, ev.warnings().stream().filter(w -> w.contains("only positive")).count());
         // threshold metrics still defined: at 0.5 one of three positives is found
@@ -23,6 +28,10 @@ class BinaryEdgeCaseTest {
         assertEquals(new ConfusionMatrix(1, 0, 0, 2), cm);
         assertEquals(1.0 / 3, cm.recall(), 1e-15);
         assertTrue(Double.isNaN(cm.specificity()));
+        // balanced accuracy: the mean recall over the classes present, here the recall alone
+        assertEquals(1.0 / 3, cm.balancedAccuracy(), 1e-15);
+        assertEquals(ev.warnings().size() + 1, ev.warningsAt(0.5).size());
+        assertEquals(ev.warnings(), ev.warningsAt(0.05), "all predicted positive: nothing absent is predicted");
         // ROC: FPR undefined everywhere, TPR 0, 1/3, 2/3, 1
         RocCurve roc = ev.rocCurveAllThresholds();
         assertArrayEquals(new double[] {0, 1.0 / 3, 2.0 / 3, 1}, roc.tpr(), 1e-15);
@@ -34,7 +43,10 @@ class BinaryEdgeCaseTest {
         BinaryEvaluation ev = BinaryEvaluation.of(new double[] {0.1, 0.7}, new boolean[] {false, false});
         assertTrue(Double.isNaN(ev.rocAuc()));
         assertTrue(Double.isNaN(ev.partialRocAuc(0.5)));
+        assertTrue(Double.isNaN(ev.averagePrecision()), "recall is 0/0 without positives");
+        assertTrue(Double.isNaN(ev.prAucTrapezoid()));
         assertTrue(ev.warnings().get(0).contains("only negative"));
+        assertEquals(0.5, ev.confusionAt(0.5).balancedAccuracy(), "the specificity alone");
         assertEquals(new ConfusionMatrix(0, 1, 1, 0), ev.confusionAt(0.5));
         assertTrue(Double.isNaN(ev.confusionAt(0.5).precision()) == false);
         assertEquals(0.0, ev.confusionAt(0.5).precision());
@@ -115,9 +127,13 @@ class BinaryEdgeCaseTest {
         assertEquals(dropped.rocAuc(), weighted.rocAuc(), 1e-15);
         assertEquals(dropped.averagePrecision(), weighted.averagePrecision(), 1e-15);
         assertEquals(0.5, weighted.rocAuc(), 1e-15);
-        // rows are still counted as rows
-        assertEquals(5, weighted.rows());
-        // at 0.85 the only predicted positive has weight 0: precision 0/0
+        // a row of weight 0 is no row: not counted, no curve point, no threshold
+        assertEquals(3, weighted.rows());
+        assertEquals(dropped.rocCurveAllThresholds(), weighted.rocCurveAllThresholds());
+        assertEquals(dropped.precisionRecallCurve(), weighted.precisionRecallCurve());
+        assertEquals(List.of("2 rows have weight 0 and are left out everywhere (a sample of weight 0 is the same as "
+                + "no sample)"), weighted.warnings());
+        // at 0.85 nothing is predicted positive: precision 0/0
         assertTrue(Double.isNaN(weighted.confusionAt(0.85).precision()));
     }
 
@@ -211,5 +227,11 @@ class BinaryEdgeCaseTest {
     void negativeZeroTiesWithZero() {
         OperatingPoints op = OperatingPoints.of(new double[] {-0.0, 0.0, 1e-300}, new boolean[] {true, false, true});
         assertEquals(2, op.size());
+        // every path names that threshold 0.0, weighted or not (found by a property)
+        OperatingPoints w = OperatingPoints.of(new double[] {-0.0, -0.0, 1e-300}, new boolean[] {true, false, true},
+                new double[] {1, 2, 1});
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(w.threshold(1)));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(
+                OperatingPoints.of(new double[] {-0.0, -0.0}, new boolean[] {true, false}).threshold(0)));
     }
 }

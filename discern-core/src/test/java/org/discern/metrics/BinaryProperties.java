@@ -39,7 +39,19 @@ class BinaryProperties {
                 Arbitraries.of(true, false).array(boolean[].class).ofSize(n),
                 Arbitraries.integers().between(0, 4).array(int[].class).ofSize(n))
                 .as((s, y, w) -> new Sample(Arrays.stream(s).mapToDouble(v -> v / 4.0).toArray(), y,
-                        Arrays.stream(w).mapToDouble(v -> v).toArray())));
+                        weights(w))));
+    }
+
+    /**
+     * Integer weights as doubles, the first set to 1 when all are 0 (all-zero weights leave no
+     * sample and are refused: ZeroWeightTest).
+     */
+    static double[] weights(int[] w) {
+        double[] out = Arrays.stream(w).mapToDouble(v -> v).toArray();
+        if (Arrays.stream(w).allMatch(v -> v == 0)) {
+            out[0] = 1;
+        }
+        return out;
     }
 
     /** Naive Mann-Whitney: sum over pairs of 1 (pos > neg) or 1/2 (tie), weighted by products. */
@@ -106,6 +118,12 @@ class BinaryProperties {
         assertTrue(auc >= 0 && auc <= 1);
         double[] neg = Arrays.stream(x.scores()).map(v -> -v).toArray();
         assertEquals(1 - auc, BinaryEvaluation.of(neg, x.labels()).rocAuc(), 1e-12);
+        // weighted too, whenever both classes keep some weight
+        BinaryEvaluation w = BinaryEvaluation.of(x.scores(), x.labels(), x.weights());
+        if (!Double.isNaN(w.rocAuc())) {
+            assertTrue(w.rocAuc() >= 0 && w.rocAuc() <= 1);
+            assertEquals(1 - w.rocAuc(), BinaryEvaluation.of(neg, x.labels(), x.weights()).rocAuc(), 1e-12);
+        }
     }
 
     @Property(seed = "20261122")
@@ -123,30 +141,43 @@ class BinaryProperties {
     @Property(seed = "20261122")
     void confusionAtEveryThresholdMatchesACount(@ForAll("samples") Sample x) {
         BinaryEvaluation ev = BinaryEvaluation.of(x.scores(), x.labels(), x.weights());
-        for (double t = -2.5; t <= 2.5; t += 0.125) {
-            double tp = 0;
-            double fp = 0;
-            double tn = 0;
-            double fn = 0;
-            for (int i = 0; i < x.n(); i++) {
-                double w = x.weights()[i];
-                boolean predicted = x.scores()[i] >= t;
-                if (predicted && x.labels()[i]) {
-                    tp += w;
-                } else if (predicted) {
-                    fp += w;
-                } else if (x.labels()[i]) {
-                    fn += w;
-                } else {
-                    tn += w;
-                }
-            }
-            ConfusionMatrix cm = ev.confusionAt(t);
-            assertEquals(tp, cm.tp(), 1e-9);
-            assertEquals(fp, cm.fp(), 1e-9);
-            assertEquals(tn, cm.tn(), 1e-9);
-            assertEquals(fn, cm.fn(), 1e-9);
+        // at every operating point (and +Infinity), then on a grid between and beyond the scores
+        OperatingPoints op = ev.operatingPoints();
+        for (int i = -1; i < op.size(); i++) {
+            double t = i < 0 ? Double.POSITIVE_INFINITY : op.threshold(i);
+            assertEquals(count(x, t), op.confusionAtIndex(i), "operating point " + i);
+            assertEquals(op.confusionAtIndex(i), ev.confusionAt(t));
         }
+        for (double t = -2.5; t <= 2.5; t += 0.125) {
+            ConfusionMatrix expected = count(x, t);
+            ConfusionMatrix cm = ev.confusionAt(t);
+            assertEquals(expected.tp(), cm.tp(), 1e-9);
+            assertEquals(expected.fp(), cm.fp(), 1e-9);
+            assertEquals(expected.tn(), cm.tn(), 1e-9);
+            assertEquals(expected.fn(), cm.fn(), 1e-9);
+        }
+    }
+
+    /** The confusion matrix of "positive iff score >= t", counted row by row. */
+    static ConfusionMatrix count(Sample x, double t) {
+        double tp = 0;
+        double fp = 0;
+        double tn = 0;
+        double fn = 0;
+        for (int i = 0; i < x.n(); i++) {
+            double w = x.weights()[i];
+            boolean predicted = x.scores()[i] >= t;
+            if (predicted && x.labels()[i]) {
+                tp += w;
+            } else if (predicted) {
+                fp += w;
+            } else if (x.labels()[i]) {
+                fn += w;
+            } else {
+                tn += w;
+            }
+        }
+        return new ConfusionMatrix(tp, fp, tn, fn);
     }
 
     @Property(seed = "20261122")

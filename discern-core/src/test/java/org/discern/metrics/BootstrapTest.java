@@ -191,6 +191,7 @@ class BootstrapTest {
         assertEquals(0.0, c.differenceLower());
         assertEquals(0.0, c.differenceUpper());
         assertEquals("bootstrap", c.method());
+        assertTrue(c.warnings().contains(AucComparison.identicalWarning("x", "y")), c.warnings().toString());
     }
 
     /** Unpaired: the variance of the difference is the sum of the two bootstrap variances. */

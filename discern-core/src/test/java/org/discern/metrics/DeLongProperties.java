@@ -28,7 +28,7 @@ class DeLongProperties {
                 Arbitraries.integers().between(0, 3).array(int[].class).ofSize(n))
                 .as((s, t, y, w) -> new Sample(Arrays.stream(s).mapToDouble(v -> v / 3.0).toArray(),
                         Arrays.stream(t).mapToDouble(v -> v / 2.0).toArray(), y,
-                        Arrays.stream(w).mapToDouble(v -> v).toArray())));
+                        BinaryProperties.weights(w))));
     }
 
     /** psi(x, y) = 1 if x > y, 1/2 if tied, 0 otherwise. */

@@ -135,7 +135,10 @@ class DeLongTest {
         assertEquals(1.0, d.auc());
         assertTrue(Double.isNaN(d.variance()));
         assertEquals(1, d.warnings().size());
-        assertTrue(d.warnings().get(0).contains("at least 2 positives"), d.warnings().get(0));
+        assertTrue(d.warnings().get(0).contains("needs positives of total weight > 1 (at least 2 without weights)"),
+                d.warnings().get(0));
+        // frequency weights: one positive of weight 3 is three positives, so the variance is defined
+        assertFalse(Double.isNaN(DeLong.auc(s, y, new double[] {3, 1, 1, 1}).variance()));
         ConfidenceInterval ci = d.interval(0.95);
         assertFalse(ci.defined());
         assertFalse(d.logitInterval(0.95).defined());
@@ -188,7 +191,8 @@ class DeLongTest {
         assertEquals(0.0, c.z());
         assertEquals(1.0, c.pValue());
         assertEquals(1.0, c.pValueHolm());
-        assertTrue(c.warnings().isEmpty());
+        // pROC's answer, with Discern's warning that the columns are the same
+        assertEquals(List.of("a and b hold identical scores: the difference is 0, so z = 0 and p = 1"), c.warnings());
         assertClose(c.varianceA(), c.covariance(), 1e-12, "covariance of a column with itself");
     }
 
@@ -205,7 +209,10 @@ class DeLongTest {
         assertEquals("delong_logit", l.method());
     }
 
-    /** Unpaired: z = (a - b) / sqrt(va + vb), the covariance term dropped. */
+    /**
+     * Unpaired: z = (a - b) / sqrt(va + vb), the covariance term dropped, referred to Student's t
+     * with Welch-Satterthwaite df (pROC's values: DeLongUnpairedTest).
+     */
     @Test
     void unpairedTestDropsTheCovariance() {
         JsonNode fx = Fixtures.json("binary_asah_s100b_vs_wfns");
@@ -215,7 +222,10 @@ class DeLongTest {
         AucComparison c = DeLong.unpaired("s100b", a, "wfns", b, 0.95);
         double z = (a.auc() - b.auc()) / Math.sqrt(a.variance() + b.variance());
         assertClose(z, c.z(), "z");
-        assertClose(2 * Normal.cdf(-Math.abs(z)), c.pValue(), "p");
+        double df = Math.pow(a.variance() + b.variance(), 2)
+                / (a.variance() * a.variance() / 112 + b.variance() * b.variance() / 112);
+        assertClose(df, c.degreesOfFreedom(), "df");
+        assertClose(2 * StudentT.cdf(-Math.abs(z), df), c.pValue(), "p");
         assertEquals(0.0, c.covariance());
         assertFalse(c.paired());
         assertEquals("s100b", c.a());

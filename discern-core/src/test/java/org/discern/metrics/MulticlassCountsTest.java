@@ -103,6 +103,34 @@ class MulticlassCountsTest {
     }
 
     @Test
+    void rowsOfWeightZeroAreNoRows() {
+        // class c's only sample has weight 0: c is absent (one-vs-one over a and b only), as in the single pass
+        List<String> cls = List.of("a", "b", "c");
+        int[] y = {0, 1, 2, 1, 0};
+        double[] s = {0.6, 0.3, 0.1, 0.2, 0.5, 0.3, 0.1, 0.1, 0.8, 0.3, 0.4, 0.3, 0.4, 0.4, 0.2};
+        double[] w = {1, 2, 0, 0, 1};
+        MulticlassEvaluation single = MulticlassEvaluation.of(y, s, cls, w);
+        MulticlassCounts whole = MulticlassCounts.of(y, s, cls, w);
+        assertEquals(3, whole.rows());
+        assertEquals(2, whole.zeroWeightRows());
+        SameEvaluation.multiclass(single, whole.toEvaluation(), 0, "zero weight");
+        assertEquals("2 rows have weight 0 and are left out everywhere (a sample of weight 0 is the same as no sample)",
+                whole.toEvaluation().warnings().get(0));
+        // a part of weight-0 rows only has no summary: a reader that skips them counts them
+        MulticlassCounts first = MulticlassCounts.of(Arrays.copyOfRange(y, 0, 2), Arrays.copyOfRange(s, 0, 6), cls,
+                Arrays.copyOfRange(w, 0, 2));
+        MulticlassCounts last = MulticlassCounts.of(Arrays.copyOfRange(y, 4, 5), Arrays.copyOfRange(s, 12, 15), cls,
+                Arrays.copyOfRange(w, 4, 5));
+        assertThrows(IllegalArgumentException.class, () -> MulticlassCounts.of(Arrays.copyOfRange(y, 2, 4),
+                Arrays.copyOfRange(s, 6, 12), cls, Arrays.copyOfRange(w, 2, 4)));
+        SameEvaluation.multiclass(single, first.merge(last).plusZeroWeightRows(2).toEvaluation(), 0, "parts");
+        // argmax (first maximum): both a rows -> a; the b row of weight 2 -> b; the weight-0 rows count nowhere
+        assertArrayEquals(new double[] {2, 0, 0}, whole.confusion()[0]);
+        assertArrayEquals(new double[] {0, 2, 0}, whole.confusion()[1]);
+        assertArrayEquals(new double[] {0, 0, 0}, whole.confusion()[2]);
+    }
+
+    @Test
     void otherClassesDoNotMerge() {
         MulticlassCounts a = MulticlassCounts.of(new int[] {0}, new double[] {0.5, 0.5}, List.of("a", "b"), null);
         MulticlassCounts b = MulticlassCounts.of(new int[] {0}, new double[] {0.5, 0.5}, List.of("a", "c"), null);

@@ -45,7 +45,7 @@ class MulticlassProperties {
                             m[i][j] = s[i * k + j] / 8.0;
                         }
                     }
-                    double[] weights = weighted ? Arrays.stream(w).mapToDouble(v -> v).toArray() : null;
+                    double[] weights = weighted ? BinaryProperties.weights(w) : null;
                     return new Sample(k, y, m, weights);
                 }));
     }
@@ -142,6 +142,56 @@ class MulticlassProperties {
                 ev.rocAucOvoMacro(), ev.rocAucOvoWeighted(), ev.averagePrecisionMacro(), ev.averagePrecisionMicro(),
                 ev.topKAccuracy(1)}) {
             assertTrue(Double.isNaN(v) || (v >= 0 && v <= 1 + 1e-12), Double.toString(v));
+        }
+    }
+
+    @Provide
+    Arbitrary<BinaryProperties.Sample> binary() {
+        return new BinaryProperties().samples();
+    }
+
+    /**
+     * One-vs-rest with K = 2 is the binary evaluation: columns (-s, s), class 1 positive. The
+     * argmax picks class 1 iff s &gt; 0 (a tie goes to class 0), the binary rule "s &gt;= t" with
+     * t the smallest positive double.
+     */
+    @Property(seed = "8")
+    void oneVsRestWithTwoClassesIsTheBinaryEvaluation(@ForAll("binary") BinaryProperties.Sample x,
+            @ForAll boolean weighted) {
+        int n = x.n();
+        double[][] m = new double[n][];
+        int[] y = new int[n];
+        double[] neg = new double[n];
+        boolean[] notY = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = new double[] {-x.scores()[i], x.scores()[i]};
+            y[i] = x.labels()[i] ? 1 : 0;
+            neg[i] = -x.scores()[i];
+            notY[i] = !x.labels()[i];
+        }
+        double[] w = weighted ? x.weights() : null;
+        MulticlassEvaluation mc = MulticlassEvaluation.of(y, m, List.of("0", "1"), w);
+        // (from the table: a class evaluation has no log loss, see classEvaluation)
+        BinaryEvaluation b = BinaryEvaluation.of(OperatingPoints.of(x.scores(), x.labels(), w));
+        Same.binary(b, mc.classEvaluation(1), "class 1");
+        Same.binary(BinaryEvaluation.of(OperatingPoints.of(neg, notY, w)), mc.classEvaluation(0), "class 0");
+        assertEquals(b.rocAuc(), mc.rocAuc(1));
+        assertEquals(b.averagePrecision(), mc.averagePrecision(1));
+        assertEquals(b.rocCurve(), mc.rocCurve(1));
+        if (!Double.isNaN(b.rocAuc())) {
+            Approx.assertClose(b.rocAuc(), mc.rocAucOvrMacro(), 1e-12, "ovr macro");
+            Approx.assertClose(b.rocAuc(), mc.rocAucOvoMacro(), 1e-12, "ovo macro");
+            Approx.assertClose(b.rocAuc(), mc.rocAucOvoWeighted(), 1e-12, "ovo weighted");
+        }
+        ConfusionMatrix cm = b.confusionAt(Double.MIN_VALUE);
+        assertEquals(cm, mc.confusionMatrix().oneVsRest(1));
+        for (double[] v : new double[][] {{cm.accuracy(), mc.accuracy()}, {cm.balancedAccuracy(), mc.balancedAccuracy()},
+                {cm.mcc(), mc.mcc()}, {cm.cohenKappa(), mc.cohenKappa()}}) {
+            if (Double.isNaN(v[0])) {
+                assertTrue(Double.isNaN(v[1]), "NaN expected, got " + v[1]);
+            } else {
+                Approx.assertClose(v[0], v[1], 1e-12, "argmax metric");
+            }
         }
     }
 }

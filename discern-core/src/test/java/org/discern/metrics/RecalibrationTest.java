@@ -59,6 +59,7 @@ class RecalibrationTest {
         assertEquals(IsotonicCalibrator.of(new double[] {1, 2}, new double[] {0.5, 1}), t);
         assertThrows(IllegalArgumentException.class, () -> IsotonicCalibrator.of(new double[] {1, 1}, new double[] {0, 1}));
         assertThrows(IllegalArgumentException.class, () -> IsotonicCalibrator.of(new double[] {1, 2}, new double[] {1, 0}));
+        assertThrows(IllegalArgumentException.class, () -> IsotonicCalibrator.of(new double[] {1, 2}, new double[] {0.5, 12}));
     }
 
     @Test

@@ -50,15 +50,29 @@ class ScoreCountsTest {
         boolean[] y = {true, false, true, false};
         double[] w = {0.5, 2, 0, 1.5};
         ScoreCounts c = ScoreCounts.of(s, y, w);
-        assertArrayEquals(new double[] {0.7, 0.2}, c.scores());
-        assertArrayEquals(new double[] {0, 0.5}, c.positiveWeights());
-        assertArrayEquals(new double[] {0, 3.5}, c.negativeWeights());
+        // the row of weight 0 is no row: no entry at 0.7, not counted, only named in the warning
+        assertArrayEquals(new double[] {0.2}, c.scores());
+        assertArrayEquals(new double[] {0.5}, c.positiveWeights());
+        assertArrayEquals(new double[] {3.5}, c.negativeWeights());
         assertEquals(1, c.positiveRows(0));
-        assertEquals(0, c.negativeRows(0));
-        assertEquals(1, c.positiveRows(1));
-        assertEquals(2, c.negativeRows(1));
-        assertEquals(4, c.rows());
+        assertEquals(2, c.negativeRows(0));
+        assertEquals(3, c.rows());
+        assertEquals(1, c.zeroWeightRows());
         assertTrue(c.weighted());
+        BinaryEvaluation single = BinaryEvaluation.of(s, y, w);
+        assertEquals(single.warnings(), c.toEvaluation().warnings());
+        assertEquals("1 row has weight 0 and is left out everywhere (a sample of weight 0 is the same as no sample)",
+                c.toEvaluation().warnings().get(0));
+        SameEvaluation.binary(single, c.toEvaluation(), 0, "zero weight");
+        // a builder skips them the same way; a part of weight-0 rows only is refused as the core refuses it
+        ScoreCounts.Builder b = ScoreCounts.builder();
+        for (int i = 0; i < s.length; i++) {
+            b.add(s[i], y[i], w[i]);
+        }
+        assertEquals(c, b.build());
+        assertThrows(IllegalArgumentException.class, () -> ScoreCounts.of(new double[] {0.1}, new boolean[] {true},
+                new double[] {0}));
+        assertThrows(IllegalStateException.class, () -> ScoreCounts.builder().add(0.1, true, 0).build());
     }
 
     @Test
@@ -222,7 +236,8 @@ class ScoreCountsTest {
             pr[i] = c.positiveRows(i);
             qr[i] = c.negativeRows(i);
         }
-        assertEquals(c, ScoreCounts.fromDistinct(c.scores(), c.positiveWeights(), c.negativeWeights(), pr, qr));
+        assertEquals(c, ScoreCounts.fromDistinct(c.scores(), c.positiveWeights(), c.negativeWeights(), pr, qr)
+                .plusZeroWeightRows(c.zeroWeightRows()));
     }
 
     @Test

@@ -36,14 +36,11 @@ class ThresholdProperties {
                 Arbitraries.of(true, false)).as((s, y, w, weighted) -> {
                     double[] scores = new double[n];
                     boolean[] labels = new boolean[n];
-                    double[] weights = weighted ? new double[n] : null;
+                    double[] weights = weighted ? BinaryProperties.weights(w) : null;
                     for (int i = 0; i < n; i++) {
                         scores[i] = s[i] / 12.0;
                         // labels: mostly informative, sometimes all one class
                         labels[i] = y[i] < 3 + s[i] / 3;
-                        if (weighted) {
-                            weights[i] = w[i];
-                        }
                     }
                     return new Sample(scores, labels, weights);
                 }));

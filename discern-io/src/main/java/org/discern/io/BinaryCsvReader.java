@@ -137,7 +137,7 @@ final class BinaryCsvReader {
                 extras.ids());
     }
 
-    private String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)
+    String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)
             throws InputException {
         return PositiveLabel.resolve(file, labelColumn, values, firstLine, positive);
     }

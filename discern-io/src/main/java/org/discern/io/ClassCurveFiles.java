@@ -17,7 +17,9 @@ import org.discern.metrics.RocCurve;
  * {@code roc_<class>.csv} and {@code pr_<class>.csv} per class (as {@link CurveCsv}),
  * {@code roc_micro.csv} (threshold,fpr,tpr), {@code roc_macro.csv} (fpr,tpr: the macro-average
  * curve has no thresholds) and {@code index.csv} mapping each class name to its files
- * ({@code curve,class,file}; class empty for the averages).
+ * ({@code curve,class,file}; class empty for the averages). A class without curves (absent from
+ * the labels: its ROC and PR curves are undefined) gets no files; the index lists it with an empty
+ * file.
  *
  * <p>Class names are made safe for file names ({@link #safeNames(List)}): every character other
  * than ASCII letters, digits, '-', '_' and '.' becomes '_', and names that would then collide
@@ -61,8 +63,8 @@ public final class ClassCurveFiles {
      *
      * @param dir target directory (created if missing)
      * @param names class (or label) names, in order
-     * @param roc ROC curve of each class
-     * @param pr precision-recall curve of each class
+     * @param roc ROC curve of each class, null for a class without curves
+     * @param pr precision-recall curve of each class, null for a class without curves
      * @param micro the micro-average ROC curve
      * @param macro the macro-average ROC curve, or null when undefined (no file then)
      * @param inputs files never to overwrite
@@ -78,10 +80,14 @@ public final class ClassCurveFiles {
             String prFile = "pr_" + safe.get(c) + ".csv";
             RocCurve r = roc.get(c);
             PrecisionRecallCurve p = pr.get(c);
-            out.text(dir.resolve(rocFile), w -> CurveCsv.roc(r, w));
-            out.text(dir.resolve(prFile), w -> CurveCsv.pr(p, w));
-            index.append("roc,").append(quote(names.get(c))).append(',').append(rocFile).append('\n');
-            index.append("pr,").append(quote(names.get(c))).append(',').append(prFile).append('\n');
+            if (r != null) {
+                out.text(dir.resolve(rocFile), w -> CurveCsv.roc(r, w));
+            }
+            if (p != null) {
+                out.text(dir.resolve(prFile), w -> CurveCsv.pr(p, w));
+            }
+            index.append("roc,").append(quote(names.get(c))).append(',').append(r == null ? "" : rocFile).append('\n');
+            index.append("pr,").append(quote(names.get(c))).append(',').append(p == null ? "" : prFile).append('\n');
         }
         out.text(dir.resolve("roc_micro.csv"), w -> CurveCsv.roc(micro, w));
         index.append("roc_micro,,roc_micro.csv\n");

@@ -11,8 +11,9 @@ import org.discern.metrics.Field;
 /**
  * The JSON object of {@code discern compare --format json}: {@code {"comparisons": [{["class"],
  * "a", "b", "roc_auc_a", "roc_auc_b", "difference", "difference_ci": [lo, hi], "covariance", "z",
- * "p_value", "p_value_holm", "method"}], "paired", "level", ["bootstrap": {"replicates",
- * "seed"}], "warnings"}}. Keys from {@link Field}; undefined numbers are null.
+ * ["df"], "p_value", "p_value_holm", "method"}], "paired", "level", ["bootstrap": {"replicates",
+ * "seed"}], "warnings"}}. {@code "df"} is there only when the statistic is referred to Student's t
+ * (the unpaired DeLong test). Keys from {@link Field}; undefined numbers are null.
  */
 public final class ComparisonJson {
     private ComparisonJson() {
@@ -64,6 +65,9 @@ public final class ComparisonJson {
         Json.add(ci, c.differenceUpper());
         Json.number(o, Field.COVARIANCE.key(), c.covariance());
         Json.number(o, Field.Z.key(), c.z());
+        if (!Double.isNaN(c.degreesOfFreedom())) {
+            Json.number(o, Field.DF.key(), c.degreesOfFreedom());
+        }
         Json.number(o, Field.P_VALUE.key(), c.pValue());
         Json.number(o, Field.P_VALUE_HOLM.key(), c.pValueHolm());
         o.put(Field.METHOD.key(), c.method());

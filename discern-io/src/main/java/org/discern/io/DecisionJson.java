@@ -3,6 +3,7 @@ package org.discern.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.metrics.Calibration;
+import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.Field;
 import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
@@ -11,6 +12,9 @@ import org.discern.metrics.ThresholdCriterion;
 
 /** JSON objects of chosen thresholds and calibration figures (the {@code threshold} and {@code calibrate} commands). */
 public final class DecisionJson {
+    /** The treatment rule of a decision curve, as written to its JSON. */
+    public static final String RULE = "treat iff score >= threshold";
+
     private DecisionJson() {
     }
 
@@ -86,6 +90,40 @@ public final class DecisionJson {
             Json.add(weight, weights[i]);
             Json.add(mp, c.meanPredicted(i));
             Json.add(of, c.observedFrequency(i));
+        }
+        ArrayNode w = o.putArray(Field.WARNINGS.key());
+        c.warnings().forEach(w::add);
+        return o;
+    }
+
+    /**
+     * A decision curve. Keys, in order: rule (the treatment rule in words), n (rows), weighted,
+     * prevalence, decision_curve (one object per threshold probability: threshold, net_benefit,
+     * net_benefit_all, net_benefit_none, standardized_net_benefit, and with a bootstrap
+     * net_benefit_ci {method, level, lower, upper}), bootstrap {replicates, seed} (with a
+     * bootstrap only), warnings.
+     */
+    public static ObjectNode decisionCurve(DecisionCurve c) {
+        ObjectNode o = Json.object();
+        o.put(Field.RULE.key(), RULE);
+        o.put(Field.N.key(), c.rows());
+        o.put(Field.WEIGHTED.key(), c.weighted());
+        Json.number(o, Field.PREVALENCE.key(), c.prevalence());
+        ArrayNode rows = o.putArray(Field.DECISION_CURVE.key());
+        MetricKey nb = MetricKey.of(Metric.NET_BENEFIT);
+        for (int i = 0; i < c.size(); i++) {
+            ObjectNode r = rows.addObject();
+            Json.number(r, Field.THRESHOLD.key(), c.threshold(i));
+            Json.number(r, nb.key(), c.netBenefit(i));
+            Json.number(r, Field.NET_BENEFIT_ALL.key(), c.netBenefitAll(i));
+            Json.number(r, Field.NET_BENEFIT_NONE.key(), c.netBenefitNone(i));
+            Json.number(r, key(Metric.STANDARDIZED_NET_BENEFIT), c.standardizedNetBenefit(i));
+            c.interval(i).ifPresent(ci -> r.set(Field.ci(nb), SummaryJson.interval(ci)));
+        }
+        if (c.hasIntervals()) {
+            ObjectNode b = o.putObject(Field.BOOTSTRAP.key());
+            b.put(Field.REPLICATES.key(), c.replicates());
+            b.put(Field.SEED.key(), c.seed());
         }
         ArrayNode w = o.putArray(Field.WARNINGS.key());
         c.warnings().forEach(w::add);

@@ -28,7 +28,7 @@ public final class InputException extends IOException {
         this.file = file;
         this.line = line;
         this.column = column;
-        this.problem = problem;
+        this.problem = escape(bound(problem));
     }
 
     /** Convenience constructor without cause. */
@@ -46,8 +46,81 @@ public final class InputException extends IOException {
         if (column != null) {
             sb.append("column '").append(column).append("': ");
         }
-        sb.append(problem);
+        sb.append(bound(problem));
+        return escape(sb.toString());
+    }
+
+    /** At most this many characters of a quoted input value are echoed. */
+    static final int QUOTE_LIMIT = 40;
+
+    /** At most this many characters of a whole problem are echoed. */
+    static final int PROBLEM_LIMIT = 1000;
+
+    /**
+     * {@code problem} with every quoted value ({@code '...'}) longer than {@link #QUOTE_LIMIT}
+     * shortened to its prefix and its length, and the whole cut at {@link #PROBLEM_LIMIT}: input
+     * echoed in a message is never unbounded, whichever reader formed it.
+     */
+    static String bound(String problem) {
+        if (problem == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(problem.length(), PROBLEM_LIMIT + 40));
+        int i = 0;
+        while (i < problem.length()) {
+            int open = problem.indexOf('\'', i);
+            int close = open < 0 ? -1 : problem.indexOf('\'', open + 1);
+            if (close < 0) {
+                sb.append(problem, i, problem.length());
+                break;
+            }
+            sb.append(problem, i, open + 1);
+            int n = close - open - 1;
+            if (n > QUOTE_LIMIT) {
+                sb.append(problem, open + 1, open + 1 + QUOTE_LIMIT).append("\u2026 (").append(n).append(" chars)");
+            } else {
+                sb.append(problem, open + 1, close);
+            }
+            sb.append('\'');
+            i = close + 1;
+        }
+        if (sb.length() > PROBLEM_LIMIT) {
+            int total = sb.length();
+            sb.setLength(PROBLEM_LIMIT);
+            sb.append("\u2026 (").append(total).append(" chars)");
+        }
         return sb.toString();
+    }
+
+    /**
+     * {@code s} with control characters written as escapes ({@code \x1b}, {@code \0},
+     * {@code \t}, {@code \n}, {@code \r}, {@code \x7f}...), so that input echoed in a message
+     * cannot move the cursor, colour the terminal or forge lines.
+     */
+    static String escape(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String e = switch (c) {
+                case '\0' -> "\\0";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e'
+                        ? String.format(java.util.Locale.ROOT, c < 0x100 ? "\\x%02x" : "\\u%04x", (int) c) : null;
+            };
+            if (e != null && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (e != null) {
+                    sb.append(e);
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** The file as named by the user. */

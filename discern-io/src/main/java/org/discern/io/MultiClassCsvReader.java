@@ -184,7 +184,7 @@ final class MultiClassCsvReader {
         }
         List<String> missing = new ArrayList<>();
         for (String c : classes) {
-            if (!header.contains(c) || c.equals(labelColumn)) {
+            if (f.columnIndex(c) < 0 || c.equals(labelColumn)) {
                 missing.add(c);
             }
         }

@@ -64,16 +64,17 @@ final class MultiLabelCsvReader {
     static List<String> pairs(String file, List<String> header) throws InputException {
         List<String> names = new ArrayList<>();
         List<String> unpaired = new ArrayList<>();
+        java.util.Set<String> columns = new java.util.HashSet<>(header);
         for (String h : header) {
             if (h.startsWith(Layout.LABEL_PREFIX) && h.length() > Layout.LABEL_PREFIX.length()) {
                 String name = h.substring(Layout.LABEL_PREFIX.length());
                 names.add(name);
-                if (!header.contains(Layout.SCORE_PREFIX + name)) {
+                if (!columns.contains(Layout.SCORE_PREFIX + name)) {
                     unpaired.add(h + " (no " + Layout.SCORE_PREFIX + name + ")");
                 }
             } else if (h.startsWith(Layout.SCORE_PREFIX) && h.length() > Layout.SCORE_PREFIX.length()) {
                 String name = h.substring(Layout.SCORE_PREFIX.length());
-                if (!header.contains(Layout.LABEL_PREFIX + name)) {
+                if (!columns.contains(Layout.LABEL_PREFIX + name)) {
                     unpaired.add(h + " (no " + Layout.LABEL_PREFIX + name + ")");
                 }
             }

@@ -19,9 +19,12 @@ import java.util.Locale;
  * array in row-major (C) order whatever the file's order, converting the byte order on the way.
  *
  * <p>A regular file is memory-mapped, so its data is copied once, from the page cache straight
- * into the target array; other sources (an {@code .npz} entry, a pipe) are read into direct
- * buffers outside the Java heap. Data longer than the header announces is ignored (as NumPy
- * does); shorter data is an {@link InputException}.
+ * into the target array. An {@code .npz} entry is streamed: reading it gives the header only, and
+ * each conversion inflates the entry again straight into its target array through a buffer of
+ * {@value #STREAM_BUFFER} bytes, so nothing is inflated outside the target. Other streams (a
+ * pipe) are read into direct buffers outside the Java heap, after checking that the header's data
+ * length fits the heap limit. Data longer than the header announces is ignored (as NumPy does);
+ * shorter data is an {@link InputException}.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -36,14 +39,42 @@ public final class NpyArray {
      * buffer before the truncation is found.
      */
     static final int STREAM_CHUNK = 1 << 26;
+    /** A streamed array is converted through a buffer of this many bytes (a multiple of 8). */
+    static final int STREAM_BUFFER = 1 << 20;
+
+    /** Opens a new channel positioned at the first data byte of a streamed array. */
+    @FunctionalInterface
+    interface DataSource {
+        ReadableByteChannel open() throws IOException;
+    }
 
     private final NpyHeader header;
-    // read-only views of the data, in file order; each holds a whole number of elements
+    // read-only views of the data, in file order; each holds a whole number of elements. Null
+    // when the data is streamed from {@code stream} by each conversion
     private final ByteBuffer[] chunks;
+    private final DataSource stream;
+    private final int bufferSize;
 
     private NpyArray(NpyHeader header, ByteBuffer[] chunks) {
         this.header = header;
         this.chunks = chunks;
+        this.stream = null;
+        this.bufferSize = 0;
+    }
+
+    private NpyArray(NpyHeader header, DataSource stream, int bufferSize) {
+        this.header = header;
+        this.chunks = null;
+        this.stream = stream;
+        this.bufferSize = bufferSize;
+    }
+
+    /**
+     * An array whose data is read from {@code stream} by each conversion, through a buffer of
+     * {@code bufferSize} bytes (a multiple of 8): memory beyond the target array stays bounded.
+     */
+    static NpyArray streamed(NpyHeader header, DataSource stream, int bufferSize) {
+        return new NpyArray(header, stream, bufferSize);
     }
 
     /**
@@ -100,6 +131,8 @@ public final class NpyArray {
         if (size >= 0) {
             checkLength(header, Math.max(0, size - header.dataOffset()));
         }
+        // the data goes to direct buffers, limited by default to the heap's size: refuse before any
+        HeapBudget.check(source, header.describe(), header.dataLength());
         long length = header.dataLength();
         List<ByteBuffer> chunks = new ArrayList<>();
         long got = 0;
@@ -130,7 +163,44 @@ public final class NpyArray {
         return new NpyArray(header, chunks.toArray(new ByteBuffer[0]));
     }
 
-    private static void checkLength(NpyHeader header, long available) throws InputException {
+    /** Receives the data chunk by chunk, in file order; each chunk holds whole elements. */
+    @FunctionalInterface
+    private interface ChunkConsumer {
+        void accept(ByteBuffer chunk) throws InputException;
+    }
+
+    /** Hands every chunk of the data to {@code consumer}: the mapped chunks, or the stream read afresh. */
+    private void forEachChunk(ChunkConsumer consumer) throws InputException {
+        if (chunks != null) {
+            for (ByteBuffer chunk : chunks) {
+                consumer.accept(chunk);
+            }
+            return;
+        }
+        long length = header.dataLength();
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(8, Math.min(bufferSize, length)));
+        try (ReadableByteChannel in = stream.open()) {
+            long got = 0;
+            while (got < length) {
+                buffer.clear();
+                buffer.limit((int) Math.min(buffer.capacity(), length - got));
+                got += NpyHeader.readFully(in, buffer);
+                if (buffer.hasRemaining()) {
+                    checkLength(header, got);
+                }
+                buffer.flip();
+                consumer.accept(buffer.asReadOnlyBuffer().order(header.byteOrder()));
+            }
+        } catch (InputException e) {
+            throw e;
+        } catch (java.util.zip.ZipException e) {
+            throw new InputException(source(), 0, null, "corrupt archive entry: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(source(), 0, null, "cannot read the data: " + e.getMessage(), e);
+        }
+    }
+
+    static void checkLength(NpyHeader header, long available) throws InputException {
         if (available < header.dataLength()) {
             throw new InputException(header.source(), 0, null, String.format(Locale.ROOT,
                     "truncated data: header says %s = %d bytes of data, file has %d",
@@ -187,16 +257,16 @@ public final class NpyArray {
         }
         int[] out = new int[checkedLength()];
         if (header.type() == NpyType.INT32 && !transposed()) {
-            int at = 0;
-            for (ByteBuffer chunk : chunks) {
+            int[] at = {0};
+            forEachChunk(chunk -> {
                 int n = chunk.remaining() / 4;
-                chunk.duplicate().order(header.byteOrder()).asIntBuffer().get(out, at, n);
-                at += n;
-            }
+                chunk.duplicate().order(header.byteOrder()).asIntBuffer().get(out, at[0], n);
+                at[0] += n;
+            });
             return out;
         }
         Walk walk = new Walk();
-        for (ByteBuffer chunk : chunks) {
+        forEachChunk(chunk -> {
             int n = chunk.remaining() / header.type().itemSize();
             for (int k = 0; k < n; k++) {
                 long v = integralAt(chunk, k);
@@ -209,7 +279,7 @@ public final class NpyArray {
                 out[walk.dest] = (int) v;
                 walk.next();
             }
-        }
+        });
         return out;
     }
 
@@ -227,16 +297,16 @@ public final class NpyArray {
         }
         float[] out = new float[checkedLength()];
         if (t == NpyType.FLOAT32 && !transposed()) {
-            int at = 0;
-            for (ByteBuffer chunk : chunks) {
+            int[] at = {0};
+            forEachChunk(chunk -> {
                 int n = chunk.remaining() / 4;
-                chunk.duplicate().order(header.byteOrder()).asFloatBuffer().get(out, at, n);
-                at += n;
-            }
+                chunk.duplicate().order(header.byteOrder()).asFloatBuffer().get(out, at[0], n);
+                at[0] += n;
+            });
             return out;
         }
         Walk walk = new Walk();
-        for (ByteBuffer chunk : chunks) {
+        forEachChunk(chunk -> {
             int n = chunk.remaining() / t.itemSize();
             if (t == NpyType.FLOAT16) {
                 for (int k = 0; k < n; k++) {
@@ -249,7 +319,7 @@ public final class NpyArray {
                     walk.next();
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -262,22 +332,22 @@ public final class NpyArray {
     public double[] toDoubleArray() throws InputException {
         double[] out = new double[checkedLength()];
         if (header.type() == NpyType.FLOAT64 && !transposed()) {
-            int at = 0;
-            for (ByteBuffer chunk : chunks) {
+            int[] at = {0};
+            forEachChunk(chunk -> {
                 int n = chunk.remaining() / 8;
-                chunk.duplicate().order(header.byteOrder()).asDoubleBuffer().get(out, at, n);
-                at += n;
-            }
+                chunk.duplicate().order(header.byteOrder()).asDoubleBuffer().get(out, at[0], n);
+                at[0] += n;
+            });
             return out;
         }
         Walk walk = new Walk();
-        for (ByteBuffer chunk : chunks) {
+        forEachChunk(chunk -> {
             int n = chunk.remaining() / header.type().itemSize();
             for (int k = 0; k < n; k++) {
                 out[walk.dest] = doubleAt(chunk, k);
                 walk.next();
             }
-        }
+        });
         return out;
     }
 

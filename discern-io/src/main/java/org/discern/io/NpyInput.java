@@ -23,6 +23,38 @@ public final class NpyInput {
     }
 
     /**
+     * Checks what the headers alone tell, before any data is read or converted: one label (row)
+     * per score row, one weight per row, and that the evaluation fits the Java heap
+     * ({@link HeapBudget}). A pair of arrays whose lengths disagree, or a header declaring
+     * gigabytes, is refused at once, whatever the data holds.
+     *
+     * @param labels the labels array (only its header is used)
+     * @param scores the scores array (only its header is used)
+     * @param weights the weights array, or null
+     * @throws InputException when the row counts disagree
+     * @throws HeapLimitException when the evaluation needs more heap than the JVM may use
+     */
+    public static void checkSizes(NpyArray labels, NpyArray scores, NpyArray weights) throws InputException {
+        long rows = scores.rows();
+        if (labels.dimensions() >= 1 && labels.rows() != rows) {
+            throw new InputException(labels.source(), 0, null, "expected one label per score row: "
+                    + HeapBudget.count(labels.rows()) + " labels (" + labels.header().describe() + "), "
+                    + HeapBudget.count(rows) + " rows in " + scores.source() + " (" + scores.header().describe() + ")");
+        }
+        if (weights != null && weights.rows() != rows) {
+            throw new InputException(weights.source(), 0, null, "expected one weight per score row: "
+                    + HeapBudget.count(weights.rows()) + " weights, " + HeapBudget.count(rows) + " rows in "
+                    + scores.source());
+        }
+        boolean binary = scores.dimensions() < 2 || scores.columns() == 1;
+        NpyType t = scores.type();
+        boolean floats = t == NpyType.FLOAT16 || t == NpyType.FLOAT32;
+        long needed = binary ? HeapBudget.binary(rows) : HeapBudget.matrix(rows, scores.columns(), floats);
+        HeapBudget.check(scores.source(), (binary ? HeapBudget.count(rows) + " rows of " + t + " scores"
+                : HeapBudget.count(rows) + " x " + HeapBudget.count(scores.columns()) + " " + t + " scores"), needed);
+    }
+
+    /**
      * The labels in {@code array}: class indices (1-D) or an indicator matrix (2-D).
      *
      * @throws InputException for a scalar, a float element that is not a whole number, a value that
@@ -127,6 +159,8 @@ public final class NpyInput {
      */
     static Predictions predictions(String source, NpyArray labels, NpyArray scores, NpyArray weights,
             InputSpec spec) throws IOException {
+        // lengths and the heap from the headers, before any data is read (an npz entry is not yet inflated)
+        checkSizes(labels, scores, weights);
         List<String> names = spec.classNames() != null ? spec.classNames()
                 : spec.classNamesFile() != null ? ClassNames.read(spec.classNamesFile()) : null;
         Layout layout = LayoutDetector.fromArrays(labels, scores, spec);

@@ -200,6 +200,10 @@ public final class OutputDirectory {
                         throw OutputException.refused(target, "exists; use --force to replace it");
                     }
                 } else if (!empty(abs)) {
+                    if (!replace) {
+                        // it was empty at the check: another run finished into it meanwhile, and won
+                        throw OutputException.refused(target, "exists; use --force to replace it");
+                    }
                     aside = abs.resolveSibling("." + abs.getFileName() + ".discern-old-" + UUID.randomUUID());
                     Files.move(abs, aside, StandardCopyOption.ATOMIC_MOVE);
                 }
@@ -210,7 +214,7 @@ public final class OutputDirectory {
                         Files.move(aside, abs, StandardCopyOption.ATOMIC_MOVE);
                         aside = null;
                     }
-                    if (claim != null && isNotEmpty(e)) {
+                    if ((claim != null || !replace) && isNotEmpty(e)) {
                         // another run filled our claim first: it won
                         claim = null;
                         throw OutputException.refused(target, "exists; use --force to replace it");

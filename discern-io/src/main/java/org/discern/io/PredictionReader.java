@@ -68,7 +68,7 @@ public final class PredictionReader {
             }
             // opened once: the format is told from the first bytes, then the same stream is read
             try (InputStream in = new BufferedInputStream(raw, 1 << 16)) {
-                return format(in).read(file, in, spec);
+                return format(file.toString(), in).read(file, in, spec);
             }
         } catch (InputException e) {
             throw e;
@@ -78,12 +78,18 @@ public final class PredictionReader {
     }
 
     /** The format of the content of {@code in} (which supports mark/reset), left unread. */
-    private static PredictionFormat format(InputStream in) throws IOException {
+    private static PredictionFormat format(String source, InputStream in) throws IOException {
         in.mark(PredictionFormat.HEAD);
         byte[] head = in.readNBytes(PredictionFormat.HEAD);
         in.reset();
         for (PredictionFormat f : FORMATS) {
             if (f.accepts(head)) {
+                String binary = f instanceof DelimitedFormat ? BinaryMagic.lookalike(head) : null;
+                if (binary != null) {
+                    throw new InputException(source, 0, null, "looks like a " + binary + " file, not text;"
+                            + " expected CSV or TSV (optionally gzip-compressed), an .npz archive or a pair of .npy"
+                            + " files (--labels, --scores)");
+                }
                 return f;
             }
         }
@@ -96,7 +102,7 @@ public final class PredictionReader {
      */
     public static long lineOf(Path file, int row) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            if (!(format(in) instanceof DelimitedFormat)) {
+            if (!(format(file.toString(), in) instanceof DelimitedFormat)) {
                 return 0;
             }
             try (DelimitedFile f = DelimitedFile.open(file.toString(), in, 0)) {

@@ -23,13 +23,19 @@ import org.discern.metrics.MulticlassConfusionMatrix;
  * in the summary's order with {@code threshold} and {@code confusion {tp, fp, tn, fn}} before the
  * first decision metric and {@code partial_roc_auc {max_fpr, standardized}} in place of the
  * partial AUC, then warnings. Multi-class: task, n, classes, the values, confusion_matrix (rows =
- * true class), per_class [{class, support, values}], warnings. Multi-label: task, n, labels, the
+ * true class; for more than {@value #DENSE_CONFUSION_MAX_CLASSES} classes instead
+ * confusion_matrix_nonzero, the non-zero cells as [true class index, predicted class index, count]
+ * in row-major order, with a warning saying so: 16,000 classes would otherwise write 256 million
+ * cells), per_class [{class, support, values}], warnings. Multi-label: task, n, labels, the
  * values, per_label [{label, support, values}], warnings. A value with an interval is followed by
  * {@code <key>_ci {method, level, lower, upper}} and, with DeLong, {@code <key>_variance}; with
  * bootstrap intervals {@code bootstrap {replicates, seed}} follows the last top-level interval.
  * Undefined numbers (NaN) are null; counts that are whole numbers are integers.
  */
 public final class SummaryJson {
+    /** Up to this many classes the confusion matrix is written whole (K x K), else its non-zero cells. */
+    public static final int DENSE_CONFUSION_MAX_CLASSES = 1000;
+
     private SummaryJson() {
     }
 
@@ -79,7 +85,12 @@ public final class SummaryJson {
             bootstrap(o, s);
         }
         if (s.task() == EvaluationSummary.Task.MULTICLASS) {
-            o.set(Field.CONFUSION_MATRIX.key(), matrix(s.confusionMatrix().orElseThrow()));
+            MulticlassConfusionMatrix cm = s.confusionMatrix().orElseThrow();
+            if (cm.classCount() <= DENSE_CONFUSION_MAX_CLASSES) {
+                o.set(Field.CONFUSION_MATRIX.key(), matrix(cm));
+            } else {
+                o.set(Field.CONFUSION_MATRIX_NONZERO.key(), nonZero(cm));
+            }
         }
         if (s.task() != EvaluationSummary.Task.BINARY) {
             boolean classes = s.task() == EvaluationSummary.Task.MULTICLASS;
@@ -91,7 +102,13 @@ public final class SummaryJson {
                 row.values().forEach(v -> value(r, v));
             }
         }
-        strings(o.putArray(Field.WARNINGS.key()), s.warnings());
+        ArrayNode warnings = o.putArray(Field.WARNINGS.key());
+        strings(warnings, s.warnings());
+        s.confusionMatrix().filter(cm -> cm.classCount() > DENSE_CONFUSION_MAX_CLASSES).ifPresent(cm ->
+                warnings.add(String.format(java.util.Locale.ROOT, "the confusion matrix of %,d classes is written as "
+                        + "confusion_matrix_nonzero, its %,d non-zero cells as [true class index, predicted class "
+                        + "index, count] (whole, it would have %,d cells)", cm.classCount(), cm.nonZeroCells(),
+                        (long) cm.classCount() * cm.classCount())));
         return o;
     }
 
@@ -155,6 +172,17 @@ public final class SummaryJson {
             }
         }
         return matrix;
+    }
+
+    private static ArrayNode nonZero(MulticlassConfusionMatrix cm) {
+        ArrayNode cells = Json.array();
+        for (int i = 0; i < cm.nonZeroCells(); i++) {
+            ArrayNode cell = cells.addArray();
+            cell.add(cm.nonZeroActual(i));
+            cell.add(cm.nonZeroPredicted(i));
+            Json.count(cell, cm.nonZeroCount(i));
+        }
+        return cells;
     }
 
     private static void strings(ArrayNode a, List<String> values) {

@@ -64,6 +64,9 @@ class CalibratorJsonTest {
                 Arguments.of("{\"type\":\"svm\",\"version\":1}", "expected \"type\" platt, isotonic or prior_shift, found \"svm\""),
                 Arguments.of("{\"type\":\"platt\",\"version\":1,\"a\":\"x\",\"b\":2}", "expected a number in \"a\", found \"x\""),
                 Arguments.of("{\"type\":\"isotonic\",\"version\":1,\"x\":[2,1],\"y\":[0,1]}", "invalid isotonic calibrator: x[1] must be > x[0] = 2.0, got 1.0"),
+                // found by fuzzing: an isotonic map must give probabilities
+                Arguments.of("{\"type\":\"isotonic\",\"version\":1,\"x\":[0.1,0.5,0.8],\"y\":[0,0.5,12]}",
+                        "invalid isotonic calibrator: y[2] must be a probability in [0, 1], got 12.0"),
                 Arguments.of("[1]", "expected a JSON object with \"type\" and \"version\""));
     }
 

@@ -90,6 +90,33 @@ class NpzArchiveTest {
         assertTrue(o.problem().startsWith("object dtype '|O'"), o.problem());
     }
 
+    /** Found by fuzzing: a deflated entry whose data ends early escaped as an EOFException. */
+    @Test
+    void aTruncatedCompressedEntryIsBadInput() throws IOException {
+        Path p = dir.resolve("cut.npz");
+        try (var in = NpzArchiveTest.class.getResourceAsStream("NpyFuzzTestInputs/npz/crash-8e2dac6f0721be32465b9e669d03d4d4cb6eb4b8")) {
+            Files.copy(in, p);
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        for (String key : NpzArchive.keys(p)) {
+            InputException e = assertThrows(InputException.class, () -> NpzArchive.read(p, key), key);
+            assertTrue(e.file().startsWith(p + "["), e.file());
+            problems.add(e.problem());
+        }
+        assertTrue(problems.contains("corrupt archive entry: the compressed data ends early"), problems.toString());
+    }
+
+    @Test
+    void anEndRecordPointingPastTheEndIsBadInput() throws IOException {
+        Path p = dir.resolve("end.npz");
+        try (var in = NpzArchiveTest.class.getResourceAsStream("NpyFuzzTestInputs/npz/crash-83d70496683865454065ac6362cced36fc8c6b05")) {
+            Files.copy(in, p);
+        }
+        InputException e = assertThrows(InputException.class, () -> NpzArchive.keys(p));
+        assertTrue(e.problem().startsWith("expected an .npz (zip) archive, found something else"), e.problem());
+        assertThrows(InputException.class, () -> NpzArchive.read(p, "y"));
+    }
+
     @Test
     void notAnArchive() throws IOException {
         Path p = NpyBytes.write(dir, "x.npz", labels());

@@ -29,6 +29,7 @@ import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
 import org.discern.metrics.MulticlassConfusionMatrix;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MultilabelEvaluation;
 import org.discern.metrics.OperatingPoints;
 import org.discern.metrics.PrecisionRecallCurve;
 import org.discern.metrics.RocCurve;
@@ -36,6 +37,7 @@ import org.discern.metrics.SummaryOptions;
 import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Html;
+import org.discern.report.internal.Markup;
 import org.discern.report.internal.Palette;
 import org.discern.report.internal.SvgPlot;
 import org.knowm.xchart.XYChart;
@@ -64,12 +66,26 @@ import org.knowm.xchart.XYChart;
  * (well under 5 MB) whatever the number of rows. Every user-supplied string is escaped for its
  * context (HTML text, attribute, SVG, JSON in a script element).
  *
+ * <p><b>Many classes.</b> A page of 16,000 classes is still written, in seconds, with limits on
+ * what is drawn: curves (the page's interactive ones, the images and the curve CSVs) for at most
+ * {@value #MAX_CLASS_CURVES} classes, the most frequent of those with both positives and negatives
+ * (ties: lower class index first; all classes when there are at most that many); the confusion
+ * matrix (table and images) for at most {@value #MAX_CONFUSION_CLASSES} classes; metrics.json shown
+ * in the page up to {@value #MAX_EMBEDDED_JSON} characters. The summary and the per-class table
+ * list every class; the page says what is left out and where to find it.
+ *
  * <p>The same inputs give the same bytes, apart from the time stamp (from the injected
  * {@link Clock}).
  */
 public final class HtmlReport {
     /** Distinct scores above which a curve CSV holds the embedded rows instead of every point. */
     static final int CSV_FULL_MAX = 200_000;
+    /** Curves are drawn for at most this many classes (the most frequent). */
+    static final int MAX_CLASS_CURVES = 50;
+    /** The confusion matrix is drawn (table and images) for at most this many classes. */
+    static final int MAX_CONFUSION_CLASSES = 50;
+    /** metrics.json is shown in the page up to this many characters (it is always written). */
+    static final int MAX_EMBEDDED_JSON = 1 << 20;
 
     private final Builder b;
     private final List<Table> tables;
@@ -77,6 +93,8 @@ public final class HtmlReport {
     private final EvaluationSummary summary;
     // the arg-max confusion matrix of a multi-class report; null when none was given
     private final MulticlassConfusionMatrix confusion;
+    // the chart images: drawn by write(...) and listed in the page's file index
+    private final ChartSet charts;
     private final String html;
 
     private HtmlReport(Builder b) {
@@ -84,6 +102,7 @@ public final class HtmlReport {
         this.summary = b.summary();
         this.confusion = b.confusion == null ? null : MulticlassConfusionMatrix.of(b.confusion, b.classes);
         this.tables = tables(b);
+        this.charts = chartSet();
         this.html = render();
     }
 
@@ -99,20 +118,24 @@ public final class HtmlReport {
 
     // ---------------------------------------------------------------- embedded tables
 
-    /** One curve's embedded rows (one-vs-rest class, the binary positive class, or micro-average). */
-    private record Table(String name, BinaryEvaluation ev, int[] rows, boolean f32, int initial, double auc, double ap) {
+    /**
+     * One curve's embedded rows (one-vs-rest class, the binary positive class, or micro-average);
+     * {@code klass} is the class index in {@code Builder.classes} (1 for binary, -1 for micro).
+     */
+    private record Table(String name, int klass, BinaryEvaluation ev, int[] rows, boolean f32, int initial, double auc,
+            double ap) {
         OperatingPoints op() {
             return ev.operatingPoints();
         }
     }
 
     private static List<Table> tables(Builder b) {
-        List<BinaryEvaluation> evs = new ArrayList<>(b.evaluations);
+        List<BinaryEvaluation> evs = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        if (b.binary) {
-            names.add(b.classes.get(1));
-        } else {
-            names.addAll(b.classes);
+        int[] drawn = b.drawnClasses();
+        for (int c : drawn) {
+            evs.add(b.evaluations.get(b.binary ? 0 : c));
+            names.add(b.classes.get(c));
         }
         if (b.micro != null) {
             evs.add(b.micro);
@@ -136,8 +159,8 @@ public final class HtmlReport {
                     initial = j + 1;
                 }
             }
-            out.add(new Table(names.get(i), ev, rows, floatThresholds(op, rows), initial, ev.rocAuc(),
-                    ev.averagePrecision()));
+            out.add(new Table(names.get(i), i < drawn.length ? drawn[i] : -1, ev, rows, floatThresholds(op, rows),
+                    initial, ev.rocAuc(), ev.averagePrecision()));
         }
         return out;
     }
@@ -221,60 +244,68 @@ public final class HtmlReport {
     // ---------------------------------------------------------------- the page
 
     private String render() {
-        StringBuilder h = new StringBuilder(1 << 20);
+        Markup h = new Markup(1 << 20);
         String title = b.title;
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
-                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n")
-                .append(resource("report.css")).append("</style>\n</head>\n<body>\n<main>\n");
-        h.append("<h1>").append(Html.escape(title)).append("</h1>\n<p class=\"sub\">")
-                .append(b.binary ? "Binary classification" : "Multi-class classification (" + b.classes.size()
-                        + " classes, one-vs-rest curves)")
-                .append(" &middot; ").append(b.totalRows).append(" rows &middot; generated ")
-                .append(Html.escape(b.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()))
-                .append(" by Discern ").append(Html.escape(b.version)).append("</p>\n");
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .raw("style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
+                .raw("<title>").append(title).raw("</title>\n<style>\n")
+                .raw(resource("report.css")).raw("</style>\n</head>\n<body>\n<main>\n");
+        h.raw("<h1>").append(title).raw("</h1>\n<p class=\"sub\">")
+                .append(b.binary ? "Binary classification" : b.multilabel != null ? "Multi-label classification ("
+                        + b.classes.size() + " labels, one curve per label)" : "Multi-class classification ("
+                        + b.classes.size() + " classes, one-vs-rest curves)")
+                .raw(" &middot; ").append(b.totalRows).raw(" rows &middot; generated ")
+                .append(b.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())
+                .raw(" by Discern ").append(b.version).raw("</p>\n");
         summary(h);
         interactive(h);
         if (!b.binary) {
             perClass(h);
             if (b.confusion != null) {
                 confusion(h);
+            } else if (b.multiclass != null) {
+                h.raw("<h2>Confusion matrix</h2>\n<p class=\"sub\">").append(Fmt.count(b.classes.size()))
+                        .raw(" x ").append(Fmt.count(b.classes.size())).raw(": not drawn for more than ")
+                        .append(MAX_CONFUSION_CLASSES).raw(" classes; its cells are in metrics.json.</p>\n");
             }
         }
         files(h);
         provenance(h);
-        if (b.metricsJson != null) {
-            h.append("<h2>Metrics (metrics.json)</h2>\n<details><summary>Show the JSON</summary><pre class=\"json\">")
-                    .append(Html.escape(b.metricsJson)).append("</pre></details>\n");
+        if (b.metricsJson != null && b.metricsJson.length() <= MAX_EMBEDDED_JSON) {
+            h.raw("<h2>Metrics (metrics.json)</h2>\n<details><summary>Show the JSON</summary><pre class=\"json\">")
+                    .append(b.metricsJson).raw("</pre></details>\n");
+        } else if (b.metricsJson != null) {
+            h.raw("<h2>Metrics (metrics.json)</h2>\n<p class=\"sub\">").append(Fmt.count(b.metricsJson.length()))
+                    .raw(" characters, too long to show here: open <a href=\"metrics.json\">metrics.json</a>.</p>\n");
         }
-        h.append("<pre id=\"test-result\"></pre>\n</main>\n");
-        h.append("<script type=\"application/json\" id=\"discern-data\">").append(dataJson()).append("</script>\n");
-        h.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
+        h.raw("<pre id=\"test-result\"></pre>\n</main>\n");
+        h.raw("<script type=\"application/json\" id=\"discern-data\">").raw(dataJson()).raw("</script>\n");
+        h.raw("<script>\n").raw(resource("report.js")).raw("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
-    private void summary(StringBuilder h) {
-        h.append("<h2>Summary</h2>\n<div class=\"cols\">\n<div class=\"card scroll\"><table id=\"balance\">")
-                .append("<thead><tr><th>Class</th><th>Rows</th><th>Share</th></tr></thead><tbody>\n");
+    private void summary(Markup h) {
+        h.raw("<h2>Summary</h2>\n<div class=\"cols\">\n<div class=\"card scroll\"><table id=\"balance\">")
+                .raw("<thead><tr><th>Class</th><th>Rows</th><th>Share</th></tr></thead><tbody>\n");
         for (int i = 0; i < b.classes.size(); i++) {
             double n = b.support(i);
-            h.append("<tr><td>").append(Html.escape(b.classes.get(i))).append("</td><td>").append(Fmt.count(n))
-                    .append("</td><td>").append(Fmt.fixed(100 * n / b.totalRows, 2)).append("%</td></tr>\n");
+            h.raw("<tr><td>").append(b.classes.get(i)).raw("</td><td>").append(Fmt.count(n))
+                    .raw("</td><td>").append(Fmt.fixed(100 * n / b.totalRows, 2)).raw("%</td></tr>\n");
         }
-        h.append("</tbody></table></div>\n");
+        h.raw("</tbody></table></div>\n");
         if (summary != null) {
             headline(h, summary);
         }
-        h.append("</div>\n");
+        h.raw("</div>\n");
         List<String> warnings = b.allWarnings(summary);
         if (!warnings.isEmpty()) {
-            h.append("<div id=\"warnings\">\n");
+            h.raw("<div id=\"warnings\">\n");
             for (String w : warnings) {
-                h.append("<div class=\"warn\">").append(Html.escape(w)).append("</div>\n");
+                h.raw("<div class=\"warn\">").append(w).raw("</div>\n");
             }
-            h.append("</div>\n");
+            h.raw("</div>\n");
         }
     }
 
@@ -284,29 +315,29 @@ public final class HtmlReport {
      * {@code data-v}, {@code data-lower}, {@code data-upper}) so the page can be checked against
      * metrics.json.
      */
-    private static void headline(StringBuilder h, EvaluationSummary s) {
+    private static void headline(Markup h, EvaluationSummary s) {
         EvaluationSummary.Intervals in = s.intervals().orElse(null);
-        h.append("<div class=\"card\"><table id=\"headline\">")
-                .append("<thead><tr><th>Metric</th><th>Key</th><th>Value</th>");
+        h.raw("<div class=\"card\"><table id=\"headline\">")
+                .raw("<thead><tr><th>Metric</th><th>Key</th><th>Value</th>");
         if (in != null) {
-            h.append("<th>").append(ConfidenceInterval.percent(in.level())).append("% ").append(Html.escape(in.method()))
-                    .append(" interval</th>");
+            h.raw("<th>").append(ConfidenceInterval.percent(in.level())).raw("% ").append(in.method())
+                    .raw(" interval</th>");
         }
-        h.append("</tr></thead><tbody>\n");
+        h.raw("</tr></thead><tbody>\n");
         for (EvaluationSummary.Value v : s.values()) {
-            h.append("<tr data-key=\"").append(Html.escape(v.key().key())).append("\" data-v=\"")
-                    .append(Fmt.json(v.value())).append('"');
-            v.interval().ifPresent(ci -> h.append(" data-lower=\"").append(Fmt.json(ci.lower()))
-                    .append("\" data-upper=\"").append(Fmt.json(ci.upper())).append('"'));
-            h.append("><td>").append(Html.escape(v.key().label()))
-                    .append("</td><td><code>").append(Html.escape(v.key().key())).append("</code></td><td>")
-                    .append(Double.isNaN(v.value()) ? "undefined" : Fmt.fixed(v.value(), 4)).append("</td>");
+            h.raw("<tr data-key=\"").append(v.key().key()).raw("\" data-v=\"")
+                    .append(Fmt.json(v.value())).raw("\"");
+            v.interval().ifPresent(ci -> h.raw(" data-lower=\"").append(Fmt.json(ci.lower()))
+                    .raw("\" data-upper=\"").append(Fmt.json(ci.upper())).raw("\""));
+            h.raw("><td>").append(v.key().label())
+                    .raw("</td><td><code>").append(v.key().key()).raw("</code></td><td>")
+                    .append(Double.isNaN(v.value()) ? "undefined" : Fmt.fixed(v.value(), 4)).raw("</td>");
             if (in != null) {
-                h.append("<td>").append(v.interval().map(HtmlReport::interval).orElse("")).append("</td>");
+                h.raw("<td>").append(v.interval().map(HtmlReport::interval).orElse("")).raw("</td>");
             }
-            h.append("</tr>\n");
+            h.raw("</tr>\n");
         }
-        h.append("</tbody></table></div>\n");
+        h.raw("</tbody></table></div>\n");
     }
 
     /** "[lower, upper]" with 4 decimals. */
@@ -320,20 +351,28 @@ public final class HtmlReport {
                 .flatMap(EvaluationSummary.Value::interval).orElse(null);
     }
 
-    private void interactive(StringBuilder h) {
-        h.append("<h2>Curves and threshold</h2>\n<div class=\"controls\">");
+    private void interactive(Markup h) {
+        h.raw("<h2>Curves and threshold</h2>\n");
+        int curves = tables.size() - (b.micro != null ? 1 : 0);
+        if (!b.binary && curves < b.classes.size()) {
+            h.raw("<p class=\"sub\">Curves of the ").append(curves).raw(" most frequent of the ")
+                    .append(Fmt.count(b.classes.size())).raw(" classes (classes with both positives and negatives; ")
+                    .raw("at most ").append(MAX_CLASS_CURVES).raw(" are drawn); every class is in the per-class ")
+                    .raw("table, and <code>discern curves</code> writes the curves of all.</p>\n");
+        }
+        h.raw("<div class=\"controls\">");
         if (!b.binary) {
-            h.append("<label>Class (one-vs-rest) <select id=\"class-select\">");
+            h.raw("<label>Class (one-vs-rest) <select id=\"class-select\">");
             for (int i = 0; i < tables.size(); i++) {
-                h.append("<option value=\"").append(i).append("\">").append(Html.escape(tables.get(i).name))
-                        .append("</option>");
+                h.raw("<option value=\"").append(i).raw("\">").append(tables.get(i).name)
+                        .raw("</option>");
             }
-            h.append("</select></label>");
+            h.raw("</select></label>");
         }
         Table first = tables.get(0);
-        h.append("<label>Threshold <input type=\"range\" id=\"threshold-slider\" min=\"0\" max=\"")
-                .append(first.rows.length).append("\" step=\"1\" value=\"").append(first.initial)
-                .append("\"></label><span>positive iff score &ge; threshold; hover over a curve to move it</span></div>\n");
+        h.raw("<label>Threshold <input type=\"range\" id=\"threshold-slider\" min=\"0\" max=\"")
+                .append(first.rows.length).raw("\" step=\"1\" value=\"").append(first.initial)
+                .raw("\"></label><span>positive iff score &ge; threshold; hover over a curve to move it</span></div>\n");
         SvgPlot roc = new SvgPlot("roc-chart", "ROC curve", "False positive rate", "True positive rate");
         roc.reference(0, 0, 1, 1);
         SvgPlot pr = new SvgPlot("pr-chart", "Precision-recall curve", "Recall", "Precision");
@@ -356,9 +395,9 @@ public final class HtmlReport {
                 pr.baseline(prevalence, i);
             }
         }
-        h.append("<div class=\"cols\">\n<div class=\"card\">").append(roc.render()).append("</div>\n<div class=\"card\">")
-                .append(pr.render()).append("</div>\n");
-        h.append("<div class=\"card\"><table class=\"readout\"><tbody>\n");
+        h.raw("<div class=\"cols\">\n<div class=\"card\">").raw(roc.render()).raw("</div>\n<div class=\"card\">")
+                .raw(pr.render()).raw("</div>\n");
+        h.raw("<div class=\"card\"><table class=\"readout\"><tbody>\n");
         if (!b.binary) {
             row(h, "Class", "ro-class");
         }
@@ -374,120 +413,136 @@ public final class HtmlReport {
         row(h, "Accuracy", "ro-accuracy");
         String pos = b.binary ? b.classes.get(1) : "this class";
         String neg = b.binary ? b.classes.get(0) : "other classes";
-        h.append("</tbody></table>\n<table class=\"cm2\" id=\"cm\"><thead><tr><th></th><th>predicted ")
-                .append(Html.escape(pos)).append("</th><th>predicted ").append(Html.escape(neg))
-                .append("</th></tr></thead><tbody>\n<tr><th>actual ").append(Html.escape(pos))
-                .append("</th><td class=\"hit\" id=\"cm-tp\"></td><td class=\"miss\" id=\"cm-fn\"></td></tr>\n")
-                .append("<tr><th>actual ").append(Html.escape(neg))
-                .append("</th><td class=\"miss\" id=\"cm-fp\"></td><td class=\"hit\" id=\"cm-tn\"></td></tr>\n")
-                .append("</tbody></table></div>\n</div>\n");
+        h.raw("</tbody></table>\n<table class=\"cm2\" id=\"cm\"><thead><tr><th></th><th>predicted ")
+                .append(pos).raw("</th><th>predicted ").append(neg)
+                .raw("</th></tr></thead><tbody>\n<tr><th>actual ").append(pos)
+                .raw("</th><td class=\"hit\" id=\"cm-tp\"></td><td class=\"miss\" id=\"cm-fn\"></td></tr>\n")
+                .raw("<tr><th>actual ").append(neg)
+                .raw("</th><td class=\"miss\" id=\"cm-fp\"></td><td class=\"hit\" id=\"cm-tn\"></td></tr>\n")
+                .raw("</tbody></table></div>\n</div>\n");
         if (b.binary) {
             Table t = tables.get(0);
             ConfidenceInterval ci = rocAucInterval();
-            h.append("<div class=\"legend\"><span class=\"item\"><span class=\"swatch\" style=\"border-top-color:")
-                    .append(Palette.hex(0)).append("\"></span>positive class ").append(Html.escape(b.classes.get(1)))
-                    .append(": ROC AUC ").append(Fmt.fixed(t.auc, 4))
+            h.raw("<div class=\"legend\"><span class=\"item\"><span class=\"swatch\" style=\"border-top-color:")
+                    .append(Palette.hex(0)).raw("\"></span>positive class ").append(b.classes.get(1))
+                    .raw(": ROC AUC ").append(Fmt.fixed(t.auc, 4))
                     .append(ci == null ? "" : " " + interval(ci))
-                    .append(", average precision ").append(Fmt.fixed(t.ap, 4)).append("</span></div>\n");
+                    .raw(", average precision ").append(Fmt.fixed(t.ap, 4)).raw("</span></div>\n");
         } else {
-            h.append("<div class=\"legend\">");
+            h.raw("<div class=\"legend\">");
             for (int i = 0; i < tables.size(); i++) {
                 boolean micro = b.micro != null && i == tables.size() - 1;
                 String colour = micro ? "#000000" : Palette.hex(i);
                 String dash = micro ? "" : Palette.dash(i);
-                h.append("<span class=\"item\"><span class=\"swatch\" style=\"border-top-color:").append(colour)
-                        .append(dash.isEmpty() ? "" : ";border-top-style:dashed").append("\"></span>")
-                        .append(Html.escape(tables.get(i).name)).append("</span>");
+                h.raw("<span class=\"item\"><span class=\"swatch\" style=\"border-top-color:").append(colour)
+                        .append(dash.isEmpty() ? "" : ";border-top-style:dashed").raw("\"></span>")
+                        .append(tables.get(i).name).raw("</span>");
             }
-            h.append("</div>\n");
+            h.raw("</div>\n");
         }
     }
 
-    private static void row(StringBuilder h, String label, String id) {
-        h.append("<tr><th>").append(label).append("</th><td id=\"").append(id).append("\"></td></tr>\n");
+    private static void row(Markup h, String label, String id) {
+        h.raw("<tr><th>").append(label).raw("</th><td id=\"").append(id).raw("\"></td></tr>\n");
     }
 
-    private void perClass(StringBuilder h) {
-        h.append("<h2>Per-class metrics</h2>\n<p class=\"sub\">Precision, recall and F1 of the arg-max prediction")
-                .append(b.confusion == null ? " (not available: no confusion matrix given)" : "")
-                .append("; AUC and AP one-vs-rest. Click a header to sort, a row to select the class.</p>\n")
-                .append("<table class=\"sortable\" id=\"class-table\"><thead><tr><th>Class</th><th>Support</th>")
-                .append("<th>Precision</th><th>Recall</th><th>F1</th><th>ROC AUC</th><th>AP</th></tr></thead><tbody>\n");
+    private void perClass(Markup h) {
+        h.raw("<h2>Per-class metrics</h2>\n<p class=\"sub\">Precision, recall and F1 of the arg-max prediction")
+                .append(b.multilabel != null ? " (not defined for multi-label input: each label is its own binary task;"
+                        + " see the curves)" : b.confusion == null && b.multiclass == null
+                        ? " (not available: no confusion matrix given)" : "")
+                .raw("; AUC and AP one-vs-rest. Click a header to sort, a row to select the class.</p>\n")
+                .raw("<table class=\"sortable\" id=\"class-table\"><thead><tr><th>Class</th><th>Support</th>")
+                .raw("<th>Precision</th><th>Recall</th><th>F1</th><th>ROC AUC</th><th>AP</th></tr></thead><tbody>\n");
+        int[] table = new int[b.classes.size()];
+        java.util.Arrays.fill(table, -1);
+        for (int j = 0; j < tables.size(); j++) {
+            if (tables.get(j).klass >= 0) {
+                table[tables.get(j).klass] = j;
+            }
+        }
+        // many classes: no dense matrix was built, the evaluation's sparse one gives the per-class numbers
+        MulticlassConfusionMatrix cm = confusion != null ? confusion
+                : b.multiclass != null ? b.multiclass.confusionMatrix() : null;
         for (int i = 0; i < b.classes.size(); i++) {
-            Table t = tables.get(i);
-            h.append("<tr data-table=\"").append(i).append("\"><td data-v=\"").append(Html.escape(b.classes.get(i)))
-                    .append("\">").append(Html.escape(b.classes.get(i))).append("</td>");
+            BinaryEvaluation ev = b.evaluations.get(i);
+            if (table[i] < 0) {
+                h.raw("<tr>");
+            } else {
+                h.raw("<tr data-table=\"").append(table[i]).raw("\">");
+            }
+            h.raw("<td data-v=\"").append(b.classes.get(i)).raw("\">").append(b.classes.get(i)).raw("</td>");
             cell(h, b.support(i), true);
-            cell(h, confusion == null ? Double.NaN : confusion.precision(i), false);
-            cell(h, confusion == null ? Double.NaN : confusion.recall(i), false);
-            cell(h, confusion == null ? Double.NaN : confusion.f1(i), false);
-            cell(h, t.auc, false);
-            cell(h, t.ap, false);
-            h.append("</tr>\n");
+            cell(h, cm == null ? Double.NaN : cm.precision(i), false);
+            cell(h, cm == null ? Double.NaN : cm.recall(i), false);
+            cell(h, cm == null ? Double.NaN : cm.f1(i), false);
+            cell(h, ev.rocAuc(), false);
+            cell(h, ev.averagePrecision(), false);
+            h.raw("</tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.raw("</tbody></table>\n");
     }
 
-    private static void cell(StringBuilder h, double v, boolean count) {
+    private static void cell(Markup h, double v, boolean count) {
         String text = Double.isNaN(v) ? "undefined" : (count ? Fmt.count(v) : Fmt.fixed(v, 4));
-        h.append("<td data-v=\"").append(Fmt.json(v)).append("\">").append(text).append("</td>");
+        h.raw("<td data-v=\"").append(Fmt.json(v)).raw("\">").append(text).raw("</td>");
     }
 
-    private void confusion(StringBuilder h) {
+    private void confusion(Markup h) {
         int k = b.classes.size();
-        h.append("<h2>Confusion matrix</h2>\n<p class=\"sub\">Rows: true class; columns: predicted class (arg-max). ")
-                .append("<label><input type=\"checkbox\" id=\"cm-toggle\"> show each row as shares</label></p>\n")
-                .append("<div style=\"overflow:auto\"><table class=\"cmk\" id=\"cmk\"><thead><tr><th></th>");
+        h.raw("<h2>Confusion matrix</h2>\n<p class=\"sub\">Rows: true class; columns: predicted class (arg-max). ")
+                .raw("<label><input type=\"checkbox\" id=\"cm-toggle\"> show each row as shares</label></p>\n")
+                .raw("<div style=\"overflow:auto\"><table class=\"cmk\" id=\"cmk\"><thead><tr><th></th>");
         for (int p = 0; p < k; p++) {
-            h.append("<th class=\"rot\" title=\"").append(Html.escape(b.classes.get(p))).append("\">")
-                    .append(Html.escape(b.classes.get(p))).append("</th>");
+            h.raw("<th class=\"rot\" title=\"").append(b.classes.get(p)).raw("\">")
+                    .append(b.classes.get(p)).raw("</th>");
         }
-        h.append("</tr></thead><tbody>\n");
+        h.raw("</tr></thead><tbody>\n");
         for (int t = 0; t < k; t++) {
             double rowSum = 0;
             for (int p = 0; p < k; p++) {
                 rowSum += b.confusion[t][p];
             }
-            h.append("<tr><th>").append(Html.escape(b.classes.get(t))).append("</th>");
+            h.raw("<tr><th>").append(b.classes.get(t)).raw("</th>");
             for (int p = 0; p < k; p++) {
                 double v = b.confusion[t][p];
                 double share = rowSum == 0 ? 0 : v / rowSum;
                 int shade = (int) Math.round(255 - 160 * share);
                 String bg = t == p ? "rgb(" + shade + "," + Math.min(255, shade + 40) + "," + shade + ")"
                         : "rgb(255," + shade + "," + shade + ")";
-                h.append("<td style=\"background:").append(bg).append("\" data-count=\"").append(Fmt.count(v))
-                        .append("\" data-share=\"").append(Fmt.fixed(share, 3)).append("\">").append(Fmt.count(v))
-                        .append("</td>");
+                h.raw("<td style=\"background:").append(bg).raw("\" data-count=\"").append(Fmt.count(v))
+                        .raw("\" data-share=\"").append(Fmt.fixed(share, 3)).raw("\">").append(Fmt.count(v))
+                        .raw("</td>");
             }
-            h.append("</tr>\n");
+            h.raw("</tr>\n");
         }
-        h.append("</tbody></table></div>\n");
+        h.raw("</tbody></table></div>\n");
     }
 
-    private void files(StringBuilder h) {
-        h.append("<h2>Files</h2>\n<p class=\"files\">");
-        for (String f : b.imageNames(tables.size())) {
-            h.append("<a href=\"charts/").append(Html.escape(f)).append("\">").append(Html.escape(f)).append("</a> ");
+    private void files(Markup h) {
+        h.raw("<h2>Files</h2>\n<p class=\"files\">");
+        for (String f : charts.files()) {
+            h.raw("<a href=\"charts/").append(f).raw("\">").append(f).raw("</a> ");
         }
-        h.append("<a href=\"metrics.json\">metrics.json</a> <a href=\"curves/\">curves/</a></p>\n");
+        h.raw("<a href=\"metrics.json\">metrics.json</a> <a href=\"curves/\">curves/</a></p>\n");
         boolean reduced = false;
         for (Table t : tables) {
             reduced |= t.op().size() > CSV_FULL_MAX;
         }
         if (reduced) {
-            h.append("<p class=\"sub\">Curves with more than ").append(CSV_FULL_MAX)
-                    .append(" distinct scores are written to the CSVs at the embedded resolution (exact points, ")
-                    .append("at most a few thousand per curve).</p>\n");
+            h.raw("<p class=\"sub\">Curves with more than ").append(CSV_FULL_MAX)
+                    .raw(" distinct scores are written to the CSVs at the embedded resolution (exact points, ")
+                    .raw("at most a few thousand per curve).</p>\n");
         }
     }
 
-    private void provenance(StringBuilder h) {
-        h.append("<h2>Provenance</h2>\n<table id=\"provenance\"><tbody>\n");
+    private void provenance(Markup h) {
+        h.raw("<h2>Provenance</h2>\n<table id=\"provenance\"><tbody>\n");
         for (Map.Entry<String, String> e : b.provenance(summary).entrySet()) {
-            h.append("<tr><th>").append(Html.escape(e.getKey())).append("</th><td style=\"text-align:left\">")
-                    .append(Html.escape(e.getValue())).append("</td></tr>\n");
+            h.raw("<tr><th>").append(e.getKey()).raw("</th><td style=\"text-align:left\">")
+                    .append(e.getValue()).raw("</td></tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.raw("</tbody></table>\n");
     }
 
     private String dataJson() {
@@ -564,8 +619,8 @@ public final class HtmlReport {
                 StandardCharsets.UTF_8);
         Path curves = Files.createDirectories(dir.resolve("curves"));
         writeCurves(curves);
-        if (b.images) {
-            writeImages(Files.createDirectories(dir.resolve("charts")));
+        if (!charts.charts().isEmpty()) {
+            charts.writeInto(Files.createDirectories(dir.resolve("charts")));
         }
     }
 
@@ -616,8 +671,14 @@ public final class HtmlReport {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    private void writeImages(Path charts) throws IOException {
-        int k = b.binary ? 1 : b.classes.size();
+    /** The chart images: one list drives both their drawing and the page's file index; empty without images. */
+    private ChartSet chartSet() {
+        ChartSet set = new ChartSet();
+        if (!b.images) {
+            return set;
+        }
+        // the drawn classes (at most MAX_CLASS_CURVES), without the micro-average table
+        int k = tables.size() - (b.micro != null ? 1 : 0);
         List<Curve> rocs = new ArrayList<>();
         List<Curve> prs = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -643,12 +704,17 @@ public final class HtmlReport {
                 averages.add(Curve.roc("micro-average", b.multiclass.rocCurveMicro())
                         .withArea(b.multiclass.rocAucOvrMicro()));
             }
+            if (b.multilabel != null) {
+                averages.add(Curve.roc("micro-average", b.multilabel.rocCurveMicro())
+                        .withArea(b.multilabel.rocAucMicro()));
+            }
             if (!b.binary) {
                 // core's macro-average curve; the legend shows roc_auc_ovr_macro when there is an evaluation
                 RocCurve macro = macroRoc();
                 if (macro != null) {
                     Curve c = Curve.roc("macro-average", macro);
-                    averages.add(b.multiclass != null ? c.withArea(b.multiclass.rocAucOvrMacro()) : c);
+                    averages.add(b.multiclass != null ? c.withArea(b.multiclass.rocAucOvrMacro())
+                            : b.multilabel != null ? c.withArea(b.multilabel.rocAucMacro()) : c);
                 }
             }
             return averages;
@@ -663,100 +729,55 @@ public final class HtmlReport {
                 shown.add(c);
             }
         }
-        // independent charts are drawn in parallel: the bytes do not depend on the order
-        List<IoTask> tasks = new ArrayList<>();
-        tasks.add(() -> {
+        set.add(charts -> {
             XYChart roc = Charts.roc(shown, averagesOf.get(), null);
             ChartFiles.write(roc, charts.resolve("roc.png"));
             ChartFiles.write(roc, charts.resolve("roc.svg"));
-        });
+        }, "roc.png", "roc.svg");
         double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
         double[] prevalences = new double[k];
         for (int i = 0; i < k; i++) {
-            prevalences[i] = b.binary ? prevalence : b.support(i) / b.totalRows;
+            prevalences[i] = b.binary ? prevalence : b.support(tables.get(i).klass) / b.totalRows;
         }
-        tasks.add(() -> {
+        set.add(charts -> {
             XYChart pr = b.binary ? Charts.precisionRecall(prs, prevalence) : Charts.precisionRecall(prs, prevalences);
             ChartFiles.write(pr, charts.resolve("pr.png"));
             ChartFiles.write(pr, charts.resolve("pr.svg"));
-        });
+        }, "pr.png", "pr.svg");
         if (!b.binary && k > Charts.LEGEND_INSIDE_MAX) {
-            tasks.add(() -> {
+            set.add(charts -> {
                 List<XYChart> panels = Charts.rocPanels(rocs);
                 ChartFiles.writeGridPng(panels, 5, charts.resolve("roc-panels.png"));
                 ChartFiles.writeGridVector(panels, 5, charts.resolve("roc-panels.svg"), ChartFiles.Format.SVG);
-            });
+            }, "roc-panels.png", "roc-panels.svg");
         }
         if (b.binary) {
             BinaryEvaluation ev = b.evaluations.get(0);
-            tasks.add(() -> ChartFiles.write(Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve()))),
-                    charts.resolve("det.png")));
+            set.add(charts -> ChartFiles.write(Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve()))),
+                    charts.resolve("det.png")), "det.png");
             Table t = tables.get(0);
             double chosen = t.initial == 0 ? Double.NaN : t.op().threshold(t.rows[t.initial - 1]);
-            tasks.add(() -> ChartFiles.write(Charts.thresholdSweep(ThresholdSweep.representative(ev.operatingPoints(),
-                    2000), chosen),
-                    charts.resolve("threshold-sweep.png")));
+            set.add(charts -> ChartFiles.write(Charts.thresholdSweep(ThresholdSweep.representative(ev.operatingPoints(),
+                    2000), chosen), charts.resolve("threshold-sweep.png")), "threshold-sweep.png");
             if (b.scores != null) {
-                tasks.add(() -> {
+                set.add(charts -> {
                     Map<String, double[]> by = new LinkedHashMap<>();
                     by.put(b.classes.get(0), pick(b.scores, b.labels, false));
                     by.put(b.classes.get(1), pick(b.scores, b.labels, true));
                     ChartFiles.write(Charts.scoreDistributions(by, 40), charts.resolve("score-distributions.png"));
-                });
+                }, "score-distributions.png");
                 if (probabilities(ev.operatingPoints())) {
-                    tasks.add(() -> ChartFiles.write(Charts.calibration(Calibration.of(b.scores, b.labels, null, 10,
-                            CalibrationBinning.UNIFORM)), charts.resolve("calibration.png")));
+                    set.add(charts -> ChartFiles.write(Charts.calibration(Calibration.of(b.scores, b.labels, null, 10,
+                            CalibrationBinning.UNIFORM)), charts.resolve("calibration.png")), "calibration.png");
                 }
             }
         } else if (b.confusion != null) {
-            tasks.add(() -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, false),
-                    charts.resolve("confusion-counts.png")));
-            tasks.add(() -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, true),
-                    charts.resolve("confusion-normalised.png")));
+            set.add(charts -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, false),
+                    charts.resolve("confusion-counts.png")), "confusion-counts.png");
+            set.add(charts -> ChartFiles.write(Charts.confusionMatrix(b.classes, b.confusion, true),
+                    charts.resolve("confusion-normalised.png")), "confusion-normalised.png");
         }
-        runAll(tasks);
-    }
-
-    /** A step that writes a file. */
-    private interface IoTask {
-        void run() throws IOException;
-    }
-
-    private static void runAll(List<IoTask> tasks) throws IOException {
-        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "discern-chart");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (IoTask task : tasks) {
-                futures.add(pool.submit(() -> {
-                    task.run();
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof IOException io) {
-                        throw io;
-                    }
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException("writing a chart failed", c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while writing charts");
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        return set;
     }
 
     private static double[] pick(double[] scores, boolean[] labels, boolean positive) {
@@ -790,7 +811,8 @@ public final class HtmlReport {
         if (curves.isEmpty()) {
             return null;
         }
-        return b.multiclass != null ? b.multiclass.rocCurveMacro() : RocCurve.macroAverage(curves);
+        return b.multiclass != null ? b.multiclass.rocCurveMacro()
+                : b.multilabel != null ? b.multilabel.rocCurveMacro() : RocCurve.macroAverage(curves);
     }
 
     // ---------------------------------------------------------------- builder
@@ -803,6 +825,7 @@ public final class HtmlReport {
         private final List<BinaryEvaluation> evaluations = new ArrayList<>();
         private BinaryEvaluation micro;
         private MulticlassEvaluation multiclass;
+        private MultilabelEvaluation multilabel;
         private double[][] confusion;
         private int totalRows;
         private EvaluationSummary summary;
@@ -839,6 +862,7 @@ public final class HtmlReport {
         public Builder binary(BinaryEvaluation evaluation, String negativeName, String positiveName) {
             this.binary = true;
             this.multiclass = null;
+            this.multilabel = null;
             this.summary = null;
             this.classes = List.of(Objects.requireNonNull(negativeName, "negativeName"),
                     Objects.requireNonNull(positiveName, "positiveName"));
@@ -868,6 +892,7 @@ public final class HtmlReport {
             }
             this.binary = false;
             this.multiclass = null;
+            this.multilabel = null;
             this.summary = null;
             this.classes = List.copyOf(classNames);
             this.evaluations.clear();
@@ -896,8 +921,27 @@ public final class HtmlReport {
             for (int c = 0; c < evaluation.classCount(); c++) {
                 evs.add(evaluation.classEvaluation(c));
             }
-            multiclass(evaluation.classes(), evs, evaluation.confusionMatrix().counts());
+            // the per-class numbers come from the evaluation; a dense matrix only when it is drawn
+            multiclass(evaluation.classes(), evs, evaluation.classCount() <= MAX_CONFUSION_CLASSES
+                    ? evaluation.confusionMatrix().counts() : null);
             this.multiclass = evaluation;
+            this.totalRows = evaluation.rows();
+            return this;
+        }
+
+        /**
+         * A multi-label report from Discern's evaluation: one curve per label (the label against its
+         * absence), the per-label table, and its summary (core's default one unless {@link #summary}
+         * gives another); the ROC image also shows the micro- and macro-average curves. There is no
+         * confusion matrix: each label is its own binary task.
+         */
+        public Builder multilabel(MultilabelEvaluation evaluation) {
+            List<BinaryEvaluation> evs = new ArrayList<>();
+            for (int c = 0; c < evaluation.labelCount(); c++) {
+                evs.add(evaluation.labelEvaluation(c));
+            }
+            multiclass(evaluation.labels(), evs, null);
+            this.multilabel = evaluation;
             this.totalRows = evaluation.rows();
             return this;
         }
@@ -921,7 +965,8 @@ public final class HtmlReport {
             if (classes == null) {
                 throw new IllegalStateException("call binary(...) or multiclass(...) before summary(...)");
             }
-            EvaluationSummary.Task task = binary ? EvaluationSummary.Task.BINARY : EvaluationSummary.Task.MULTICLASS;
+            EvaluationSummary.Task task = binary ? EvaluationSummary.Task.BINARY
+                    : multilabel != null ? EvaluationSummary.Task.MULTILABEL : EvaluationSummary.Task.MULTICLASS;
             if (summary.task() != task) {
                 throw new IllegalArgumentException("summary must be of a " + task.key() + " task, got "
                         + summary.task().key());
@@ -1027,7 +1072,7 @@ public final class HtmlReport {
         }
 
         private void totalBudget() {
-            int curves = evaluations.size() + (micro == null ? 0 : 1);
+            int curves = drawnClasses().length + (micro == null ? 0 : 1);
             maxRows = Math.min(maxRows, Math.max(150, 20_000 / curves));
         }
 
@@ -1039,6 +1084,31 @@ public final class HtmlReport {
             return evaluations.get(i).positiveRows();
         }
 
+        /**
+         * The classes whose curves are drawn, ascending: every class (the positive class of a binary
+         * report) up to {@link #MAX_CLASS_CURVES} classes, else the most frequent with both
+         * positives and negatives.
+         */
+        int[] drawnClasses() {
+            if (binary) {
+                return new int[] {1};
+            }
+            int k = classes.size();
+            if (k <= MAX_CLASS_CURVES) {
+                return java.util.stream.IntStream.range(0, k).toArray();
+            }
+            return java.util.stream.IntStream.range(0, k)
+                    .filter(c -> evaluations.get(c).operatingPoints().positives() > 0
+                            && evaluations.get(c).operatingPoints().negatives() > 0)
+                    .boxed()
+                    .sorted((x, y) -> x.equals(y) ? 0 : support(x) != support(y)
+                            ? Double.compare(support(y), support(x)) : Integer.compare(x, y))
+                    .limit(MAX_CLASS_CURVES)
+                    .mapToInt(Integer::intValue)
+                    .sorted()
+                    .toArray();
+        }
+
         /** The summary given, else core's default summary of the evaluation (null for bare one-vs-rest evaluations). */
         EvaluationSummary summary() {
             if (summary != null) {
@@ -1048,6 +1118,9 @@ public final class HtmlReport {
                 SummaryOptions o = SummaryOptions.defaults();
                 return EvaluationSummary.binary(evaluations.get(0),
                         Double.isNaN(initialThreshold) ? o : o.withThreshold(initialThreshold));
+            }
+            if (multilabel != null) {
+                return EvaluationSummary.multilabel(multilabel, SummaryOptions.defaults());
             }
             return multiclass == null ? null : EvaluationSummary.multiclass(multiclass, SummaryOptions.defaults());
         }
@@ -1082,31 +1155,6 @@ public final class HtmlReport {
             }
             p.put("generated", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
             return p;
-        }
-
-        List<String> imageNames(int tableCount) {
-            List<String> names = new ArrayList<>();
-            if (!images) {
-                return names;
-            }
-            names.addAll(List.of("roc.png", "roc.svg", "pr.png", "pr.svg"));
-            if (binary) {
-                names.addAll(List.of("det.png", "threshold-sweep.png"));
-                if (scores != null) {
-                    names.add("score-distributions.png");
-                    if (probabilities(evaluations.get(0).operatingPoints())) {
-                        names.add("calibration.png");
-                    }
-                }
-            } else {
-                if (classes.size() > Charts.LEGEND_INSIDE_MAX) {
-                    names.addAll(List.of("roc-panels.png", "roc-panels.svg"));
-                }
-                if (confusion != null) {
-                    names.addAll(List.of("confusion-counts.png", "confusion-normalised.png"));
-                }
-            }
-            return names;
         }
 
         private static String sha256(Path file) throws IOException {

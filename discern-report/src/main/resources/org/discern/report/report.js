@@ -90,7 +90,7 @@
       groups[k].classList.toggle('sel', on);
       if (on) { groups[k].parentNode.appendChild(groups[k]); }
     }
-    var rows = document.querySelectorAll('#class-table tbody tr');
+    var rows = document.querySelectorAll('#class-table tbody tr[data-table]');
     for (var r = 0; r < rows.length; r++) { rows[r].classList.toggle('sel', +rows[r].getAttribute('data-table') === cur); }
     setText('ro-class', tab.name);
     setText('ro-auc', tab.auc === null ? 'undefined' : tab.auc.toFixed(4));
@@ -150,7 +150,8 @@
       });
     });
   });
-  var classRows = document.querySelectorAll('#class-table tbody tr');
+  // rows of classes whose curves are not drawn (many classes) have no table to select
+  var classRows = document.querySelectorAll('#class-table tbody tr[data-table]');
   Array.prototype.forEach.call(classRows, function (tr) {
     tr.addEventListener('click', function () { selectTable(+tr.getAttribute('data-table')); });
   });

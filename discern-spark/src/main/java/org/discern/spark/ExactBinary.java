@@ -49,15 +49,18 @@ final class ExactBinary {
         private static final long serialVersionUID = 1L;
         final ScoreCounts counts;
         final String problem;
+        // rows of weight 0, skipped (a sample of weight 0 is the same as no sample)
+        final long zeros;
 
-        Part(ScoreCounts counts, String problem) {
+        Part(ScoreCounts counts, String problem, long zeros) {
             this.counts = counts;
             this.problem = problem;
+            this.zeros = zeros;
         }
 
         /** What the driver receives: the counts themselves when they are at most {@code share} entries. */
         Info info(long share) {
-            return new Info(counts == null ? 0 : counts.size(), counts == null ? 0 : counts.rows(), problem,
+            return new Info(counts == null ? 0 : counts.size(), counts == null ? 0 : counts.rows(), zeros, problem,
                     counts == null ? new double[0] : RangePlan.sketch(counts.scores()),
                     counts != null && counts.size() <= share ? counts : null);
         }
@@ -67,7 +70,8 @@ final class ExactBinary {
      * A partition's size, rows, first problem and sketch, and its counts when they are small
      * enough (its share of the driver limit): small data is then evaluated in one job.
      */
-    record Info(long size, long rows, String problem, double[] sketch, ScoreCounts counts) implements Serializable {
+    record Info(long size, long rows, long zeros, String problem, double[] sketch, ScoreCounts counts)
+            implements Serializable {
     }
 
     /** The selected columns (label, score, weight) and their readers. */
@@ -87,17 +91,21 @@ final class ExactBinary {
         Part read(Iterator<Row> rows) {
             Rows r = arrays(rows);
             if (r.problem != null || r.n == 0) {
-                return new Part(null, r.problem);
+                return new Part(null, r.problem, r.zeros);
             }
-            return new Part(ScoreCounts.of(r.scores(), r.labels(), r.weights()), null);
+            return new Part(ScoreCounts.of(r.scores(), r.labels(), r.weights()), null, r.zeros);
         }
 
-        /** One partition's rows in primitive arrays, checked (reading stops at the first problem). */
+        /**
+         * One partition's rows in primitive arrays, checked (reading stops at the first problem);
+         * rows of weight 0 are checked, counted and left out.
+         */
         Rows arrays(Iterator<Row> rows) {
             double[] s = new double[1024];
             boolean[] y = new boolean[1024];
             double[] w = weight == null ? null : new double[1024];
             int n = 0;
+            long zeros = 0;
             while (rows.hasNext()) {
                 Row r = rows.next();
                 String problem = label.binaryLabelProblem(r);
@@ -108,7 +116,11 @@ final class ExactBinary {
                     problem = weight.weightProblem(r);
                 }
                 if (problem != null) {
-                    return new Rows(s, y, w, 0, problem);
+                    return new Rows(s, y, w, 0, zeros, problem);
+                }
+                if (weight != null && weight.number(r) == 0) {
+                    zeros++;
+                    continue;
                 }
                 if (n == s.length) {
                     int cap = Math.addExact(n, n);
@@ -125,12 +137,12 @@ final class ExactBinary {
                 }
                 n++;
             }
-            return new Rows(s, y, w, n, null);
+            return new Rows(s, y, w, n, zeros, null);
         }
     }
 
     /** The first n rows of a partition as arrays (or its first problem). */
-    record Rows(double[] s, boolean[] y, double[] w, int n, String problem) {
+    record Rows(double[] s, boolean[] y, double[] w, int n, long zeros, String problem) {
         double[] scores() {
             return Arrays.copyOf(s, n);
         }
@@ -193,10 +205,12 @@ final class ExactBinary {
         final SweepSums.Totals totals;
         final long size;
         final long rows;
+        // rows of weight 0 left out
+        final long zeros;
         private final JavaRDD<Part> parts;
 
         private Table(BinaryOptions options, ScoreCounts all, JavaRDD<Ranged> ranges, SweepSums.Start[] starts,
-                SweepSums.Totals totals, long size, long rows, JavaRDD<Part> parts) {
+                SweepSums.Totals totals, long size, long rows, long zeros, JavaRDD<Part> parts) {
             this.options = options;
             this.all = all;
             this.ranges = ranges;
@@ -204,12 +218,14 @@ final class ExactBinary {
             this.totals = totals;
             this.size = size;
             this.rows = rows;
+            this.zeros = zeros;
             this.parts = parts;
         }
 
         /** The evaluation: the core's on the driver, or the sums of the ranges. */
         SparkBinaryEvaluation evaluate() {
-            return all != null ? SparkBinaryEvaluation.onDriver(all.toEvaluation(), options) : sweep(this);
+            return all != null ? SparkBinaryEvaluation.onDriver(all.plusZeroWeightRows(zeros).toEvaluation(), options)
+                    : sweep(this);
         }
 
         @Override
@@ -240,6 +256,7 @@ final class ExactBinary {
     private static Table table(JavaRDD<Part> parts, List<Info> infos, BinaryOptions o) {
         long size = 0;
         long rows = 0;
+        long zeros = 0;
         List<double[]> sketches = new ArrayList<>();
         for (Info i : infos) {
             if (i.problem() != null) {
@@ -247,7 +264,12 @@ final class ExactBinary {
             }
             size += i.size();
             rows += i.rows();
+            zeros += i.zeros();
             sketches.add(i.sketch());
+        }
+        if (rows == 0 && zeros > 0) {
+            throw new IllegalArgumentException("weights in column '" + o.weightColumn + "' must not all be 0 (a "
+                    + "sample of weight 0 is the same as no sample: nothing is left to evaluate)");
         }
         if (rows == 0) {
             throw new IllegalArgumentException("no rows to evaluate: the dataset is empty");
@@ -264,7 +286,7 @@ final class ExactBinary {
             if (!collected) {
                 all = parts.filter(p -> p.counts != null).map(p -> p.counts).collect();
             }
-            return new Table(o, ScoreCounts.mergeAll(all), null, null, null, size, rows, parts);
+            return new Table(o, ScoreCounts.mergeAll(all), null, null, null, size, rows, zeros, parts);
         }
         RangePlan plan = RangePlan.from(sketches, (int) Math.min(1 << 16, Math.max(1, size / o.scoresPerRange)));
         JavaRDD<Ranged> ranges = rangePartition(parts.filter(p -> p.counts != null).map(p -> p.counts), plan);
@@ -286,11 +308,11 @@ final class ExactBinary {
             // the partitions overlapped: the merged ranges fit on the driver after all
             List<ScoreCounts> all = ranges.filter(r -> r.counts() != null).map(Ranged::counts).collect();
             ranges.unpersist(false);
-            return new Table(o, ScoreCounts.mergeAll(all), null, null, null, distinct, rows, parts);
+            return new Table(o, ScoreCounts.mergeAll(all), null, null, null, distinct, rows, zeros, parts);
         }
         SweepSums.Totals sumTotals = new SweepSums.Totals(at.truePositives(), at.falsePositives(), positiveRows,
                 rows - positiveRows);
-        return new Table(o, null, ranges, starts, sumTotals, distinct, rows, parts);
+        return new Table(o, null, ranges, starts, sumTotals, distinct, rows, zeros, parts);
     }
 
     /** A range of the table: its index and its merged counts (null when empty). */
@@ -370,7 +392,7 @@ final class ExactBinary {
         boolean weighted = o.weightColumn != null;
         OperatingPoints thinned = rows > Integer.MAX_VALUE ? null
                 : OperatingPoints.fromCumulative(thr, tp, fp, (int) rows, (int) positiveRows, weighted);
-        return SparkBinaryEvaluation.onCluster(sums, thinned, rows, positiveRows, weighted, size, o);
+        return SparkBinaryEvaluation.onCluster(sums, thinned, rows, positiveRows, weighted, size, t.zeros, o);
     }
 
     /** One range's sums and its rows kept for the thinned curve. */

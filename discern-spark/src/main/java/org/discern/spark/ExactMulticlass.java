@@ -30,7 +30,7 @@ final class ExactMulticlass {
     }
 
     /** One partition's summary (null when empty) or its first problem. */
-    record Part(MulticlassCounts counts, String problem) implements Serializable {
+    record Part(MulticlassCounts counts, String problem, long zeros) implements Serializable {
         long entries() {
             if (counts == null) {
                 return 0;
@@ -44,7 +44,7 @@ final class ExactMulticlass {
     }
 
     /** A partition's entries, first problem, and summary when small enough (its share of the driver limit). */
-    record Info(long entries, String problem, MulticlassCounts counts) implements Serializable {
+    record Info(long entries, long zeros, String problem, MulticlassCounts counts) implements Serializable {
     }
 
     /** The selected columns and their readers. */
@@ -76,6 +76,7 @@ final class ExactMulticlass {
             double[] s = new double[1024 * k];
             double[] w = weight == null ? null : new double[1024];
             int n = 0;
+            long zeros = 0;
             while (rows.hasNext()) {
                 Row r = rows.next();
                 String problem = label.classLabelProblem(r, classIndex, classes);
@@ -91,7 +92,11 @@ final class ExactMulticlass {
                     problem = weight.weightProblem(r);
                 }
                 if (problem != null) {
-                    return new Part(null, problem);
+                    return new Part(null, problem, zeros);
+                }
+                if (weight != null && weight.number(r) == 0) {
+                    zeros++; // a sample of weight 0 is the same as no sample: checked, counted, left out
+                    continue;
                 }
                 if (n == y.length) {
                     int cap = Math.addExact(n, n);
@@ -111,10 +116,10 @@ final class ExactMulticlass {
                 n++;
             }
             if (n == 0) {
-                return new Part(null, null);
+                return new Part(null, null, zeros);
             }
             return new Part(MulticlassCounts.of(Arrays.copyOf(y, n), Arrays.copyOf(s, n * k), classes,
-                    w == null ? null : Arrays.copyOf(w, n)), null);
+                    w == null ? null : Arrays.copyOf(w, n)), null, zeros);
         }
     }
 
@@ -182,14 +187,20 @@ final class ExactMulticlass {
         parts.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long share = o.maxDriverEntries / Math.max(1, parts.getNumPartitions());
-            List<Info> infos = parts.map(p -> new Info(p.entries(), p.problem(),
+            List<Info> infos = parts.map(p -> new Info(p.entries(), p.zeros(), p.problem(),
                     p.entries() <= share ? p.counts() : null)).collect();
             long entries = 0;
+            long zeros = 0;
             for (Info i : infos) {
                 if (i.problem() != null) {
                     throw new IllegalArgumentException(i.problem());
                 }
                 entries += i.entries();
+                zeros += i.zeros();
+            }
+            if (entries == 0 && zeros > 0) {
+                throw new IllegalArgumentException("weights in column '" + o.weightColumn + "' must not all be 0 (a "
+                        + "sample of weight 0 is the same as no sample: nothing is left to evaluate)");
             }
             if (entries == 0) {
                 throw new IllegalArgumentException("no rows to evaluate: the dataset is empty");
@@ -214,7 +225,7 @@ final class ExactMulticlass {
             MulticlassCounts merged = MulticlassCounts.mergeAll(all);
             all = null;
             infos = null;
-            return merged.toEvaluation();
+            return merged.plusZeroWeightRows(zeros).toEvaluation();
         } finally {
             parts.unpersist(false);
         }

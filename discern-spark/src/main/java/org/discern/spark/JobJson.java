@@ -22,10 +22,6 @@ import org.discern.metrics.SummaryOptions;
  * DeLong intervals are added as {@code evaluate --ci delong} adds them.
  */
 final class JobJson {
-    /** The warning {@code evaluate --ci delong} adds for weighted data. */
-    static final String DELONG_WEIGHTS = "DeLong treats sample weights as frequency weights (a row of weight 2 counts"
-            + " as two rows); for other weights use --ci bootstrap";
-
     private JobJson() {
     }
 
@@ -92,7 +88,7 @@ final class JobJson {
         if (d != null) {
             d.warnings().forEach(w::add);
             if (e.weighted()) {
-                w.add(DELONG_WEIGHTS);
+                w.add(EvaluationSummary.DELONG_WEIGHTS);
             }
         }
         return o;

@@ -7,6 +7,7 @@ import java.util.function.ToDoubleBiFunction;
 
 import org.discern.metrics.Average;
 import org.discern.metrics.Metric;
+import org.discern.metrics.MetricKey;
 import org.discern.metrics.MulticlassEvaluation;
 
 /**
@@ -180,9 +181,12 @@ public final class MetricNames {
             return sparkNames(values(), Multiclass::sparkName);
         }
     }
-    /** The registry's key: the metric's, with the average's after an underscore. */
+    /** The registry's key ({@link MetricKey}); top-k accuracy's key without its k. */
     private static String jsonKey(Metric metric, Average average) {
-        return average == null ? metric.key() : metric.key() + "_" + average.key();
+        if (metric == Metric.TOP_K_ACCURACY) {
+            return metric.key();
+        }
+        return (average == null ? MetricKey.of(metric) : MetricKey.of(metric, average)).key();
     }
 
     private static <M> M lookup(M[] metrics, Function<M, String> name, String wanted, String kind) {

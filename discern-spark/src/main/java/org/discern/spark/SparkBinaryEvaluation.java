@@ -40,9 +40,12 @@ public final class SparkBinaryEvaluation {
     private final long distinctScores;
     private final double[] thresholds;
     private final double maxFpr;
+    private final long zeroWeightRows;
 
     private SparkBinaryEvaluation(BinaryEvaluation evaluation, SweepSums sums, OperatingPoints points, long rows,
-            long positiveRows, boolean weighted, long distinctScores, double[] thresholds, double maxFpr) {
+            long positiveRows, boolean weighted, long distinctScores, double[] thresholds, double maxFpr,
+            long zeroWeightRows) {
+        this.zeroWeightRows = zeroWeightRows;
         this.evaluation = evaluation;
         this.sums = sums;
         this.points = points;
@@ -57,13 +60,13 @@ public final class SparkBinaryEvaluation {
     static SparkBinaryEvaluation onDriver(BinaryEvaluation ev, BinaryOptions o) {
         OperatingPoints op = ev.operatingPoints();
         return new SparkBinaryEvaluation(ev, null, op, op.rows(), op.positiveRows(), op.weighted(), op.size(),
-                o.thresholds, o.maxFpr);
+                o.thresholds, o.maxFpr, 0);
     }
 
     static SparkBinaryEvaluation onCluster(SweepSums sums, OperatingPoints thinned, long rows, long positiveRows,
-            boolean weighted, long distinctScores, BinaryOptions o) {
+            boolean weighted, long distinctScores, long zeroWeightRows, BinaryOptions o) {
         return new SparkBinaryEvaluation(null, sums, thinned, rows, positiveRows, weighted, distinctScores,
-                o.thresholds, o.maxFpr);
+                o.thresholds, o.maxFpr, zeroWeightRows);
     }
 
     /** The core's evaluation, when the whole table reached the driver. */
@@ -76,7 +79,7 @@ public final class SparkBinaryEvaluation {
         return evaluation != null;
     }
 
-    /** Number of rows evaluated. */
+    /** Number of rows evaluated (of positive weight: rows of weight 0 are left out, as in the core). */
     public long rows() {
         return rows;
     }
@@ -194,7 +197,7 @@ public final class SparkBinaryEvaluation {
 
     /** Warnings about undefined values, as the core's evaluation gives them. */
     public List<String> warnings() {
-        return evaluation != null ? evaluation.warnings() : sums.warnings();
+        return evaluation != null ? evaluation.warnings() : sums.warnings(zeroWeightRows);
     }
 
     @Override

@@ -51,7 +51,9 @@ final class SparkIntervals {
             Dataset<Row> pb = placements(tb, spark);
             Column y = ColumnReader.named(a.labelColumn).cast("double");
             Dataset<Row> rows = data.select(y.as("y"), score(data, a.scoreColumn).as("sa"), score(data, scoreB).as("sb"),
-                    (a.weightColumn == null ? functions.lit(1.0) : number(data, a.weightColumn)).as("w"));
+                    (a.weightColumn == null ? functions.lit(1.0) : number(data, a.weightColumn)).as("w"))
+                    // a row of weight 0 is no row: it has no placement (and adds nothing)
+                    .where(functions.col("w").gt(0));
             Dataset<Row> joined = rows
                     .join(pa.toDF("sa_", "va10", "va01"), functions.col("sa").equalTo(functions.col("sa_")))
                     .join(pb.toDF("sb_", "vb10", "vb01"), functions.col("sb").equalTo(functions.col("sb_")));

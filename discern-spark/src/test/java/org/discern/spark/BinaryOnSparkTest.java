@@ -64,9 +64,35 @@ class BinaryOnSparkTest {
         check(name, ds, name + " one class per partition");
     }
 
+    @Test
+    void rowsOfWeightZeroAreNoRows() {
+        // a fixture with weights 0 (every 4th row) and 0.5/1/1.5 otherwise; one partition holds only the weight-0 rows
+        SparkData.Binary f = SparkData.Binary.fixture("binary_breast_cancer");
+        double[] w = new double[f.scores().length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i % 4 == 0 ? 0 : (i % 3 + 1) * 0.5;
+        }
+        SparkData.Binary b = new SparkData.Binary(f.scores(), f.labels(), w, null);
+        Dataset<Row> ds = b.dataset(1).repartitionByRange(3,
+                functions.when(functions.col("weight").equalTo(0), 0).otherwise(functions.col("score")));
+        check(b, ds, "weight 0 rows");
+        assertTrue(BinaryEvaluation.of(b.scores(), b.labels(), w).warnings().get(0).contains("have weight 0"));
+        // every weight 0: refused, naming the column
+        double[] none = new double[w.length];
+        Dataset<Row> zeros = new SparkData.Binary(f.scores(), f.labels(), none, null).dataset(2);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DiscernSpark.binary(zeros, BinaryOptions.defaults().withWeight("weight")));
+        assertEquals("weights in column 'weight' must not all be 0 (a sample of weight 0 is the same as no sample: "
+                + "nothing is left to evaluate)", e.getMessage());
+    }
+
     /** Both paths against the core's single-pass evaluation of the same rows. */
     static void check(String name, Dataset<Row> ds, String what) {
-        SparkData.Binary b = SparkData.Binary.fixture(name);
+        check(SparkData.Binary.fixture(name), ds, what);
+    }
+
+    /** Both paths against the core's single-pass evaluation of the same rows. */
+    static void check(SparkData.Binary b, Dataset<Row> ds, String what) {
         BinaryEvaluation core = BinaryEvaluation.of(b.scores(), b.labels(), b.weights());
         BinaryOptions o = BinaryOptions.defaults().withWeight(b.weights() == null ? null : "weight")
                 .withThresholds(0.5, 0.1).withMaxFpr(0.1);

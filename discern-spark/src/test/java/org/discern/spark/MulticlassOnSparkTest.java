@@ -38,6 +38,23 @@ class MulticlassOnSparkTest {
     }
 
     @Test
+    void rowsOfWeightZeroAreNoRows() {
+        // weights 0 on every 4th row, 0.5/1/1.5 otherwise (exact sums): the core's evaluation, warning included
+        SparkData.Multiclass f = SparkData.Multiclass.fixture("multiclass_small_ties");
+        double[] w = new double[f.labels().length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i % 4 == 0 ? 0 : (i % 3 + 1) * 0.5;
+        }
+        SparkData.Multiclass m = new SparkData.Multiclass(f.labels(), f.scores(), f.classes(), w);
+        MulticlassEvaluation core = MulticlassEvaluation.of(m.labels(), m.rowMajor(), m.classes(), w);
+        assertEquals(true, core.warnings().get(0).contains("have weight 0"));
+        MulticlassEvaluation spark = DiscernSpark.multiclass(m.vectors(1).repartitionByRange(3,
+                org.apache.spark.sql.functions.col("weight")),
+                MulticlassOptions.ofVector("label", "probability").withClasses(m.classes()).withWeight("weight"));
+        SameEvaluation.multiclass(core, spark, 1e-12, "weight 0 rows");
+    }
+
+    @Test
     void classesDefaultToIndicesFromTheVectorLength() {
         SparkData.Multiclass m = SparkData.Multiclass.fixture("multiclass_small_ties");
         MulticlassEvaluation ev = DiscernSpark.multiclass(m.vectors(2), MulticlassOptions.ofVector("label",

@@ -53,4 +53,12 @@ class EscapingTest {
         }
         assertEquals(Palette.hex(0) + "/" + Palette.dash(0), Palette.hex(48) + "/" + Palette.dash(48));
     }
+
+    @org.junit.jupiter.api.Test
+    void markupEscapesByDefaultAndInsertsOnlyRawMarkupAsIs() {
+        String page = new Markup(16).raw("<td title=\"").append("\"><script>x</script>").raw("\">")
+                .append("a&b").append(12).raw("</td>").toString();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "<td title=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">a&amp;b12</td>", page);
+    }
 }

@@ -1,0 +1,62 @@
+package org.discern.io;
+
+import java.util.Locale;
+
+/**
+ * How much Java heap an evaluation needs, from sizes known before reading (the shapes in
+ * {@code .npy} headers, the number of bins or replicates), so that a job that cannot fit is
+ * refused before allocating rather than running out of memory midway.
+ *
+ * <p>The figures are the smallest {@code -Xmx} with which {@code discern evaluate} of NumPy input
+ * finished, divided by the size (10 million binary rows; 1 million x 10 class scores; JDK 17,
+ * G1), rounded down: so a refusal means the job surely does not fit, and a job just under the
+ * limit may still run out of memory (then with a message, see the command line). Reading CSV
+ * needs somewhat less per row. docs/RELIABILITY.md ("Memory and limits") lists them.
+ */
+public final class HeapBudget {
+    /** Heap per row of a binary evaluation: labels, scores widened to double, the sorted table. */
+    public static final long BINARY_BYTES_PER_ROW = 48;
+    /** Heap per score of a multi-class or multi-label evaluation of float32 (or float16) scores. */
+    public static final long FLOAT_BYTES_PER_SCORE = 44;
+    /** Heap per score of a multi-class or multi-label evaluation of float64 (or integer) scores. */
+    public static final long DOUBLE_BYTES_PER_SCORE = 56;
+
+    private HeapBudget() {
+    }
+
+    /** Heap needed by a binary evaluation of {@code rows} samples, about. */
+    public static long binary(long rows) {
+        return saturated(rows, BINARY_BYTES_PER_ROW);
+    }
+
+    /** Heap needed by a multi-class or multi-label evaluation of a rows x columns score matrix, about. */
+    public static long matrix(long rows, long columns, boolean floatScores) {
+        return saturated(saturated(rows, columns), floatScores ? FLOAT_BYTES_PER_SCORE : DOUBLE_BYTES_PER_SCORE);
+    }
+
+    /** The heap limit of this JVM in bytes. */
+    public static long limit() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /**
+     * Refuses when {@code needed} bytes exceed the heap limit.
+     *
+     * @throws HeapLimitException naming {@code source}, {@code what}, the need and the limit
+     */
+    public static void check(String source, String what, long needed) {
+        long limit = limit();
+        if (needed > limit) {
+            throw new HeapLimitException(source, what, needed, limit);
+        }
+    }
+
+    /** "100,000,000" with grouping, locale-independent. */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static long saturated(long a, long b) {
+        return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    }
+}
