@@ -233,6 +233,15 @@ final class ColumnReader implements Serializable {
         }
     }
 
+    /**
+     * The refusal of a weight column whose every weight is 0 (a sample of weight 0 is the same as
+     * no sample: the core refuses the same).
+     */
+    static IllegalArgumentException allWeightsZero(String column) {
+        return new IllegalArgumentException("weights in column '" + column + "' must not all be 0 (a sample of "
+                + "weight 0 is the same as no sample: nothing is left to evaluate)");
+    }
+
     /** The problem with a weight (null, NaN, negative, infinite), or null. */
     String weightProblem(Row r) {
         if (r.isNullAt(index)) {

@@ -268,8 +268,7 @@ final class ExactBinary {
             sketches.add(i.sketch());
         }
         if (rows == 0 && zeros > 0) {
-            throw new IllegalArgumentException("weights in column '" + o.weightColumn + "' must not all be 0 (a "
-                    + "sample of weight 0 is the same as no sample: nothing is left to evaluate)");
+            throw ColumnReader.allWeightsZero(o.weightColumn);
         }
         if (rows == 0) {
             throw new IllegalArgumentException("no rows to evaluate: the dataset is empty");

@@ -199,8 +199,7 @@ final class ExactMulticlass {
                 zeros += i.zeros();
             }
             if (entries == 0 && zeros > 0) {
-                throw new IllegalArgumentException("weights in column '" + o.weightColumn + "' must not all be 0 (a "
-                        + "sample of weight 0 is the same as no sample: nothing is left to evaluate)");
+                throw ColumnReader.allWeightsZero(o.weightColumn);
             }
             if (entries == 0) {
                 throw new IllegalArgumentException("no rows to evaluate: the dataset is empty");
