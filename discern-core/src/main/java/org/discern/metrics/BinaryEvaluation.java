@@ -39,14 +39,24 @@ public final class BinaryEvaluation {
         this.brier = brier;
         this.probabilities = probabilities;
         List<String> w = new ArrayList<>(extraWarnings);
-        if (points.positives() == 0) {
-            w.add("only negative samples: ROC AUC, average precision, PR areas, KS and DET curve are undefined "
-                    + "(NaN); balanced accuracy is the specificity alone");
-        } else if (points.negatives() == 0) {
-            w.add("only positive samples: ROC AUC, KS and DET curve are undefined (NaN); every precision is 1, "
-                    + "so average precision and the PR areas are 1; balanced accuracy is the recall alone");
+        String oneClass = oneClassWarning(points.positives(), points.negatives());
+        if (oneClass != null) {
+            w.add(oneClass);
         }
         this.warnings = List.copyOf(w);
+    }
+
+    /** The warning of a table with only one class (with non-zero weight), or null. */
+    static String oneClassWarning(double positives, double negatives) {
+        if (positives == 0) {
+            return "only negative samples: ROC AUC, average precision, PR areas, KS and DET curve are undefined "
+                    + "(NaN); balanced accuracy is the specificity alone";
+        }
+        if (negatives == 0) {
+            return "only positive samples: ROC AUC, KS and DET curve are undefined (NaN); every precision is 1, "
+                    + "so average precision and the PR areas are 1; balanced accuracy is the recall alone";
+        }
+        return null;
     }
 
     /** Evaluation of unweighted double scores. */
@@ -129,7 +139,16 @@ public final class BinaryEvaluation {
         return new BinaryEvaluation(points, Double.NaN, Double.NaN, false, List.of());
     }
 
-    private static List<String> inputWarnings(boolean prob, int zeros) {
+    /**
+     * An evaluation whose probability metrics were computed elsewhere ({@link ScoreCounts});
+     * {@code zeros} rows of weight 0 were left out.
+     */
+    static BinaryEvaluation fromParts(OperatingPoints points, double logLoss, double brier, boolean probabilities,
+            long zeros) {
+        return new BinaryEvaluation(points, logLoss, brier, probabilities, inputWarnings(probabilities, zeros));
+    }
+
+    static List<String> inputWarnings(boolean prob, long zeros) {
         List<String> w = new ArrayList<>(2);
         if (zeros > 0) {
             w.add(zeroWeightWarning(zeros));
@@ -141,7 +160,7 @@ public final class BinaryEvaluation {
     }
 
     /** The warning of every evaluation that left out rows of weight 0. */
-    static String zeroWeightWarning(int rows) {
+    static String zeroWeightWarning(long rows) {
         return rows + (rows == 1 ? " row has" : " rows have") + " weight 0 and " + (rows == 1 ? "is" : "are")
                 + " left out everywhere (a sample of weight 0 is the same as no sample)";
     }

@@ -46,6 +46,11 @@ final class ClassColumn {
         this.microBelow = microBelow;
     }
 
+    /** A column whose table and one-vs-one sums were computed elsewhere (merged summaries). */
+    static ClassColumn of(OperatingPoints points, double[] ovo) {
+        return new ClassColumn(points, ovo, 0, null);
+    }
+
     /** Builds a multi-label column: positives are the samples with {@code positive[i]}. */
     static ClassColumn binary(float[] f, double[] d, boolean[] positive, double[] weights) {
         int[] labels = new int[positive.length];

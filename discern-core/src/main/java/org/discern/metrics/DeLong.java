@@ -322,13 +322,42 @@ public final class DeLong {
     }
 
     private static AucComparison pairedTest(String nameA, Placements a, String nameB, Placements b, double level) {
+        return pairedTest(nameA, new DeLongAuc(a.auc, a.variance, a.pw, a.nw, a.warnings), nameB,
+                new DeLongAuc(b.auc, b.variance, b.pw, b.nw, b.warnings), Placements.covariance(a, b), level);
+    }
+
+    /**
+     * Paired DeLong test of two score columns on the same samples from sums made elsewhere (a
+     * distributed job that joins each sample's placement values of both columns): the two AUCs
+     * with their variances, and the cross sums of placement deviations
+     * {@code s10 = sum over positives of w (V10a - aucA)(V10b - aucB)} and {@code s01}, the same
+     * over negatives with V01. The covariance is {@code s10 / ((m - 1) m) + s01 / ((n - 1) n)},
+     * as in {@link #compare}; the result is that of {@link #paired} on the same samples (Holm's
+     * p-value is the plain one).
+     *
+     * @param a AUC and variance of column a ({@link #auc(OperatingPoints)} or {@link SweepSums#deLong()})
+     * @param b AUC and variance of column b, on the same samples
+     * @param level confidence level of the difference interval, in (0, 1)
+     */
+    public static AucComparison pairedFromSums(String nameA, DeLongAuc a, String nameB, DeLongAuc b, double s10,
+            double s01, double level) {
+        Checks.notNull(a, "a");
+        Checks.notNull(b, "b");
+        ConfidenceInterval.checkLevel(level);
+        double cov = a.warnings().isEmpty() && b.warnings().isEmpty()
+                ? s10 / ((a.positives() - 1) * a.positives()) + s01 / ((a.negatives() - 1) * a.negatives())
+                : Double.NaN;
+        return pairedTest(nameA, a, nameB, b, cov, level);
+    }
+
+    private static AucComparison pairedTest(String nameA, DeLongAuc a, String nameB, DeLongAuc b, double cov,
+            double level) {
         List<String> warnings = new ArrayList<>();
-        a.warnings.forEach(w -> warnings.add(nameA + ": " + w));
-        b.warnings.forEach(w -> warnings.add(nameB + ": " + w));
-        double cov = Placements.covariance(a, b);
-        double d = a.auc - b.auc;
+        a.warnings().forEach(w -> warnings.add(nameA + ": " + w));
+        b.warnings().forEach(w -> warnings.add(nameB + ": " + w));
+        double d = a.auc() - b.auc();
         // identical columns: the variance of the difference is 0 up to rounding
-        double varD = Math.max(0, a.variance + b.variance - 2 * cov);
+        double varD = Math.max(0, a.variance() + b.variance() - 2 * cov);
         if (Double.isNaN(cov)) {
             varD = Double.NaN;
         }
@@ -336,8 +365,8 @@ public final class DeLong {
         if (d != 0 && varD == 0) {
             warnings.add("the AUC difference has variance 0: z is infinite and p is 0");
         }
-        return new AucComparison(nameA, nameB, a.auc, b.auc, d, t[2], t[3], level, a.variance,
-                b.variance, cov, t[0], t[1], t[1], true, ConfidenceInterval.DELONG, warnings);
+        return new AucComparison(nameA, nameB, a.auc(), b.auc(), d, t[2], t[3], level, a.variance(),
+                b.variance(), cov, t[0], t[1], t[1], true, ConfidenceInterval.DELONG, warnings);
     }
 
     /**

@@ -41,8 +41,8 @@ import org.discern.metrics.internal.Checks;
  * <p>Immutable; arrays never leak.
  */
 public final class EvaluationSummary {
-    /** Warning added to DeLong intervals of weighted samples. */
-    static final String DELONG_WEIGHTS = "DeLong treats sample weights as frequency weights (a row of weight 2"
+    /** Warning added to DeLong intervals of weighted samples (also by the Spark job's summed path). */
+    public static final String DELONG_WEIGHTS = "DeLong treats sample weights as frequency weights (a row of weight 2"
             + " counts as two rows); for other weights use --ci bootstrap";
 
     /** The kind of task. */

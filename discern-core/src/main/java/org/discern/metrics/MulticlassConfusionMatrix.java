@@ -177,6 +177,15 @@ public final class MulticlassConfusionMatrix {
             }
         }
 
+        /** An accumulator holding the given non-zero cells (row-major, ascending) and their sums. */
+        static Accumulator of(int k, long[] cells, double[] values) {
+            Accumulator a = new Accumulator(k);
+            for (int i = 0; i < cells.length; i++) {
+                a.add((int) (cells[i] / k), (int) (cells[i] % k), values[i]);
+            }
+            return a;
+        }
+
         /** Adds weight {@code w} to cell (actual, predicted). */
         void add(int actual, int predicted, double w) {
             long cell = (long) actual * k + predicted;
@@ -266,6 +275,16 @@ public final class MulticlassConfusionMatrix {
             }
             return new MulticlassConfusionMatrix(cells, values, k, classes);
         }
+    }
+
+    /** The non-zero cells, row-major ascending (not copied: package-private, never leaked). */
+    long[] cellArray() {
+        return cells;
+    }
+
+    /** The values of {@link #cellArray()} (not copied). */
+    double[] valueArray() {
+        return values;
     }
 
     /** Number of classes K. */

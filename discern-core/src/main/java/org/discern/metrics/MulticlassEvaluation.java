@@ -204,7 +204,7 @@ public final class MulticlassEvaluation {
         return k;
     }
 
-    private static void checkLabels(int[] labels, int k) {
+    static void checkLabels(int[] labels, int k) {
         Checks.notNull(labels, "labels");
         Checks.nonEmpty(labels.length, "labels");
         for (int i = 0; i < labels.length; i++) {
@@ -237,10 +237,6 @@ public final class MulticlassEvaluation {
                 ClassColumn[]::new);
 
         ArgmaxPass rowPass = rowTask.join();
-        double weightSum = rowPass.weightSum;
-        double[] rankWeight = rowPass.rankWeight;
-        String lossProblem = rowPass.lossProblem;
-        double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
 
         MicroAverage microAverage;
         if (microPositives == null) {
@@ -258,6 +254,22 @@ public final class MulticlassEvaluation {
             microAverage = MicroAverage.fromCounts(microPositives, (long) n * (k - 1), twice, below,
                     () -> MicroAverage.multiclass(s, y, null).rocCurve());
         }
+        return assemble(classes, n, w != null, columns, pairs, microAverage, rowPass,
+                kept == null ? 0 : labels.length - kept.length);
+    }
+
+    /**
+     * The evaluation from its parts, however they were computed (one pass over the samples, or
+     * merged summaries: {@link MulticlassCounts}): the averages and the warnings.
+     * {@code zeroWeightRows} rows of weight 0 were left out.
+     */
+    static MulticlassEvaluation assemble(List<String> classes, int n, boolean weighted, ClassColumn[] columns,
+            OneVsOne pairs, MicroAverage microAverage, ArgmaxPass rowPass, long zeroWeightRows) {
+        int k = classes.size();
+        double weightSum = rowPass.weightSum;
+        double[] rankWeight = rowPass.rankWeight;
+        String lossProblem = rowPass.lossProblem();
+        double logLoss = lossProblem == null ? rowPass.lossSum / weightSum : Double.NaN;
         double[][] ovo = new double[pairs.size()][];
         for (int p = 0; p < ovo.length; p++) {
             ovo[p] = columns[pairs.present[p]].ovo;
@@ -271,8 +283,8 @@ public final class MulticlassEvaluation {
         MulticlassConfusionMatrix confusion = rowPass.confusion.build(classes);
 
         List<String> warn = new ArrayList<>();
-        if (kept != null) {
-            warn.add(BinaryEvaluation.zeroWeightWarning(labels.length - kept.length));
+        if (zeroWeightRows > 0) {
+            warn.add(BinaryEvaluation.zeroWeightWarning(zeroWeightRows));
         }
         ClassWarnings absent = new ClassWarnings("%s classes are absent from the labels (or all their samples have "
                 + "zero weight): %s; their ROC AUC, average precision and recall are NaN and they are left out of "
@@ -282,7 +294,7 @@ public final class MulticlassEvaluation {
             OperatingPoints p = columns[c].points;
             if (p.positives() == 0) {
                 absent.add(classes.get(c), "class '" + classes.get(c) + "' is absent from the labels"
-                        + (kept != null ? " (or has only samples of weight 0)" : "")
+                        + (zeroWeightRows > 0 ? " (or has only samples of weight 0)" : "")
                         + ": its ROC AUC, average precision and recall are NaN and it is left out of every average");
             } else if (p.negatives() == 0) {
                 warn.add("class '" + classes.get(c) + "' holds every sample: its ROC AUC is NaN and it is left "
@@ -309,7 +321,7 @@ public final class MulticlassEvaluation {
             warn.add("log loss not computed: " + lossProblem + " (scores must be probabilities in [0, 1] "
                     + "whose rows sum to 1 within " + ROW_SUM_TOLERANCE + ")");
         }
-        return new MulticlassEvaluation(classes, n, w != null, columns, pairs, ovo, support, supportRows, weightSum,
+        return new MulticlassEvaluation(classes, n, weighted, columns, pairs, ovo, support, supportRows, weightSum,
                 microAverage, confusion, rankWeight, logLoss, List.copyOf(warn));
     }
 
@@ -317,12 +329,30 @@ public final class MulticlassEvaluation {
      * One pass over the rows: the argmax prediction (first maximum) into the confusion matrix,
      * the position of the true class in its row (for top-k), and the log-loss terms.
      */
-    private static final class ArgmaxPass {
+    static final class ArgmaxPass {
         final MulticlassConfusionMatrix.Accumulator confusion;
         final double[] rankWeight;
         double lossSum;
         double weightSum;
-        String lossProblem;
+        // the first row that keeps log loss from being computed (-1: none), and what is wrong with it
+        long lossProblemRow = -1;
+        String lossProblemDetail;
+
+        /** Sums made elsewhere (merged summaries). */
+        ArgmaxPass(MulticlassConfusionMatrix.Accumulator confusion, double[] rankWeight, double lossSum, double weightSum, long lossProblemRow,
+                String lossProblemDetail) {
+            this.confusion = confusion;
+            this.rankWeight = rankWeight;
+            this.lossSum = lossSum;
+            this.weightSum = weightSum;
+            this.lossProblemRow = lossProblemRow;
+            this.lossProblemDetail = lossProblemDetail;
+        }
+
+        /** Why log loss is not computed ("row 7 sums to 1.2"), or null. */
+        String lossProblem() {
+            return lossProblemRow < 0 ? null : "row " + lossProblemRow + lossProblemDetail;
+        }
 
         ArgmaxPass(ScoreColumns s, int[] y, double[] w) {
             int n = s.n;
@@ -367,11 +397,13 @@ public final class MulticlassEvaluation {
                 confusion.add(yi, best, wi);
                 rankWeight[rank] += wi;
                 weightSum += wi;
-                if (lossProblem == null) {
+                if (lossProblemRow < 0) {
                     if (!probabilities) {
-                        lossProblem = "row " + i + " has a score outside [0, 1]";
+                        lossProblemRow = i;
+                        lossProblemDetail = " has a score outside [0, 1]";
                     } else if (!(Math.abs(rowSum - 1) <= ROW_SUM_TOLERANCE)) {
-                        lossProblem = String.format(Locale.ROOT, "row %d sums to %s", i, Double.toString(rowSum));
+                        lossProblemRow = i;
+                        lossProblemDetail = " sums to " + Double.toString(rowSum);
                     } else {
                         lossSum += wi * -Math.log(clip(own) / clippedSum);
                     }

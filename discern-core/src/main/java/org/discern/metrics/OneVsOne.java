@@ -37,6 +37,23 @@ final class OneVsOne {
         return new OneVsOne(slot, present);
     }
 
+    /** The classes c with {@code hasRows[c]} (merged summaries know them from their row counts). */
+    static OneVsOne ofPresent(boolean[] hasRows) {
+        int k = hasRows.length;
+        int[] slot = new int[k];
+        int p = 0;
+        for (int c = 0; c < k; c++) {
+            slot[c] = hasRows[c] ? p++ : -1;
+        }
+        int[] present = new int[p];
+        for (int c = 0; c < k; c++) {
+            if (slot[c] >= 0) {
+                present[slot[c]] = c;
+            }
+        }
+        return new OneVsOne(slot, present);
+    }
+
     /** Number of classes with samples. */
     int size() {
         return present.length;

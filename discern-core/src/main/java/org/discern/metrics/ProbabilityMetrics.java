@@ -63,7 +63,8 @@ public final class ProbabilityMetrics {
         return sum / wsum;
     }
 
-    private static double lossTerm(double p, boolean positive) {
+    /** -log(clipped, renormalised probability of the true class) of one sample. */
+    static double lossTerm(double p, boolean positive) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("probability must be in [0, 1], got " + p);
         }

@@ -31,6 +31,14 @@
  * {@link org.discern.metrics.MultilabelEvaluation} (per-label curves, macro/weighted/micro/samples
  * averages, label ranking average precision, coverage error).
  *
+ * <p>Mergeable summaries, for samples held in parts (partitions, batches, files) or too large
+ * for one table: {@link org.discern.metrics.ScoreCounts} (binary: counts per distinct score),
+ * {@link org.discern.metrics.MulticlassCounts} (per score column a
+ * {@link org.discern.metrics.ClassScoreCounts}: counts per distinct score and class, plus the argmax
+ * sums), both merging into the evaluation of the whole; {@link org.discern.metrics.SweepSums}
+ * (every binary number summed over runs of the table, for tables held in ranges); and
+ * {@link org.discern.metrics.ScoreHistogram} (fixed bins: the ROC AUC with proven bounds).
+ *
  * <p>Outputs: {@link org.discern.metrics.EvaluationSummary} holds every number of an evaluation
  * as the outputs show it, under the keys of the registry ({@link org.discern.metrics.Metric},
  * {@link org.discern.metrics.Average}, {@link org.discern.metrics.MetricKey} for metrics,

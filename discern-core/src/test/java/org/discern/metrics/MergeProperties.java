@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,56 +16,17 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Merged partial results equal the whole: the operating points of a sample split into parts
- * (partitions, batches, files), merged per distinct score through the public
- * {@link OperatingPoints#fromCumulative} (the way a distributed evaluation hands its aggregate to
- * core), are the table of the whole sample, and every number and curve agrees. (Written against
- * the table because no mergeable summary type is on main yet; when one lands, point this property
- * at its merge.)
+ * Issue 11's "merged partial results = the whole", over the mergeable summary: every row goes to
+ * a random part (parts interleave in score, may be empty or hold weight-0 rows only), each part
+ * is summarised ({@link ScoreCounts}), the summaries are merged in a random order, and the merged
+ * table, every number and curve and DeLong's variance equal those of the whole sample. (Contiguous
+ * splits and the multi-class summary: {@link MergeableSummaryProperties}.)
  */
 class MergeProperties {
 
     @Provide
     Arbitrary<BinaryProperties.Sample> binary() {
         return new BinaryProperties().samples();
-    }
-
-    /** The merge: per-part increments summed per distinct score, then cumulated, descending. */
-    static OperatingPoints merge(List<OperatingPoints> parts) {
-        TreeMap<Double, double[]> perScore = new TreeMap<>(Comparator.reverseOrder());
-        int rows = 0;
-        int positiveRows = 0;
-        boolean weighted = false;
-        for (OperatingPoints p : parts) {
-            double tp = 0;
-            double fp = 0;
-            for (int i = 0; i < p.size(); i++) {
-                double[] c = perScore.computeIfAbsent(p.threshold(i), t -> new double[2]);
-                c[0] += p.truePositives(i) - tp;
-                c[1] += p.falsePositives(i) - fp;
-                tp = p.truePositives(i);
-                fp = p.falsePositives(i);
-            }
-            rows += p.rows();
-            positiveRows += p.positiveRows();
-            weighted |= p.weighted();
-        }
-        int m = perScore.size();
-        double[] thr = new double[m];
-        double[] tps = new double[m];
-        double[] fps = new double[m];
-        int i = 0;
-        double tp = 0;
-        double fp = 0;
-        for (Map.Entry<Double, double[]> e : perScore.entrySet()) {
-            tp += e.getValue()[0];
-            fp += e.getValue()[1];
-            thr[i] = e.getKey();
-            tps[i] = tp;
-            fps[i] = fp;
-            i++;
-        }
-        return OperatingPoints.fromCumulative(thr, tps, fps, rows, positiveRows, weighted);
     }
 
     @Property(seed = "21")
@@ -79,16 +39,30 @@ class MergeProperties {
             part[i] = rnd.nextInt(parts);
         }
         double[] w = weighted ? x.weights() : null;
-        List<OperatingPoints> tables = new ArrayList<>();
+        boolean anyWeight = false;
+        for (int i = 0; i < n; i++) {
+            anyWeight |= w == null || w[i] > 0;
+        }
+        if (!anyWeight) {
+            return; // every weight 0: refused alike (MergeableSummaryProperties)
+        }
+        List<ScoreCounts> summaries = new ArrayList<>();
+        long zeroOnly = 0;
         for (int p = 0; p < parts; p++) {
             List<Integer> rows = new ArrayList<>();
+            boolean positiveWeight = false;
             for (int i = 0; i < n; i++) {
-                if (part[i] == p && (w == null || w[i] > 0)) {
+                if (part[i] == p) {
                     rows.add(i);
+                    positiveWeight |= w == null || w[i] > 0;
                 }
             }
             if (rows.isEmpty()) {
-                continue; // an empty part (or one of weight 0 only) adds nothing
+                continue; // an empty part adds nothing
+            }
+            if (!positiveWeight) {
+                zeroOnly += rows.size(); // weight-0 rows only: no summary, only their number
+                continue;
             }
             double[] s = rows.stream().mapToDouble(i -> x.scores()[i]).toArray();
             boolean[] y = new boolean[rows.size()];
@@ -96,16 +70,25 @@ class MergeProperties {
             for (int k = 0; k < y.length; k++) {
                 y[k] = x.labels()[rows.get(k)];
             }
-            tables.add(OperatingPoints.of(s, y, pw));
+            summaries.add(ScoreCounts.of(s, y, pw));
         }
-        OperatingPoints whole = OperatingPoints.of(x.scores(), x.labels(), w);
-        OperatingPoints merged = merge(tables);
-        assertArrayEquals(whole.thresholds(), merged.thresholds());
-        assertArrayEquals(whole.truePositives(), merged.truePositives());
-        assertArrayEquals(whole.falsePositives(), merged.falsePositives());
-        assertEquals(whole.rows(), merged.rows());
-        assertEquals(whole.positiveRows(), merged.positiveRows());
-        Same.binary(BinaryEvaluation.of(whole), BinaryEvaluation.of(merged), "merged " + parts + " parts");
-        assertEquals(DeLong.auc(whole), DeLong.auc(merged));
+        Collections.shuffle(summaries, new Random(seed));
+        ScoreCounts merged = null;
+        for (ScoreCounts c : summaries) {
+            merged = merged == null ? c : c.merge(merged);
+        }
+        merged = merged.plusZeroWeightRows(zeroOnly);
+        BinaryEvaluation whole = BinaryEvaluation.of(x.scores(), x.labels(), w);
+        OperatingPoints a = whole.operatingPoints();
+        OperatingPoints b = merged.toOperatingPoints();
+        // integer weights: every sum is exact, so the tables are equal bit for bit
+        assertArrayEquals(a.thresholds(), b.thresholds());
+        assertArrayEquals(a.truePositives(), b.truePositives());
+        assertArrayEquals(a.falsePositives(), b.falsePositives());
+        assertEquals(a.rows(), b.rows());
+        assertEquals(a.positiveRows(), b.positiveRows());
+        Same.binary(whole, merged.toEvaluation(), "merged " + parts + " parts");
+        assertEquals(whole.warnings(), merged.toEvaluation().warnings());
+        assertEquals(DeLong.auc(a), DeLong.auc(b));
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -140,89 +139,11 @@ final class BinaryCsvReader {
 
     String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)
             throws InputException {
-        if (positive != null) {
-            boolean found = values.stream().anyMatch(v -> sameLabel(v, positive));
-            List<String> negatives = values.stream().filter(v -> !sameLabel(v, positive)).toList();
-            if (!found && values.size() > 1 || negatives.size() > 1) {
-                throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
-                        "expected two label values, one of them the positive '%s'; found %s",
-                        positive, describe(values, firstLine)));
-            }
-            return positive;
-        }
-        if (values.size() > 2) {
-            throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
-                    "expected two label values for a binary evaluation, found %d: %s "
-                            + "(for multi-class data give one score column per class)",
-                    values.size(), describe(values, firstLine)));
-        }
-        for (String candidate : new String[] {"1", "true", "yes"}) {
-            for (String v : values) {
-                if (sameLabel(v, candidate)) {
-                    String other = values.stream().filter(x -> !sameLabel(x, candidate)).findFirst().orElse(null);
-                    if (other == null || isNegativeName(other, candidate)) {
-                        return v;
-                    }
-                }
-            }
-        }
-        if (values.size() == 1 && isNegativeName(values.get(0), null)) {
-            return "1";
-        }
-        throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
-                "cannot tell which label is positive: found %s; give --positive VALUE",
-                describe(values, firstLine)));
-    }
-
-    private static boolean isNegativeName(String v, String positiveName) {
-        String l = v.toLowerCase(Locale.ROOT);
-        if (positiveName == null || positiveName.equals("1")) {
-            Double d = number(v);
-            if (d != null && (d == 0 || d == -1)) {
-                return true;
-            }
-        }
-        if (positiveName == null || positiveName.equals("true")) {
-            if (l.equals("false")) {
-                return true;
-            }
-        }
-        return (positiveName == null || positiveName.equals("yes")) && l.equals("no");
-    }
-
-    private static String describe(List<String> values, Map<String, Long> firstLine) {
-        StringBuilder sb = new StringBuilder();
-        int shown = 0;
-        for (String v : values) {
-            if (shown == 10) {
-                sb.append(", ... (").append(values.size() - 10).append(" more)");
-                break;
-            }
-            if (shown > 0) {
-                sb.append(", ");
-            }
-            sb.append('\'').append(v).append("' (first on line ").append(firstLine.get(v)).append(')');
-            shown++;
-        }
-        return sb.toString();
+        return PositiveLabel.resolve(file, labelColumn, values, firstLine, positive);
     }
 
     /** Labels match as text (case-insensitive for words) or as numbers. */
     static boolean sameLabel(String value, String wanted) {
-        if (value.equalsIgnoreCase(wanted)) {
-            return true;
-        }
-        Double a = number(value);
-        Double b = number(wanted);
-        return a != null && b != null && a.doubleValue() == b.doubleValue();
-    }
-
-    private static Double number(String s) {
-        try {
-            double d = Double.parseDouble(s);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return PositiveLabel.matches(value, wanted);
     }
 }

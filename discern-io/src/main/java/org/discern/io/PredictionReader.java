@@ -36,6 +36,17 @@ public final class PredictionReader {
     }
 
     /**
+     * The layout of a table with these column names, as {@link #read} decides it (for tables read
+     * elsewhere, e.g. by Spark), unless {@code spec} names one.
+     *
+     * @param source the table's name for the error message
+     * @throws InputException when no layout fits the columns
+     */
+    public static Layout layoutOf(String source, List<String> columns, InputSpec spec) throws InputException {
+        return LayoutDetector.fromColumns(source, columns, spec);
+    }
+
+    /**
      * Reads the predictions {@code spec} describes.
      *
      * @throws InputException on any problem with the input, with its location

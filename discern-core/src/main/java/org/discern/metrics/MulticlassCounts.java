@@ -1,0 +1,276 @@
+package org.discern.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Sorting;
+import org.discern.metrics.internal.Weights;
+
+/**
+ * A mergeable exact summary of a multi-class sample: per score column a {@link ClassScoreCounts}
+ * (counts per distinct score and true class), and the sums over rows that the argmax predictions
+ * need (confusion matrix, top-k ranks, log loss). Summaries of parts of a sample (partitions,
+ * batches, files) merge into the summary of the whole; {@link #toEvaluation()} gives the
+ * {@link MulticlassEvaluation} of the whole: per-class one-vs-rest curves and areas, their macro,
+ * weighted and micro averages, the one-vs-one (Hand &amp; Till) AUC and every argmax metric.
+ *
+ * <p>A row of weight 0 is the same as no row (as in {@link MulticlassEvaluation}): it is left out
+ * and only counted, for the evaluation's warning.
+ *
+ * <p>Without weights the merged result equals {@link MulticlassEvaluation#of} of all rows bit for
+ * bit, log loss aside (a sum over rows, added in another order: equal to rounding); with weights
+ * every number agrees to rounding (about 1e-15 relative), since sums are grouped differently.
+ *
+ * <p><b>Rows and merge order.</b> Merging is associative and commutative for every number. Only
+ * the log-loss warning names a row ("row 7 sums to 1.2"): rows are numbered in merge order, the
+ * rows of {@code this} before those of the argument of {@link #merge}, so the warning matches a
+ * single pass when parts are merged in input order.
+ *
+ * <p>Instances are immutable; arrays never leak.
+ * {@link java.io.Serializable}, so that a distributed engine can ship it between processes.
+ */
+public final class MulticlassCounts implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> classes;
+    private final ClassScoreCounts[] columns;
+    private final long rows;
+    private final boolean weighted;
+    // the argmax confusion matrix as its non-zero cells: cells[i] = t * K + p ascending, values[i]
+    // the weight of the samples of class t whose first maximum is column p (O(n), never K x K)
+    private final long[] cells;
+    private final double[] values;
+    // rankWeight[r] = weight of samples whose true class is at position r of their row
+    private final double[] rankWeight;
+    private final double weightSum;
+    // sum of w * -log(p_true) while every row qualifies; lossProblemRow >= 0 names the first that does not
+    private final double lossSum;
+    private final long lossProblemRow;
+    private final String lossProblemDetail;
+    // rows of weight 0 left out (a sample of weight 0 is the same as no sample)
+    private final long zeroWeightRows;
+
+    private MulticlassCounts(List<String> classes, ClassScoreCounts[] columns, long rows, boolean weighted,
+            long[] cells, double[] values, double[] rankWeight, double weightSum, double lossSum, long lossProblemRow,
+            String lossProblemDetail, long zeroWeightRows) {
+        this.classes = classes;
+        this.columns = columns;
+        this.rows = rows;
+        this.weighted = weighted;
+        this.cells = cells;
+        this.values = values;
+        this.zeroWeightRows = zeroWeightRows;
+        this.rankWeight = rankWeight;
+        this.weightSum = weightSum;
+        this.lossSum = lossSum;
+        this.lossProblemRow = lossProblemRow;
+        this.lossProblemDetail = lossProblemDetail;
+    }
+
+    /**
+     * The summary of an n x K row-major double score matrix (sample i's scores at
+     * {@code scores[i * K .. i * K + K)}); checks as {@link MulticlassEvaluation#of(int[], double[],
+     * List, double[])}.
+     */
+    public static MulticlassCounts of(int[] labels, double[] scores, List<String> classes, double[] weights) {
+        int k = MulticlassEvaluation.checkClasses(classes);
+        MulticlassEvaluation.checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return build(labels, ScoreColumns.rowMajor(scores, labels.length, k), classes, weights);
+    }
+
+    /** The summary of an n x K row-major float score matrix; see {@link #of(int[], double[], List, double[])}. */
+    public static MulticlassCounts of(int[] labels, float[] scores, List<String> classes, double[] weights) {
+        int k = MulticlassEvaluation.checkClasses(classes);
+        MulticlassEvaluation.checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return build(labels, ScoreColumns.rowMajor(scores, labels.length, k), classes, weights);
+    }
+
+    private static MulticlassCounts build(int[] labels, ScoreColumns all, List<String> names, double[] weights) {
+        // a sample of weight 0 is the same as no sample (as MulticlassEvaluation)
+        int[] kept = Weights.keptRows(weights);
+        ScoreColumns s = kept == null ? all : all.select(kept);
+        int[] y = kept == null ? labels : Weights.select(labels, kept);
+        double[] w = kept == null ? weights : Weights.select(weights, kept);
+        int k = s.k;
+        ClassScoreCounts[] cols = s.forEachColumn(c -> s.f != null
+                ? ClassScoreCounts.fromOrder(Sorting.argsort(s.f[c]), null, s.f[c], y, k, w)
+                : ClassScoreCounts.fromOrder(Sorting.argsort(s.d[c]), s.d[c], null, y, k, w), ClassScoreCounts[]::new);
+        MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(s, y, w);
+        MulticlassConfusionMatrix cm = pass.confusion.build(List.copyOf(names));
+        return new MulticlassCounts(List.copyOf(names), cols, s.n, weights != null, cm.cellArray().clone(),
+                cm.valueArray().clone(), pass.rankWeight, pass.weightSum, pass.lossSum, pass.lossProblemRow,
+                pass.lossProblemDetail, kept == null ? 0 : labels.length - kept.length);
+    }
+
+    /**
+     * The summary of both samples together, the rows of {@code this} first (see the class notes).
+     *
+     * @throws IllegalArgumentException when the classes differ
+     */
+    public MulticlassCounts merge(MulticlassCounts other) {
+        Checks.notNull(other, "other");
+        if (!classes.equals(other.classes)) {
+            throw new IllegalArgumentException("summaries of other classes cannot be merged: " + classes + " and "
+                    + other.classes);
+        }
+        int k = classes.size();
+        ClassScoreCounts[] cols = new ClassScoreCounts[k];
+        for (int c = 0; c < k; c++) {
+            cols[c] = columns[c].merge(other.columns[c]);
+        }
+        int a = cells.length;
+        int b = other.cells.length;
+        long[] mc = new long[a + b];
+        double[] mv = new double[a + b];
+        int m = 0;
+        for (int i = 0, j = 0; i < a || j < b; m++) {
+            long cell = j >= b || i < a && cells[i] <= other.cells[j] ? cells[i] : other.cells[j];
+            mc[m] = cell;
+            if (i < a && cells[i] == cell) {
+                mv[m] += values[i++];
+            }
+            if (j < b && other.cells[j] == cell) {
+                mv[m] += other.values[j++];
+            }
+        }
+        double[] ranks = rankWeight.clone();
+        for (int i = 0; i < ranks.length; i++) {
+            ranks[i] += other.rankWeight[i];
+        }
+        long problemRow = lossProblemRow >= 0 ? lossProblemRow
+                : other.lossProblemRow >= 0 ? rows + other.lossProblemRow : -1;
+        String detail = lossProblemRow >= 0 ? lossProblemDetail : other.lossProblemDetail;
+        return new MulticlassCounts(classes, cols, rows + other.rows, weighted || other.weighted,
+                Arrays.copyOf(mc, m), Arrays.copyOf(mv, m), ranks, weightSum + other.weightSum, lossSum + other.lossSum,
+                problemRow, detail, zeroWeightRows + other.zeroWeightRows);
+    }
+
+    /** The summary of all parts together, in list order (see the class notes on row numbers). */
+    public static MulticlassCounts mergeAll(List<MulticlassCounts> parts) {
+        Checks.notNull(parts, "parts");
+        Checks.nonEmpty(parts.size(), "parts");
+        List<MulticlassCounts> level = new ArrayList<>(parts);
+        while (level.size() > 1) {
+            List<MulticlassCounts> next = new ArrayList<>();
+            for (int i = 0; i < level.size(); i += 2) {
+                next.add(i + 1 < level.size() ? level.get(i).merge(level.get(i + 1)) : level.get(i));
+            }
+            level = next;
+        }
+        return level.get(0);
+    }
+
+    /** The K class names, in column order. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** Number of samples summarised (of positive weight: rows of weight 0 are left out). */
+    public long rows() {
+        return rows;
+    }
+
+    /** Number of rows of weight 0 left out (the evaluation's warning gives it). */
+    public long zeroWeightRows() {
+        return zeroWeightRows;
+    }
+
+    /**
+     * This summary with {@code more} rows of weight 0 counted (left out by a reader that skips
+     * them, e.g. a distributed one whose partition held only such rows); they change no number,
+     * only the warning of {@link #toEvaluation()}.
+     *
+     * @throws IllegalArgumentException when {@code more < 0}
+     */
+    public MulticlassCounts plusZeroWeightRows(long more) {
+        if (more < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, got " + more);
+        }
+        return more == 0 ? this : new MulticlassCounts(classes, columns, rows, weighted, cells, values, rankWeight,
+                weightSum, lossSum, lossProblemRow, lossProblemDetail, zeroWeightRows + more);
+    }
+
+    /** Whether sample weights were given. */
+    public boolean weighted() {
+        return weighted;
+    }
+
+    /** The summary of score column c (the column of class c). */
+    public ClassScoreCounts column(int c) {
+        return columns[c];
+    }
+
+    /**
+     * The pooled one-vs-rest summary of every (sample, class) decision: decision (i, c) has score
+     * {@code scores[i][c]} and is positive iff sample i is of class c. Its evaluation is the micro
+     * average.
+     */
+    public ScoreCounts pooled() {
+        List<ScoreCounts> parts = new ArrayList<>(columns.length);
+        for (int c = 0; c < columns.length; c++) {
+            parts.add(columns[c].oneVsRest(c));
+        }
+        return ScoreCounts.mergeAll(parts);
+    }
+
+    /**
+     * Copy of the argmax confusion matrix, rows = true class, columns = predicted class: K x K
+     * doubles (the summary itself holds only the non-zero cells).
+     */
+    public double[][] confusion() {
+        int k = classes.size();
+        double[][] out = new double[k][k];
+        for (int i = 0; i < cells.length; i++) {
+            out[(int) (cells[i] / k)][(int) (cells[i] % k)] = values[i];
+        }
+        return out;
+    }
+
+    /**
+     * The evaluation of the summarised sample, equal to {@link MulticlassEvaluation#of} of all rows
+     * (see the class notes for the precision).
+     *
+     * @throws IllegalStateException when more than {@link Integer#MAX_VALUE} samples (or pooled
+     *     decisions) are summarised
+     */
+    public MulticlassEvaluation toEvaluation() {
+        int k = classes.size();
+        if (rows * k > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a multi-class evaluation holds at most " + Integer.MAX_VALUE
+                    + " pooled decisions, this summary has " + rows + " x " + k);
+        }
+        ScoreCounts[] ovr = new ScoreCounts[k];
+        boolean[] hasRows = new boolean[k];
+        for (int c = 0; c < k; c++) {
+            ovr[c] = columns[c].oneVsRest(c);
+            hasRows[c] = ovr[c].positiveRows() > 0;
+        }
+        OneVsOne pairs = OneVsOne.ofPresent(hasRows);
+        ClassColumn[] cols = new ClassColumn[k];
+        for (int c = 0; c < k; c++) {
+            double[] ovo = null;
+            if (hasRows[c]) {
+                double[] sums = columns[c].oneVsOneSums(c, 0);
+                ovo = new double[pairs.size()];
+                for (int slot = 0; slot < ovo.length; slot++) {
+                    ovo[slot] = sums[pairs.present[slot]];
+                }
+            }
+            cols[c] = ClassColumn.of(ovr[c].toOperatingPoints(), ovo);
+        }
+        MicroAverage micro = MicroAverage.fromPoints(pooled().toOperatingPoints());
+        MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(
+                MulticlassConfusionMatrix.Accumulator.of(k, cells, values), rankWeight.clone(), lossSum, weightSum,
+                lossProblemRow, lossProblemDetail);
+        return MulticlassEvaluation.assemble(classes, (int) rows, weighted, cols, pairs, micro, pass, zeroWeightRows);
+    }
+
+    @Override
+    public String toString() {
+        return "MulticlassCounts[classes=" + classes.size() + ", rows=" + rows + ", weighted=" + weighted + "]";
+    }
+}
