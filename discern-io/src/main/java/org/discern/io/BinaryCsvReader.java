@@ -140,13 +140,19 @@ final class BinaryCsvReader {
 
     String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)
             throws InputException {
+        return resolvePositive(file, values, firstLine, "line");
+    }
+
+    /** As above; {@code place} names where a value was first seen ("line", or "row" for Parquet). */
+    String resolvePositive(String file, List<String> values, Map<String, Long> firstLine, String place)
+            throws InputException {
         if (positive != null) {
             boolean found = values.stream().anyMatch(v -> sameLabel(v, positive));
             List<String> negatives = values.stream().filter(v -> !sameLabel(v, positive)).toList();
             if (!found && values.size() > 1 || negatives.size() > 1) {
                 throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
                         "expected two label values, one of them the positive '%s'; found %s",
-                        positive, describe(values, firstLine)));
+                        positive, describe(values, firstLine, place)));
             }
             return positive;
         }
@@ -154,7 +160,7 @@ final class BinaryCsvReader {
             throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
                     "expected two label values for a binary evaluation, found %d: %s "
                             + "(for multi-class data give one score column per class)",
-                    values.size(), describe(values, firstLine)));
+                    values.size(), describe(values, firstLine, place)));
         }
         for (String candidate : new String[] {"1", "true", "yes"}) {
             for (String v : values) {
@@ -171,7 +177,7 @@ final class BinaryCsvReader {
         }
         throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
                 "cannot tell which label is positive: found %s; give --positive VALUE",
-                describe(values, firstLine)));
+                describe(values, firstLine, place)));
     }
 
     private static boolean isNegativeName(String v, String positiveName) {
@@ -190,7 +196,7 @@ final class BinaryCsvReader {
         return (positiveName == null || positiveName.equals("yes")) && l.equals("no");
     }
 
-    private static String describe(List<String> values, Map<String, Long> firstLine) {
+    private static String describe(List<String> values, Map<String, Long> firstLine, String place) {
         StringBuilder sb = new StringBuilder();
         int shown = 0;
         for (String v : values) {
@@ -201,7 +207,7 @@ final class BinaryCsvReader {
             if (shown > 0) {
                 sb.append(", ");
             }
-            sb.append('\'').append(v).append("' (first on line ").append(firstLine.get(v)).append(')');
+            sb.append('\'').append(v).append("' (first on ").append(place).append(' ').append(firstLine.get(v)).append(')');
             shown++;
         }
         return sb.toString();
