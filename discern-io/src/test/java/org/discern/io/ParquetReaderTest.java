@@ -16,14 +16,93 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.discern.metrics.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parquet files written by Spark 4.1.0 (see {@code src/test/resources/parquet/README.md}) read
  * through the one input path, checked value by value against the golden fixtures they were made
  * from: flat binary columns (int and boolean labels, double and float scores, weights), Spark ML's
- * probability vector and an {@code array<double>} column for multi-class; snappy and zstd.
+ * probability vector and an {@code array<double>} column for multi-class; snappy and zstd. And
+ * files written by DuckDB 1.4.4 from the fixtures' CSV files (gzip, uncompressed, several row
+ * groups, data pages v2, a {@code list<double>} column, sparse and dense Spark-style vectors,
+ * text/bigint/boolean/tinyint/double labels), each read equal to the CSV it was made from.
  */
 class ParquetReaderTest {
+    @TempDir
+    Path tmp;
+
+    private BinaryPredictions csvBinary(String fixture) throws IOException {
+        return (BinaryPredictions) read(Fixtures.csv(fixture, tmp));
+    }
+
+    private static void assertSameBinary(BinaryPredictions expected, BinaryPredictions actual) {
+        assertArrayEquals(expected.labels(), actual.labels());
+        assertArrayEquals(expected.scores(), actual.scores(), 0.0);
+        assertArrayEquals(expected.weights(), actual.weights(), 0.0);
+    }
+
+    @Test
+    void duckdbBigintLabelsGzipThreeRowGroups() throws IOException {
+        BinaryPredictions p = (BinaryPredictions) read(parquet("binary_breast_cancer_bigint.gzip.parquet"));
+        assertSameBinary(csvBinary("binary_breast_cancer"), p);
+        assertEquals(285, p.size());
+    }
+
+    @Test
+    void duckdbTextLabelsUncompressedNamedColumns() throws IOException {
+        BinaryPredictions p = (BinaryPredictions) PredictionReader.read(InputSpec.builder()
+                .file(parquet("binary_asah_text.uncompressed.parquet")).labelColumn("outcome").scoreColumn("p").build());
+        assertSameBinary(csvBinary("binary_asah_s100b_vs_wfns"), p);
+        assertEquals("yes", p.positiveLabel());
+    }
+
+    @Test
+    void duckdbListColumnAsPandasWritesIt() throws IOException {
+        List<String> classes = List.of("north", "south", "east", "west");
+        Predictions p = PredictionReader.read(InputSpec.builder()
+                .file(parquet("multiclass_weighted_list.zstd.parquet")).classes(classes).build());
+        assertEquals(read(Fixtures.csv("multiclass_weighted", tmp)), p);
+    }
+
+    @Test
+    void duckdbFlatColumnsDataPagesV2() throws IOException {
+        assertEquals(read(Fixtures.csv("multiclass_digits", tmp)), read(parquet("multiclass_digits_v2.zstd.parquet")));
+    }
+
+    @Test
+    void duckdbSparseAndDenseSparkVectors() throws IOException {
+        List<String> classes = List.of("ant", "bee", "cat", "dog", "eel");
+        Predictions p = PredictionReader.read(InputSpec.builder()
+                .file(parquet("multiclass_small_ties_sparse.zstd.parquet")).classes(classes).build());
+        assertEquals(read(Fixtures.csv("multiclass_small_ties", tmp)), p);
+    }
+
+    @Test
+    void duckdbMultiLabelWithLabelsOfFourTypes() throws IOException {
+        assertEquals(read(Fixtures.csv("multilabel_small", tmp)), read(parquet("multilabel_small.snappy.parquet")));
+    }
+
+    @Test
+    void duckdbThreeRowGroupsDeltaIdsByteStreamSplitScores() throws IOException {
+        Path csv = Fixtures.csv("binary_fraudlike", tmp);
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        java.nio.file.Files.write(csv, lines.subList(0, 5001));
+        BinaryPredictions p = (BinaryPredictions) PredictionReader.read(InputSpec.builder()
+                .file(parquet("binary_fraudlike_5000_v2.gzip.parquet")).idColumn("id").build());
+        assertSameBinary((BinaryPredictions) read(csv), p);
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(Integer.toString(i + 1), p.ids()[i]);
+        }
+    }
+
+    @Test
+    void aNullIsLocatedByRowAndRowGroup() {
+        InputException e = assertThrows(InputException.class,
+                () -> read(parquet("binary_fraudlike_null.snappy.parquet")));
+        assertTrue(e.getMessage().endsWith("binary_fraudlike_null.snappy.parquet: column 'score': row 2060 (row group"
+                + " 1): expected a number, found null"), e.getMessage());
+        assertEquals("score", e.column());
+    }
     static Path parquet(String name) {
         try {
             return Path.of(ParquetReaderTest.class.getResource("/parquet/" + name).toURI());
