@@ -280,6 +280,12 @@ final class ParquetFormat implements PredictionFormat {
             }
             map[v] = c == null ? -1 : c;
         }
+        if (indices && unknown.size() == labels.values().size()) {
+            throw new InputException(source, 0, column, "the labels are class names ('"
+                    + String.join("', '", labels.values().subList(0, Math.min(5, labels.values().size())))
+                    + (labels.values().size() > 5 ? "', ..." : "'") + "); give the names of the " + names.size()
+                    + " scores of each vector, in order, with --classes NAME,NAME,...");
+        }
         if (!unknown.isEmpty()) {
             StringBuilder sb = new StringBuilder(unknown.size() == 1 ? "a label that is not a class: "
                     : unknown.size() + " labels that are not classes: ");
