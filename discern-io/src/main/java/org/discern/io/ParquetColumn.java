@@ -463,6 +463,24 @@ final class ParquetColumn {
                     // a last group may be cut short by a writer: decode what is there
                     bytes = end - pos;
                 }
+                if (width <= 8 && bytes == groups * width) {
+                    // a group of 8 values is at most 8 bytes: one little-endian word, 8 shifts
+                    int mask8 = (1 << width) - 1;
+                    int runStart = pos;
+                    for (long gi = 0; gi < groups && done < n; gi++) {
+                        long word = 0;
+                        for (int k = 0; k < width; k++) {
+                            word |= (long) (b[pos + k] & 0xFF) << (8 * k);
+                        }
+                        pos += width;
+                        int take = Math.min(8, n - done);
+                        for (int v = 0; v < take; v++) {
+                            out[at + done++] = (int) (word >>> (v * width)) & mask8;
+                        }
+                    }
+                    pos = runStart + (int) bytes;
+                    continue;
+                }
                 long values = groups * 8;
                 long bit = (long) pos * 8;
                 long mask = width == 32 ? 0xFFFFFFFFL : (1L << width) - 1;

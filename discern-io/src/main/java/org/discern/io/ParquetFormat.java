@@ -2,6 +2,7 @@ package org.discern.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Apache Parquet files, as Spark, pandas/pyarrow and DuckDB write them (magic bytes {@code PAR1}),
@@ -145,8 +148,23 @@ final class ParquetFormat implements PredictionFormat {
         double[] weights = spec.weightColumn() == null ? null
                 : fields.weights(require(source, fields, spec.weightColumn(), "weights", label, score));
         String[] ids = ids(source, fields, spec, label, score);
-        ParquetFields.Labels labels = fields.labels(label, "labels");
-        double[] scores = fields.numbers(score, "scores");
+        // the scores decode on another core while the labels decode here; the labels' error, if
+        // any, is reported first whatever the timing
+        CompletableFuture<double[]> pending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return fields.numbers(score, "scores");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ParquetFields.Labels labels;
+        try {
+            labels = fields.labels(label, "labels");
+        } catch (IOException | RuntimeException e) {
+            pending.cancel(false);
+            throw e;
+        }
+        double[] scores = join(pending);
         String positive = BinaryCsvReader.of(spec).resolvePositive(source, labels.values(), labels.firstRow(), "row");
         boolean[] isPositive = new boolean[labels.values().size()];
         for (int c = 0; c < isPositive.length; c++) {
@@ -158,6 +176,25 @@ final class ParquetFormat implements PredictionFormat {
             y[i] = isPositive[codes[i]];
         }
         return new BinaryPredictions(source, scores, y, weights, positive, labels.values(), ids);
+    }
+
+    /** The value of {@code f}, with the exception it failed with rethrown as it was. */
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The weight column of a multi-class or multi-label table: the named one, else {@code weight} if present. */
