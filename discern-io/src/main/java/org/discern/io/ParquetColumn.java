@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import io.airlift.compress.snappy.SnappyDecompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
@@ -337,6 +336,10 @@ final class ParquetColumn {
             }
             return Arrays.copyOfRange(in, offset, offset + length);
         }
+        if (codec != SNAPPY && codec != ZSTD && codec != LZ4_RAW && codec != GZIP) {
+            throw unsupported(group, "compression " + (codec < CODECS.length ? CODECS[codec] : "codec " + codec)
+                    + "; expected snappy, zstd, gzip, LZ4_RAW or none");
+        }
         byte[] out = new byte[size];
         int n;
         try {
@@ -344,13 +347,11 @@ final class ParquetColumn {
                 case SNAPPY -> n = new SnappyDecompressor().decompress(in, offset, length, out, 0, size);
                 case ZSTD -> n = new ZstdDecompressor().decompress(in, offset, length, out, 0, size);
                 case LZ4_RAW -> n = new Lz4Decompressor().decompress(in, offset, length, out, 0, size);
-                case GZIP -> n = gunzip(in, offset, length, out);
-                default -> throw unsupported(group, "compression "
-                        + (codec < CODECS.length ? CODECS[codec] : "codec " + codec)
-                        + "; expected snappy, zstd, gzip, LZ4_RAW or none");
+                default -> n = gunzip(in, offset, length, out);
             }
-        } catch (MalformedInputException | IOException | IllegalArgumentException
-                | IndexOutOfBoundsException e) {
+        } catch (IOException | RuntimeException e) {
+            // aircompressor reports malformed input as MalformedInputException, IllegalStateException
+            // (zstd frame headers), IllegalArgumentException or IndexOutOfBoundsException
             throw corrupt(group, "a " + CODECS[codec] + " page cannot be decompressed (" + e.getMessage() + ")");
         }
         if (n != size) {

@@ -168,14 +168,7 @@ final class ParquetFields {
                     + leaf.typeName() + " column");
         }
         ParquetColumn c = column(leaf, "a number");
-        double[] d = c.doubles();
-        if (d == null) {
-            long[] l = c.longs();
-            d = new double[l.length];
-            for (int i = 0; i < l.length; i++) {
-                d[i] = l[i];
-            }
-        }
+        double[] d = asDoubles(c);
         for (int i = 0; i < d.length; i++) {
             if (!Double.isFinite(d[i])) {
                 throw error(name, i, "expected a finite number, found " + d[i]);
@@ -472,14 +465,19 @@ final class ParquetFields {
                     + rows);
         }
         start[rows] = value;
-        double[] values = c.doubles();
-        if (values == null) {
-            long[] l = c.longs();
-            values = new double[l.length];
-            for (int i = 0; i < l.length; i++) {
-                values[i] = l[i];
-            }
+        return new Lists(asDoubles(c), start, isNull);
+    }
+
+    /** The values of a numeric column as doubles: a floating column's own array, integers converted. */
+    private static double[] asDoubles(ParquetColumn c) {
+        if (c.doubles() != null) {
+            return c.doubles();
         }
-        return new Lists(values, start, isNull);
+        long[] l = c.longs();
+        double[] d = new double[l.length];
+        for (int i = 0; i < l.length; i++) {
+            d[i] = l[i];
+        }
+        return d;
     }
 }

@@ -70,14 +70,7 @@ final class ParquetFormat implements PredictionFormat {
                 }
             }
             Layout layout = LayoutDetector.fromColumns(source, flat, spec);
-            if (layout != Layout.BINARY && (spec.scoreColumnGiven() || spec.positive() != null)) {
-                throw new InputOptionException((spec.scoreColumnGiven() ? "--score" : "--positive")
-                        + " applies to binary predictions; " + file + " is read as " + layout);
-            }
-            if (layout != Layout.MULTICLASS && spec.classes() != null) {
-                throw new InputOptionException("--classes applies to multi-class predictions; " + file
-                        + " is read as " + layout);
-            }
+            LayoutDetector.refuseOptions(file, layout, spec);
             HeapBudget.check(source, HeapBudget.count(pf.rows()) + " rows", HeapBudget.binary(pf.rows()));
             return switch (layout) {
                 case MULTICLASS -> multiClass(source, fields, spec);
