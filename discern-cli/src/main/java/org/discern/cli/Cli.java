@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         description = {
             "How good is a classifier really, and where to put its threshold.",
             "",
-            "Reads labels and scores (CSV/TSV, optionally gzip-compressed, or NumPy .npy/.npz;",
+            "Reads labels and scores (CSV/TSV, optionally gzip-compressed, Parquet, or NumPy .npy/.npz;",
             "binary, multi-class or multi-label) and computes exact ROC/PR curves, AUCs, the",
             "confusion matrix and every threshold metric."},
         subcommands = {

@@ -49,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern evaluate malware25.csv --top-k 1,3,5",
             "  discern evaluate --labels y_true.npy --scores y_score.npy --class-names names.txt",
             "  discern evaluate preds.npz --labels-key y --scores-key p --format json",
+            "  discern evaluate preds.parquet --score probability --classes cat,dog,eel",
             "  discern evaluate malware25.csv --class Adialer.C --threshold 0.3"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The input options of every command that reads predictions, declared once: a FILE (CSV or TSV,
- * optionally gzip, or an {@code .npz} archive, told apart by content) or a NumPy pair, how to read
+ * optionally gzip, Parquet, or an {@code .npz} archive, told apart by content) or a NumPy pair, how to read
  * its columns or arrays, the layout, and {@code --class NAME} for the one-vs-rest view of one
  * class. Reading goes through discern-io's one entry point ({@link PredictionReader}).
  */
@@ -30,9 +30,10 @@ public final class InputOptions {
     CommandSpec mixee;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "Predictions: CSV or TSV with a header row, optionally gzip-compressed, or a NumPy"
-                    + " .npz archive (told apart by content). Binary: label,score; multi-class: label (class"
-                    + " names) + one score column per class; multi-label: label_<name> 0/1 and score_<name>"
+            description = "Predictions: CSV or TSV with a header row, optionally gzip-compressed, a Parquet"
+                    + " file, or a NumPy .npz archive (told apart by content). Binary: label,score; multi-class:"
+                    + " label (class names) + one score column per class, or (Parquet) one column holding a"
+                    + " vector or list of K scores per row; multi-label: label_<name> 0/1 and score_<name>"
                     + " columns.")
     Path file;
 
@@ -47,7 +48,8 @@ public final class InputOptions {
 
     @Option(names = "--score", paramLabel = "COL",
             description = "Binary: column holding the scores, higher = more likely positive (default: "
-                    + InputSpec.DEFAULT_SCORE_COLUMN + "). Naming it makes the file binary.")
+                    + InputSpec.DEFAULT_SCORE_COLUMN + "). Naming it makes the file binary, unless it is a"
+                    + " Parquet column of score vectors (multi-class).")
     List<String> scores;
 
     @Option(names = "--weight", paramLabel = "COL",
@@ -61,8 +63,9 @@ public final class InputOptions {
     String positive;
 
     @Option(names = "--classes", paramLabel = "NAMES", split = ",",
-            description = "Multi-class CSV: the score columns to use as classes, in this order (default: every"
-                    + " column but the label and weight columns).")
+            description = "Multi-class CSV/Parquet: the score columns to use as classes, in this order (default:"
+                    + " every column but the label and weight columns); for a Parquet column of score vectors,"
+                    + " the names of its K scores in order (default: 0..K-1).")
     List<String> classes;
 
     @Option(names = "--class", paramLabel = "NAME",

@@ -108,9 +108,10 @@ class BadInputMatrixTest {
                         assertTrue(r.err().contains("(10000006 chars)"), r.err());
                     });
         }));
-        rows.add(new Row("a Parquet file given as CSV is named", d -> {
+        rows.add(new Row("a broken Parquet file named .csv is read as Parquet (by its magic bytes) and named so", d -> {
             Path in = Files.write(d.resolve("data.csv"), "PAR1\u0015\u0004\u0015garbage".getBytes(StandardCharsets.ISO_8859_1));
-            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT, "data.csv: looks like a Parquet file, not text");
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
+                    "data.csv: not a valid Parquet file: it does not end with the magic bytes PAR1");
         }));
         // §3: system errors name the path and the reason
         rows.add(new Row("a directory as input", d -> {

@@ -33,10 +33,17 @@ class EvaluationJarIT {
                     || n.startsWith("org/pytorch/") || n.startsWith("jnilib/") || n.startsWith("native/lib/")
                     || n.contains("libtorch") || n.startsWith("org/discern/train/")).sorted().toList();
             assertEquals(List.of(), engine);
+            // Parquet is read by io's own reader: no Hadoop, no parquet-java, no native codecs
+            List<String> heavy = names.stream().filter(n -> n.startsWith("org/apache/hadoop/")
+                    || n.startsWith("org/apache/parquet/") || n.startsWith("org/xerial/snappy/")
+                    || n.startsWith("com/github/luben/")).sorted().toList();
+            assertEquals(List.of(), heavy);
             // what it must hold: every evaluation module and the plug-in interface
             for (String c : List.of("org/discern/cli/Main.class", "org/discern/metrics/BinaryEvaluation.class",
                     "org/discern/io/InputException.class", "org/discern/report/HtmlReport.class",
-                    "org/discern/plugin/CommandPlugin.class", "picocli/CommandLine.class")) {
+                    "org/discern/plugin/CommandPlugin.class", "picocli/CommandLine.class",
+                    "org/discern/io/ParquetFormat.class", "io/airlift/compress/snappy/SnappyDecompressor.class",
+                    "io/airlift/compress/zstd/ZstdDecompressor.class")) {
                 assertTrue(names.contains(c), c);
             }
         }

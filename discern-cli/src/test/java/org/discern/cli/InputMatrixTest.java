@@ -26,14 +26,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every command over every input form: binary, multi-class and multi-label CSV, a NumPy
  * {@code .npy} pair and an {@code .npz} archive (the last two multi-class), all built here from
- * the golden fixtures. Each cell either works or is refused with the exact exit code and a clear
+ * the golden fixtures, and a Parquet file with Spark ML vectors (discern-io's test input written by
+ * DuckDB from the same fixture). Each cell either works or is refused with the exact exit code and a clear
  * message; the binary-by-nature commands work on every form with {@code --class NAME}.
  */
 class InputMatrixTest {
     @TempDir
     static Path dir;
 
-    enum Form { BINARY_CSV, MULTICLASS_CSV, MULTILABEL_CSV, NPY_PAIR, NPZ }
+    enum Form { BINARY_CSV, MULTICLASS_CSV, MULTILABEL_CSV, NPY_PAIR, NPZ, PARQUET }
+
+    /** discern-io's Parquet test inputs (see the READMEs there), from this module's directory. */
+    static Path parquet(String name) {
+        return Path.of("..", "discern-io", "src", "test", "resources", "parquet", name);
+    }
+
+    private static final Path VECTORS = parquet("multiclass_small_ties_sparse.zstd.parquet");
 
     private static Path binary;
     private static Path multiclass;
@@ -117,6 +125,8 @@ class InputMatrixTest {
             case NPY_PAIR:
                 return List.of("--labels", labelsNpy.toString(), "--scores", scoresNpy.toString(), "--class-names",
                         names.toString());
+            case PARQUET:
+                return List.of(VECTORS.toString(), "--classes", "ant,bee,cat,dog,eel");
             default:
                 return List.of(npz.toString(), "--class-names", names.toString());
         }
@@ -133,6 +143,8 @@ class InputMatrixTest {
                 return List.of(multilabel.toString());
             case NPY_PAIR:
                 return List.of();
+            case PARQUET:
+                return List.of(multiclass2.toString());
             default:
                 return List.of(npz2.toString());
         }
@@ -147,6 +159,8 @@ class InputMatrixTest {
                 return multilabel.toString();
             case NPY_PAIR:
                 return scoresNpy.toString();
+            case PARQUET:
+                return VECTORS.toString();
             default:
                 return npz.toString();
         }

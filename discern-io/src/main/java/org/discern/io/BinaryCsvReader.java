@@ -139,7 +139,13 @@ final class BinaryCsvReader {
 
     String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)
             throws InputException {
-        return PositiveLabel.resolve(file, labelColumn, values, firstLine, positive);
+        return resolvePositive(file, values, firstLine, "line");
+    }
+
+    /** As above; {@code place} names where a value was first seen ("line", or "row" for Parquet). */
+    String resolvePositive(String file, List<String> values, Map<String, Long> firstLine, String place)
+            throws InputException {
+        return PositiveLabel.resolve(file, labelColumn, values, firstLine, positive, place);
     }
 
     /** Labels match as text (case-insensitive for words) or as numbers. */

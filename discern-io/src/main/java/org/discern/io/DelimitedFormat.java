@@ -32,14 +32,7 @@ final class DelimitedFormat implements PredictionFormat {
         long size = Files.isRegularFile(file) ? Files.size(file) : 0;
         try (DelimitedFile f = DelimitedFile.open(file.toString(), in, size)) {
             Layout layout = LayoutDetector.fromColumns(f.name(), f.header(), spec);
-            if (layout != Layout.BINARY && (spec.scoreColumnGiven() || spec.positive() != null)) {
-                throw new InputOptionException((spec.scoreColumnGiven() ? "--score" : "--positive")
-                        + " applies to binary predictions; " + file + " is read as " + layout);
-            }
-            if (layout != Layout.MULTICLASS && spec.classes() != null) {
-                throw new InputOptionException("--classes applies to multi-class predictions; " + file
-                        + " is read as " + layout);
-            }
+            LayoutDetector.refuseOptions(file, layout, spec);
             switch (layout) {
                 case MULTICLASS:
                     return MultiClassCsvReader.of(spec).read(f);

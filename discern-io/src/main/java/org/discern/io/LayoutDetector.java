@@ -84,6 +84,21 @@ final class LayoutDetector {
     }
 
     /**
+     * Refuses the table options that do not apply to {@code layout}: {@code --score} and
+     * {@code --positive} outside binary, {@code --classes} outside multi-class.
+     */
+    static void refuseOptions(java.nio.file.Path file, Layout layout, InputSpec spec) {
+        if (layout != Layout.BINARY && (spec.scoreColumnGiven() || spec.positive() != null)) {
+            throw new InputOptionException((spec.scoreColumnGiven() ? "--score" : "--positive")
+                    + " applies to binary predictions; " + file + " is read as " + layout);
+        }
+        if (layout != Layout.MULTICLASS && spec.classes() != null) {
+            throw new InputOptionException("--classes applies to multi-class predictions; " + file
+                    + " is read as " + layout);
+        }
+    }
+
+    /**
      * The layout of a NumPy labels/scores pair, unless {@code spec} names one.
      *
      * @param labels the labels array

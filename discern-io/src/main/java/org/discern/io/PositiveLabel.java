@@ -29,13 +29,22 @@ public final class PositiveLabel {
      */
     public static String resolve(String file, String labelColumn, List<String> values, Map<String, Long> firstLine,
             String positive) throws InputException {
+        return resolve(file, labelColumn, values, firstLine, positive, "line");
+    }
+
+    /**
+     * As {@link #resolve(String, String, List, Map, String)}, naming where a value was first seen
+     * by {@code place} ("line" for text files, "row" for Parquet).
+     */
+    public static String resolve(String file, String labelColumn, List<String> values, Map<String, Long> firstLine,
+            String positive, String place) throws InputException {
         if (positive != null) {
             boolean found = values.stream().anyMatch(v -> matches(v, positive));
             List<String> negatives = values.stream().filter(v -> !matches(v, positive)).toList();
             if (!found && values.size() > 1 || negatives.size() > 1) {
                 throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
                         "expected two label values, one of them the positive '%s'; found %s",
-                        positive, describe(values, firstLine)));
+                        positive, describe(values, firstLine, place)));
             }
             return positive;
         }
@@ -43,7 +52,7 @@ public final class PositiveLabel {
             throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
                     "expected two label values for a binary evaluation, found %d: %s "
                             + "(for multi-class data give one score column per class)",
-                    values.size(), describe(values, firstLine)));
+                    values.size(), describe(values, firstLine, place)));
         }
         for (String candidate : new String[] {"1", "true", "yes"}) {
             for (String v : values) {
@@ -60,7 +69,7 @@ public final class PositiveLabel {
         }
         throw new InputException(file, 0, labelColumn, String.format(Locale.ROOT,
                 "cannot tell which label is positive: found %s; give --positive VALUE",
-                describe(values, firstLine)));
+                describe(values, firstLine, place)));
     }
 
     private static boolean isNegativeName(String v, String positiveName) {
@@ -79,7 +88,7 @@ public final class PositiveLabel {
         return (positiveName == null || positiveName.equals("yes")) && l.equals("no");
     }
 
-    private static String describe(List<String> values, Map<String, Long> firstLine) {
+    private static String describe(List<String> values, Map<String, Long> firstLine, String place) {
         StringBuilder sb = new StringBuilder();
         int shown = 0;
         for (String v : values) {
@@ -92,7 +101,7 @@ public final class PositiveLabel {
             }
             sb.append('\'').append(v).append('\'');
             if (firstLine.get(v) != null) {
-                sb.append(" (first on line ").append(firstLine.get(v)).append(')');
+                sb.append(" (first on ").append(place).append(' ').append(firstLine.get(v)).append(')');
             }
             shown++;
         }

@@ -30,6 +30,7 @@ public final class PredictionReader {
     private static final List<PredictionFormat> FORMATS = List.of(
             new NpyFileFormat(),
             new NpzFormat(),
+            new ParquetFormat(),
             new DelimitedFormat());
 
     private PredictionReader() {
