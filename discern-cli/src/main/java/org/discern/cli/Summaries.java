@@ -2,7 +2,6 @@ package org.discern.cli;
 
 import org.discern.io.BinaryPredictions;
 import org.discern.io.MultiClassPredictions;
-import org.discern.io.ScoreMatrix;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.BinaryStatistic;
 import org.discern.metrics.Bootstrap;
@@ -42,15 +41,7 @@ final class Summaries {
         if (ci == IntervalMethod.DELONG) {
             return EvaluationSummary.multiclass(ev, options.withLevel(intervals.level()), DeLong.oneVsRest(ev));
         }
-        ScoreMatrix m = p.scores();
-        double[][] rows = new double[m.rows()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new double[m.columns()];
-            for (int c = 0; c < m.columns(); c++) {
-                rows[i][c] = m.get(i, c);
-            }
-        }
-        return EvaluationSummary.multiclass(ev, options,
-                Bootstrap.multiclassOneVsRest(p.labels(), rows, p.classNames(), p.weights(), intervals.bootstrap()));
+        return EvaluationSummary.multiclass(ev, options, Bootstrap.multiclassOneVsRest(p.labels(),
+                Slicing.rows(p.scores()), p.classNames(), p.weights(), intervals.bootstrap()));
     }
 }

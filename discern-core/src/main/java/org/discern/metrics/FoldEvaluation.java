@@ -95,6 +95,17 @@ public final class FoldEvaluation {
                 List.of());
     }
 
+    /** Multi-label cross-validated predictions: per-fold summaries, their means and sds, the pooled summary. */
+    public static FoldEvaluation multilabel(int[][] indicator, double[][] scores, List<String> labels, double[] weights,
+            Slices folds, SummaryOptions options) {
+        Checks.notNull(folds, "folds");
+        SliceEvaluation per = SliceEvaluation.multilabel(indicator, scores, labels, weights, folds, options, 0);
+        EvaluationSummary pooled = EvaluationSummary.multilabel(MultilabelEvaluation.of(indicator, scores, labels,
+                weights), options);
+        return new FoldEvaluation(folds.columns().get(0), per.slices(), pooled, Optional.empty(), Optional.empty(),
+                List.of());
+    }
+
     /** Name of the fold column. */
     public String column() {
         return column;
@@ -120,7 +131,7 @@ public final class FoldEvaluation {
         return statistics.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
-    /** ROC AUC of all rows pooled (binary; for multi-class the one-vs-rest macro average). */
+    /** ROC AUC of all rows pooled ({@link #aucKey()}: for multi-class the one-vs-rest macro average). */
     public double rocAucPooled() {
         return pooled.value(aucKey()).value();
     }
@@ -145,9 +156,16 @@ public final class FoldEvaluation {
         return warnings;
     }
 
-    private MetricKey aucKey() {
-        return pooled.task() == EvaluationSummary.Task.BINARY ? MetricKey.of(Metric.ROC_AUC)
-                : MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO);
+    /**
+     * The key of the ROC AUC reported pooled and as the mean of the folds: {@code roc_auc}
+     * (binary), {@code roc_auc_ovr_macro} (multi-class), {@code roc_auc_macro} (multi-label).
+     */
+    public MetricKey aucKey() {
+        return switch (pooled.task()) {
+            case BINARY -> MetricKey.of(Metric.ROC_AUC);
+            case MULTICLASS -> MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO);
+            default -> MetricKey.of(Metric.ROC_AUC, Average.MACRO);
+        };
     }
 
     private static List<FoldStatistic> statistics(List<SliceSummary> folds, List<String> warnings) {
