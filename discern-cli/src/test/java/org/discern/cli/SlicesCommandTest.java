@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.Json;
 import org.discern.metrics.AucComparison;
 import org.discern.metrics.DeLong;
+import org.discern.metrics.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -263,6 +264,39 @@ class SlicesCommandTest {
         assertClose(0.5, roc.get("lower").get(1).asDouble(), "mean - sd");
         assertClose(1.0, roc.get("upper").get(1).asDouble(), "mean + sd");
         assertEquals("recall", f.get("averaged_pr").get("x").asText());
+    }
+
+    /** scikit-learn 1.2.1 (core's reference/folds_reference.py): the fixtures in 5 folds by row number. */
+    @Test
+    void foldsEqualScikitLearnsCrossValidationExample() throws IOException {
+        for (String name : List.of("breast_cancer", "fraudlike")) {
+            List<String> rows = Files.readAllLines(Fixtures.csv("binary_" + name, dir));
+            StringBuilder sb = new StringBuilder(rows.get(0)).append(",fold\n");
+            for (int i = 1; i < rows.size(); i++) {
+                sb.append(rows.get(i)).append(',').append((i - 1) % 5).append('\n');
+            }
+            JsonNode f = json("evaluate", write(name + "-cv.csv", sb.toString()).toString(), "--fold", "fold",
+                    "--format", "json").get("folds");
+            List<String> ref = resource("/reference/folds_" + name + ".csv").lines().toList();
+            List<String> h = List.of(ref.get(0).split(","));
+            String[] first = ref.get(1).split(",");
+            assertClose(Double.parseDouble(first[h.indexOf("auc_mean_of_folds")]),
+                    f.get("roc_auc_mean_of_folds").asDouble(), name);
+            assertClose(Double.parseDouble(first[h.indexOf("auc_sd_of_folds")]), f.get("sd").get("roc_auc").asDouble(),
+                    name);
+            assertClose(Double.parseDouble(first[h.indexOf("auc_pooled")]), f.get("roc_auc_pooled").asDouble(), name);
+            for (int g = 0; g < 100; g++) {
+                String[] e = ref.get(g + 1).split(",");
+                for (String[] col : new String[][] {{"averaged_roc", "tpr"}, {"averaged_pr", "precision"}}) {
+                    JsonNode c = f.get(col[0]);
+                    assertClose(Double.parseDouble(e[0]), c.get("grid").get(g).asDouble(), "grid");
+                    for (String stat : List.of("mean", "sd", "min", "max")) {
+                        assertClose(Double.parseDouble(e[h.indexOf(stat + "_" + col[1])]), c.get(stat).get(g).asDouble(),
+                                1e-9, name + " " + col[0] + " " + stat + " at " + g);
+                    }
+                }
+            }
+        }
     }
 
     @Test
