@@ -325,6 +325,23 @@ class SlicesCommandTest {
     }
 
     @Test
+    void reportHasTheSectionsAndMetricsJsonIsEvaluatesJson() throws IOException {
+        Path p = write("small.csv", SMALL.replace(",g,h\n", ",g,fold\n"));
+        Path out = dir.resolve("rep");
+        CliRunner.Result r = CliRunner.run("report", p.toString(), "--group", "g", "--fold", "fold", "--ci", "delong",
+                "--out", out.toString(), "--no-images");
+        assertEquals(0, r.code(), r.err());
+        CliRunner.Result e = CliRunner.run("evaluate", p.toString(), "--group", "g", "--fold", "fold", "--ci", "delong",
+                "--format", "json");
+        assertEquals(e.out(), Files.readString(out.resolve("metrics.json")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2 id=\"slices\">Slices</h2>"));
+        assertTrue(html.contains("<h2 id=\"folds\">Folds</h2>"));
+        assertEquals(3, html.split("<g class=\"slice\"", -1).length - 1);
+        assertTrue(html.contains("--group g --fold fold"), "the options in the provenance");
+    }
+
+    @Test
     void badUseIsAClearMessage() throws IOException {
         Path p = write("small.csv", SMALL);
         CliRunner.Result missing = CliRunner.run("evaluate", p.toString(), "--group", "gg");
