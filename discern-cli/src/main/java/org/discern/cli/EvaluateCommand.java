@@ -7,6 +7,7 @@ import org.discern.io.BinaryPredictions;
 import org.discern.io.MultiClassPredictions;
 import org.discern.io.MultiLabelPredictions;
 import org.discern.io.Predictions;
+import org.discern.io.SliceJson;
 import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.EvaluationSummary;
@@ -37,7 +38,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "macro/weighted/micro/samples ROC AUC and average precision, label ranking",
             "average precision and coverage error.",
             "--class NAME evaluates one class (or label) of multi-class (multi-label) input",
-            "against the rest, as binary predictions."},
+            "against the rest, as binary predictions.",
+            "--group COL adds every metric per slice (each value of COL), with the same",
+            "--ci intervals and, for binary input, each slice's ROC AUC against the rest's",
+            "by the unpaired DeLong test (Holm-adjusted p). A slice with one class is",
+            "reported with a null AUC and a warning. --fold COL evaluates cross-validated",
+            "predictions per fold: mean and sd of every metric, the pooled ROC AUC beside",
+            "the mean of the folds', and (binary) the averaged ROC and PR curves. JSON:",
+            "'slices' and 'folds' beside the whole sample's keys."},
         footer = {
             "",
             "Examples:",
@@ -50,7 +58,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern evaluate --labels y_true.npy --scores y_score.npy --class-names names.txt",
             "  discern evaluate preds.npz --labels-key y --scores-key p --format json",
             "  discern evaluate preds.parquet --score probability --classes cat,dog,eel",
-            "  discern evaluate malware25.csv --class Adialer.C --threshold 0.3"})
+            "  discern evaluate malware25.csv --class Adialer.C --threshold 0.3",
+            "  discern evaluate preds.csv --group sex --group region --min-slice 30",
+            "  discern evaluate preds.csv --group sex,age_band --ci delong --format json",
+            "  discern evaluate cv_preds.csv --fold fold"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -81,13 +92,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     IntervalOptions intervals;
 
     @Mixin
+    SliceOptions slicing;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         // --threshold, --max-fpr, --level, --replicates, --threads: ranges checked while parsing (OptionBounds)
         intervals.requireUsed(ci != null, ci == IntervalMethod.BOOTSTRAP, "--ci bootstrap");
-        Predictions in = input.read(spec.commandLine().getErr());
+        slicing.groupings(); // fail on a bad --group or --min-slice before reading the file
+        Predictions in = input.chosenClass(InputOptions.read(slicing.spec(input.spec(spec.commandLine().getErr()))));
         if (!(in instanceof BinaryPredictions p)) {
             return multi(in);
         }
@@ -95,8 +110,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
                 .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);
         EvaluationSummary summary = Summaries.binary(ev, p, options, ci, intervals);
-        print(output.json() ? SummaryJson.toText(summary) : Tables.binary(summary, in.source()));
+        print(summary, Slicing.of(in, slicing, options, ci, intervals), in.source());
         return ExitCodes.OK;
+    }
+
+    /** The whole sample's summary, then its slices and folds, as JSON or tables. */
+    private void print(EvaluationSummary summary, Slicing slices, String source) {
+        if (output.json()) {
+            print(slices.any() ? SliceJson.toText(summary, slices.groupings(), slices.folds())
+                    : SummaryJson.toText(summary));
+            return;
+        }
+        String whole = switch (summary.task()) {
+            case BINARY -> Tables.binary(summary, source);
+            case MULTICLASS -> MultiTables.multiclass(summary, source);
+            default -> MultiTables.multilabel(summary, source);
+        };
+        print(whole + SliceTables.of(slices, summary.warnings()));
     }
 
     private void print(String text) {
@@ -114,23 +144,20 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " holds " + in.layout() + " predictions");
         }
         EvaluationSummary summary;
+        SummaryOptions options = SummaryOptions.defaults();
         if (in instanceof MultiClassPredictions mc) {
             MulticlassEvaluation ev = Evaluations.multiclass(mc);
-            summary = Summaries.multiclass(ev, mc, SummaryOptions.defaults().withTopK(topK.values()), ci, intervals);
+            options = options.withTopK(topK.values());
+            summary = Summaries.multiclass(ev, mc, options, ci, intervals);
         } else {
             if (spec.commandLine().getParseResult().hasMatchedOption("--top-k")) {
                 throw new UsageException("--top-k applies to multi-class predictions only; " + in.source()
                         + " holds multilabel predictions");
             }
             MultilabelEvaluation ev = Evaluations.multilabel((MultiLabelPredictions) in);
-            summary = EvaluationSummary.multilabel(ev, SummaryOptions.defaults());
+            summary = EvaluationSummary.multilabel(ev, options);
         }
-        if (output.json()) {
-            print(SummaryJson.toText(summary));
-        } else {
-            print(summary.task() == EvaluationSummary.Task.MULTICLASS ? MultiTables.multiclass(summary, in.source())
-                    : MultiTables.multilabel(summary, in.source()));
-        }
+        print(summary, Slicing.of(in, slicing, options, ci, intervals), in.source());
         return ExitCodes.OK;
     }
 }

@@ -122,6 +122,13 @@ final class OptionBounds {
         }
     }
 
+    /** {@code --min-slice}: [0, 2^31 - 1] rows. */
+    static final class MinSlice extends IntRange {
+        MinSlice() {
+            super(0, Integer.MAX_VALUE);
+        }
+    }
+
     /** {@code --seed}: any 64-bit integer. */
     static final class Seed implements ITypeConverter<Long> {
         @Override

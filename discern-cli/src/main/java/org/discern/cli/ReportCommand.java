@@ -11,6 +11,7 @@ import org.discern.io.MultiClassPredictions;
 import org.discern.io.MultiLabelPredictions;
 import org.discern.io.OutputDirectory;
 import org.discern.io.Predictions;
+import org.discern.io.SliceJson;
 import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.EvaluationSummary;
@@ -38,7 +39,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "Multi-class input gets one-vs-rest curves per class, multi-label input one curve per",
             "label; --class NAME reports one class or label against the rest. --threshold sets",
             "where the page's threshold slider starts (every class); --max-fpr is a binary",
-            "number and is refused for multi-class and multi-label input (use --class NAME)."},
+            "number and is refused for multi-class and multi-label input (use --class NAME).",
+            "--group COL adds a Slices section (a forest plot of each slice's ROC AUC",
+            "with its --ci interval, a sortable table with the test against the rest);",
+            "--fold COL a Folds section (each fold's ROC and PR curve thin, their average",
+            "thick, the bands shaded); metrics.json then holds 'slices' and 'folds' as",
+            "'evaluate' writes them."},
         footer = {
             "",
             "Examples:",
@@ -47,7 +53,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern report --labels y_true.npy --scores y_score.npy --class-names names.txt --out rep/",
             "  discern report malware25.csv --class Adialer.C --out adialer-report",
             "  discern report malware25.csv --threshold 0.3 --ci delong --out malware-report",
-            "  discern report tags.csv --layout multilabel --out tags-report"})
+            "  discern report tags.csv --layout multilabel --out tags-report",
+            "  discern report preds.csv --group sex --group region --ci delong --out fairness-report",
+            "  discern report cv_preds.csv --fold fold --out cv-report"})
 public final class ReportCommand implements Callable<Integer> {
     /** Clock of the report's time stamp; tests replace it. */
     static Clock clock = Clock.systemUTC();
@@ -92,13 +100,17 @@ public final class ReportCommand implements Callable<Integer> {
     boolean noImages;
 
     @Mixin
+    SliceOptions slicing;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         // refuse an unusable --out (exists without --force, holds an input...) before the long work
         OutputDirectory.check(out, force, input.inputs());
-        Predictions read = input.read(spec.commandLine().getErr());
+        slicing.groupings(); // fail on a bad --group or --min-slice before reading the file
+        Predictions read = input.chosenClass(InputOptions.read(slicing.spec(input.spec(spec.commandLine().getErr()))));
         // --threshold is honoured everywhere (where the slider starts); a partial AUC is a binary number
         input.refuseBinaryOnly(read, "--max-fpr");
         if (read instanceof MultiLabelPredictions ml) {
@@ -114,8 +126,8 @@ public final class ReportCommand implements Callable<Integer> {
                 .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);
         EvaluationSummary summary = Summaries.binary(ev, p, options, ci, intervals);
         String negative = negativeName(p.labelValues(), p.positiveLabel());
-        HtmlReport.Builder b = common().binary(ev, negative, p.positiveLabel()).summary(summary)
-                .metricsJson(SummaryJson.toText(summary)).initialThreshold(threshold);
+        HtmlReport.Builder b = sliced(common().binary(ev, negative, p.positiveLabel()).summary(summary), summary,
+                Slicing.of(p, slicing, options, ci, intervals)).initialThreshold(threshold);
         if (!p.weighted()) {
             b.scores(p.scores(), p.labels());
         }
@@ -135,9 +147,10 @@ public final class ReportCommand implements Callable<Integer> {
     private Integer multiclass(MultiClassPredictions p) throws Exception {
         MulticlassEvaluation ev = Evaluations.multiclass(p);
         // the same summary as 'evaluate' with these options; metrics.json is its JSON
-        EvaluationSummary summary = Summaries.multiclass(ev, p, SummaryOptions.defaults().withTopK(topK.values()), ci, intervals);
-        return write(common().multiclass(ev).summary(summary).metricsJson(SummaryJson.toText(summary))
-                .initialThreshold(threshold));
+        SummaryOptions options = SummaryOptions.defaults().withTopK(topK.values());
+        EvaluationSummary summary = Summaries.multiclass(ev, p, options, ci, intervals);
+        return write(sliced(common().multiclass(ev).summary(summary), summary,
+                Slicing.of(p, slicing, options, ci, intervals)).initialThreshold(threshold));
     }
 
     /** Multi-label: one curve per label; options 'evaluate' refuses for multi-label input are refused here too. */
@@ -152,8 +165,14 @@ public final class ReportCommand implements Callable<Integer> {
         }
         MultilabelEvaluation ev = Evaluations.multilabel(p);
         EvaluationSummary summary = EvaluationSummary.multilabel(ev, SummaryOptions.defaults());
-        return write(common().multilabel(ev).summary(summary).metricsJson(SummaryJson.toText(summary))
-                .initialThreshold(threshold));
+        return write(sliced(common().multilabel(ev).summary(summary), summary,
+                Slicing.of(p, slicing, SummaryOptions.defaults(), null, intervals)).initialThreshold(threshold));
+    }
+
+    /** The slices and folds on the page, and metrics.json: the summary's JSON, with them as 'evaluate' writes it. */
+    private static HtmlReport.Builder sliced(HtmlReport.Builder b, EvaluationSummary summary, Slicing s) {
+        return b.slices(s.groupings()).folds(s.folds().orElse(null)).metricsJson(s.any()
+                ? SliceJson.toText(summary, s.groupings(), s.folds()) : SummaryJson.toText(summary));
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {
@@ -172,6 +191,15 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (ci != null) {
             sb.append(" --ci ").append(ci.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (slicing.groups != null) {
+            slicing.groups.forEach(g -> sb.append(" --group ").append(g));
+        }
+        if (slicing.minSlice != null) {
+            sb.append(" --min-slice ").append(slicing.minSlice);
+        }
+        if (slicing.fold != null) {
+            sb.append(" --fold ").append(slicing.fold);
         }
         return sb.toString();
     }

@@ -2,7 +2,6 @@ package org.discern.cli;
 
 import org.discern.io.BinaryPredictions;
 import org.discern.io.MultiClassPredictions;
-import org.discern.io.ScoreMatrix;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.BinaryStatistic;
 import org.discern.metrics.Bootstrap;
@@ -42,17 +41,9 @@ final class Summaries {
         if (ci == IntervalMethod.DELONG) {
             return EvaluationSummary.multiclass(ev, options.withLevel(intervals.level()), DeLong.oneVsRest(ev));
         }
-        ScoreMatrix m = p.scores();
         // per replicate: the averages and every class's ROC AUC and AP (Bootstrap.multiclassOneVsRest)
-        var boot = intervals.bootstrap(8 + 2L * m.columns());
-        double[][] rows = new double[m.rows()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new double[m.columns()];
-            for (int c = 0; c < m.columns(); c++) {
-                rows[i][c] = m.get(i, c);
-            }
-        }
-        return EvaluationSummary.multiclass(ev, options,
-                Bootstrap.multiclassOneVsRest(p.labels(), rows, p.classNames(), p.weights(), boot));
+        var boot = intervals.bootstrap(8 + 2L * p.scores().columns());
+        return EvaluationSummary.multiclass(ev, options, Bootstrap.multiclassOneVsRest(p.labels(),
+                Slicing.rows(p.scores()), p.classNames(), p.weights(), boot));
     }
 }

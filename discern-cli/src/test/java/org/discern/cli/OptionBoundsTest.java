@@ -76,7 +76,11 @@ class OptionBoundsTest {
                 Arguments.of("--prevalence", List.of("threshold", in, "--by", "cost", "--prevalence", "2"),
                         "'2' is not a prevalence in [0, 1]"),
                 Arguments.of("--prevalence", List.of("calibrate", in, "--fit", "prior", "--save", out, "--prevalence", "1"),
-                        "'1' is not a prevalence in (0, 1)"));
+                        "'1' is not a prevalence in (0, 1)"),
+                Arguments.of("--min-slice", List.of("evaluate", in, "--group", "g", "--min-slice", "-1"),
+                        "'-1' is not an integer in [0, 2,147,483,647]"),
+                Arguments.of("--min-slice", List.of("report", in, "--out", out, "--group", "g", "--min-slice", "3e9"),
+                        "'3e9' is not an integer in [0, 2,147,483,647]"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

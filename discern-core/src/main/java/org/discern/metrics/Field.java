@@ -149,19 +149,59 @@ public enum Field {
     TYPE,
     /** Format version. */
     VERSION,
-    /** Isotonic: knot inputs. */
+    /** Isotonic: knot inputs; an averaged curve: the name of its x axis ("fpr", "recall"). */
     X,
-    /** Isotonic: knot outputs. */
+    /** Isotonic: knot outputs; an averaged curve: the name of its y axis ("tpr", "precision"). */
     Y,
     /** Prior shift: the priors of the training data. */
     TRAINING_PRIORS,
     /** Prior shift: the priors to shift to. */
-    TARGET_PRIORS;
+    TARGET_PRIORS,
+    // ---- slices and folds (evaluate --group, --fold)
+    /** One object per slice of every --group, beside the whole sample's summary. */
+    SLICES,
+    /** A slice's name: column=value for each group column, joined by commas. */
+    SLICE,
+    /** The group columns of a slice. */
+    COLUMNS,
+    /** A slice's value of each group column. */
+    VALUES,
+    /** The unpaired DeLong test of a slice's ROC AUC against that of every other row. */
+    VERSUS_REST,
+    /** The cross-validation object of --fold. */
+    FOLDS,
+    /** The fold column. */
+    COLUMN,
+    /** One object per fold: its summary. */
+    PER_FOLD,
+    /** A fold's value of the fold column. */
+    FOLD,
+    /** Mean over the folds, per metric key. */
+    MEAN,
+    /** Standard deviation (population) over the folds, per metric key. */
+    SD,
+    /** The vertically averaged ROC curve over the folds. */
+    AVERAGED_ROC,
+    /** The recall-averaged precision-recall curve over the folds. */
+    AVERAGED_PR,
+    /** Number of curves averaged. */
+    CURVES,
+    /** The grid of x values a curve is averaged on. */
+    GRID,
+    /** Least value over the folds at each grid point. */
+    MIN,
+    /** Greatest value over the folds at each grid point. */
+    MAX;
 
     /** Suffix of a value's interval: {@code roc_auc_ci}. */
     public static final String CI_SUFFIX = "_ci";
     /** Suffix of a value's DeLong variance: {@code roc_auc_variance}. */
     public static final String VARIANCE_SUFFIX = "_variance";
+    /** Suffix of a value computed on every row of cross-validated predictions at once: {@code roc_auc_pooled}. */
+    public static final String POOLED_SUFFIX = "_pooled";
+    /** Suffix of the mean of a value over the folds: {@code roc_auc_mean_of_folds}. */
+    public static final String MEAN_OF_FOLDS_SUFFIX = "_mean_of_folds";
+    private static final String[] SUFFIXES = {CI_SUFFIX, VARIANCE_SUFFIX, POOLED_SUFFIX, MEAN_OF_FOLDS_SUFFIX};
 
     private final String key;
 
@@ -184,6 +224,16 @@ public enum Field {
         return metric.key() + VARIANCE_SUFFIX;
     }
 
+    /** The key of a value computed on all folds' rows at once: {@code roc_auc} gives {@code roc_auc_pooled}. */
+    public static String pooled(MetricKey metric) {
+        return metric.key() + POOLED_SUFFIX;
+    }
+
+    /** The key of the mean of a value over the folds: {@code roc_auc} gives {@code roc_auc_mean_of_folds}. */
+    public static String meanOfFolds(MetricKey metric) {
+        return metric.key() + MEAN_OF_FOLDS_SUFFIX;
+    }
+
     /** The field of a key, if it is one. */
     public static Optional<Field> of(String key) {
         for (Field f : values()) {
@@ -196,8 +246,8 @@ public enum Field {
 
     /**
      * Whether {@code key} is a key of Discern's outputs: a field, a metric key
-     * ({@link MetricKey#parse(String)}), or a metric key with {@link #CI_SUFFIX} or
-     * {@link #VARIANCE_SUFFIX}.
+     * ({@link MetricKey#parse(String)}), or a metric key with {@link #CI_SUFFIX},
+     * {@link #VARIANCE_SUFFIX}, {@link #POOLED_SUFFIX} or {@link #MEAN_OF_FOLDS_SUFFIX}.
      */
     public static boolean isKey(String key) {
         if (key == null) {
@@ -206,7 +256,7 @@ public enum Field {
         if (of(key).isPresent() || MetricKey.parse(key).isPresent()) {
             return true;
         }
-        for (String suffix : new String[] {CI_SUFFIX, VARIANCE_SUFFIX}) {
+        for (String suffix : SUFFIXES) {
             if (key.endsWith(suffix) && MetricKey.parse(key.substring(0, key.length() - suffix.length())).isPresent()) {
                 return true;
             }

@@ -27,17 +27,24 @@ public final class FoldEvaluation {
     public record FoldStatistic(MetricKey key, double mean, double sd, int folds) {
     }
 
+    /** The ROC and PR curves of one fold (binary; folds with both classes), as averaged. */
+    public record FoldCurves(String fold, RocCurve roc, PrecisionRecallCurve precisionRecall) {
+    }
+
     private final String column;
     private final List<SliceSummary> folds;
     private final EvaluationSummary pooled;
     private final List<FoldStatistic> statistics;
     private final Optional<AveragedCurve> roc;
     private final Optional<AveragedCurve> precisionRecall;
+    private final List<FoldCurves> curves;
     private final List<String> warnings;
 
     private FoldEvaluation(String column, List<SliceSummary> folds, EvaluationSummary pooled,
-            Optional<AveragedCurve> roc, Optional<AveragedCurve> precisionRecall, List<String> warnings) {
+            Optional<AveragedCurve> roc, Optional<AveragedCurve> precisionRecall, List<FoldCurves> curves,
+            List<String> warnings) {
         this.column = column;
+        this.curves = List.copyOf(curves);
         this.folds = List.copyOf(folds);
         this.pooled = pooled;
         this.roc = roc;
@@ -64,6 +71,7 @@ public final class FoldEvaluation {
         List<double[]> rocs = new ArrayList<>();
         List<double[]> prs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<FoldCurves> curves = new ArrayList<>();
         for (int f = 0; f < folds.size(); f++) {
             SliceSummary s = per.slices().get(f);
             // the fold's own summary, without the test against the rest (folds are not compared)
@@ -74,13 +82,16 @@ public final class FoldEvaluation {
             }
             BinaryEvaluation ev = BinaryEvaluation.of(folds.select(f, scores), folds.select(f, labels),
                     folds.select(f, weights));
-            rocs.add(AveragedCurve.rocAt(ev.rocCurve(), grid));
-            prs.add(AveragedCurve.precisionAt(ev.precisionRecallCurve(), grid));
+            RocCurve roc = ev.rocCurve();
+            PrecisionRecallCurve pr = ev.precisionRecallCurve();
+            curves.add(new FoldCurves(s.values().get(0), roc, pr));
+            rocs.add(AveragedCurve.rocAt(roc, grid));
+            prs.add(AveragedCurve.precisionAt(pr, grid));
         }
         EvaluationSummary pooled = EvaluationSummary.binary(BinaryEvaluation.of(scores, labels, weights), options);
         return new FoldEvaluation(folds.columns().get(0), out, pooled,
                 Optional.of(AveragedCurve.of(AveragedCurve.Axis.ROC, grid, rocs)),
-                Optional.of(AveragedCurve.of(AveragedCurve.Axis.PR, grid, prs)), warnings);
+                Optional.of(AveragedCurve.of(AveragedCurve.Axis.PR, grid, prs)), curves, warnings);
     }
 
     /** Multi-class cross-validated predictions: per-fold summaries, their means and sds, the pooled summary. */
@@ -92,7 +103,18 @@ public final class FoldEvaluation {
         EvaluationSummary pooled = EvaluationSummary.multiclass(MulticlassEvaluation.of(labels, scores, classes,
                 weights), options);
         return new FoldEvaluation(folds.columns().get(0), per.slices(), pooled, Optional.empty(), Optional.empty(),
-                List.of());
+                List.of(), List.of());
+    }
+
+    /** Multi-label cross-validated predictions: per-fold summaries, their means and sds, the pooled summary. */
+    public static FoldEvaluation multilabel(int[][] indicator, double[][] scores, List<String> labels, double[] weights,
+            Slices folds, SummaryOptions options) {
+        Checks.notNull(folds, "folds");
+        SliceEvaluation per = SliceEvaluation.multilabel(indicator, scores, labels, weights, folds, options, 0);
+        EvaluationSummary pooled = EvaluationSummary.multilabel(MultilabelEvaluation.of(indicator, scores, labels,
+                weights), options);
+        return new FoldEvaluation(folds.columns().get(0), per.slices(), pooled, Optional.empty(), Optional.empty(),
+                List.of(), List.of());
     }
 
     /** Name of the fold column. */
@@ -120,7 +142,7 @@ public final class FoldEvaluation {
         return statistics.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
-    /** ROC AUC of all rows pooled (binary; for multi-class the one-vs-rest macro average). */
+    /** ROC AUC of all rows pooled ({@link #aucKey()}: for multi-class the one-vs-rest macro average). */
     public double rocAucPooled() {
         return pooled.value(aucKey()).value();
     }
@@ -140,14 +162,26 @@ public final class FoldEvaluation {
         return precisionRecall;
     }
 
+    /** The curves of each binary fold that has both classes (those averaged), in fold order; empty otherwise. */
+    public List<FoldCurves> curves() {
+        return curves;
+    }
+
     /** Warnings: folds left out of a mean or of the curves, and why. */
     public List<String> warnings() {
         return warnings;
     }
 
-    private MetricKey aucKey() {
-        return pooled.task() == EvaluationSummary.Task.BINARY ? MetricKey.of(Metric.ROC_AUC)
-                : MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO);
+    /**
+     * The key of the ROC AUC reported pooled and as the mean of the folds: {@code roc_auc}
+     * (binary), {@code roc_auc_ovr_macro} (multi-class), {@code roc_auc_macro} (multi-label).
+     */
+    public MetricKey aucKey() {
+        return switch (pooled.task()) {
+            case BINARY -> MetricKey.of(Metric.ROC_AUC);
+            case MULTICLASS -> MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO);
+            default -> MetricKey.of(Metric.ROC_AUC, Average.MACRO);
+        };
     }
 
     private static List<FoldStatistic> statistics(List<SliceSummary> folds, List<String> warnings) {

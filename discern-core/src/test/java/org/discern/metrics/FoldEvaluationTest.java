@@ -57,6 +57,38 @@ class FoldEvaluationTest {
         assertEquals((2.0 / 3 + 0.5) / 2, pr.mean(2), 1e-15);
         assertEquals(0.5, pr.min(2));
         assertTrue(ev.warnings().isEmpty(), ev.warnings().toString());
+        // the folds' own curves, as each fold alone gives them
+        assertEquals(List.of("A", "B"), ev.curves().stream().map(FoldEvaluation.FoldCurves::fold).toList());
+        Slices folds = Slices.of(List.of("fold"), List.<String[]>of(fold));
+        for (int f = 0; f < 2; f++) {
+            BinaryEvaluation alone = BinaryEvaluation.of(folds.select(f, s), folds.select(f, y), null);
+            assertEquals(alone.rocCurve(), ev.curves().get(f).roc());
+            assertEquals(alone.precisionRecallCurve(), ev.curves().get(f).precisionRecall());
+        }
+    }
+
+    /** Multi-label folds: each fold's summary is the fold's rows evaluated; macro ROC AUC mean and sd by hand. */
+    @Test
+    void multilabelFolds() {
+        int[][] ind = {{1, 0}, {0, 1}, {1, 1}, {0, 0}, {1, 0}, {0, 1}, {1, 1}, {0, 0}};
+        double[][] sc = {{0.9, 0.2}, {0.1, 0.8}, {0.6, 0.7}, {0.3, 0.4}, {0.4, 0.6}, {0.5, 0.5}, {0.7, 0.9},
+            {0.2, 0.1}};
+        String[] fold = {"1", "1", "1", "1", "2", "2", "2", "2"};
+        List<String> labels = List.of("x", "y");
+        FoldEvaluation ev = FoldEvaluation.multilabel(ind, sc, labels, null,
+                Slices.of(List.of("fold"), List.<String[]>of(fold)), SummaryOptions.defaults());
+        MetricKey macro = MetricKey.of(Metric.ROC_AUC, Average.MACRO);
+        assertEquals(macro, ev.aucKey());
+        double a = MultilabelEvaluation.of(java.util.Arrays.copyOfRange(ind, 0, 4),
+                java.util.Arrays.copyOfRange(sc, 0, 4), labels, null).rocAucMacro();
+        double b = MultilabelEvaluation.of(java.util.Arrays.copyOfRange(ind, 4, 8),
+                java.util.Arrays.copyOfRange(sc, 4, 8), labels, null).rocAucMacro();
+        assertEquals(a, ev.folds().get(0).summary().value(macro).value(), 1e-15);
+        assertEquals((a + b) / 2, ev.rocAucMeanOfFolds(), 1e-15);
+        assertEquals(Math.abs(a - b) / 2, ev.statistic(macro).orElseThrow().sd(), 1e-15);
+        assertEquals(MultilabelEvaluation.of(ind, sc, labels, null).rocAucMacro(), ev.rocAucPooled(), 1e-15);
+        assertTrue(ev.roc().isEmpty());
+        assertTrue(ev.curves().isEmpty());
     }
 
     /** A fold with one class: its AUC is NaN, left out of the mean and of the curves, with warnings. */

@@ -89,6 +89,11 @@ class MetricRegistryTest {
         assertTrue(Field.isKey("roc_auc_ovo_macro_ci"));
         assertFalse(Field.isKey("brier_score"));
         assertFalse(Field.isKey("task_ci"));
+        assertTrue(Field.isKey("roc_auc_pooled"));
+        assertTrue(Field.isKey("roc_auc_ovr_macro_mean_of_folds"));
+        assertEquals("roc_auc_ovr_macro_pooled", Field.pooled(MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO)));
+        assertEquals("roc_auc_mean_of_folds", Field.meanOfFolds(MetricKey.of(Metric.ROC_AUC)));
+        assertFalse(Field.isKey("slice_pooled"));
         assertFalse(Field.isKey(null));
     }
 

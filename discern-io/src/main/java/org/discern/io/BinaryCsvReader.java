@@ -24,6 +24,7 @@ final class BinaryCsvReader {
     private String weightColumn;
     private String idColumn;
     private String positive;
+    private List<String> textColumns = List.of();
     private ProgressListener progress = ProgressListener.NONE;
 
     private BinaryCsvReader() {
@@ -38,7 +39,7 @@ final class BinaryCsvReader {
     static BinaryCsvReader of(InputSpec spec) {
         return create().labelColumn(spec.labelColumn()).scoreColumn(spec.scoreColumn())
                 .weightColumn(spec.weightColumn()).idColumn(spec.idColumn()).positive(spec.positive())
-                .progress(spec.progress());
+                .textColumns(spec.textColumns()).progress(spec.progress());
     }
 
     /** Name of the label column. */
@@ -71,6 +72,12 @@ final class BinaryCsvReader {
         return this;
     }
 
+    /** Text columns to read beside the predictions (group and fold columns); empty for none. */
+    BinaryCsvReader textColumns(List<String> columns) {
+        this.textColumns = columns;
+        return this;
+    }
+
     /** Where to report reading progress (default: nowhere). */
     BinaryCsvReader progress(ProgressListener listener) {
         this.progress = listener;
@@ -94,7 +101,8 @@ final class BinaryCsvReader {
         int li = f.requireColumn(labelColumn, "labels");
         int si = f.requireColumn(scoreColumn, "scores", labelColumn);
         int wi = weightColumn == null ? -1 : f.requireColumn(weightColumn, "weights", labelColumn, scoreColumn);
-        RowExtras extras = RowExtras.of(f, wi, idColumn, labelColumn, scoreColumn);
+        RowExtras extras = RowExtras.of(f, wi, idColumn, labelColumn, scoreColumn)
+                .text(f, textColumns, labelColumn, scoreColumn);
         double[] scores = new double[1024];
         // label values are few: map each distinct text to a small code
         Map<String, Integer> codes = new LinkedHashMap<>();
@@ -134,7 +142,7 @@ final class BinaryCsvReader {
             labels[i] = isPositive[labelCodes[i]];
         }
         return new BinaryPredictions(f.name(), Arrays.copyOf(scores, n), labels, extras.weights(), pos, values,
-                extras.ids());
+                extras.ids()).withTextColumns(extras.textColumns());
     }
 
     String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)

@@ -15,9 +15,16 @@ public final class BinaryPredictions implements Predictions {
     private final String positiveLabel;
     private final List<String> labelValues;
     private final String[] ids; // one per row, or null
+    private final TextColumns textColumns;
 
     BinaryPredictions(String source, double[] scores, boolean[] labels, double[] weights,
             String positiveLabel, List<String> labelValues, String[] ids) {
+        this(source, scores, labels, weights, positiveLabel, labelValues, ids, TextColumns.NONE);
+    }
+
+    private BinaryPredictions(String source, double[] scores, boolean[] labels, double[] weights,
+            String positiveLabel, List<String> labelValues, String[] ids, TextColumns textColumns) {
+        this.textColumns = textColumns;
         this.source = source;
         this.scores = scores;
         this.labels = labels;
@@ -36,7 +43,17 @@ public final class BinaryPredictions implements Predictions {
 
     /** The same predictions named after {@code newSource}. */
     BinaryPredictions withSource(String newSource) {
-        return new BinaryPredictions(newSource, scores, labels, weights, positiveLabel, labelValues, ids);
+        return new BinaryPredictions(newSource, scores, labels, weights, positiveLabel, labelValues, ids, textColumns);
+    }
+
+    /** The same predictions with these text columns read beside them. */
+    BinaryPredictions withTextColumns(TextColumns columns) {
+        return new BinaryPredictions(source, scores, labels, weights, positiveLabel, labelValues, ids, columns);
+    }
+
+    @Override
+    public TextColumns textColumns() {
+        return textColumns;
     }
 
     @Override

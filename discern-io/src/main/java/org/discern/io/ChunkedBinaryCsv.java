@@ -66,7 +66,8 @@ final class ChunkedBinaryCsv {
 
     /** As {@link #read(Path, InputSpec)} with a given chunk size (tests use a few bytes). */
     static BinaryPredictions read(Path file, InputSpec spec, int chunkSize, int workers) {
-        if (spec.idColumn() != null || spec.classes() != null || !Files.isRegularFile(file)) {
+        if (spec.idColumn() != null || spec.classes() != null || !spec.textColumns().isEmpty()
+                || !Files.isRegularFile(file)) {
             return null;
         }
         try {

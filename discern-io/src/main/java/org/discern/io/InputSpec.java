@@ -44,6 +44,8 @@ public final class InputSpec {
     private final String positive;
     private final List<String> classes;
     private final String idColumn;
+    private final List<String> groupColumns;
+    private final String foldColumn;
     private final ProgressListener progress;
 
     private InputSpec(Builder b) {
@@ -63,6 +65,8 @@ public final class InputSpec {
         this.positive = b.positive;
         this.classes = b.classes == null ? null : List.copyOf(b.classes);
         this.idColumn = b.idColumn;
+        this.groupColumns = b.groupColumns == null ? null : List.copyOf(b.groupColumns);
+        this.foldColumn = b.foldColumn;
         this.progress = b.progress == null ? ProgressListener.NONE : b.progress;
     }
 
@@ -90,6 +94,8 @@ public final class InputSpec {
         b.positive = positive;
         b.classes = classes;
         b.idColumn = idColumn;
+        b.groupColumns = groupColumns;
+        b.foldColumn = foldColumn;
         b.progress = progress;
         return b;
     }
@@ -183,6 +189,31 @@ public final class InputSpec {
         return idColumn;
     }
 
+    /** Group columns to read as text beside the predictions ({@code --group}), or null for none. */
+    public List<String> groupColumns() {
+        return groupColumns;
+    }
+
+    /** Fold column to read as text beside the predictions ({@code --fold}), or null for none. */
+    public String foldColumn() {
+        return foldColumn;
+    }
+
+    /**
+     * Every text column to read beside the predictions ({@link Predictions#textColumns()}): the
+     * group columns, then the fold column, each once; empty for none.
+     */
+    public List<String> textColumns() {
+        List<String> out = new ArrayList<>();
+        if (groupColumns != null) {
+            groupColumns.stream().filter(c -> !out.contains(c)).forEach(out::add);
+        }
+        if (foldColumn != null && !out.contains(foldColumn)) {
+            out.add(foldColumn);
+        }
+        return out;
+    }
+
     /** Where reading progress goes. */
     public ProgressListener progress() {
         return progress;
@@ -208,6 +239,8 @@ public final class InputSpec {
         add(given, positive, "--positive");
         add(given, classes, "--classes");
         add(given, idColumn, "--id");
+        add(given, groupColumns, "--group");
+        add(given, foldColumn, "--fold");
         return given;
     }
 
@@ -252,6 +285,8 @@ public final class InputSpec {
         private String positive;
         private List<String> classes;
         private String idColumn;
+        private List<String> groupColumns;
+        private String foldColumn;
         private ProgressListener progress;
 
         private Builder() {
@@ -334,6 +369,21 @@ public final class InputSpec {
         /** Column of row ids; null for none. */
         public Builder idColumn(String column) {
             this.idColumn = column;
+            return this;
+        }
+
+        /**
+         * Group columns to read as text beside the predictions; null or empty for none. A NumPy
+         * input has no columns: it is refused there.
+         */
+        public Builder groupColumns(List<String> columns) {
+            this.groupColumns = columns == null || columns.isEmpty() ? null : columns;
+            return this;
+        }
+
+        /** Fold column to read as text beside the predictions; null for none (refused for NumPy input). */
+        public Builder foldColumn(String column) {
+            this.foldColumn = column;
             return this;
         }
 

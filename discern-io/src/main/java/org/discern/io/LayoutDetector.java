@@ -74,6 +74,7 @@ final class LayoutDetector {
         if (spec.idColumn() != null) {
             others.remove(spec.idColumn());
         }
+        others.removeAll(spec.textColumns());
         if (others.size() >= 2) {
             return Layout.MULTICLASS;
         }

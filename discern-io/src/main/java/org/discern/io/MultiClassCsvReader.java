@@ -37,6 +37,7 @@ final class MultiClassCsvReader {
     private boolean weightRequired;
     private String idColumn;
     private List<String> classes;
+    private List<String> textColumns = List.of();
     private ProgressListener progress = ProgressListener.NONE;
 
     private MultiClassCsvReader() {
@@ -50,7 +51,7 @@ final class MultiClassCsvReader {
     /** A reader with the settings of {@code spec}. */
     static MultiClassCsvReader of(InputSpec spec) {
         return create().labelColumn(spec.labelColumn()).weightColumn(spec.weightColumn()).idColumn(spec.idColumn())
-                .classes(spec.classes()).progress(spec.progress());
+                .classes(spec.classes()).textColumns(spec.textColumns()).progress(spec.progress());
     }
 
     /** Name of the label column. */
@@ -81,6 +82,12 @@ final class MultiClassCsvReader {
         return this;
     }
 
+    /** Text columns to read beside the predictions (group and fold columns); empty for none. */
+    MultiClassCsvReader textColumns(List<String> columns) {
+        this.textColumns = columns;
+        return this;
+    }
+
     /** Where to report reading progress (default: nowhere). */
     MultiClassCsvReader progress(ProgressListener listener) {
         this.progress = listener == null ? ProgressListener.NONE : listener;
@@ -106,7 +113,7 @@ final class MultiClassCsvReader {
         if (wi == li) {
             wi = -1;
         }
-        RowExtras extras = RowExtras.of(f, wi, idColumn, labelColumn);
+        RowExtras extras = RowExtras.of(f, wi, idColumn, labelColumn).text(f, textColumns, labelColumn);
         List<String> names = classNames(f, li, wi, extras.idColumn());
         int k = names.size();
         int[] columns = new int[k];
@@ -149,7 +156,7 @@ final class MultiClassCsvReader {
         }
         ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * k), n, k);
         return MultiClassPredictions.of(Arrays.copyOf(labels, n), names, s, extras.weights())
-                .withSource(f.name(), extras.ids());
+                .withSource(f.name(), extras.ids()).withTextColumns(extras.textColumns());
     }
 
     /** First capacity, in rows, of arrays holding {@code width} values per row. */
@@ -172,7 +179,7 @@ final class MultiClassCsvReader {
         if (classes == null) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
-                if (i != li && i != wi && i != ii) {
+                if (i != li && i != wi && i != ii && !textColumns.contains(header.get(i))) {
                     names.add(header.get(i));
                 }
             }

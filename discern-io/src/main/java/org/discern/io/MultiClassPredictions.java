@@ -22,9 +22,16 @@ public final class MultiClassPredictions implements Predictions {
     private final double[] weights; // length n, finite >= 0; or null (all 1)
     private final String source;
     private final String[] ids; // length n, or null
+    private final TextColumns textColumns;
 
     private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights,
             String source, String[] ids) {
+        this(labels, classNames, scores, weights, source, ids, TextColumns.NONE);
+    }
+
+    private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights,
+            String source, String[] ids, TextColumns textColumns) {
+        this.textColumns = textColumns;
         this.labels = labels;
         this.classNames = classNames;
         this.scores = scores;
@@ -66,7 +73,17 @@ public final class MultiClassPredictions implements Predictions {
 
     /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
     MultiClassPredictions withSource(String newSource, String[] rowIds) {
-        return new MultiClassPredictions(labels, classNames, scores, weights, newSource, rowIds);
+        return new MultiClassPredictions(labels, classNames, scores, weights, newSource, rowIds, textColumns);
+    }
+
+    /** The same predictions with these text columns read beside them. */
+    MultiClassPredictions withTextColumns(TextColumns columns) {
+        return new MultiClassPredictions(labels, classNames, scores, weights, source, ids, columns);
+    }
+
+    @Override
+    public TextColumns textColumns() {
+        return textColumns;
     }
 
     /** The file name as given, or {@code (arrays)} when built from arrays. */
@@ -96,7 +113,7 @@ public final class MultiClassPredictions implements Predictions {
             positive[i] = labels[i] == k;
         }
         return new BinaryPredictions(source, scores.column(k), positive, weights == null ? null : weights.clone(),
-                classNames.get(k), List.of(), ids);
+                classNames.get(k), List.of(), ids).withTextColumns(textColumns);
     }
 
     @Override

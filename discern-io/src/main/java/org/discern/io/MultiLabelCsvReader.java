@@ -26,6 +26,7 @@ final class MultiLabelCsvReader {
     private String weightColumn = InputSpec.DEFAULT_WEIGHT_COLUMN;
     private boolean weightRequired;
     private String idColumn;
+    private List<String> textColumns = List.of();
     private ProgressListener progress = ProgressListener.NONE;
 
     private MultiLabelCsvReader() {
@@ -38,7 +39,8 @@ final class MultiLabelCsvReader {
 
     /** A reader with the settings of {@code spec}. */
     static MultiLabelCsvReader of(InputSpec spec) {
-        return create().weightColumn(spec.weightColumn()).idColumn(spec.idColumn()).progress(spec.progress());
+        return create().weightColumn(spec.weightColumn()).idColumn(spec.idColumn()).textColumns(spec.textColumns())
+                .progress(spec.progress());
     }
 
     /** Name of the id column, or null for none. */
@@ -90,6 +92,12 @@ final class MultiLabelCsvReader {
         return names;
     }
 
+    /** Text columns to read beside the predictions (group and fold columns); empty for none. */
+    MultiLabelCsvReader textColumns(List<String> columns) {
+        this.textColumns = columns;
+        return this;
+    }
+
     /** Where to report reading progress (default: nowhere). */
     MultiLabelCsvReader progress(ProgressListener listener) {
         this.progress = listener == null ? ProgressListener.NONE : listener;
@@ -119,7 +127,7 @@ final class MultiLabelCsvReader {
             scoreColumns[j] = f.columnIndex(Layout.SCORE_PREFIX + names.get(j));
         }
         int wi = weightRequired ? f.requireColumn(weightColumn, "weights") : f.columnIndex(weightColumn);
-        RowExtras extras = RowExtras.of(f, wi, idColumn);
+        RowExtras extras = RowExtras.of(f, wi, idColumn).text(f, textColumns);
         int capacity = MultiClassCsvReader.initialCapacity(l);
         boolean[] indicator = new boolean[capacity * l];
         double[] scores = new double[capacity * l];
@@ -145,6 +153,6 @@ final class MultiLabelCsvReader {
         RowExtras.requireRows(f, n);
         ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * l), n, l);
         return MultiLabelPredictions.of(Arrays.copyOf(indicator, n * l), names, s, extras.weights())
-                .withSource(f.name(), extras.ids());
+                .withSource(f.name(), extras.ids()).withTextColumns(extras.textColumns());
     }
 }

@@ -18,9 +18,16 @@ public final class MultiLabelPredictions implements Predictions {
     private final double[] weights; // length n, finite >= 0; or null
     private final String source;
     private final String[] ids; // length n, or null
+    private final TextColumns textColumns;
 
     private MultiLabelPredictions(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
             double[] weights, String source, String[] ids) {
+        this(indicator, labelNames, scores, weights, source, ids, TextColumns.NONE);
+    }
+
+    private MultiLabelPredictions(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
+            double[] weights, String source, String[] ids, TextColumns textColumns) {
+        this.textColumns = textColumns;
         this.indicator = indicator;
         this.labelNames = labelNames;
         this.scores = scores;
@@ -68,7 +75,17 @@ public final class MultiLabelPredictions implements Predictions {
 
     /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
     MultiLabelPredictions withSource(String newSource, String[] rowIds) {
-        return new MultiLabelPredictions(indicator, labelNames, scores, weights, newSource, rowIds);
+        return new MultiLabelPredictions(indicator, labelNames, scores, weights, newSource, rowIds, textColumns);
+    }
+
+    /** The same predictions with these text columns read beside them. */
+    MultiLabelPredictions withTextColumns(TextColumns columns) {
+        return new MultiLabelPredictions(indicator, labelNames, scores, weights, source, ids, columns);
+    }
+
+    @Override
+    public TextColumns textColumns() {
+        return textColumns;
     }
 
     /** The file name as given, or {@code (arrays)} when built from arrays. */
@@ -99,7 +116,7 @@ public final class MultiLabelPredictions implements Predictions {
             positive[i] = indicator[i * l + j];
         }
         return new BinaryPredictions(source, scores.column(j), positive, weights == null ? null : weights.clone(),
-                labelNames.get(j), List.of(), ids);
+                labelNames.get(j), List.of(), ids).withTextColumns(textColumns);
     }
 
     @Override

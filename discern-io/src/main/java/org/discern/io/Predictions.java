@@ -26,6 +26,12 @@ public sealed interface Predictions permits BinaryPredictions, MultiClassPredict
     String[] ids();
 
     /**
+     * The text columns read beside the predictions ({@link InputSpec#textColumns()}: group and
+     * fold columns), one value per row; {@link TextColumns#NONE} when none were asked for.
+     */
+    TextColumns textColumns();
+
+    /**
      * The binary view of one class (multi-class) or label (multi-label) against all the others:
      * its score column, labels true where the sample is of that class (has that label), the same
      * weights and ids. Equal, number for number, to a binary file built by hand from those columns.

@@ -1,13 +1,16 @@
 package org.discern.io;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What every table reader reads beside its labels and scores, row by row: the optional weight
- * (finite, &gt;= 0) and the optional row id (text, never empty, unique: a repeated id names both
- * lines).
+ * (finite, &gt;= 0), the optional row id (text, never empty, unique: a repeated id names both
+ * lines) and the text columns asked for ({@link InputSpec#textColumns()}: group and fold columns,
+ * stripped, repeated values sharing one string).
  */
 final class RowExtras {
     private final int weightColumn; // -1 when unweighted
@@ -15,6 +18,10 @@ final class RowExtras {
     private final Map<String, Long> seen = new HashMap<>();
     private double[] weights;
     private String[] ids;
+    private List<String> textNames = List.of();
+    private int[] textIndex = new int[0];
+    private String[][] text = new String[0][];
+    private final Map<String, String> distinct = new HashMap<>(); // one string per distinct text value
     private int n;
 
     private RowExtras(int weightColumn, int idColumn) {
@@ -31,6 +38,23 @@ final class RowExtras {
      */
     static RowExtras of(DelimitedFile f, int weightColumn, String idColumn, String... taken) throws InputException {
         return new RowExtras(weightColumn, idColumn == null ? -1 : f.requireColumn(idColumn, "ids", taken));
+    }
+
+    /**
+     * Also reads these text columns (none: nothing to do).
+     *
+     * @param taken columns used for something else (never suggested for a missing column)
+     * @throws InputException when a column is missing (with the columns and the closest name)
+     */
+    RowExtras text(DelimitedFile f, List<String> columns, String... taken) throws InputException {
+        textNames = List.copyOf(columns);
+        textIndex = new int[columns.size()];
+        text = new String[columns.size()][];
+        for (int c = 0; c < textIndex.length; c++) {
+            textIndex[c] = f.requireColumn(columns.get(c), "groups", taken);
+            text[c] = new String[1024];
+        }
+        return this;
     }
 
     /** Index of the id column, or -1. */
@@ -60,6 +84,13 @@ final class RowExtras {
             }
             ids[n] = id;
         }
+        for (int c = 0; c < textIndex.length; c++) {
+            if (n == text[c].length) {
+                text[c] = Arrays.copyOf(text[c], n * 2);
+            }
+            String v = f.field(textIndex[c]).strip();
+            text[c][n] = distinct.computeIfAbsent(v, x -> x);
+        }
         n++;
     }
 
@@ -71,6 +102,15 @@ final class RowExtras {
     /** The ids read, one per record, or null when there is no id column. */
     String[] ids() {
         return ids == null ? null : Arrays.copyOf(ids, n);
+    }
+
+    /** The text columns read, one value per record ({@link TextColumns#NONE} when none were asked for). */
+    TextColumns textColumns() {
+        List<String[]> values = new ArrayList<>();
+        for (String[] t : text) {
+            values.add(Arrays.copyOf(t, n));
+        }
+        return TextColumns.of(textNames, values);
     }
 
     /** Throws the error of a table without data rows when {@code rows} is 0. */

@@ -25,6 +25,7 @@ import org.discern.metrics.Calibration;
 import org.discern.metrics.CalibrationBinning;
 import org.discern.metrics.ConfidenceInterval;
 import org.discern.metrics.EvaluationSummary;
+import org.discern.metrics.FoldEvaluation;
 import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
 import org.discern.metrics.MulticlassConfusionMatrix;
@@ -33,6 +34,7 @@ import org.discern.metrics.MultilabelEvaluation;
 import org.discern.metrics.OperatingPoints;
 import org.discern.metrics.PrecisionRecallCurve;
 import org.discern.metrics.RocCurve;
+import org.discern.metrics.SliceEvaluation;
 import org.discern.metrics.SummaryOptions;
 import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
@@ -271,6 +273,8 @@ public final class HtmlReport {
                         .append(MAX_CONFUSION_CLASSES).raw(" classes; its cells are in metrics.json.</p>\n");
             }
         }
+        SlicesSection.render(h, summary, b.slices); // issue 16: report --group
+        FoldsSection.render(h, b.folds); // issue 16: report --fold
         files(h);
         provenance(h);
         if (b.metricsJson != null && b.metricsJson.length() <= MAX_EMBEDDED_JSON) {
@@ -842,8 +846,22 @@ public final class HtmlReport {
         private boolean images = true;
         private int maxRows = 4000;
         private double initialThreshold = Double.NaN;
+        private List<SliceEvaluation> slices = List.of();
+        private FoldEvaluation folds;
 
         private Builder() {
+        }
+
+        /** Slices of the rows ({@code --group}): a forest plot and a table per grouping. */
+        public Builder slices(List<SliceEvaluation> groupings) {
+            this.slices = List.copyOf(groupings);
+            return this;
+        }
+
+        /** Cross-validation folds ({@code --fold}): fold curves, their average and bands, a table; or null. */
+        public Builder folds(FoldEvaluation evaluation) {
+            this.folds = evaluation;
+            return this;
         }
 
         /** Page title; default "Discern report". */
