@@ -357,18 +357,10 @@ final class PageModel {
     }
 
     private static double[] pick(double[] v, boolean[] keep) {
-        int m = 0;
-        for (boolean k : keep) {
-            if (k) {
-                m++;
-            }
-        }
-        double[] out = new double[m];
-        int j = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (keep[i]) {
-                out[j++] = v[i];
-            }
+        int[] at = rows(keep);
+        double[] out = new double[at.length];
+        for (int k = 0; k < at.length; k++) {
+            out[k] = v[at[k]];
         }
         return out;
     }
