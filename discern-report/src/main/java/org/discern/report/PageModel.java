@@ -136,13 +136,14 @@ final class PageModel {
         perCurve = Math.min(perCurve, b.maxRows);
         int curvesDrawn = drawn.length + (b.binary ? 0 : 2);
         this.points = b.binary ? CURVE_POINTS : Math.max(600, Math.min(CURVE_POINTS, MULTI_CURVE_POINTS / curvesDrawn));
-        for (int i = 0; i < drawn.length; i++) {
+        int budget = perCurve;
+        // one class per task: each reads its own evaluation (curves, markers, rows), in class order
+        out.addAll(java.util.stream.IntStream.range(0, drawn.length).parallel().mapToObj(i -> {
             int c = drawn[i];
             BinaryEvaluation ev = b.evaluations.get(b.binary ? 0 : c);
-            String name = b.classes.get(c);
-            out.add(classCurve(name, Kind.CLASS, c, i, ev, perCurve, classInterval(c, Metric.ROC_AUC),
-                    classInterval(c, Metric.AVERAGE_PRECISION)));
-        }
+            return classCurve(b.classes.get(c), Kind.CLASS, c, i, ev, budget, classInterval(c, Metric.ROC_AUC),
+                    classInterval(c, Metric.AVERAGE_PRECISION));
+        }).toList());
         if (b.micro != null) {
             out.add(classCurve("micro-average (all classes pooled)", Kind.MICRO, -1, -1, b.micro, perCurve, null,
                     null));
