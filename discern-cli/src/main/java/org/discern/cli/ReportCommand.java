@@ -14,6 +14,7 @@ import org.discern.io.Predictions;
 import org.discern.io.SliceJson;
 import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.Bootstrap;
 import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.MultilabelEvaluation;
@@ -131,6 +132,11 @@ public final class ReportCommand implements Callable<Integer> {
         if (!p.weighted()) {
             b.scores(p.scores(), p.labels());
         }
+        if (ci == IntervalMethod.BOOTSTRAP) {
+            // the page's ROC band (pROC's ci.se): the same replicates and seed as the intervals
+            b.rocBand(Bootstrap.rocBand(p.scores(), p.labels(), p.weights(), bandSpecificities(),
+                    intervals.bootstrap()));
+        }
         return write(b);
     }
 
@@ -202,6 +208,23 @@ public final class ReportCommand implements Callable<Integer> {
             sb.append(" --fold ").append(slicing.fold);
         }
         return sb.toString();
+    }
+
+    /**
+     * Specificities of the ROC band, descending (FPR ascending): every hundredth, and the round
+     * rates 1, 2 and 5 per 100 down to per 100,000 where rare events are decided.
+     */
+    static double[] bandSpecificities() {
+        java.util.TreeSet<Double> fpr = new java.util.TreeSet<>();
+        for (int k = 0; k <= 100; k++) {
+            fpr.add(k / 100.0);
+        }
+        for (int e = 2; e <= 5; e++) {
+            for (int m : new int[] {1, 2, 5}) {
+                fpr.add(Double.parseDouble(m + "e-" + e));
+            }
+        }
+        return fpr.stream().mapToDouble(f -> 1 - f).toArray();
     }
 
     static String negativeName(List<String> labelValues, String positive) {

@@ -146,7 +146,7 @@ class ManyClassesCliTest {
             assertFalse(r.err().contains("\tat "), r.err());
         }
         String html = Files.readString(dir.resolve("report").resolve("report.html"));
-        assertTrue(html.contains("Curves of the 50 most frequent of the 16000 classes"));
+        assertTrue(html.contains("Curves of the 50 most frequent of the 16,000 classes"));
         assertTrue(html.contains("16000 x 16000: not drawn for more than 50 classes"));
     }
 }

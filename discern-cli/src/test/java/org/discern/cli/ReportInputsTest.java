@@ -122,7 +122,7 @@ class ReportInputsTest {
         assertEquals(0, CliRunner.run("report", csv, "--out", at5.toString(), "--no-images").code());
         String a = Files.readString(at3.resolve("report.html"));
         String b = Files.readString(at5.resolve("report.html"));
-        java.util.regex.Pattern start = java.util.regex.Pattern.compile("\\{\"initialTable\":0,\"initialPosition\":(\\d+)");
+        java.util.regex.Pattern start = java.util.regex.Pattern.compile("\"initial\":(\\d+)");
         var ma = start.matcher(a);
         var mb = start.matcher(b);
         assertTrue(ma.find() && mb.find());

@@ -67,7 +67,7 @@ class ManyClassesReportTest {
         assertEquals(50, count(html, "<tr data-table="));
         for (int t = 0; t < drawn.size(); t++) {
             String name = "family_" + drawn.get(t);
-            assertTrue(html.contains("<tr data-table=\"" + t + "\"><td data-v=\"" + name + "\">"), name);
+            assertTrue(html.contains("<tr data-table=\"" + t + "\"><td data-v=\"" + name + "\" class=\"name\""), name);
             assertTrue(html.contains("<option value=\"" + t + "\">" + name + "</option>"), name);
         }
         assertTrue(html.contains("Curves of the 50 most frequent of the 400 classes"));

@@ -30,6 +30,20 @@ public final class Fmt {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /** A count with thousands separators ("99,800"); weighted sums as {@link #count} with grouped integer digits. */
+    public static String grouped(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        String s = count(v);
+        int dot = s.indexOf('.');
+        String whole = dot < 0 ? s : s.substring(0, dot);
+        if (whole.matches("-?\\d+")) {
+            whole = String.format(Locale.ROOT, "%,d", Long.parseLong(whole));
+        }
+        return dot < 0 ? whole : whole + s.substring(dot);
+    }
+
     /**
      * A number for JSON and JavaScript: integers without ".0", otherwise Java's round-trip
      * representation (JavaScript parses it back to the same double); non-finite values as null.

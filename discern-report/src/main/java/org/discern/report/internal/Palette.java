@@ -4,13 +4,16 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 
 /**
- * Colours and dash patterns for many series: 12 qualitative colours (Tableau 10 plus two dark
- * ones) combined with 4 dash patterns so that series {@code i} and {@code j < 48} never share
- * both (25 classes stay distinguishable in print and for colour-blind readers).
+ * Colours and dash patterns for many series: 26 qualitative colours (Tableau 10, then darker and
+ * lighter companions) combined with 4 dash patterns so that series {@code i} and {@code j < 104}
+ * never share both; 25 classes get 25 different colours, and the dash tells apart the colours
+ * that are close (in print and for colour-blind readers).
  */
 public final class Palette {
     private static final String[] HEX = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"};
+        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
+        "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363", "#ad494a", "#a55194", "#6baed6",
+        "#fd8d3c", "#74c476", "#9e9ac8"};
     // SVG stroke-dasharray values; "" is solid
     private static final String[] DASH = {"", "7 4", "2 3", "9 3 2 3"};
     private static final float[][] DASH_ARRAY = {null, {7f, 4f}, {2f, 3f}, {9f, 3f, 2f, 3f}};
@@ -34,7 +37,7 @@ public final class Palette {
     }
 
     private static int dashIndex(int i) {
-        // shift the dash by one for each round of colours: (colour, dash) pairs repeat only at 48
+        // a dash per series within a round of colours, shifted by one each round: pairs repeat only at 104
         return Math.floorMod(i + i / HEX.length, DASH.length);
     }
 

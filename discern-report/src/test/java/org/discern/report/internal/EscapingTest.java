@@ -46,12 +46,16 @@ class EscapingTest {
     }
 
     @Test
-    void paletteRepeatsColourAndDashOnlyAfter48() {
+    void paletteHas25ColoursAndRepeatsColourAndDashOnlyAfter104() {
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            assertEquals(true, colours.add(Palette.hex(i)), "colour of series " + i);
+        }
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < 48; i++) {
+        for (int i = 0; i < 104; i++) {
             assertEquals(true, seen.add(Palette.hex(i) + "/" + Palette.dash(i)), "series " + i);
         }
-        assertEquals(Palette.hex(0) + "/" + Palette.dash(0), Palette.hex(48) + "/" + Palette.dash(48));
+        assertEquals(Palette.hex(0) + "/" + Palette.dash(0), Palette.hex(104) + "/" + Palette.dash(104));
     }
 
     @org.junit.jupiter.api.Test
