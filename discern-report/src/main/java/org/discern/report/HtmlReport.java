@@ -82,6 +82,8 @@ public final class HtmlReport {
     static final int CSV_FULL_MAX = 200_000;
     /** Curves are drawn for at most this many classes (the most frequent). */
     static final int MAX_CLASS_CURVES = 50;
+    /** Share of positives at or below which a binary report also draws roc_logfpr.png (rare positives). */
+    static final double RARE = 0.05;
     /** The confusion matrix is drawn (table and images) for at most this many classes. */
     static final int MAX_CONFUSION_CLASSES = 50;
     /** metrics.json is shown in the page up to this many characters (it is always written). */
@@ -343,6 +345,20 @@ public final class HtmlReport {
     /** "[lower, upper]" with 4 decimals. */
     private static String interval(ConfidenceInterval ci) {
         return "[" + Fmt.fixed(ci.lower(), 4) + ", " + Fmt.fixed(ci.upper(), 4) + "]";
+    }
+
+    /** The curve with the summary's interval of the metric (of class {@code klass}, or binary), if it has one. */
+    private Curve withInterval(Curve c, int klass, Metric metric) {
+        if (summary == null) {
+            return c;
+        }
+        MetricKey key = MetricKey.of(metric);
+        java.util.Optional<EvaluationSummary.Value> v = b.binary ? summary.find(key)
+                : klass >= 0 && klass < summary.perClass().size()
+                        ? summary.perClass().get(klass).values().stream().filter(x -> x.key().equals(key)).findFirst()
+                        : java.util.Optional.empty();
+        ConfidenceInterval ci = v.flatMap(EvaluationSummary.Value::interval).orElse(null);
+        return ci == null ? c : c.withInterval(ci.lower(), ci.upper());
     }
 
     /** The interval of the binary summary's ROC AUC, if it has one. */
@@ -719,21 +735,28 @@ public final class HtmlReport {
             }
             return averages;
         };
+        // legends carry the summary's AUC / AP intervals (--ci), per class for multi-class input
         List<Curve> shown = new ArrayList<>();
-        for (Curve c : rocs) {
-            if (b.binary) {
-                ConfidenceInterval ci = rocAucInterval();
-                Curve named = Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area());
-                shown.add(ci == null ? named : named.withInterval(ci.lower(), ci.upper()));
-            } else {
-                shown.add(c);
-            }
+        for (int i = 0; i < k; i++) {
+            Curve c = rocs.get(i);
+            shown.add(withInterval(b.binary ? Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area()) : c,
+                    tables.get(i).klass, Metric.ROC_AUC));
+            prs.set(i, withInterval(prs.get(i), tables.get(i).klass, Metric.AVERAGE_PRECISION));
         }
         set.add(charts -> {
             XYChart roc = Charts.roc(shown, averagesOf.get(), null);
             ChartFiles.write(roc, charts.resolve("roc.png"));
             ChartFiles.write(roc, charts.resolve("roc.svg"));
         }, "roc.png", "roc.svg");
+        // rare positives: most operating points sit below 1% FPR, in the first pixels of roc.png
+        double negatives = b.binary ? b.totalRows - b.support(1) : 0;
+        if (b.binary && b.totalRows > 0 && b.support(1) / b.totalRows <= RARE && negatives >= 100) {
+            set.add(charts -> {
+                XYChart log = Charts.rocLogFpr(shown, List.of(), 1 / negatives);
+                ChartFiles.write(log, charts.resolve("roc_logfpr.png"));
+                ChartFiles.write(log, charts.resolve("roc_logfpr.svg"));
+            }, "roc_logfpr.png", "roc_logfpr.svg");
+        }
         double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
         double[] prevalences = new double[k];
         for (int i = 0; i < k; i++) {
@@ -756,7 +779,9 @@ public final class HtmlReport {
             set.add(charts -> ChartFiles.write(Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve()))),
                     charts.resolve("det.png")), "det.png");
             Table t = tables.get(0);
-            double chosen = t.initial == 0 ? Double.NaN : t.op().threshold(t.rows[t.initial - 1]);
+            // the threshold as given (0.5), not the operating point's score at or above it (0.5045)
+            double chosen = !Double.isNaN(b.initialThreshold) ? b.initialThreshold
+                    : t.initial == 0 ? Double.NaN : t.op().threshold(t.rows[t.initial - 1]);
             set.add(charts -> ChartFiles.write(Charts.thresholdSweep(ThresholdSweep.representative(ev.operatingPoints(),
                     2000), chosen), charts.resolve("threshold-sweep.png")), "threshold-sweep.png");
             if (b.scores != null) {
