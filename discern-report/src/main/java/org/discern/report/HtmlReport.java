@@ -636,7 +636,7 @@ public final class HtmlReport {
         Path curves = Files.createDirectories(dir.resolve("curves"));
         writeCurves(curves);
         if (!charts.charts().isEmpty()) {
-            charts.writeInto(Files.createDirectories(dir.resolve("charts")));
+            charts.writeInto(Files.createDirectories(dir.resolve("charts")), b.progress);
         }
     }
 
@@ -650,6 +650,7 @@ public final class HtmlReport {
             }
         }
         for (int i = 0; i < tables.size(); i++) {
+            b.progress.step("writing curves", i, tables.size());
             Table t = tables.get(i);
             String suffix = b.binary ? "" : String.format(java.util.Locale.ROOT, "-%02d", i);
             OperatingPoints op = t.op();
@@ -678,6 +679,7 @@ public final class HtmlReport {
                 }
             }
         }
+        b.progress.step("writing curves", tables.size(), tables.size());
     }
 
     private static String csv(String s) {
@@ -867,6 +869,7 @@ public final class HtmlReport {
         private boolean images = true;
         private int maxRows = 4000;
         private double initialThreshold = Double.NaN;
+        private ReportProgress progress = ReportProgress.NONE;
 
         private Builder() {
         }
@@ -1086,6 +1089,12 @@ public final class HtmlReport {
         }
 
         /** Checks the inputs and renders the report. */
+        /** Where {@link HtmlReport#write} reports drawing and writing (default: nowhere). */
+        public Builder progress(ReportProgress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
         public HtmlReport build() {
             if (classes == null) {
                 throw new IllegalStateException("call binary(...) or multiclass(...) first");
