@@ -7,12 +7,15 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.discern.io.ProgressListener;
+import org.discern.report.ReportProgress;
 
 /**
- * Reading progress on standard error: a progress bar on a terminal, plain lines (at most one
- * every 2 seconds) otherwise. Nothing at all for work that finishes within a second.
+ * Progress on standard error. Reading: a progress bar on a terminal, plain lines (at most one
+ * every 2 seconds) otherwise. The report's later steps (computing, drawing, writing): plain lines
+ * "drawing charts: 3 of 9", at most one every 2 seconds per step and always the step's last, at
+ * 100% of its true total. Nothing at all for work that finishes within a second.
  */
-final class Progress implements ProgressListener {
+final class Progress implements ProgressListener, ReportProgress {
     private static final long QUIET_NANOS = 1_000_000_000L;
     private static final long LINE_EVERY_NANOS = 2_000_000_000L;
 
@@ -22,6 +25,8 @@ final class Progress implements ProgressListener {
     private final long start = System.nanoTime();
     private long lastLine;
     private ProgressBar bar;
+    private String lastStep;
+    private long lastStepLine;
 
     Progress(PrintWriter err, boolean terminal, long quietNanos) {
         this.err = err;
@@ -80,5 +85,31 @@ final class Progress implements ProgressListener {
             err.println(String.format(Locale.ROOT, "read %s: %,d rows in %.1f s", file, rows, elapsed / 1e9));
             err.flush();
         }
+    }
+
+    @Override
+    public synchronized void step(String step, long done, long total) {
+        long now = System.nanoTime();
+        boolean last = done >= total;
+        boolean fresh = !step.equals(lastStep);
+        if (fresh) {
+            lastStep = step;
+            lastStepLine = now;
+        }
+        // a step's start, its end, and a line every 2 s between them: never a long silence
+        if (now - start < quietNanos || !(last || (fresh && done == 0) || now - lastStepLine >= LINE_EVERY_NANOS)) {
+            return;
+        }
+        lastStepLine = now;
+        err.println(stepText(step, done, total, (now - start) / 1e9));
+        err.flush();
+    }
+
+    /** "drawing charts: 3 of 9 (12.3 s)"; a step of one unit is "computing the evaluation: done (1.2 s)". */
+    static String stepText(String step, long done, long total, double seconds) {
+        if (total == 1) {
+            return String.format(Locale.ROOT, "%s: %s (%.1f s)", step, done >= 1 ? "done" : "started", seconds);
+        }
+        return String.format(Locale.ROOT, "%s: %,d of %,d (%.1f s)", step, done, total, seconds);
     }
 }

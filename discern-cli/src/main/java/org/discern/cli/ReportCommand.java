@@ -106,12 +106,18 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    /** Progress of the steps after reading (computing, drawing, writing) on standard error. */
+    private Progress progress;
+
     @Override
     public Integer call() throws Exception {
         // refuse an unusable --out (exists without --force, holds an input...) before the long work
         OutputDirectory.check(out, force, input.inputs());
         slicing.groupings(); // fail on a bad --group or --min-slice before reading the file
+        // started before reading: the steps after a long read are announced at once
+        progress = Progress.to(spec.commandLine().getErr());
         Predictions read = input.chosenClass(InputOptions.read(slicing.spec(input.spec(spec.commandLine().getErr()))));
+        progress.step("computing the evaluation", 0, 1);
         // --threshold is honoured everywhere (where the slider starts); a partial AUC is a binary number
         input.refuseBinaryOnly(read, "--max-fpr");
         if (read instanceof MultiLabelPredictions ml) {
@@ -142,6 +148,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private HtmlReport.Builder common() throws java.io.IOException {
         return HtmlReport.builder()
+                .progress(progress)
                 .title(title != null ? title : "Discern report: " + input.mainFile().getFileName())
                 .input(input.mainFile())
                 .version(VersionProvider.version())
@@ -182,7 +189,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Integer write(HtmlReport.Builder b) throws Exception {
-        Path html = b.build().write(out, force);
+        HtmlReport report = b.build();
+        progress.step("computing the evaluation", 1, 1);
+        Path html = report.write(out, force);
         PrintWriter o = spec.commandLine().getOut();
         o.println(html);
         o.flush();

@@ -1,5 +1,6 @@
 package org.discern.report;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,15 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.Processor;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+
 import org.discern.io.OutputFiles;
+import org.discern.report.internal.ChartPainter;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -20,9 +29,11 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Writes charts to PNG, SVG or PDF files (SVG and PDF through XChart's VectorGraphics2D encoder).
- * Files are written exactly at the given path (no extension is added), whole or not at all
- * ({@link OutputFiles}).
+ * Writes charts to PNG, SVG or PDF files. Line charts ({@link XYChart}) are drawn by Discern's
+ * {@link ChartPainter} (round axis ticks, text as text: an SVG holds real {@code <text>}
+ * elements), onto a bitmap for PNG and onto VectorGraphics2D for SVG and PDF; other XChart charts
+ * (the confusion-matrix heat map) go through XChart's own encoders. Files are written exactly at
+ * the given path (no extension is added), whole or not at all ({@link OutputFiles}).
  */
 public final class ChartFiles {
     private ChartFiles() {
@@ -69,6 +80,15 @@ public final class ChartFiles {
 
     /** Writes the chart to a stream in the given format (the stream is not closed). */
     public static void write(Chart<?, ?> chart, OutputStream out, Format format) throws IOException {
+        if (chart instanceof XYChart xy) {
+            if (format == Format.PNG) {
+                ImageIO.write(image(xy), "png", out);
+            } else {
+                vector(format, xy.getWidth(), xy.getHeight(), g -> ChartPainter.paint(xy, g, xy.getWidth(), xy.getHeight()))
+                        .writeTo(out);
+            }
+            return;
+        }
         switch (format) {
             case PNG -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
             case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
@@ -86,7 +106,50 @@ public final class ChartFiles {
 
     /** The chart drawn into an image of its pixel size. */
     public static BufferedImage image(Chart<?, ?> chart) {
+        if (chart instanceof XYChart xy) {
+            BufferedImage img = new BufferedImage(xy.getWidth(), xy.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+                ChartPainter.paint(xy, g, xy.getWidth(), xy.getHeight());
+            } finally {
+                g.dispose();
+            }
+            return img;
+        }
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Paints into a vector document of the given size. */
+    private static Document vector(Format format, int w, int h, java.util.function.Consumer<Graphics2D> paint) {
+        VectorGraphics2D g = new VectorGraphics2D();
+        paint.accept(g);
+        Processor processor = format == Format.SVG ? new SVGProcessor() : new PDFProcessor(true);
+        return processor.getDocument(g.getCommands(), new PageSize(0, 0, w, h));
+    }
+
+    /** Checks a grid's arguments; returns {columns, rows}. */
+    private static int[] grid(List<XYChart> panels, int columns) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("panels must not be empty");
+        }
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        }
+        int cols = Math.min(columns, panels.size());
+        return new int[] {cols, (panels.size() + cols - 1) / cols};
+    }
+
+    private static void paintGrid(List<XYChart> panels, int cols, Graphics2D g) {
+        int w = panels.get(0).getWidth();
+        int h = panels.get(0).getHeight();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w * cols, h * ((panels.size() + cols - 1) / cols));
+        java.awt.geom.AffineTransform base = g.getTransform();
+        for (int i = 0; i < panels.size(); i++) {
+            g.translate((i % cols) * w, (i / cols) * h);
+            ChartPainter.paint(panels.get(i), g, w, h);
+            g.setTransform(base);
+        }
     }
 
     /**
@@ -94,33 +157,17 @@ public final class ChartFiles {
      * panels wide; every cell has the size of the first panel. Written whole or not at all.
      */
     public static void writeGridPng(List<XYChart> panels, int columns, Path file) throws IOException {
-        if (panels.isEmpty()) {
-            throw new IllegalArgumentException("panels must not be empty");
-        }
-        if (columns < 1) {
-            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-        }
+        int[] cr = grid(panels, columns);
         int w = panels.get(0).getWidth();
         int h = panels.get(0).getHeight();
-        int cols = Math.min(columns, panels.size());
-        int rows = (panels.size() + cols - 1) / cols;
-        BufferedImage grid = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = grid.createGraphics();
+        BufferedImage img = new BufferedImage(w * cr[0], h * cr[1], BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
         try {
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
-            for (int i = 0; i < panels.size(); i++) {
-                java.awt.Graphics2D cell = (java.awt.Graphics2D) g.create((i % cols) * w, (i / cols) * h, w, h);
-                try {
-                    panels.get(i).paint(cell, w, h);
-                } finally {
-                    cell.dispose();
-                }
-            }
+            paintGrid(panels, cr[0], g);
         } finally {
             g.dispose();
         }
-        OutputFiles.writeBytes(file, out -> ImageIO.write(grid, "png", out));
+        OutputFiles.writeBytes(file, out -> ImageIO.write(img, "png", out));
     }
 
     /**
@@ -131,35 +178,13 @@ public final class ChartFiles {
      */
     public static void writeGridVector(List<XYChart> panels, int columns, Path file, Format format)
             throws IOException {
-        if (panels.isEmpty()) {
-            throw new IllegalArgumentException("panels must not be empty");
-        }
-        if (columns < 1) {
-            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-        }
+        int[] cr = grid(panels, columns);
         if (format == Format.PNG) {
             throw new IllegalArgumentException("writeGridVector writes SVG or PDF; use writeGridPng for PNG");
         }
         int w = panels.get(0).getWidth();
         int h = panels.get(0).getHeight();
-        int cols = Math.min(columns, panels.size());
-        int rows = (panels.size() + cols - 1) / cols;
-        de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, w * cols, h * rows);
-        for (int i = 0; i < panels.size(); i++) {
-            java.awt.Graphics2D cell = (java.awt.Graphics2D) g.create((i % cols) * w, (i / cols) * h, w, h);
-            try {
-                panels.get(i).paint(cell, w, h);
-            } finally {
-                cell.dispose();
-            }
-        }
-        de.erichseifert.vectorgraphics2d.Processor processor = format == Format.SVG
-                ? new de.erichseifert.vectorgraphics2d.svg.SVGProcessor()
-                : new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true);
-        de.erichseifert.vectorgraphics2d.Document doc = processor.getDocument(g.getCommands(),
-                new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, w * cols, h * rows));
+        Document doc = vector(format, w * cr[0], h * cr[1], g -> paintGrid(panels, cr[0], g));
         OutputFiles.writeBytes(file, doc::writeTo);
     }
 }

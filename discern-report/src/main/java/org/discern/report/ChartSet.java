@@ -52,6 +52,12 @@ final class ChartSet {
 
     /** Draws every chart into {@code dir}, independent charts in parallel (the bytes do not depend on the order). */
     void writeInto(Path dir) throws IOException {
+        writeInto(dir, ReportProgress.NONE);
+    }
+
+    /** As {@link #writeInto(Path)}, reporting "drawing charts" after each chart (ends at the number of charts). */
+    void writeInto(Path dir, ReportProgress progress) throws IOException {
+        progress.step("drawing charts", 0, charts.size());
         int threads = Math.max(1, Math.min(charts.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "discern-chart");
@@ -66,9 +72,11 @@ final class ChartSet {
                     return null;
                 }));
             }
+            int done = 0;
             for (Future<?> f : futures) {
                 try {
                     f.get();
+                    progress.step("drawing charts", ++done, charts.size());
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
                     if (c instanceof IOException io) {

@@ -17,6 +17,8 @@ import org.discern.metrics.Normal;
 import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Palette;
+import org.discern.report.internal.TickedChart;
+import org.discern.report.internal.Ticks;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -35,7 +37,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>Charts are drawn headless: loading this class sets {@code java.awt.headless=true} unless the
  * property was set. Text is locale-independent; series keep the order documented per method;
- * colours and dash patterns repeat only after 48 series.
+ * colours and dash patterns repeat only after 104 series (no two of the first 26 share a colour).
  */
 public final class Charts {
     /** Default width in pixels. */
@@ -125,6 +127,56 @@ public final class Charts {
         return panels;
     }
 
+    /**
+     * ROC figure with a logarithmic false-positive-rate axis, for rare positives or a low-FPR
+     * operating region: the part below 1% FPR, a few pixels of the linear figure, gets most of
+     * the width. The axis runs from the power of ten at or below {@code minFpr} (e.g. one false
+     * positive: 1 / negatives) to 1, ticks at powers of ten; points at FPR 0 sit at the left
+     * edge. The chance line is drawn as the curve TPR = FPR. Curves are not thinned (thinning
+     * works in linear units); the painter simplifies them to a quarter pixel.
+     *
+     * @param curves curves with x = FPR, y = TPR, legend by AUC descending
+     * @param averages average curves drawn thick first, possibly empty
+     * @param minFpr smallest FPR to show, in (0, 1)
+     */
+    public static XYChart rocLogFpr(List<Curve> curves, List<Curve> averages, double minFpr) {
+        Objects.requireNonNull(curves, "curves");
+        Objects.requireNonNull(averages, "averages");
+        if (!(minFpr > 0 && minFpr < 1)) {
+            throw new IllegalArgumentException("minFpr must be in (0, 1), got " + minFpr);
+        }
+        XYChart chart = unitChart("ROC curve (logarithmic FPR axis)", "False positive rate (log scale)",
+                "True positive rate (sensitivity)", curves.size() + averages.size());
+        XYStyler s = chart.getStyler();
+        double lo = Math.pow(10, Math.floor(Math.log10(minFpr) + 1e-9));
+        s.setXAxisLogarithmic(true);
+        s.setXAxisMin(lo);
+        s.setXAxisMax(1.0);
+        Names names = new Names();
+        int n = 61;
+        double[] cx = new double[n];
+        for (int i = 0; i < n; i++) {
+            cx[i] = Math.pow(10, Math.log10(lo) * (1 - i / (n - 1.0)));
+        }
+        addLine(chart, names, "chance", cx, cx.clone(), GREY, dotted(1f), false);
+        int k = 0;
+        for (Curve a : averages) {
+            addLine(chart, names, a.label("AUC"), a.x(), a.y(), Color.BLACK,
+                    k == 0 ? new BasicStroke(2.5f) : dashed(2.5f), true);
+            k++;
+        }
+        int i = 0;
+        for (Curve c : byAreaDescending(curves)) {
+            if (c.size() > 0) {
+                addLine(chart, names, c.label("AUC"), c.x(), c.y(), Palette.colour(i), Palette.stroke(i, 1.6f), true);
+            }
+            i++;
+        }
+        s.setLegendPosition(curves.size() + averages.size() <= LEGEND_INSIDE_MAX
+                ? LegendPosition.InsideSE : LegendPosition.OutsideE);
+        return chart;
+    }
+
     // ---------------------------------------------------------------- PR
 
     /**
@@ -206,37 +258,49 @@ public final class Charts {
 
     /**
      * DET figure: false-negative against false-positive rate on normal-deviate (probit) axes, so
-     * that normal score distributions give straight lines. Rates are clipped to [0.05%, 99.95%]
-     * for drawing; tick labels are the rates in percent.
+     * that normal score distributions give straight lines. Each axis spans the data's full range:
+     * from the round percentage at or below the smallest rate above 0 to the one at or above the
+     * largest below 1 (at least 1% to 50%); rates of exactly 0 or 1, which have no deviate, are
+     * drawn at the axis's edge. Ticks sit at round percentages (0.01%, 0.1%, 1%, 5%, 20%, 50%,
+     * 80%, 95%, 99%...) when drawn by {@link ChartFiles}.
      *
      * @param curves curves with x = FPR, y = FNR, e.g. {@link Curve#det}
      */
     public static XYChart det(List<Curve> curves) {
         Objects.requireNonNull(curves, "curves");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("DET curve")
-                .xAxisTitle("False positive rate (%)").yAxisTitle("False negative rate (%)").build();
+        double[][] xs = new double[curves.size()][];
+        double[][] ys = new double[curves.size()][];
+        for (int i = 0; i < curves.size(); i++) {
+            xs[i] = curves.get(i).x();
+            ys[i] = curves.get(i).y();
+        }
+        double[] rx = Ticks.probitRange(xs);
+        double[] ry = Ticks.probitRange(ys);
+        TickedChart chart = new TickedChart(WIDTH, HEIGHT);
+        chart.setTitle("DET curve");
+        chart.setXAxisTitle("False positive rate");
+        chart.setYAxisTitle("False negative rate");
+        chart.xTicks(Ticks.probitPercent(rx[0], rx[1])).yTicks(Ticks.probitPercent(ry[0], ry[1]));
         XYStyler s = chart.getStyler();
         style(s);
-        double lim = Normal.quantile(0.9995);
-        s.setXAxisMin(-lim);
-        s.setXAxisMax(lim);
-        s.setYAxisMin(-lim);
-        s.setYAxisMax(lim);
+        s.setXAxisMin(Normal.quantile(rx[0]));
+        s.setXAxisMax(Normal.quantile(rx[1]));
+        s.setYAxisMin(Normal.quantile(ry[0]));
+        s.setYAxisMax(Normal.quantile(ry[1]));
+        // XChart's own painter (not used by ChartFiles) puts its ticks at round deviates
         s.setxAxisTickLabelsFormattingFunction(Charts::percentOfDeviate);
         s.setyAxisTickLabelsFormattingFunction(Charts::percentOfDeviate);
         Names names = new Names();
-        int i = 0;
-        for (Curve c : curves) {
-            double[] x = c.x();
-            double[] y = c.y();
+        for (int i = 0; i < curves.size(); i++) {
+            double[] x = xs[i];
+            double[] y = ys[i];
             for (int j = 0; j < x.length; j++) {
-                x[j] = Normal.quantile(Math.min(0.9995, Math.max(0.0005, x[j])));
-                y[j] = Normal.quantile(Math.min(0.9995, Math.max(0.0005, y[j])));
+                x[j] = Normal.quantile(Math.min(rx[1], Math.max(rx[0], x[j])));
+                y[j] = Normal.quantile(Math.min(ry[1], Math.max(ry[0], y[j])));
             }
             if (x.length > 0) {
-                addCurve(chart, names, c.name(), x, y, Palette.colour(i), Palette.stroke(i, 1.6f), true);
+                addLine(chart, names, curves.get(i).name(), x, y, Palette.colour(i), Palette.stroke(i, 1.6f), true);
             }
-            i++;
         }
         s.setLegendPosition(curves.size() <= LEGEND_INSIDE_MAX ? LegendPosition.InsideNE : LegendPosition.OutsideE);
         return chart;
@@ -247,7 +311,7 @@ public final class Charts {
         double p = 100 * Normal.cdf(z);
         double q = Math.min(p, 100 - p);
         int decimals = q < 1 ? 3 : (q < 10 ? 2 : 1);
-        return Fmt.fixed(p, decimals);
+        return Fmt.fixed(p, decimals) + "%";
     }
 
     // ---------------------------------------------------------------- confusion matrix
@@ -401,7 +465,7 @@ public final class Charts {
      * Precision, recall and F1 against the threshold, from core's sweep (e.g.
      * {@link ThresholdSweep#representative(org.discern.metrics.OperatingPoints, int)}: a few
      * thousand exact rows of any table), with a vertical line at the chosen threshold (NaN for
-     * none). Undefined values (nothing predicted positive) are left out.
+     * none), named in the legend as given (0.5 stays 0.5). Undefined values (nothing predicted positive) are left out.
      */
     public static XYChart thresholdSweep(ThresholdSweep sweep, double chosenThreshold) {
         return thresholdSweep(sweep.thresholds(), sweep.precision(), sweep.recall(), sweep.f1(), chosenThreshold);
@@ -435,7 +499,8 @@ public final class Charts {
             }
         }
         if (!Double.isNaN(chosenThreshold)) {
-            addLine(chart, names, "chosen threshold " + Fmt.fixed(chosenThreshold, 4),
+            // as given (0.5, not the operating point's 0.5045 nor 0.5000)
+            addLine(chart, names, "chosen threshold " + Ticks.round(chosenThreshold),
                     new double[] {chosenThreshold, chosenThreshold}, new double[] {0, 1}, Color.BLACK,
                     dashed(1.2f), true);
         }
@@ -554,6 +619,7 @@ public final class Charts {
         s.setPlotGridLinesColor(new Color(0xe4, 0xe4, 0xe4));
         s.setLegendBorderColor(new Color(0xcc, 0xcc, 0xcc));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setChartTitleBoxVisible(false);
         s.setAntiAlias(true);
         s.setMarkerSize(6);

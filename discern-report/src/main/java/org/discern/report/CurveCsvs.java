@@ -33,6 +33,7 @@ final class CurveCsvs {
             }
         }
         for (int i = 0; i < tables.size(); i++) {
+            m.b.progress.step("writing curves", i, tables.size());
             PageModel.PageCurve t = tables.get(i);
             String suffix = m.binary() ? "" : String.format(java.util.Locale.ROOT, "-%02d", i);
             OperatingPoints op = t.op();
@@ -61,6 +62,7 @@ final class CurveCsvs {
                 }
             }
         }
+        m.b.progress.step("writing curves", tables.size(), tables.size());
     }
 
     static String csv(String s) {

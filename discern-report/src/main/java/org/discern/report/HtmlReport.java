@@ -72,6 +72,8 @@ import org.discern.metrics.ThresholdCriterion;
 public final class HtmlReport {
     /** Curves are drawn for at most this many classes (the most frequent). */
     static final int MAX_CLASS_CURVES = 50;
+    /** Share of positives at or below which a binary report also draws roc_logfpr.png (rare positives). */
+    static final double RARE = 0.05;
     /** The confusion matrix is drawn (table and images) for at most this many classes. */
     static final int MAX_CONFUSION_CLASSES = 50;
     /** metrics.json is shown in the page up to this many characters (it is always written). */
@@ -124,7 +126,7 @@ public final class HtmlReport {
                 StandardCharsets.UTF_8);
         CurveCsvs.write(model, Files.createDirectories(dir.resolve("curves")));
         if (!charts.charts().isEmpty()) {
-            charts.writeInto(Files.createDirectories(dir.resolve("charts")));
+            charts.writeInto(Files.createDirectories(dir.resolve("charts")), b.progress);
         }
     }
 
@@ -155,6 +157,7 @@ public final class HtmlReport {
         boolean images = true;
         int maxRows = PageModel.BINARY_ALL_ROWS;
         double initialThreshold = Double.NaN;
+        ReportProgress progress = ReportProgress.NONE;
         RocBand band;
         // the threshold markers: human name -> criterion, in order
         final Map<String, ThresholdCriterion> criteria = defaultCriteria();
@@ -428,6 +431,12 @@ public final class HtmlReport {
             m.put("min cost (FP 1, FN 1)", ThresholdCriterion.parse("cost"));
             m.put("max precision at recall \u2265 0.9", ThresholdCriterion.parse("recall:0.9"));
             return m;
+        }
+
+        /** Where {@link HtmlReport#write} reports drawing and writing (default: nowhere). */
+        public Builder progress(ReportProgress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
         }
 
         /** Checks the inputs and renders the report. */

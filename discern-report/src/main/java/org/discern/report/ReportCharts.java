@@ -48,22 +48,29 @@ final class ReportCharts {
                 }
             }
         }
+        // legends carry the summary's AUC / AP intervals (--ci), per class for multi-class input
         List<Curve> shown = new ArrayList<>();
         for (int i = 0; i < rocs.size(); i++) {
             Curve c = rocs.get(i);
-            if (b.binary) {
-                ConfidenceInterval ci = classes.get(i).aucCi();
-                Curve named = Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area());
-                shown.add(ci == null ? named : named.withInterval(ci.lower(), ci.upper()));
-            } else {
-                shown.add(c);
-            }
+            PageModel.PageCurve t = classes.get(i);
+            shown.add(withInterval(b.binary ? Curve.of(b.classes.get(1), c.x(), c.y()).withArea(c.area()) : c,
+                    t.aucCi()));
+            prs.set(i, withInterval(prs.get(i), t.apCi()));
         }
         set.add(charts -> {
             XYChart roc = Charts.roc(shown, averages, null);
             ChartFiles.write(roc, charts.resolve("roc.png"));
             ChartFiles.write(roc, charts.resolve("roc.svg"));
         }, "roc.png", "roc.svg");
+        // rare positives: most operating points sit below 1% FPR, in the first pixels of roc.png
+        double negatives = b.binary ? b.totalRows - b.support(1) : 0;
+        if (b.binary && b.totalRows > 0 && b.support(1) / b.totalRows <= HtmlReport.RARE && negatives >= 100) {
+            set.add(charts -> {
+                XYChart log = Charts.rocLogFpr(shown, List.of(), 1 / negatives);
+                ChartFiles.write(log, charts.resolve("roc_logfpr.png"));
+                ChartFiles.write(log, charts.resolve("roc_logfpr.svg"));
+            }, "roc_logfpr.png", "roc_logfpr.svg");
+        }
         double prevalence = b.binary ? b.support(1) / b.totalRows : Double.NaN;
         double[] prevalences = new double[k];
         for (int i = 0; i < k; i++) {
@@ -86,7 +93,9 @@ final class ReportCharts {
             set.add(charts -> ChartFiles.write(Charts.det(List.of(Curve.det(b.classes.get(1), ev.detCurve()))),
                     charts.resolve("det.png")), "det.png");
             PageModel.PageCurve t = classes.get(0);
-            double chosen = t.initial() == 0 ? Double.NaN : t.op().threshold(t.rows()[t.initial() - 1]);
+            // the threshold as given (0.5), not the operating point's score at or above it (0.5045)
+            double chosen = !Double.isNaN(b.initialThreshold) ? b.initialThreshold
+                    : t.initial() == 0 ? Double.NaN : t.op().threshold(t.rows()[t.initial() - 1]);
             set.add(charts -> ChartFiles.write(Charts.thresholdSweep(ThresholdSweep.representative(ev.operatingPoints(),
                     2000), chosen), charts.resolve("threshold-sweep.png")), "threshold-sweep.png");
             if (b.scores != null) {
@@ -109,6 +118,11 @@ final class ReportCharts {
                     charts.resolve("confusion-normalised.png")), "confusion-normalised.png");
         }
         return set;
+    }
+
+    /** The curve with its interval ({@code --ci}) for the legend, if it has one. */
+    private static Curve withInterval(Curve c, ConfidenceInterval ci) {
+        return ci == null ? c : c.withInterval(ci.lower(), ci.upper());
     }
 
     private static double[] pick(double[] scores, boolean[] labels, boolean positive) {

@@ -60,7 +60,7 @@ class CurveTest {
         assertArrayEquals(new double[] {1, 1, 2.0 / 3, 0.5}, pr.y(), 1e-15);
         // AP = 0.5 * 1 + 0.5 * 2/3
         assertEquals(0.5 + 1.0 / 3, pr.area(), 1e-15);
-        assertEquals("m (AP 0.833)", pr.label("AP"));
+        assertEquals("m (AP 0.8333)", pr.label("AP"));
         Curve det = Curve.det("m", ev.detCurve());
         assertTrue(det.size() >= 1);
         BinaryEvaluation oneClass = BinaryEvaluation.of(new double[] {0.1, 0.2}, new boolean[] {true, true});

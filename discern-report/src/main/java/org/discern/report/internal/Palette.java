@@ -4,16 +4,17 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 
 /**
- * Colours and dash patterns for many series: 26 qualitative colours (Tableau 10, then darker and
- * lighter companions) combined with 4 dash patterns so that series {@code i} and {@code j < 104}
- * never share both; 25 classes get 25 different colours, and the dash tells apart the colours
- * that are close (in print and for colour-blind readers).
+ * Colours and dash patterns for many series, shared by the chart files and the page: 26
+ * qualitative colours (Tableau 10, tones of Tableau 20b, ColorBrewer's Paired and Dark2, and three
+ * chosen to be far from all others; no two closer than 42 in RGB distance) combined with 4 dash
+ * patterns, so that 25 classes each get their own colour and series {@code i} and {@code j < 104}
+ * never share both colour and dash (distinguishable in print and for colour-blind readers).
  */
 public final class Palette {
     private static final String[] HEX = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
-        "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363", "#ad494a", "#a55194", "#6baed6",
-        "#fd8d3c", "#74c476", "#9e9ac8"};
+        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#7b4173", "#6b6ecf",
+        "#b5cf6b", "#e7ba52", "#d6616b", "#1b9e77", "#6a3d9a", "#b15928", "#a6cee3", "#fb9a99", "#cab2d6",
+        "#800000", "#70e000", "#000080"};
     // SVG stroke-dasharray values; "" is solid
     private static final String[] DASH = {"", "7 4", "2 3", "9 3 2 3"};
     private static final float[][] DASH_ARRAY = {null, {7f, 4f}, {2f, 3f}, {9f, 3f, 2f, 3f}};
@@ -37,7 +38,7 @@ public final class Palette {
     }
 
     private static int dashIndex(int i) {
-        // a dash per series within a round of colours, shifted by one each round: pairs repeat only at 104
+        // shift the dash by one for each round of colours: (colour, dash) pairs repeat only at 104
         return Math.floorMod(i + i / HEX.length, DASH.length);
     }
 

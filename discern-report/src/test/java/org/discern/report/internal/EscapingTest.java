@@ -46,16 +46,30 @@ class EscapingTest {
     }
 
     @Test
-    void paletteHas25ColoursAndRepeatsColourAndDashOnlyAfter104() {
+    void paletteGives25ClassesTheirOwnColourAndRepeatsColourAndDashOnlyAfter104() {
         java.util.Set<String> colours = new java.util.HashSet<>();
         for (int i = 0; i < 25; i++) {
-            assertEquals(true, colours.add(Palette.hex(i)), "colour of series " + i);
+            assertEquals(true, colours.add(Palette.hex(i)), "series " + i);
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < 104; i++) {
             assertEquals(true, seen.add(Palette.hex(i) + "/" + Palette.dash(i)), "series " + i);
         }
         assertEquals(Palette.hex(0) + "/" + Palette.dash(0), Palette.hex(104) + "/" + Palette.dash(104));
+    }
+
+    @Test
+    void paletteColoursAreDistinguishable() {
+        // no two of the 26 colours closer than 40 in RGB distance (most are far more apart)
+        for (int i = 0; i < Palette.colours(); i++) {
+            for (int j = i + 1; j < Palette.colours(); j++) {
+                java.awt.Color a = Palette.colour(i);
+                java.awt.Color b = Palette.colour(j);
+                double d = Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                        + Math.pow(a.getBlue() - b.getBlue(), 2));
+                assertEquals(true, d >= 40, Palette.hex(i) + " and " + Palette.hex(j) + ": " + d);
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test
