@@ -1,6 +1,7 @@
 package org.discern.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,18 @@ import picocli.CommandLine.Model.CommandSpec;
             "Candidates are every distinct score and 'inf' (flag nothing); among equally good ones the",
             "highest threshold wins. A constraint nobody meets gives an undefined threshold and a warning.",
             "Without --by, a table of: " + ThresholdCommand.ALL_TEXT + ".",
-            "Multi-class or multi-label input: choose the class with --class NAME (one against the rest)."},
+            "Multi-class or multi-label input: choose the class with --class NAME (one against the rest).",
+            "",
+            "Multi-class decisions by cost (--cost-matrix FILE): every row gets the class j of least",
+            "expected cost sum_i p(i) * cost(i, j) (i = true class, j = decided class; the first such",
+            "class on ties, as argmax takes the first maximum); shown: its confusion matrix and realised",
+            "total and mean cost (weighted), beside argmax's under the same costs. The file: a header",
+            "whose first cell is free text, then the classes of FILE in any order; one row per true",
+            "class; costs finite and >= 0; a non-zero diagonal (a correct decision that costs) is",
+            "allowed and warned. --priors first corrects the probabilities to target class priors pi':",
+            "p'(c) = p(c) pi'(c)/pi(c) / sum_j p(j) pi'(j)/pi(j), where pi are the priors the model was",
+            "trained at: --train-priors, by default the (weighted) label frequencies of FILE (right when",
+            "FILE is a sample at the training balance, e.g. a validation split)."},
         footer = {
             "",
             "Examples:",
@@ -52,7 +64,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern threshold fraud.csv --by cost --cost-fp 1 --cost-fn 50 --prevalence 0.002 --format json",
             "  discern threshold preds.csv --by precision:0.9",
             "  discern threshold preds.csv",
-            "  discern threshold malware25.csv --class Adialer.C --by f1"})
+            "  discern threshold malware25.csv --class Adialer.C --by f1",
+            "  discern threshold animals.csv --cost-matrix costs.csv",
+            "  discern threshold animals.csv --cost-matrix costs.csv --priors cat=0.2,dog=0.7,fox=0.1 --format json",
+            "  discern threshold animals.csv --cost-matrix costs.csv --priors target.csv --train-priors train.csv"})
 public final class ThresholdCommand implements Callable<Integer> {
     static final List<String> ALL = List.of("youden", "closest", "f1", "fbeta:2", "mcc", "cost", "precision:0.9",
             "recall:0.9", "specificity:0.95", "sensitivity:0.95");
@@ -78,6 +93,21 @@ public final class ThresholdCommand implements Callable<Integer> {
             description = "Deployment prevalence in [0, 1] for 'cost' (default: the file's own).")
     Double prevalence;
 
+    @Option(names = "--cost-matrix", paramLabel = "FILE",
+            description = "Multi-class: decide each row by least expected cost under this K x K matrix "
+                    + "(CSV: header 'true\\decided' then the classes; one row per true class; costs >= 0).")
+    Path costMatrix;
+
+    @Option(names = "--priors", paramLabel = "NAME=P,...|FILE",
+            description = "With --cost-matrix: correct the probabilities to these target class priors first "
+                    + "(inline or a CSV file 'class,prior'; positive, normalised to sum 1).")
+    String priors;
+
+    @Option(names = "--train-priors", paramLabel = "NAME=P,...|FILE",
+            description = "With --priors: the class priors the model's probabilities reflect "
+                    + "(default: the label frequencies of FILE, weighted).")
+    String trainPriors;
+
     @Mixin
     FormatOption output;
 
@@ -87,6 +117,21 @@ public final class ThresholdCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean costOptions = costFp != null || costFn != null || prevalence != null;
+        if (costMatrix != null || priors != null || trainPriors != null) {
+            if (costMatrix == null) {
+                throw new UsageException("--priors and --train-priors apply to --cost-matrix only");
+            }
+            if (by != null || costOptions) {
+                throw new UsageException("--cost-matrix decides among all classes; --by, --cost-fp, --cost-fn and "
+                        + "--prevalence choose a binary threshold");
+            }
+            if (trainPriors != null && priors == null) {
+                throw new UsageException("--train-priors needs --priors (the target priors to correct to)");
+            }
+            CostDecisions.run(input.read(spec.commandLine().getErr()), costMatrix, priors, trainPriors, output.json(),
+                    spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
         List<ThresholdCriterion> criteria = new ArrayList<>();
         if (by == null) {
             for (String s : ALL) {

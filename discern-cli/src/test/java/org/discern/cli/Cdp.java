@@ -268,16 +268,38 @@ final class Cdp implements AutoCloseable {
         } catch (Exception e) {
             // the browser goes anyway
         }
-        process.destroy();
+        // the browser's helper processes (network, GPU, renderers) write into the profile too: end them all
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle h : all) {
+                try {
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> s = Files.walk(profile)) {
-            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        deleteTree(profile);
+    }
+
+    /** Deletes a directory tree, tolerating files that vanish meanwhile; a few passes for late writers. */
+    private static void deleteTree(Path root) throws IOException {
+        for (int pass = 0; pass < 5 && Files.exists(root); pass++) {
+            List<Path> paths = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(root)) {
+                s.forEach(paths::add);
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                // a file vanished while listing: list again
+                continue;
+            }
+            paths.sort(Comparator.reverseOrder());
+            for (Path f : paths) {
+                f.toFile().delete();
+            }
         }
     }
 

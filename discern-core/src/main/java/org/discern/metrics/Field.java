@@ -144,6 +144,17 @@ public enum Field {
     PREVALENCE,
     /** The rule a decision follows, in words. */
     RULE,
+    // ---- decisions by cost (threshold --cost-matrix)
+    /** The K x K costs, rows = true class, columns = decided class. */
+    COST_MATRIX,
+    /** The least-expected-cost decisions: their cost, accuracy and confusion matrix. */
+    COST_DECISION,
+    /** The argmax decisions (first maximum), judged by the same costs. */
+    ARGMAX,
+    /** Realised total (weighted) cost of a set of decisions. */
+    TOTAL_COST,
+    /** Realised cost per (weighted) row: the total cost over the total weight. */
+    MEAN_COST,
     // ---- a saved calibrator
     /** "platt", "isotonic" or "prior_shift". */
     TYPE,

@@ -3,10 +3,14 @@ package org.discern.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.metrics.Calibration;
+import org.discern.metrics.CostDecision;
+import org.discern.metrics.CostMatrix;
 import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.Field;
 import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
+import org.discern.metrics.MulticlassConfusionMatrix;
+import org.discern.metrics.PriorShiftCalibrator;
 import org.discern.metrics.ThresholdChoice;
 import org.discern.metrics.ThresholdCriterion;
 
@@ -128,6 +132,55 @@ public final class DecisionJson {
         ArrayNode w = o.putArray(Field.WARNINGS.key());
         c.warnings().forEach(w::add);
         return o;
+    }
+
+    /** The rule of decisions by cost, as written to their JSON. */
+    public static final String COST_RULE = "decide the class of least expected cost; the first such class on ties";
+
+    /**
+     * Decisions by cost. Keys, in order: rule, n (rows), weighted, classes, cost_matrix (rows =
+     * true class), with a prior correction training_priors and target_priors, then cost_decision
+     * and argmax, each {total_cost, mean_cost, accuracy, confusion_matrix (rows = true class,
+     * columns = decided class)}, and warnings.
+     */
+    public static ObjectNode costDecision(CostDecision d, boolean weighted) {
+        ObjectNode o = Json.object();
+        o.put(Field.RULE.key(), COST_RULE);
+        o.put(Field.N.key(), d.size());
+        o.put(Field.WEIGHTED.key(), weighted);
+        CostMatrix costs = d.costs();
+        ArrayNode classes = o.putArray(Field.CLASSES.key());
+        costs.classes().forEach(classes::add);
+        ArrayNode matrix = o.putArray(Field.COST_MATRIX.key());
+        for (int i = 0; i < costs.size(); i++) {
+            ArrayNode row = matrix.addArray();
+            for (int j = 0; j < costs.size(); j++) {
+                Json.add(row, costs.cost(i, j));
+            }
+        }
+        PriorShiftCalibrator shift = d.priorShift();
+        if (shift != null) {
+            ArrayNode training = o.putArray(Field.TRAINING_PRIORS.key());
+            for (double v : shift.trainingPriors()) {
+                Json.add(training, v);
+            }
+            ArrayNode target = o.putArray(Field.TARGET_PRIORS.key());
+            for (double v : shift.targetPriors()) {
+                Json.add(target, v);
+            }
+        }
+        decisions(o.putObject(Field.COST_DECISION.key()), d.totalCost(), d.meanCost(), d.confusion());
+        decisions(o.putObject(Field.ARGMAX.key()), d.argmaxTotalCost(), d.argmaxMeanCost(), d.argmaxConfusion());
+        ArrayNode w = o.putArray(Field.WARNINGS.key());
+        d.warnings().forEach(w::add);
+        return o;
+    }
+
+    private static void decisions(ObjectNode o, double total, double mean, MulticlassConfusionMatrix cm) {
+        Json.number(o, Field.TOTAL_COST.key(), total);
+        Json.number(o, Field.MEAN_COST.key(), mean);
+        Json.number(o, key(Metric.ACCURACY), cm.accuracy());
+        o.set(Field.CONFUSION_MATRIX.key(), SummaryJson.matrix(cm));
     }
 
     private static String key(Metric m) {

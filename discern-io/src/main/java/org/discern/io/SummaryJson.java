@@ -163,7 +163,7 @@ public final class SummaryJson {
         b.put(Field.SEED.key(), in.seed());
     }
 
-    private static ArrayNode matrix(MulticlassConfusionMatrix cm) {
+    static ArrayNode matrix(MulticlassConfusionMatrix cm) {
         ArrayNode matrix = Json.array();
         for (int t = 0; t < cm.classCount(); t++) {
             ArrayNode row = matrix.addArray();
