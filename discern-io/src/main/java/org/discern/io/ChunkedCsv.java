@@ -113,24 +113,28 @@ final class ChunkedCsv {
         if (header == null) {
             return null;
         }
-        Assembly assembly = assembly(header);
-        if (assembly == null) {
+        Sink sink = sink(header);
+        if (sink == null) {
             return null;
         }
-        CsvChunk.Plan plan = assembly.plan();
+        CsvChunk.Plan plan = sink.plan();
 
         BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(workers + 2);
         int cap = buf.length;
         for (int i = 0; i < workers + 1; i++) {
             pool.add(new byte[cap]);
         }
+        // parsed chunks, once copied into the sink, are parsed into again
+        java.util.Queue<CsvChunk> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
         ExecutorService exec = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "discern-parse");
             t.setDaemon(true);
             return t;
         });
-        List<Future<CsvChunk>> chunks = new ArrayList<>();
+        java.util.ArrayDeque<Future<CsvChunk>> pending = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Long> readTo = new java.util.ArrayDeque<>(); // bytes of the file read per chunk
         AtomicLong rowsDone = new AtomicLong();
+        long[] rows = {0};
         try {
             int from = nl + 1;
             boolean eof = len < buf.length;
@@ -163,15 +167,16 @@ final class ChunkedCsv {
                 final byte[] chunkBuf = buf;
                 final int f = from;
                 final int t = cut;
-                chunks.add(exec.submit(() -> {
-                    CsvChunk c = CsvChunk.parse(chunkBuf, f, t, plan);
+                pending.add(exec.submit(() -> {
+                    CsvChunk c = CsvChunk.parse(chunkBuf, f, t, plan, spare.poll());
                     pool.offer(chunkBuf); // dropped when the pool is full
                     if (c != null) {
                         rowsDone.addAndGet(c.rows);
                     }
                     return c;
                 }));
-                if (failed(chunks)) {
+                readTo.add(counting.count());
+                if (!drain(pending, readTo, sink, rows, size, spare, false)) {
                     return null;
                 }
                 progress.progress(name, counting.count(), size, rowsDone.get());
@@ -183,21 +188,14 @@ final class ChunkedCsv {
                 len = carry + in.readNBytes(buf, carry, buf.length - carry);
                 eof = len < buf.length;
             }
-            List<CsvChunk> parsed = new ArrayList<>(chunks.size());
-            long total = 0;
-            for (Future<CsvChunk> fc : chunks) {
-                CsvChunk c = fc.get();
-                if (c == null) {
-                    return null;
-                }
-                parsed.add(c);
-                total += c.rows;
-            }
-            chunks.clear();
-            if (total == 0 || total * Math.max(1, assembly.width()) > NpyArray.MAX_ARRAY_LENGTH) {
+            if (!drain(pending, readTo, sink, rows, size, spare, true)) {
                 return null;
             }
-            Predictions p = assembly.build(parsed, (int) total);
+            long total = rows[0];
+            if (total == 0) {
+                return null;
+            }
+            Predictions p = sink.build((int) total);
             if (p != null) {
                 progress.done(name, total);
             }
@@ -209,15 +207,38 @@ final class ChunkedCsv {
         }
     }
 
-    /** Whether a finished chunk already says the fast path does not apply (stops reading early). */
-    private static boolean failed(List<Future<CsvChunk>> chunks) throws InterruptedException, ExecutionException {
-        for (int i = chunks.size() - 1; i >= 0 && i >= chunks.size() - 4; i--) {
-            Future<CsvChunk> f = chunks.get(i);
-            if (f.isDone() && f.get() == null) {
-                return true;
+    /**
+     * Copies the parsed chunks at the head of {@code pending} into the sink, in file order: those
+     * already done, or all of them when {@code all}. False when a chunk or the sink declines.
+     * The sink's arrays grow to the row count the bytes read so far predict for the whole file,
+     * so they are seldom copied.
+     */
+    private boolean drain(java.util.ArrayDeque<Future<CsvChunk>> pending, java.util.ArrayDeque<Long> readTo, Sink sink,
+            long[] rows, long size, java.util.Queue<CsvChunk> spare, boolean all)
+            throws InterruptedException, ExecutionException, InputException {
+        while (!pending.isEmpty() && (all || pending.peek().isDone())) {
+            CsvChunk c = pending.poll().get();
+            long read = readTo.poll();
+            if (c == null) {
+                return false;
             }
+            long need = rows[0] + c.rows;
+            if (need * sink.width() > NpyArray.MAX_ARRAY_LENGTH) {
+                return false;
+            }
+            if (need > sink.capacity()) {
+                // expected rows of the whole file from the share of its bytes read so far
+                double expected = read > 0 && size > read ? need * (double) size / read * 1.02 + 1024 : need;
+                long grown = Math.max(need + need / 8, (long) Math.min(expected, 4.0 * need + 1024));
+                sink.grow((int) Math.min(grown, NpyArray.MAX_ARRAY_LENGTH / Math.max(1, sink.width())));
+            }
+            if (!sink.append(c, (int) rows[0])) {
+                return false;
+            }
+            rows[0] = need;
+            spare.offer(c);
         }
-        return false;
+        return true;
     }
 
     /**
@@ -273,19 +294,41 @@ final class ChunkedCsv {
         }
     }
 
-    /** How the parsed chunks of one layout become its predictions. */
-    private interface Assembly {
-        CsvChunk.Plan plan();
+    /**
+     * Where the parsed chunks of one layout go, in file order: arrays of the final size (as far as
+     * it can be foreseen), then the predictions.
+     */
+    private abstract static class Sink {
+        final CsvChunk.Plan plan;
+        int capacity; // rows the arrays hold
 
-        /** Numbers per row in the largest array built (bounds the row count). */
-        int width();
+        Sink(CsvChunk.Plan plan) {
+            this.plan = plan;
+        }
 
-        /** The predictions from the chunks (in file order), or null when the fast path declines. */
-        Predictions build(List<CsvChunk> chunks, int rows) throws InputException;
+        CsvChunk.Plan plan() {
+            return plan;
+        }
+
+        int capacity() {
+            return capacity;
+        }
+
+        /** Numbers per row in the largest array (bounds the row count). */
+        abstract int width();
+
+        /** Makes room for {@code rows} rows, keeping those appended. */
+        abstract void grow(int rows);
+
+        /** Copies the chunk's rows to rows {@code at...}; false when the fast path declines. */
+        abstract boolean append(CsvChunk c, int at) throws InputException;
+
+        /** The predictions of the first {@code n} rows, or null when the fast path declines. */
+        abstract Predictions build(int n) throws InputException;
     }
 
-    /** The assembly for the header's layout, or null when the fast path does not apply. */
-    private Assembly assembly(Header header) {
+    /** The sink for the header's layout, or null when the fast path does not apply. */
+    private Sink sink(Header header) {
         Layout layout;
         try {
             layout = LayoutDetector.fromColumns(name, header.names(), spec);
@@ -303,7 +346,7 @@ final class ChunkedCsv {
         };
     }
 
-    private Assembly binary(Header header) {
+    private Sink binary(Header header) {
         int li = header.index(spec.labelColumn());
         int si = header.index(spec.scoreColumn());
         int wi = header.index(spec.weightColumn());
@@ -318,68 +361,72 @@ final class ChunkedCsv {
             roles[wi] = CsvChunk.WEIGHT;
             slots[wi] = 1;
         }
-        CsvChunk.Plan plan = new CsvChunk.Plan(header.separator(), roles, slots, wi < 0 ? 1 : 2, 0, null);
-        return new Assembly() {
-            @Override
-            public CsvChunk.Plan plan() {
-                return plan;
-            }
+        boolean weighted = wi >= 0;
+        return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, weighted ? 2 : 1, 0, null)) {
+            // label texts in order of first appearance, as the sequential reader keeps them
+            final Map<String, Integer> codes = new LinkedHashMap<>();
+            double[] scores = new double[0];
+            byte[] labels = new byte[0]; // index into codes
+            double[] weights = weighted ? new double[0] : null;
 
             @Override
-            public int width() {
+            int width() {
                 return 1;
             }
 
             @Override
-            public Predictions build(List<CsvChunk> chunks, int n) throws InputException {
-                // label texts in order of first appearance, as the sequential reader keeps them
-                Map<String, Integer> codes = new LinkedHashMap<>();
-                int[][] global = new int[chunks.size()][];
-                for (int k = 0; k < chunks.size(); k++) {
-                    CsvChunk c = chunks.get(k);
-                    global[k] = new int[c.codeCount];
-                    for (int j = 0; j < c.codeCount; j++) {
-                        String v = new String(c.codes[j], StandardCharsets.UTF_8);
-                        Integer code = codes.putIfAbsent(v, codes.size());
-                        global[k][j] = code == null ? codes.size() - 1 : code;
-                    }
+            void grow(int rows) {
+                scores = Arrays.copyOf(scores, rows);
+                labels = Arrays.copyOf(labels, rows);
+                weights = weighted ? Arrays.copyOf(weights, rows) : null;
+                capacity = rows;
+            }
+
+            @Override
+            boolean append(CsvChunk c, int at) {
+                byte[] global = new byte[c.codeCount];
+                for (int j = 0; j < c.codeCount; j++) {
+                    String v = new String(c.codes[j], 0, c.codes[j].length, StandardCharsets.UTF_8);
+                    Integer code = codes.putIfAbsent(v, codes.size());
+                    global[j] = (byte) (code == null ? codes.size() - 1 : code);
                 }
                 if (codes.size() > 2) {
-                    return null;
+                    return false;
                 }
+                for (int i = 0; i < c.rows; i++) {
+                    labels[at + i] = global[c.labels[i]];
+                }
+                if (!weighted) {
+                    System.arraycopy(c.numbers, 0, scores, at, c.rows);
+                } else {
+                    for (int i = 0; i < c.rows; i++) {
+                        scores[at + i] = c.numbers[2 * i];
+                        weights[at + i] = c.numbers[2 * i + 1];
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            Predictions build(int n) throws InputException {
                 List<String> values = new ArrayList<>(codes.keySet());
                 String pos = BinaryCsvReader.of(spec).resolvePositive(name, values, Map.of());
                 boolean[] isPositive = new boolean[values.size()];
                 for (int c = 0; c < values.size(); c++) {
                     isPositive[c] = BinaryCsvReader.sameLabel(values.get(c), pos);
                 }
-                double[] scores = new double[n];
-                boolean[] labels = new boolean[n];
-                double[] weights = wi < 0 ? null : new double[n];
-                int at = 0;
-                for (int k = 0; k < chunks.size(); k++) {
-                    CsvChunk c = chunks.get(k);
-                    chunks.set(k, null); // let the chunk go as soon as it is copied
-                    int[] g = global[k];
-                    for (int i = 0; i < c.rows; i++) {
-                        labels[at + i] = isPositive[g[c.labels[i]]];
-                    }
-                    if (weights == null) {
-                        System.arraycopy(c.numbers, 0, scores, at, c.rows);
-                    } else {
-                        for (int i = 0; i < c.rows; i++) {
-                            scores[at + i] = c.numbers[2 * i];
-                            weights[at + i] = c.numbers[2 * i + 1];
-                        }
-                    }
-                    at += c.rows;
+                boolean[] positive = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    positive[i] = isPositive[labels[i]];
                 }
-                return new BinaryPredictions(name, scores, labels, weights, pos, values, null);
+                labels = null;
+                return new BinaryPredictions(name, exact(scores, n), positive, weighted ? exact(weights, n) : null,
+                        pos, values, null);
             }
         };
     }
 
-    private Assembly multiClass(Header header) {
+    private Sink multiClass(Header header) {
         int li = header.index(spec.labelColumn());
         String weightName = spec.weightColumn() != null ? spec.weightColumn() : InputSpec.DEFAULT_WEIGHT_COLUMN;
         int wi = header.index(weightName);
@@ -418,47 +465,46 @@ final class ChunkedCsv {
             roles[wi] = CsvChunk.WEIGHT;
             slots[wi] = k;
         }
-        int width = wi < 0 ? k : k + 1;
-        CsvChunk.Plan plan = new CsvChunk.Plan(header.separator(), roles, slots, width, 0, ByteKeys.of(classes));
         boolean weighted = wi >= 0;
-        return new Assembly() {
-            @Override
-            public CsvChunk.Plan plan() {
-                return plan;
-            }
+        int width = weighted ? k + 1 : k;
+        return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, width, 0, ByteKeys.of(classes))) {
+            int[] labels = new int[0];
+            double[] scores = new double[0];
+            double[] weights = weighted ? new double[0] : null;
 
             @Override
-            public int width() {
+            int width() {
                 return k;
             }
 
             @Override
-            public Predictions build(List<CsvChunk> chunks, int n) {
-                int[] labels = new int[n];
-                double[] scores = new double[n * k];
-                double[] weights = weighted ? new double[n] : null;
-                int at = 0;
-                for (int j = 0; j < chunks.size(); j++) {
-                    CsvChunk c = chunks.get(j);
-                    chunks.set(j, null);
-                    System.arraycopy(c.labels, 0, labels, at, c.rows);
-                    if (!weighted) {
-                        System.arraycopy(c.numbers, 0, scores, at * k, c.rows * k);
-                    } else {
-                        for (int i = 0; i < c.rows; i++) {
-                            System.arraycopy(c.numbers, i * width, scores, (at + i) * k, k);
-                            weights[at + i] = c.numbers[i * width + k];
-                        }
-                    }
-                    at += c.rows;
-                }
-                return MultiClassPredictions.of(labels, classes, ScoreMatrix.wrap(scores, n, k), weights)
-                        .withSource(name, null);
+            void grow(int rows) {
+                labels = Arrays.copyOf(labels, rows);
+                scores = Arrays.copyOf(scores, rows * k);
+                weights = weighted ? Arrays.copyOf(weights, rows) : null;
+                capacity = rows;
+            }
+
+            @Override
+            boolean append(CsvChunk c, int at) {
+                System.arraycopy(c.labels, 0, labels, at, c.rows);
+                copyRows(c, at, scores, k, weights);
+                return true;
+            }
+
+            @Override
+            Predictions build(int n) {
+                int[] y = exact(labels, n);
+                labels = null;
+                double[] s = exact(scores, n * k);
+                scores = null;
+                return MultiClassPredictions.of(y, classes, ScoreMatrix.wrap(s, n, k),
+                        weighted ? exact(weights, n) : null).withSource(name, null);
             }
         };
     }
 
-    private Assembly multiLabel(Header header) {
+    private Sink multiLabel(Header header) {
         List<String> names;
         try {
             names = MultiLabelCsvReader.pairs(name, header.names());
@@ -490,45 +536,73 @@ final class ChunkedCsv {
             roles[wi] = CsvChunk.WEIGHT;
             slots[wi] = l;
         }
-        int width = wi < 0 ? l : l + 1;
-        CsvChunk.Plan plan = new CsvChunk.Plan(header.separator(), roles, slots, width, l, null);
         boolean weighted = wi >= 0;
-        return new Assembly() {
-            @Override
-            public CsvChunk.Plan plan() {
-                return plan;
-            }
+        int width = weighted ? l + 1 : l;
+        return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, width, l, null)) {
+            boolean[] indicator = new boolean[0];
+            double[] scores = new double[0];
+            double[] weights = weighted ? new double[0] : null;
 
             @Override
-            public int width() {
+            int width() {
                 return l;
             }
 
             @Override
-            public Predictions build(List<CsvChunk> chunks, int n) {
-                boolean[] indicator = new boolean[n * l];
-                double[] scores = new double[n * l];
-                double[] weights = weighted ? new double[n] : null;
-                int at = 0;
-                for (int j = 0; j < chunks.size(); j++) {
-                    CsvChunk c = chunks.get(j);
-                    chunks.set(j, null);
-                    for (int i = 0; i < c.rows * l; i++) {
-                        indicator[at * l + i] = c.indicators[i] == 1;
-                    }
-                    if (!weighted) {
-                        System.arraycopy(c.numbers, 0, scores, at * l, c.rows * l);
-                    } else {
-                        for (int i = 0; i < c.rows; i++) {
-                            System.arraycopy(c.numbers, i * width, scores, (at + i) * l, l);
-                            weights[at + i] = c.numbers[i * width + l];
-                        }
-                    }
-                    at += c.rows;
+            void grow(int rows) {
+                indicator = Arrays.copyOf(indicator, rows * l);
+                scores = Arrays.copyOf(scores, rows * l);
+                weights = weighted ? Arrays.copyOf(weights, rows) : null;
+                capacity = rows;
+            }
+
+            @Override
+            boolean append(CsvChunk c, int at) {
+                for (int i = 0; i < c.rows * l; i++) {
+                    indicator[at * l + i] = c.indicators[i] == 1;
                 }
-                return MultiLabelPredictions.of(indicator, names, ScoreMatrix.wrap(scores, n, l), weights)
-                        .withSource(name, null);
+                copyRows(c, at, scores, l, weights);
+                return true;
+            }
+
+            @Override
+            Predictions build(int n) {
+                boolean[] y = exact(indicator, n * l);
+                indicator = null;
+                double[] s = exact(scores, n * l);
+                scores = null;
+                return MultiLabelPredictions.of(y, names, ScoreMatrix.wrap(s, n, l),
+                        weighted ? exact(weights, n) : null).withSource(name, null);
             }
         };
+    }
+
+    /**
+     * Copies a chunk's rows of {@code k} scores (and the weight after them, when {@code weights}
+     * is not null) to rows {@code at...} of a row-major score array.
+     */
+    private static void copyRows(CsvChunk c, int at, double[] scores, int k, double[] weights) {
+        if (weights == null) {
+            System.arraycopy(c.numbers, 0, scores, at * k, c.rows * k);
+            return;
+        }
+        int width = k + 1;
+        for (int i = 0; i < c.rows; i++) {
+            System.arraycopy(c.numbers, i * width, scores, (at + i) * k, k);
+            weights[at + i] = c.numbers[i * width + k];
+        }
+    }
+
+    /** The array itself when it has exactly {@code n} elements, else its first {@code n}. */
+    private static double[] exact(double[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
+    private static int[] exact(int[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
+    private static boolean[] exact(boolean[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
     }
 }

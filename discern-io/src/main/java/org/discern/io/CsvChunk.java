@@ -58,19 +58,32 @@ final class CsvChunk {
     int codeCount;
     int rows;
 
+    private final int capacity; // rows
+
     private CsvChunk(int capacity, Plan plan) {
+        this.capacity = capacity;
         numbers = new double[capacity * plan.numbers()];
         labels = plan.hasLabel() ? new int[capacity] : null;
         indicators = plan.indicators() == 0 ? null : new byte[capacity * plan.indicators()];
     }
 
-    /** Parses {@code b[from, to)} (whole lines), or returns null on anything not plainly well formed. */
-    static CsvChunk parse(byte[] b, int from, int to, Plan plan) {
+    /**
+     * Parses {@code b[from, to)} (whole lines) into {@code reuse} when it has room (its arrays are
+     * overwritten) or into a new chunk, or returns null on anything not plainly well formed.
+     */
+    static CsvChunk parse(byte[] b, int from, int to, Plan plan, CsvChunk reuse) {
         int lines = 1;
         for (int i = from; i < to; i++) {
             lines += b[i] == '\n' ? 1 : 0;
         }
-        CsvChunk c = new CsvChunk(lines, plan);
+        CsvChunk c;
+        if (reuse != null && reuse.capacity >= lines) {
+            c = reuse;
+            c.rows = 0;
+            c.codeCount = 0;
+        } else {
+            c = new CsvChunk(Math.max(lines, reuse == null ? 0 : reuse.capacity + reuse.capacity / 4), plan);
+        }
         byte sep = plan.separator();
         byte[] roles = plan.roles();
         int[] slots = plan.slots();
