@@ -21,13 +21,11 @@ final class DelimitedFormat implements PredictionFormat {
         PredictionFormat.refuse(spec.numpySettings(), "applies to NumPy input; " + file + " is a CSV/TSV file (its"
                 + " classes are its column names)");
         PredictionFormat.refuse(spec.archiveSettings(), "applies to an .npz archive; " + file + " is a CSV/TSV file");
-        if (spec.layout() == null || spec.layout() == Layout.BINARY) {
-            // the parallel fast path; on anything unusual or wrong it declines and the sequential
-            // reader below reads the file and names the first problem
-            BinaryPredictions fast = ChunkedBinaryCsv.read(file, spec);
-            if (fast != null) {
-                return fast;
-            }
+        // the parallel fast path; on anything unusual or wrong it declines and the sequential
+        // reader below reads the file and names the first problem
+        Predictions fast = ChunkedCsv.read(file, spec);
+        if (fast != null) {
+            return fast;
         }
         long size = Files.isRegularFile(file) ? Files.size(file) : 0;
         try (DelimitedFile f = DelimitedFile.open(file.toString(), in, size)) {

@@ -15,9 +15,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * {@code JAZZER_FUZZ=1 mvn -pl discern-io -am test -Dtest=CsvFuzzTest#binaryReader
  * -Dsurefire.failIfNoSpecifiedTests=false} (one method per run; see docs/RELIABILITY.md).
  *
- * <p>The readers are sequential today. When the parallel parser lands, add a target that feeds
- * the same bytes through it with small chunk sizes (so chunk boundaries fall inside quoted
- * fields, CRLF pairs, multi-byte UTF-8 and the gzip stream) and checks it against this one.
+ * <p>{@link #chunkedReader} feeds the same bytes through the parallel chunked reader with small
+ * chunk sizes (so chunk boundaries fall inside quoted fields, CRLF pairs, multi-byte UTF-8 and the
+ * gzip stream) and checks it against the sequential readers.
  */
 class CsvFuzzTest {
     /** One reader, set up with or without a weight column, reading a file. */
@@ -59,10 +59,11 @@ class CsvFuzzTest {
 
     /**
      * The chunked reader, chunk boundaries included (the first byte picks a chunk size of 1-64
-     * bytes): it either declines or gives exactly what the sequential reader gives, and it never
-     * accepts input the sequential reader refuses.
+     * bytes), for whatever layout the header shows: it either declines or gives exactly what the
+     * sequential reader of that layout gives, and it never accepts input the sequential reader
+     * refuses.
      */
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void chunkedReader(byte[] data) throws IOException {
         if (data.length == 0) {
             return;
@@ -73,27 +74,43 @@ class CsvFuzzTest {
         try {
             Files.write(p, text);
             InputSpec spec = InputSpec.builder().file(p).weightColumn((data[0] & 64) == 0 ? null : "weight").build();
-            BinaryPredictions expected;
+            Predictions expected;
             try {
-                expected = BinaryCsvReader.of(spec).read(p);
+                expected = sequential(p, spec);
             } catch (InputException e) {
                 expected = null;
             }
-            BinaryPredictions got = ChunkedBinaryCsv.read(p, spec, chunk, 2);
-            if (got == null) {
-                return;
-            }
-            if (expected == null
-                    || !java.util.Arrays.equals(expected.scores(), got.scores())
-                    || !java.util.Arrays.equals(expected.labels(), got.labels())
-                    || !java.util.Arrays.equals(expected.weights(), got.weights())
-                    || !expected.labelValues().equals(got.labelValues())
-                    || !expected.positiveLabel().equals(got.positiveLabel())) {
+            Predictions got = ChunkedCsv.read(p, spec, chunk, 2);
+            if (got != null && (expected == null || !same(expected, got))) {
                 throw new AssertionError("the chunked reader disagrees with the sequential one on "
                         + java.util.HexFormat.of().formatHex(data));
             }
         } finally {
             Files.deleteIfExists(p);
         }
+    }
+
+    /** What the sequential readers make of a delimited file (as DelimitedFormat without the fast path). */
+    static Predictions sequential(Path p, InputSpec spec) throws IOException {
+        try (DelimitedFile f = DelimitedFile.open(p)) {
+            return switch (LayoutDetector.fromColumns(f.name(), f.header(), spec)) {
+                case MULTICLASS -> MultiClassCsvReader.of(spec).read(f);
+                case MULTILABEL -> MultiLabelCsvReader.of(spec).read(f);
+                default -> BinaryCsvReader.of(spec).read(f);
+            };
+        }
+    }
+
+    /** The same predictions, sources and binary label texts included. */
+    static boolean same(Predictions a, Predictions b) {
+        if (!a.source().equals(b.source()) || a.layout() != b.layout()
+                || !java.util.Arrays.equals(a.weights(), b.weights())) {
+            return false;
+        }
+        if (a instanceof BinaryPredictions x && b instanceof BinaryPredictions y) {
+            return java.util.Arrays.equals(x.scores(), y.scores()) && java.util.Arrays.equals(x.labels(), y.labels())
+                    && x.labelValues().equals(y.labelValues()) && x.positiveLabel().equals(y.positiveLabel());
+        }
+        return a.equals(b);
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The number parser of the chunked reader ({@link ChunkedBinaryCsv#number}): on every string it
+ * The number parser of the chunked reader ({@link FastNumber#number}): on every string it
  * accepts, the same double (bit for bit) as {@link Double#parseDouble}; everything else (NaN and
  * infinity spellings, Java-only syntax, overflow) is declined with NaN so the sequential reader
  * reports it.
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FastNumberTest {
     private static double parse(String s) {
         byte[] b = ("xx" + s + "yy").getBytes(StandardCharsets.UTF_8);
-        return ChunkedBinaryCsv.number(b, 2, b.length - 2);
+        return FastNumber.number(b, 2, b.length - 2);
     }
 
     private static void same(String s) {
@@ -57,13 +57,16 @@ class FastNumberTest {
         SplittableRandom r = new SplittableRandom(20261205L);
         for (int i = 0; i < 1_000_000; i++) {
             String s;
-            switch (r.nextInt(6)) {
+            switch (r.nextInt(9)) {
                 case 0 -> s = Double.toString(Double.longBitsToDouble(r.nextLong()));
                 case 1 -> s = Double.toString(r.nextDouble());
                 case 2 -> s = String.format(Locale.ROOT, "%." + r.nextInt(1, 25) + "g", r.nextDouble() * 1e6);
                 case 3 -> s = randomDigits(r);
                 case 4 -> s = String.format(Locale.ROOT, "%.17e", Double.longBitsToDouble(r.nextLong()));
-                default -> s = (r.nextBoolean() ? "-" : "") + r.nextLong(1L << 53) + "e" + (r.nextInt(700) - 350);
+                case 5 -> s = (r.nextBoolean() ? "-" : "") + r.nextLong(1L << 53) + "e" + (r.nextInt(700) - 350);
+                case 6 -> s = Float.toString(Float.intBitsToFloat(r.nextInt()));
+                case 7 -> s = Float.toString(r.nextFloat());
+                default -> s = shortDecimal(r);
             }
             double expected = Double.parseDouble(s);
             if (!Double.isFinite(expected)) {
@@ -72,6 +75,23 @@ class FastNumberTest {
                 same(s);
             }
         }
+    }
+
+    /**
+     * What the fast path takes (up to 15 significant digits, decimal exponent within 22 of the
+     * point) and its borders (16 digits, exponents just beyond): written as CSV writers do.
+     */
+    private static String shortDecimal(SplittableRandom r) {
+        int digits = r.nextInt(1, 17);
+        long mantissa = r.nextLong(1, (long) Math.pow(10, digits));
+        String m = Long.toString(mantissa);
+        int point = r.nextInt(m.length() + 1);
+        String zeros = "0".repeat(r.nextInt(4));
+        String text = point == 0 ? "0." + zeros + m : m.substring(0, point) + "." + m.substring(point);
+        if (r.nextInt(3) == 0) {
+            text += "e" + r.nextInt(-26, 27);
+        }
+        return (r.nextInt(4) == 0 ? "-" : "") + text;
     }
 
     /** Up to 40 significant digits, a point anywhere, an exponent sometimes: near-halfway cases. */
