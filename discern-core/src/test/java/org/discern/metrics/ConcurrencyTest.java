@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -81,28 +77,6 @@ class ConcurrencyTest {
         return out;
     }
 
-    private static <T> List<T> inParallel(int threads, List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> t : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return t.call();
-                }));
-            }
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void eightThreadsOnTheSameAndOnDifferentInputsGetTheSerialResults() throws Exception {
         List<String> names = List.of("a", "b", "c", "d");
@@ -117,7 +91,7 @@ class ConcurrencyTest {
             Data d = data[t % 2 == 0 ? 0 : t % 3];
             tasks.add(() -> work(d, names));
         }
-        List<List<Object>> parallel = inParallel(8, tasks);
+        List<List<Object>> parallel = InParallel.run(8, tasks);
         for (int t = 0; t < tasks.size(); t++) {
             assertEquals(serial.get(t % 2 == 0 ? 0 : t % 3), parallel.get(t), "task " + t);
         }
@@ -136,7 +110,7 @@ class ConcurrencyTest {
             tasks.add(() -> List.of(shared.rocCurveMicro(), shared.rocCurveMacro(), binary.rocCurve(),
                     binary.confusionAt(0.3), Thresholds.best(binary, new ThresholdCriterion.Youden()).threshold()));
         }
-        for (List<Object> r : inParallel(8, tasks)) {
+        for (List<Object> r : InParallel.run(8, tasks)) {
             assertEquals(micro, r.get(0));
             assertEquals(shared.rocCurveMacro(), r.get(1));
             assertEquals(binary.rocCurve(), r.get(2));
@@ -229,7 +203,7 @@ class ConcurrencyTest {
             Data d = data[t % 2];
             tasks.add(() -> work.apply(d, 3));
         }
-        List<List<Object>> parallel = inParallel(8, tasks);
+        List<List<Object>> parallel = InParallel.run(8, tasks);
         for (int t = 0; t < tasks.size(); t++) {
             assertEquals(serial.get(t % 2), parallel.get(t), "task " + t);
         }

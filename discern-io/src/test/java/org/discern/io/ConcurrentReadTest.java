@@ -12,12 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.discern.metrics.Fixtures;
+import org.discern.metrics.InParallel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,28 +37,6 @@ class ConcurrentReadTest {
         return p;
     }
 
-    private static <T> List<T> inParallel(int threads, List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> t : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return t.call();
-                }));
-            }
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** Reads every input serially, then 16 times on 8 threads, and compares. */
     private static void sameOnEightThreads(List<Callable<Object>> reads) throws Exception {
         List<Object> serial = new ArrayList<>();
@@ -72,7 +47,7 @@ class ConcurrentReadTest {
         for (int t = 0; t < 16; t++) {
             tasks.add(reads.get(t % reads.size()));
         }
-        List<Object> parallel = inParallel(8, tasks);
+        List<Object> parallel = InParallel.run(8, tasks);
         for (int t = 0; t < tasks.size(); t++) {
             assertEquals(serial.get(t % reads.size()), parallel.get(t), "task " + t);
         }
