@@ -2,8 +2,11 @@ package org.discern.metrics;
 
 import static org.discern.metrics.Approx.assertClose;
 import static org.discern.metrics.Fixtures.doubles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * case of {@link WeightScaleTest} (scikit-learn 1.2.1, reference/numbers_reference.py,
  * weighted_ratios) with its weights times 1e-300 ... 1e300, summarised in three batches and
  * merged ({@link ScoreCounts}), summed in runs ({@link SweepSums}, the path of a table kept on a
- * cluster) and binned ({@link ScoreHistogram}), gives the unit-scale numbers.
+ * cluster) and binned ({@link ScoreHistogram}), gives the unit-scale numbers; and a multi-class
+ * sample merged from batches ({@link MulticlassCounts}) gives its unit-scale numbers.
  */
 class SummaryWeightScaleTest {
 
@@ -88,5 +92,37 @@ class SummaryWeightScaleTest {
         assertClose(u.estimate(), h.estimate(), 1e-12, "histogram estimate" + at);
         assertClose(u.lower(), h.lower(), 1e-12, "histogram lower" + at);
         assertClose(u.upper(), h.upper(), 1e-12, "histogram upper" + at);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-300, 1e-200, 1e-30, 1e30, 1e200, 1e300})
+    void mergedMulticlassSummariesDoNotDependOnTheScale(double scale) {
+        int[] y = {0, 1, 2, 2, 1, 0, 2, 1, 0, 0};
+        double[] p = {0.6, 0.3, 0.1, 0.2, 0.5, 0.3, 0.1, 0.2, 0.7, 0.3, 0.3, 0.4, 0.5, 0.4, 0.1,
+            0.4, 0.4, 0.2, 0.2, 0.6, 0.2, 0.3, 0.3, 0.4, 0.7, 0.2, 0.1, 0.1, 0.1, 0.8};
+        double[] w = {1, 2, 0.5, 3, 1, 1.5, 2, 1, 0.25, 4};
+        List<String> k = List.of("a", "b", "c");
+        MulticlassEvaluation unit = MulticlassEvaluation.of(y, p, k, w);
+        double[] big = Arrays.stream(w).map(v -> v * scale).toArray();
+        List<MulticlassCounts> parts = new ArrayList<>();
+        for (int[] r : new int[][] {{0, 4}, {4, 5}, {5, 10}}) {
+            parts.add(MulticlassCounts.of(Arrays.copyOfRange(y, r[0], r[1]), Arrays.copyOfRange(p, 3 * r[0], 3 * r[1]),
+                    k, Arrays.copyOfRange(big, r[0], r[1])));
+        }
+        MulticlassEvaluation merged = MulticlassCounts.mergeAll(parts).toEvaluation();
+        String at = " at scale " + scale;
+        assertEquals(unit.rows(), merged.rows(), "rows" + at);
+        assertClose(unit.rocAucOvrMacro(), merged.rocAucOvrMacro(), 1e-12, "ovr macro" + at);
+        assertClose(unit.rocAucOvrWeighted(), merged.rocAucOvrWeighted(), 1e-12, "ovr weighted" + at);
+        assertClose(unit.rocAucOvrMicro(), merged.rocAucOvrMicro(), 1e-12, "ovr micro" + at);
+        assertClose(unit.rocAucOvoMacro(), merged.rocAucOvoMacro(), 1e-12, "ovo macro" + at);
+        assertClose(unit.rocAucOvoWeighted(), merged.rocAucOvoWeighted(), 1e-12, "ovo weighted" + at);
+        assertClose(unit.averagePrecisionMacro(), merged.averagePrecisionMacro(), 1e-12, "ap macro" + at);
+        assertClose(unit.averagePrecisionMicro(), merged.averagePrecisionMicro(), 1e-12, "ap micro" + at);
+        assertClose(unit.mcc(), merged.mcc(), 1e-12, "mcc" + at);
+        assertClose(unit.cohenKappa(), merged.cohenKappa(), 1e-12, "kappa" + at);
+        assertClose(unit.balancedAccuracy(), merged.balancedAccuracy(), 1e-12, "balanced" + at);
+        assertClose(unit.topKAccuracy(2), merged.topKAccuracy(2), 1e-12, "top 2" + at);
+        assertClose(unit.logLoss(), merged.logLoss(), 1e-12, "log loss" + at);
     }
 }
