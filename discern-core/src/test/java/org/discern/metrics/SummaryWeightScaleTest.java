@@ -42,13 +42,7 @@ class SummaryWeightScaleTest {
         String at = " at scale " + scale;
         BinaryEvaluation ev = merged.toEvaluation();
         BinaryEvaluation single = BinaryEvaluation.of(s, y, w);
-        assertClose(ex.get("roc_auc").asDouble(), ev.rocAuc(), 1e-12, "roc_auc" + at);
-        assertClose(ex.get("average_precision").asDouble(), ev.averagePrecision(), 1e-12, "ap" + at);
-        assertClose(ex.get("pr_auc_trapezoid").asDouble(), ev.prAucTrapezoid(), 1e-12, "pr trapezoid" + at);
-        ConfusionMatrix cm = ev.confusionAt(ex.get("threshold").asDouble());
-        assertClose(ex.get("mcc").asDouble(), cm.mcc(), 1e-12, "mcc" + at);
-        assertClose(ex.get("cohen_kappa").asDouble(), cm.cohenKappa(), 1e-12, "kappa" + at);
-        assertClose(ex.get("f1").asDouble(), cm.f1(), 1e-12, "f1" + at);
+        WeightScaleTest.assertScikitLearnNumbers(ex, ev, at);
         assertClose(single.prAucInterpolated(), ev.prAucInterpolated(), 1e-12, "interpolated" + at);
         assertClose(single.ks(), ev.ks(), 1e-12, "ks" + at);
         assertClose(single.partialRocAuc(0.3), ev.partialRocAuc(0.3), 1e-12, "partial" + at);
@@ -112,17 +106,6 @@ class SummaryWeightScaleTest {
         MulticlassEvaluation merged = MulticlassCounts.mergeAll(parts).toEvaluation();
         String at = " at scale " + scale;
         assertEquals(unit.rows(), merged.rows(), "rows" + at);
-        assertClose(unit.rocAucOvrMacro(), merged.rocAucOvrMacro(), 1e-12, "ovr macro" + at);
-        assertClose(unit.rocAucOvrWeighted(), merged.rocAucOvrWeighted(), 1e-12, "ovr weighted" + at);
-        assertClose(unit.rocAucOvrMicro(), merged.rocAucOvrMicro(), 1e-12, "ovr micro" + at);
-        assertClose(unit.rocAucOvoMacro(), merged.rocAucOvoMacro(), 1e-12, "ovo macro" + at);
-        assertClose(unit.rocAucOvoWeighted(), merged.rocAucOvoWeighted(), 1e-12, "ovo weighted" + at);
-        assertClose(unit.averagePrecisionMacro(), merged.averagePrecisionMacro(), 1e-12, "ap macro" + at);
-        assertClose(unit.averagePrecisionMicro(), merged.averagePrecisionMicro(), 1e-12, "ap micro" + at);
-        assertClose(unit.mcc(), merged.mcc(), 1e-12, "mcc" + at);
-        assertClose(unit.cohenKappa(), merged.cohenKappa(), 1e-12, "kappa" + at);
-        assertClose(unit.balancedAccuracy(), merged.balancedAccuracy(), 1e-12, "balanced" + at);
-        assertClose(unit.topKAccuracy(2), merged.topKAccuracy(2), 1e-12, "top 2" + at);
-        assertClose(unit.logLoss(), merged.logLoss(), 1e-12, "log loss" + at);
+        WeightScaleTest.assertSameMulticlassNumbers(unit, merged, at);
     }
 }
