@@ -56,6 +56,7 @@ final class PageHtml {
         s.add(this::summary);
         if (!m.binary()) {
             s.add(this::perClass);
+            s.add(this::panels);
             s.add(this::confusion);
         }
         s.addAll(m.b.sections);
@@ -338,6 +339,14 @@ final class PageHtml {
             h.raw("</tr>\n");
         }
         h.raw("</tbody></table></div>\n");
+    }
+
+    /** One-vs-rest small multiples (as roc-panels.png), drawn by the script from the curves' points. */
+    private void panels(Markup h) {
+        h.raw("<h2 id=\"panels-h\">One-vs-rest ROC curves</h2>\n<p class=\"sub\">One small ROC curve per ")
+                .append(m.multilabel() ? "label" : "class").raw(" (false positive rate across, on the ROC chart's log"
+                        + " or linear scale; true positive rate up, 0 to 1; as roc-panels.png). Click one to show it in the curves above.</p>\n")
+                .raw("<div class=\"card panels\" id=\"panels\"></div>\n");
     }
 
     private static void intervalCell(Markup h, EvaluationSummary.ClassRow row, MetricKey key) {
