@@ -156,6 +156,9 @@ class ReportPageBrowserTest {
         assertSameAsEvaluate(page, evaluate(csv, "0.5"), "typed 0.5: one false positive");
         assertTrue(page.get("ro-fpr").matches("0\\.0000\\d\\d") && !page.get("ro-fpr").equals("0.000000"), page.get("ro-fpr"));
         assertEquals("1 of 99,800 = 1.0 per 100,000", page.get("ro-fp-per"));
+        // a label cut at the panel's width is whole on hover, with its key
+        assertEquals("negative predictive value (npv)",
+                cdp.eval("document.getElementById('ro-npv').previousElementSibling.title").asText());
 
         // the slider, clicked at 30% of its track: the threshold shown is a score, and the readout is evaluate's there
         double[] s = cdp.box("#threshold-slider");

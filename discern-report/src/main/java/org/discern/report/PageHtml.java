@@ -275,9 +275,9 @@ final class PageHtml {
         h.raw("</tbody></table>\n</aside>\n");
     }
 
-    // the registry's label; its key on hover (and as the cell's id)
+    // the registry's label; the whole label (it may be cut at the panel's width) and its key on hover
     private static void row(Markup h, String label, String key, String id) {
-        h.raw("<tr><th").raw(key == null ? ">" : " title=\"" + key + "\">").append(label)
+        h.raw("<tr><th title=\"").append(key == null ? label : label + " (" + key + ")").raw("\">").append(label)
                 .raw("</th><td id=\"").append(id).raw("\"></td></tr>\n");
     }
 
