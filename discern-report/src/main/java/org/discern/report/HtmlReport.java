@@ -28,6 +28,7 @@ import org.discern.metrics.RocBand;
 import org.discern.metrics.SliceEvaluation;
 import org.discern.metrics.SummaryOptions;
 import org.discern.metrics.ThresholdCriterion;
+import org.discern.report.internal.Fmt;
 
 /**
  * The self-contained HTML report and its directory.
@@ -422,6 +423,24 @@ public final class HtmlReport {
             criteria.clear();
             criteria.putAll(markers);
             return this;
+        }
+
+        /**
+         * The costs of the cost-optimal marker (default 1 each): the threshold of least expected
+         * cost {@code costFp * FP + costFn * FN}, as {@code threshold --by cost --cost-fp --cost-fn}
+         * chooses it. Keeps the other markers and the order.
+         */
+        public Builder costs(double costFp, double costFn) {
+            ThresholdCriterion cost = ThresholdCriterion.MinCost.of(costFp, costFn);
+            Map<String, ThresholdCriterion> m = new LinkedHashMap<>();
+            criteria.forEach((name, c) -> {
+                if (c instanceof ThresholdCriterion.MinCost) {
+                    m.put("min cost (FP " + Fmt.count(costFp) + ", FN " + Fmt.count(costFn) + ")", cost);
+                } else {
+                    m.put(name, c);
+                }
+            });
+            return markers(m);
         }
 
         private static Map<String, ThresholdCriterion> defaultCriteria() {
