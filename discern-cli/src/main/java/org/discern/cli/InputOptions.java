@@ -34,7 +34,7 @@ public final class InputOptions {
                     + " file, or a NumPy .npz archive (told apart by content). Binary: label,score; multi-class:"
                     + " label (class names) + one score column per class, or (Parquet) one column holding a"
                     + " vector or list of K scores per row; multi-label: label_<name> 0/1 and score_<name>"
-                    + " columns.")
+                    + " columns. '-' reads CSV/TSV (optionally gzip) from standard input, once, as a stream.")
     Path file;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",

@@ -84,8 +84,46 @@ class BadInputMatrixTest {
         return (d, args) -> ChildJvm.run(d, List.of(xmx), args, 120);
     }
 
+    /** In-process with {@code bytes} as standard input. */
+    static Runner stdin(byte[] bytes) {
+        return (d, args) -> {
+            java.io.InputStream before = System.in;
+            try {
+                System.setIn(new ByteArrayInputStream(bytes));
+                return CliRunner.run(args.toArray(String[]::new));
+            } finally {
+                System.setIn(before);
+            }
+        };
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
+    }
+
     static Stream<Row> rows() {
         List<Row> rows = new ArrayList<>();
+        // §3: '-' is standard input, read as a stream in one pass
+        rows.add(new Row("'-' reads standard input, gzip told by its magic bytes", d -> new Case(
+                List.of("evaluate", "-"), ExitCodes.OK, "<stdin>: 4 rows, 2 positive ('1'), 2 negative")
+                .by(stdin(gzip(GOOD)))));
+        rows.add(new Row("'-': bad input on standard input is located as <stdin>:LINE", d -> new Case(
+                List.of("evaluate", "-"), ExitCodes.BAD_INPUT,
+                "<stdin>:3: column 'score': expected a finite number, found 'NaN'")
+                .by(stdin("label,score\n1,0.9\n0,NaN\n".getBytes(StandardCharsets.UTF_8)))));
+        rows.add(new Row("'-' cannot be an .npz archive (it needs random access): said so", d -> {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(b)) {
+                z.putNextEntry(new ZipEntry("y_true.npy"));
+                z.closeEntry();
+            }
+            return new Case(List.of("evaluate", "-"), ExitCodes.BAD_INPUT,
+                    "<stdin>: an .npz archive is read from a regular file").by(stdin(b.toByteArray()));
+        }));
         // §3: no silent reinterpretation of numbers
         rows.add(new Row("a score '0.9\\0' is not a number", d -> {
             Path in = Files.writeString(d.resolve("nul.csv"), "label,score\n1,0.9\0\n0,0.2\n1,0.6\n0,0.4\n");
@@ -217,6 +255,51 @@ class BadInputMatrixTest {
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertFalse(r.err().contains("Exception"), "no exception names: " + r.err());
         c.after.after(dir, r);
+    }
+
+    /**
+     * Every command that reads predictions reads {@code -} (standard input) and a FIFO (what
+     * {@code <(cmd)} gives) as a stream, with the same result as the file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"evaluate", "curves", "report", "compare", "threshold",
+        "sweep", "calibrate", "decision"})
+    void everyCommandReadsStandardInputAndAFifo(String command) throws Exception {
+        String data = "id,label,score\n" + "a,1,0.9\nb,0,0.2\nc,1,0.6\nd,0,0.4\ne,1,0.35\nf,0,0.7\n";
+        Path file = Files.writeString(dir.resolve("in.csv"), data);
+        Path other = Files.writeString(dir.resolve("other.csv"), data.replace("0.35", "0.85"));
+        java.util.function.BiFunction<String, String, List<String>> args = (in, tag) -> {
+            List<String> a = new ArrayList<>(List.of(command, in));
+            switch (command) {
+                case "compare" -> a.addAll(List.of(s(other), "--id", "id"));
+                case "curves", "report", "sweep" -> a.addAll(List.of("--out", s(dir.resolve("out-" + tag))));
+                default -> { }
+            }
+            return a;
+        };
+        CliRunner.Result fromFile = CliRunner.run(args.apply(s(file), "file").toArray(String[]::new));
+        assertEquals(0, fromFile.code(), fromFile.err());
+        CliRunner.Result fromStdin = stdin(data.getBytes(StandardCharsets.UTF_8)).run(dir, args.apply("-", "stdin"));
+        assertEquals(0, fromStdin.code(), fromStdin.err());
+        Path fifo = OutputSafetyTest.mkfifo(dir.resolve("fifo.csv"));
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (OutputStream o = Files.newOutputStream(fifo)) {
+                o.write(data.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        CliRunner.Result fromFifo = CliRunner.run(args.apply(s(fifo), "fifo").toArray(String[]::new));
+        writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, fromFifo.code(), fromFifo.err());
+        // the same numbers whatever the source is called
+        // (table columns are as wide as the names)
+        String expected = fromFile.out().replace(s(file), "X").replace("out-file", "OUT").replaceAll(" +", " ");
+        assertEquals(expected, fromStdin.out().replace("<stdin>", "X").replace("out-stdin", "OUT").replaceAll(" +", " "));
+        assertEquals(expected, fromFifo.out().replace(s(fifo), "X").replace("out-fifo", "OUT").replaceAll(" +", " "));
+        if (command.equals("sweep")) {
+            assertEquals(Files.readString(dir.resolve("out-file")), Files.readString(dir.resolve("out-stdin")));
+        }
     }
 
     /** A version 1.0 .npy header of a 1-D array of {@code n} values of type {@code descr}. */
