@@ -74,7 +74,8 @@ public final class InputOptions {
     String className;
 
     @Option(names = "--labels", paramLabel = "Y.npy",
-            description = "NumPy labels: 1-D class indices, or a 2-D one-hot/indicator matrix.")
+            description = "NumPy labels: 1-D class indices, or a 2-D one-hot matrix (a 0/1 indicator matrix with rows"
+                    + " of several or no 1s needs --layout multilabel).")
     Path labelsNpy;
 
     @Option(names = "--scores", paramLabel = "P.npy",

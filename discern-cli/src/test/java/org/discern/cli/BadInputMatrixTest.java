@@ -135,6 +135,50 @@ class BadInputMatrixTest {
             return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
                     "nan.csv:3: column 'score': expected a finite number, found 'NaN'");
         }));
+        // §3: no silent reinterpretation of the layout or of columns
+        rows.add(new Row("a one-hot label matrix with a multi-hot row: the row is named, --layout multilabel suggested", d -> {
+            Path npz = d.resolve("hot.npz");
+            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(npz))) {
+                z.putNextEntry(new ZipEntry("y_true.npy"));
+                z.write(npyHeader("|u1", "(4, 3)"));
+                z.write(new byte[] {1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1}); // row [2] holds two 1s
+                z.closeEntry();
+                z.putNextEntry(new ZipEntry("y_score.npy"));
+                z.write(npyHeader("<f8", "(4, 3)"));
+                ByteBuffer b = ByteBuffer.allocate(8 * 12).order(ByteOrder.LITTLE_ENDIAN);
+                for (int i = 0; i < 12; i++) {
+                    b.putDouble((i * 7 % 12) / 12.0);
+                }
+                z.write(b.array());
+                z.closeEntry();
+            }
+            return new Case(List.of("evaluate", "--npz", s(npz)), ExitCodes.BAD_INPUT,
+                    "row [2] of the 4 x 3 label matrix holds 2 1s (rows [0..1] hold exactly one): not one-hot, so not"
+                            + " multi-class; for multi-label input give --layout multilabel").then((x, r) -> {
+                                CliRunner.Result ml = CliRunner.run("evaluate", "--npz", s(npz), "--layout", "multilabel");
+                                assertEquals(0, ml.code(), ml.err());
+                                assertTrue(ml.out().contains("multilabel") || ml.out().contains("multi-label"), ml.out());
+                            });
+        }));
+        rows.add(new Row("a 'weight' column a binary file does not use gets a note saying how to use it", d -> {
+            Path in = Files.writeString(d.resolve("w.csv"), "label,score,weight\n1,0.9,2\n0,0.2,1\n1,0.6,1\n0,0.4,3\n");
+            return new Case(List.of("evaluate", s(in)), ExitCodes.OK,
+                    "note: " + s(in) + ": column 'weight' is not used as sample weights (binary input has no weights"
+                            + " unless --weight COL names them); give --weight weight to use it").then((x, r) -> {
+                                CliRunner.Result used = CliRunner.run("evaluate", s(in), "--weight", "weight");
+                                assertEquals(0, used.code(), used.err());
+                                assertFalse(used.err().contains("note:"), used.err());
+                                CliRunner.Result other = CliRunner.run("evaluate", s(in), "--weight", "score");
+                                assertTrue(other.err().contains("(--weight names 'score')"), other.err());
+                                // once, though two readers look at the header
+                                assertEquals(r.err().indexOf("note:"), r.err().lastIndexOf("note:"), r.err());
+                            });
+        }));
+        rows.add(new Row("all weights 0: the message says all weights are 0", d -> {
+            Path in = Files.writeString(d.resolve("z.csv"), "label,score,weight\n1,0.9,0\n0,0.2,0\n1,0.6,0\n0,0.4,0\n");
+            return new Case(List.of("evaluate", s(in), "--weight", "weight"), ExitCodes.BAD_INPUT,
+                    "weights must not all be 0 (a sample of weight 0 is the same as no sample: nothing is left to evaluate)");
+        }));
         // §3: echoed input is bounded and escaped
         rows.add(new Row("a 10 MB field with an ANSI escape is quoted short and escaped", d -> {
             String field = "\u001b[31m" + "9".repeat(10_000_000);
@@ -304,7 +348,12 @@ class BadInputMatrixTest {
 
     /** A version 1.0 .npy header of a 1-D array of {@code n} values of type {@code descr}. */
     static byte[] npyHeader(String descr, int n) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + n + ",), }";
+        return npyHeader(descr, "(" + n + ",)");
+    }
+
+    /** A version 1.0 .npy header of an array of type {@code descr} and {@code shape}, e.g. "(4, 3)". */
+    static byte[] npyHeader(String descr, String shape) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
         int total = 10 + dict.length() + 1;
         int pad = (64 - total % 64) % 64;
         String h = dict + " ".repeat(pad) + "\n";
