@@ -320,11 +320,15 @@ public final class HtmlReport {
             return this;
         }
 
-        /** The input file: its name, size and SHA-256 go into the provenance. */
+        /**
+         * The input file: its name, size and SHA-256 go into the provenance. Standard input
+         * ({@code -}), a pipe or a device was read once as a stream and is not read again.
+         */
         public Builder input(Path file) throws IOException {
             this.input = file;
-            this.inputSize = Long.toString(Files.size(file));
-            this.inputSha256 = sha256(file);
+            boolean stream = file.toString().equals("-") || !Files.isRegularFile(file);
+            this.inputSize = stream ? "unknown (read as a stream)" : Long.toString(Files.size(file));
+            this.inputSha256 = stream ? "not computed (read as a stream, once)" : sha256(file);
             return this;
         }
 
@@ -532,7 +536,7 @@ public final class HtmlReport {
         Map<String, String> provenance(EvaluationSummary summary) {
             Map<String, String> p = new LinkedHashMap<>();
             if (input != null) {
-                p.put("input file", input.getFileName().toString());
+                p.put("input file", input.toString().equals("-") ? "standard input" : input.getFileName().toString());
                 p.put("input size (bytes)", inputSize);
                 p.put("input SHA-256", inputSha256);
             }
