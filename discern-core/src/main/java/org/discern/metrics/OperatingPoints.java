@@ -33,9 +33,14 @@ public final class OperatingPoints {
     // threshold[i] > threshold[i + 1]; each a score of the sample
     private final double[] thresholds;
     // tp[i] = sum of weights of positives with score >= thresholds[i]; non-decreasing in i
+    // (null when the counts are held as ints: tpCounts)
     private final double[] tp;
     // fp[i] = sum of weights of negatives with score >= thresholds[i]; non-decreasing in i
     private final double[] fp;
+    // unweighted tables built here from sorted keys hold their counts as ints (16 bytes per
+    // distinct score instead of 24): tpCounts[i], fpCounts[i] as tp[i], fp[i]; else null
+    private final int[] tpCounts;
+    private final int[] fpCounts;
     private final int rows;
     private final int positiveRows;
     private final boolean weighted;
@@ -45,9 +50,23 @@ public final class OperatingPoints {
         this.thresholds = thresholds;
         this.tp = tp;
         this.fp = fp;
+        this.tpCounts = null;
+        this.fpCounts = null;
         this.rows = rows;
         this.positiveRows = positiveRows;
         this.weighted = weighted;
+    }
+
+    /** An unweighted table with integer counts. */
+    private OperatingPoints(double[] thresholds, int[] tpCounts, int[] fpCounts, int rows, int positiveRows) {
+        this.thresholds = thresholds;
+        this.tp = null;
+        this.fp = null;
+        this.tpCounts = tpCounts;
+        this.fpCounts = fpCounts;
+        this.rows = rows;
+        this.positiveRows = positiveRows;
+        this.weighted = false;
     }
 
     /** Operating points of unweighted double scores; see {@link #of(double[], boolean[], double[])}. */
@@ -183,12 +202,12 @@ public final class OperatingPoints {
             }
         }
         double[] thr = new double[distinct];
-        double[] tps = new double[distinct];
-        double[] fps = new double[distinct];
+        int[] tps = new int[distinct];
+        int[] fps = new int[distinct];
         int i = p - 1;
         int j = m - 1;
-        long tp = 0;
-        long fp = 0;
+        int tp = 0;
+        int fp = 0;
         int row = 0;
         while (i >= 0 || j >= 0) {
             long key = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
@@ -205,19 +224,19 @@ public final class OperatingPoints {
             fps[row] = fp;
             row++;
         }
-        return new OperatingPoints(thr, tps, fps, p + m, p, false);
+        return new OperatingPoints(thr, tps, fps, p + m, p);
     }
 
     /** Merges ascending positive and negative keys into descending operating points. */
     static OperatingPoints merge(int[] pos, int p, int[] neg, int m) {
         int distinct = countDistinct(pos, p, neg, m);
         double[] thr = new double[distinct];
-        double[] tps = new double[distinct];
-        double[] fps = new double[distinct];
+        int[] tps = new int[distinct];
+        int[] fps = new int[distinct];
         int i = p - 1;
         int j = m - 1;
-        long tp = 0;
-        long fp = 0;
+        int tp = 0;
+        int fp = 0;
         int row = 0;
         while (i >= 0 || j >= 0) {
             int key;
@@ -241,7 +260,7 @@ public final class OperatingPoints {
             fps[row] = fp;
             row++;
         }
-        return new OperatingPoints(thr, tps, fps, p + m, p, false);
+        return new OperatingPoints(thr, tps, fps, p + m, p);
     }
 
     private static int countDistinct(int[] pos, int p, int[] neg, int m) {
@@ -380,22 +399,22 @@ public final class OperatingPoints {
 
     /** Cumulative (weighted) true positives at {@code threshold(i)}. */
     public double truePositives(int i) {
-        return tp[i];
+        return tp != null ? tp[i] : tpCounts[i];
     }
 
     /** Cumulative (weighted) false positives at {@code threshold(i)}. */
     public double falsePositives(int i) {
-        return fp[i];
+        return fp != null ? fp[i] : fpCounts[i];
     }
 
     /** Total (weighted) positives P. */
     public double positives() {
-        return tp[tp.length - 1];
+        return truePositives(thresholds.length - 1);
     }
 
     /** Total (weighted) negatives N. */
     public double negatives() {
-        return fp[fp.length - 1];
+        return falsePositives(thresholds.length - 1);
     }
 
     /** Number of samples (rows) of positive weight: rows of weight 0 are left out. */
@@ -425,12 +444,12 @@ public final class OperatingPoints {
 
     /** Copy of the cumulative true-positive counts. */
     public double[] truePositives() {
-        return tp.clone();
+        return tp != null ? tp.clone() : Arrays.stream(tpCounts).asDoubleStream().toArray();
     }
 
     /** Copy of the cumulative false-positive counts. */
     public double[] falsePositives() {
-        return fp.clone();
+        return fp != null ? fp.clone() : Arrays.stream(fpCounts).asDoubleStream().toArray();
     }
 
     /**
@@ -459,15 +478,15 @@ public final class OperatingPoints {
     /** The confusion matrix of the rule "positive iff score &gt;= t" (t may be infinite). */
     public ConfusionMatrix confusionAt(double t) {
         int i = indexAt(t);
-        double tpAt = i < 0 ? 0 : tp[i];
-        double fpAt = i < 0 ? 0 : fp[i];
+        double tpAt = i < 0 ? 0 : truePositives(i);
+        double fpAt = i < 0 ? 0 : falsePositives(i);
         return ConfusionMatrix.of(tpAt, fpAt, negatives() - fpAt, positives() - tpAt);
     }
 
     /** The confusion matrix at row {@code i} (-1 meaning the +Infinity row: nothing positive). */
     public ConfusionMatrix confusionAtIndex(int i) {
-        double tpAt = i < 0 ? 0 : tp[i];
-        double fpAt = i < 0 ? 0 : fp[i];
+        double tpAt = i < 0 ? 0 : truePositives(i);
+        double fpAt = i < 0 ? 0 : falsePositives(i);
         return ConfusionMatrix.of(tpAt, fpAt, negatives() - fpAt, positives() - tpAt);
     }
 
