@@ -219,4 +219,25 @@ class BinaryProperties {
         double interp = ev.prAucInterpolated();
         assertTrue(interp > 0 && interp <= 1 + 1e-12, "interpolated " + interp);
     }
+
+    /**
+     * The PR area by trapezoids, walked over the table, is bit for bit the trapezoid sum over the
+     * points of the PR curve as built (unweighted: int counts; weighted: double counts).
+     */
+    @Property(tries = 300)
+    void prAucTrapezoidIsTheTrapezoidSumOfThePrCurve(@ForAll("samples") Sample s) {
+        for (double[] w : new double[][] {null, s.weights()}) {
+            BinaryEvaluation ev = BinaryEvaluation.of(s.scores(), s.labels(), w);
+            if (!s.twoClasses() || ev.operatingPoints().positives() == 0 || ev.operatingPoints().negatives() == 0) {
+                continue;
+            }
+            PrecisionRecallCurve c = ev.precisionRecallCurve();
+            double a = 0;
+            for (int i = 1; i < c.size(); i++) {
+                a += (c.recall(i) - c.recall(i - 1)) * (c.precision(i) + c.precision(i - 1)) / 2;
+            }
+            assertEquals(Double.doubleToLongBits(a), Double.doubleToLongBits(ev.prAucTrapezoid()),
+                    () -> Arrays.toString(s.scores()) + " " + Arrays.toString(s.labels()));
+        }
+    }
 }
