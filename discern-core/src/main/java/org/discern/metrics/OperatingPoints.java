@@ -30,7 +30,8 @@ import org.discern.metrics.internal.Weights;
  * <p>Instances are immutable; arrays never leak.
  */
 public final class OperatingPoints {
-    // threshold[i] > threshold[i + 1]; each a score of the sample
+    // threshold[i] > threshold[i + 1]; each a score of the sample. Null when the thresholds are
+    // read from the sorted keys of the classes (posKeys, negKeys)
     private final double[] thresholds;
     // tp[i] = sum of weights of positives with score >= thresholds[i]; non-decreasing in i
     // (null when the counts are held as ints: tpCounts)
@@ -41,6 +42,12 @@ public final class OperatingPoints {
     // distinct score instead of 24): tpCounts[i], fpCounts[i] as tp[i], fp[i]; else null
     private final int[] tpCounts;
     private final int[] fpCounts;
+    // unweighted tables of mostly distinct double scores keep the classes' ascending sorted keys
+    // (Sorting.doubleKey) instead of a threshold array: row i's threshold is the smallest score
+    // it counts, the lower of posKeys[p - tp(i)] and negKeys[m - fp(i)], so building the table
+    // allocates no thresholds beside the keys (8 bytes per distinct score less at the peak)
+    private final long[] posKeys;
+    private final long[] negKeys;
     private final int rows;
     private final int positiveRows;
     private final boolean weighted;
@@ -52,18 +59,26 @@ public final class OperatingPoints {
         this.fp = fp;
         this.tpCounts = null;
         this.fpCounts = null;
+        this.posKeys = null;
+        this.negKeys = null;
         this.rows = rows;
         this.positiveRows = positiveRows;
         this.weighted = weighted;
     }
 
-    /** An unweighted table with integer counts. */
-    private OperatingPoints(double[] thresholds, int[] tpCounts, int[] fpCounts, int rows, int positiveRows) {
+    /**
+     * An unweighted table with integer counts, and its thresholds or (thresholds null) the
+     * classes' sorted keys.
+     */
+    private OperatingPoints(double[] thresholds, int[] tpCounts, int[] fpCounts, int rows, int positiveRows,
+            long[] posKeys, long[] negKeys) {
         this.thresholds = thresholds;
         this.tp = null;
         this.fp = null;
         this.tpCounts = tpCounts;
         this.fpCounts = fpCounts;
+        this.posKeys = posKeys;
+        this.negKeys = negKeys;
         this.rows = rows;
         this.positiveRows = positiveRows;
         this.weighted = false;
@@ -201,7 +216,10 @@ public final class OperatingPoints {
                 j++;
             }
         }
-        double[] thr = new double[distinct];
+        // mostly distinct scores: the keys (already here) serve as thresholds; with many ties a
+        // threshold array is smaller than the keys
+        boolean keys = 2L * distinct > p + m && pos.length == p && neg.length == m;
+        double[] thr = keys ? null : new double[distinct];
         int[] tps = new int[distinct];
         int[] fps = new int[distinct];
         int i = p - 1;
@@ -219,12 +237,15 @@ public final class OperatingPoints {
                 fp++;
                 j--;
             }
-            thr[row] = Sorting.keyToDouble(key);
+            if (!keys) {
+                thr[row] = Sorting.keyToDouble(key);
+            }
             tps[row] = tp;
             fps[row] = fp;
             row++;
         }
-        return new OperatingPoints(thr, tps, fps, p + m, p);
+        return keys ? new OperatingPoints(null, tps, fps, p + m, p, pos, neg)
+                : new OperatingPoints(thr, tps, fps, p + m, p, null, null);
     }
 
     /** Merges ascending positive and negative keys into descending operating points. */
@@ -260,7 +281,7 @@ public final class OperatingPoints {
             fps[row] = fp;
             row++;
         }
-        return new OperatingPoints(thr, tps, fps, p + m, p);
+        return new OperatingPoints(thr, tps, fps, p + m, p, null, null);
     }
 
     private static int countDistinct(int[] pos, int p, int[] neg, int m) {
@@ -389,12 +410,19 @@ public final class OperatingPoints {
 
     /** Number of distinct scores (rows of the table), at least 1. */
     public int size() {
-        return thresholds.length;
+        return tpCounts != null ? tpCounts.length : thresholds.length;
     }
 
     /** The {@code i}-th distinct score, descending in {@code i}. */
     public double threshold(int i) {
-        return thresholds[i];
+        if (thresholds != null) {
+            return thresholds[i];
+        }
+        int t = tpCounts[i];
+        int f = fpCounts[i];
+        long key = Math.min(t > 0 ? posKeys[posKeys.length - t] : Long.MAX_VALUE,
+                f > 0 ? negKeys[negKeys.length - f] : Long.MAX_VALUE);
+        return Sorting.keyToDouble(key);
     }
 
     /** Cumulative (weighted) true positives at {@code threshold(i)}. */
@@ -409,12 +437,12 @@ public final class OperatingPoints {
 
     /** Total (weighted) positives P. */
     public double positives() {
-        return truePositives(thresholds.length - 1);
+        return truePositives(size() - 1);
     }
 
     /** Total (weighted) negatives N. */
     public double negatives() {
-        return falsePositives(thresholds.length - 1);
+        return falsePositives(size() - 1);
     }
 
     /** Number of samples (rows) of positive weight: rows of weight 0 are left out. */
@@ -439,7 +467,14 @@ public final class OperatingPoints {
 
     /** Copy of the descending thresholds. */
     public double[] thresholds() {
-        return thresholds.clone();
+        if (thresholds != null) {
+            return thresholds.clone();
+        }
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = threshold(i);
+        }
+        return out;
     }
 
     /** Copy of the cumulative true-positive counts. */
@@ -461,11 +496,11 @@ public final class OperatingPoints {
             throw new IllegalArgumentException("threshold must not be NaN");
         }
         int lo = 0;
-        int hi = thresholds.length - 1;
+        int hi = size() - 1;
         int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (thresholds[mid] >= t) {
+            if (threshold(mid) >= t) {
                 found = mid;
                 lo = mid + 1;
             } else {
