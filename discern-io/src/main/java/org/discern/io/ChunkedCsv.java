@@ -18,12 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The fast path for delimited files of every layout (binary, multi-class, multi-label): the bytes
- * are read (and inflated, for gzip) on the calling thread in chunks cut at line ends outside
- * quotes, while worker threads parse the chunks straight into primitive arrays
+ * are read on the calling thread (gzip inflated ahead of it on its own thread,
+ * {@link InflaterThread}) in chunks cut at line ends outside quotes, while worker threads parse
+ * the chunks straight into primitive arrays
  * ({@link CsvChunk}), numbers with {@link FastNumber} (the same double {@code Double.parseDouble}
  * gives).
  *
@@ -39,6 +39,17 @@ import java.util.zip.GZIPInputStream;
  * <p>Memory: the text is never held whole; at most {@code workers + 2} chunk buffers are alive.
  */
 final class ChunkedCsv {
+    /**
+     * Files smaller than this (bytes on disk) are read by the sequential reader: below it, starting
+     * the workers and compiling the parallel path costs more than they save (measured:
+     * docs/PERFORMANCE.md, "Small files").
+     */
+    static final long SEQUENTIAL_BELOW = 1 << 16;
+
+    /** Bytes the inflater thread hands over at a time, and how many it may run ahead. */
+    static final int INFLATE_BLOCK = 1 << 20;
+    static final int INFLATE_DEPTH = 4;
+
     /** Bytes per chunk by default. */
     static final int CHUNK = 1 << 22;
 
@@ -61,6 +72,13 @@ final class ChunkedCsv {
      * problem (the sequential reader then reads it and names the problem).
      */
     static Predictions read(Path file, InputSpec spec) {
+        try {
+            if (Files.size(file) < SEQUENTIAL_BELOW) {
+                return null; // starting the workers costs more than they save
+            }
+        } catch (IOException e) {
+            return null;
+        }
         return read(file, spec, CHUNK, Runtime.getRuntime().availableProcessors());
     }
 
@@ -91,8 +109,14 @@ final class ChunkedCsv {
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return parse(in, counting, size, progress);
+            if (b0 != 0x1f || b1 != 0x8b) {
+                return parse(raw, counting, size, progress);
+            }
+            // gzip: inflated on its own thread, a few blocks ahead (bounded), while this thread
+            // cuts chunks and the workers parse them
+            try (InputStream in = new InflaterThread(raw, INFLATE_BLOCK, INFLATE_DEPTH)) {
+                return parse(in, counting, size, progress);
+            }
         }
     }
 
