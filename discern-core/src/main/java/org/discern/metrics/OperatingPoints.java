@@ -408,6 +408,12 @@ public final class OperatingPoints {
         return new OperatingPoints(thresholds, truePositives, falsePositives, rows, positiveRows, weighted);
     }
 
+    /** As {@link #wrap} for an unweighted table with integer counts (not copied, not checked). */
+    static OperatingPoints wrapCounts(double[] thresholds, int[] truePositives, int[] falsePositives, int rows,
+            int positiveRows) {
+        return new OperatingPoints(thresholds, truePositives, falsePositives, rows, positiveRows, null, null);
+    }
+
     /** Number of distinct scores (rows of the table), at least 1. */
     public int size() {
         return tpCounts != null ? tpCounts.length : thresholds.length;

@@ -44,7 +44,7 @@ final class ChunkedCsv {
      * the workers and compiling the parallel path costs more than they save (measured:
      * docs/PERFORMANCE.md, "Small files").
      */
-    static final long SEQUENTIAL_BELOW = 1 << 16;
+    static final long SEQUENTIAL_BELOW = 1 << 17;
 
     /** Bytes the inflater thread hands over at a time, and how many it may run ahead. */
     static final int INFLATE_BLOCK = 1 << 20;
