@@ -46,7 +46,21 @@ final class ColumnBlocks {
             return (int) (size % block);
         }
 
-        /** Copies every block into {@code out} (an array of exactly {@link #size}), dropping each. */
+        /** Appends {@code src[from, from + count)} ({@code src} an array of the blocks' type). */
+        final void append(A src, int from, int count) {
+            while (count > 0) {
+                int len = Math.min(count, room());
+                System.arraycopy(src, from, tail(), at(), len);
+                size += len;
+                from += len;
+                count -= len;
+            }
+        }
+
+        /**
+         * Copies every block into {@code out} (an array of exactly {@link #size}), dropping each;
+         * the column is empty afterwards.
+         */
         final <T> T compact(T out) {
             long done = 0;
             for (int b = 0; b < blocks.size(); b++) {
@@ -56,6 +70,7 @@ final class ColumnBlocks {
                 done += len;
             }
             blocks.clear();
+            size = 0;
             return out;
         }
     }
@@ -77,13 +92,7 @@ final class ColumnBlocks {
 
         /** Appends {@code src[from, from + count)}. */
         void add(double[] src, int from, int count) {
-            while (count > 0) {
-                int len = Math.min(count, room());
-                System.arraycopy(src, from, tail(), at(), len);
-                size += len;
-                from += len;
-                count -= len;
-            }
+            append(src, from, count);
         }
 
         /** Appends {@code count} values {@code src[from], src[from + stride], ...}. */
@@ -102,9 +111,7 @@ final class ColumnBlocks {
 
         /** The column as one array of its exact length; the column is empty afterwards. */
         double[] toArray() {
-            double[] out = compact(new double[(int) size]);
-            size = 0;
-            return out;
+            return compact(new double[(int) size]);
         }
     }
 
@@ -125,20 +132,12 @@ final class ColumnBlocks {
 
         /** Appends {@code src[from, from + count)}. */
         void add(int[] src, int from, int count) {
-            while (count > 0) {
-                int len = Math.min(count, room());
-                System.arraycopy(src, from, tail(), at(), len);
-                size += len;
-                from += len;
-                count -= len;
-            }
+            append(src, from, count);
         }
 
         /** The column as one array of its exact length; the column is empty afterwards. */
         int[] toArray() {
-            int[] out = compact(new int[(int) size]);
-            size = 0;
-            return out;
+            return compact(new int[(int) size]);
         }
     }
 
@@ -174,13 +173,7 @@ final class ColumnBlocks {
 
         /** Appends {@code src[from, from + count)}. */
         void add(byte[] src, int from, int count) {
-            while (count > 0) {
-                int len = Math.min(count, room());
-                System.arraycopy(src, from, tail(), at(), len);
-                size += len;
-                from += len;
-                count -= len;
-            }
+            append(src, from, count);
         }
 
         /**
