@@ -15,7 +15,10 @@ import org.discern.io.SliceJson;
 import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.Bootstrap;
+import org.discern.metrics.BootstrapOptions;
+import org.discern.metrics.CalibrationBinning;
 import org.discern.metrics.EvaluationSummary;
+import org.discern.metrics.MulticlassCalibration;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.MultilabelEvaluation;
 import org.discern.metrics.SummaryOptions;
@@ -162,8 +165,23 @@ public final class ReportCommand implements Callable<Integer> {
         // the same summary as 'evaluate' with these options; metrics.json is its JSON
         SummaryOptions options = SummaryOptions.defaults().withTopK(topK.values());
         EvaluationSummary summary = Summaries.multiclass(ev, p, options, ci, intervals);
-        return write(sliced(common().multiclass(ev).summary(summary), summary,
+        return write(sliced(common().multiclass(ev).calibration(calibration(p), p.classNames(),
+                BootstrapOptions.DEFAULT_LEVEL).summary(summary), summary,
                 Slicing.of(p, slicing, options, ci, intervals)).initialThreshold(threshold));
+    }
+
+    /**
+     * Per-class and top-label calibration in 10 uniform bins when every score is a probability in
+     * [0, 1] (the page's "Calibration per class" section), else null.
+     */
+    private static MulticlassCalibration calibration(MultiClassPredictions p) {
+        double[] probs = p.scores().toDoubleArray();
+        for (double v : probs) {
+            if (!(v >= 0 && v <= 1)) {
+                return null;
+            }
+        }
+        return MulticlassCalibration.of(probs, p.classCount(), p.labels(), p.weights(), 10, CalibrationBinning.UNIFORM);
     }
 
     /** Multi-label: one curve per label; options 'evaluate' refuses for multi-label input are refused here too. */

@@ -140,6 +140,20 @@ class CalibrationIntervalsCliTest {
     }
 
     @Test
+    void reportOfMulticlassProbabilitiesHasThePerClassReliabilitySection() throws IOException {
+        Path out = dir.resolve("rep");
+        run(0, "report", animals().toString(), "--out", out.toString(), "--no-images");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2 id=\"calibration-per-class\">"), "section");
+        assertTrue(html.contains("id=\"ece-top-label\" data-v=\""), "top-label ECE");
+        assertEquals(4, html.split("<svg class=\"reliability\"", -1).length - 1, "top label + 3 classes");
+        Path logits = write("logits2.csv", "label,cat,dog\ncat,2.5,-1\ndog,0.1,0.9\ncat,1,0\ndog,0,3\n");
+        Path out2 = dir.resolve("rep2");
+        run(0, "report", logits.toString(), "--out", out2.toString(), "--no-images");
+        assertFalse(Files.readString(out2.resolve("report.html")).contains("calibration-per-class"), "not probabilities");
+    }
+
+    @Test
     void multiclassScoresOutsideZeroOneAreBadInput() throws IOException {
         Path csv = write("logits.csv", "label,cat,dog\ncat,2.5,-1\ndog,0.1,0.9\n");
         CliRunner.Result r = run(3, "calibrate", csv.toString());

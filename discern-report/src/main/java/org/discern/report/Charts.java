@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.discern.metrics.BootstrapOptions;
 import org.discern.metrics.Calibration;
+import org.discern.metrics.ConfidenceInterval;
 import org.discern.metrics.Normal;
 import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
@@ -400,8 +402,9 @@ public final class Charts {
     /**
      * Reliability diagram of core's {@link Calibration}: observed fraction of positives against
      * mean predicted probability per non-empty bin (with markers), the diagonal of perfect
-     * calibration, and the histogram of scores (samples, or their weight, per bin) on a
-     * right-hand axis.
+     * calibration, the histogram of scores (samples, or their weight, per bin) on a right-hand
+     * axis, and each bin's 95% Wilson interval of the observed fraction as a vertical bar
+     * ({@link Calibration#observedInterval}).
      */
     public static XYChart calibration(Calibration bins) {
         XYChart chart = unitChart("Calibration (reliability diagram)", "Mean predicted probability",
@@ -449,6 +452,12 @@ public final class Charts {
         }
         addLine(chart, names, "perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, GREY,
                 dotted(1f), true);
+        for (int i = 0; i < bins.size(); i++) {
+            ConfidenceInterval ci = bins.observedInterval(i, BootstrapOptions.DEFAULT_LEVEL);
+            double x = bins.meanPredicted(i);
+            addLine(chart, names, "95% Wilson interval", new double[] {x, x}, new double[] {ci.lower(), ci.upper()},
+                    Palette.colour(3), new BasicStroke(1f), i == 0);
+        }
         if (bins.size() > 0) {
             XYSeries r = chart.addSeries(names.unique("model"), bins.meanPredicted(), bins.observedFrequency());
             r.setMarker(SeriesMarkers.CIRCLE);
