@@ -17,6 +17,7 @@ import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.Bootstrap;
 import org.discern.metrics.BootstrapOptions;
 import org.discern.metrics.CalibrationBinning;
+import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassCalibration;
 import org.discern.metrics.MulticlassEvaluation;
@@ -140,6 +141,9 @@ public final class ReportCommand implements Callable<Integer> {
                 Slicing.of(p, slicing, options, ci, intervals)).initialThreshold(threshold);
         if (!p.weighted()) {
             b.scores(p.scores(), p.labels());
+        }
+        if (ev.scoresAreProbabilities()) {
+            b.decisionCurve(DecisionCurve.of(ev.operatingPoints(), DecisionCurve.grid(DecisionCurve.DEFAULT_GRID)));
         }
         if (ci == IntervalMethod.BOOTSTRAP) {
             // the page's ROC band (pROC's ci.se): the same replicates and seed as the intervals

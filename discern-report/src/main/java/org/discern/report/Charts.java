@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.discern.metrics.BootstrapOptions;
 import org.discern.metrics.Calibration;
 import org.discern.metrics.ConfidenceInterval;
+import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.Normal;
 import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
@@ -465,6 +467,70 @@ public final class Charts {
             r.setLineColor(Palette.colour(3));
             r.setLineStyle(new BasicStroke(1.8f));
         }
+        return chart;
+    }
+
+    // ---------------------------------------------------------------- decision curve
+
+    /**
+     * Decision curve (Vickers and Elkin 2006) of core's {@link DecisionCurve}: net benefit of the
+     * model, of treating all and of treating none against the threshold probability over the
+     * curve's grid, with the model's bootstrap interval as a band when the curve has one. The y
+     * axis runs from -15% to 110% of the largest net benefit shown (at least the prevalence, treat
+     * all's value at pt = 0); treat all is drawn until it leaves the axis, and model values below
+     * it are drawn on its lower edge.
+     */
+    public static XYChart decisionCurve(DecisionCurve c) {
+        XYChart chart = unitChart("Decision curve", "Threshold probability", "Net benefit", 4);
+        XYStyler s = chart.getStyler();
+        s.setLegendPosition(LegendPosition.InsideNE);
+        s.setDecimalPattern("0.00");
+        int n = c.size();
+        double[] x = c.thresholds();
+        double top = Math.max(c.prevalence(), 0);
+        for (int i = 0; i < n; i++) {
+            top = Math.max(top, c.netBenefit(i));
+            if (c.interval(i).isPresent()) {
+                top = Math.max(top, c.interval(i).get().upper());
+            }
+        }
+        top = top > 0 ? top * 1.1 : 1;
+        double bottom = -0.15 * top;
+        s.setXAxisMin(x[0]);
+        s.setXAxisMax(x[n - 1]);
+        s.setYAxisMin(bottom);
+        s.setYAxisMax(top);
+        Names names = new Names();
+        if (c.hasIntervals()) {
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int i = 0; i < n; i++) {
+                ConfidenceInterval ci = c.interval(i).orElseThrow();
+                lo[i] = Math.max(bottom, ci.lower());
+                hi[i] = Math.max(bottom, ci.upper());
+            }
+            addBand(chart, names, Band.of("model, " + ConfidenceInterval.percent(c.interval(0).orElseThrow().level())
+                    + "% bootstrap interval", x, lo, hi));
+        }
+        int shown = 0;
+        while (shown < n && c.netBenefitAll(shown) >= bottom) {
+            shown++;
+        }
+        if (shown > 0) {
+            double[] ax = Arrays.copyOf(x, shown);
+            double[] ay = new double[shown];
+            for (int i = 0; i < shown; i++) {
+                ay[i] = c.netBenefitAll(i);
+            }
+            addLine(chart, names, "treat all", ax, ay, Palette.colour(1), new BasicStroke(1.5f), true);
+        }
+        addLine(chart, names, "treat none", new double[] {x[0], x[n - 1]}, new double[] {0, 0}, GREY,
+                new BasicStroke(1.5f), true);
+        double[] my = new double[n];
+        for (int i = 0; i < n; i++) {
+            my[i] = Math.max(bottom, c.netBenefit(i));
+        }
+        addLine(chart, names, "model", x, my, Palette.colour(3), new BasicStroke(2f), true);
         return chart;
     }
 

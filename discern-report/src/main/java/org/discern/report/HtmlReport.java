@@ -19,6 +19,7 @@ import java.util.Objects;
 import org.discern.io.OutputDirectory;
 import org.discern.io.OutputException;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.FoldEvaluation;
 import org.discern.metrics.MulticlassCalibration;
@@ -196,6 +197,14 @@ public final class HtmlReport {
             if (calibration != null) {
                 List<String> names = List.copyOf(classes);
                 sections.add(h -> ReliabilitySection.render(h, calibration, names, level)); // issue 16: calibration
+            }
+            return this;
+        }
+
+        /** The decision curve section (binary probabilities) on {@link DecisionCurve#DEFAULT_GRID}, or nothing for null. */
+        public Builder decisionCurve(DecisionCurve curve) {
+            if (curve != null) {
+                sections.add(h -> DecisionSection.render(h, curve)); // issue 16: decision curves
             }
             return this;
         }

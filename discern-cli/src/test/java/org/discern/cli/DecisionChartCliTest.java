@@ -1,0 +1,72 @@
+package org.discern.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code discern decision --chart} and the report's decision curve section, in-process. */
+class DecisionChartCliTest {
+    @TempDir
+    Path dir;
+
+    private Path small() throws IOException {
+        Path p = dir.resolve("small.csv");
+        Files.writeString(p, "label,score\n1,0.9\n1,0.8\n0,0.8\n1,0.7\n0,0.6\n1,0.5\n0,0.4\n0,0.3\n",
+                StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void chartIsWrittenAsSvgOrPngBesideTheTable() throws IOException {
+        Path svg = dir.resolve("dc.svg");
+        CliRunner.Result r = CliRunner.run("decision", small().toString(), "--ci", "bootstrap", "--replicates", "50",
+                "--chart", svg.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("drew the decision curve to " + svg), r.out());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("<svg"), "an SVG document");
+        assertTrue(text.contains("Decision curve") && text.contains("treat all") && text.contains("treat none"), text);
+        assertTrue(text.contains("bootstrap interval"), "the band's legend entry");
+        Path png = dir.resolve("dc.png");
+        assertEquals(0, CliRunner.run("decision", small().toString(), "--chart", png.toString()).code());
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head);
+    }
+
+    @Test
+    void badChartTargetsAreRefused() throws IOException {
+        Path in = small();
+        String before = Files.readString(in);
+        CliRunner.Result ext = CliRunner.run("decision", in.toString(), "--chart", dir.resolve("dc.txt").toString());
+        assertEquals(ExitCodes.USAGE, ext.code());
+        assertTrue(ext.err().contains("--chart: file extension must be .png, .svg or .pdf"), ext.err());
+        Path same = dir.resolve("small.svg");
+        Files.copy(in, same);
+        CliRunner.Result over = CliRunner.run("decision", same.toString(), "--chart", same.toString());
+        assertTrue(over.code() != 0, "never over the input");
+        assertTrue(over.err().contains("refusing to write over the input file"), over.err());
+        assertEquals(before, Files.readString(same));
+        assertFalse(Files.exists(dir.resolve("dc.txt")));
+    }
+
+    @Test
+    void binaryReportHasTheDecisionCurveSection() throws IOException {
+        Path out = dir.resolve("rep");
+        CliRunner.Result r = CliRunner.run("report", small().toString(), "--out", out.toString(), "--no-images");
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h2 id=\"decision-curve\">"), "section");
+        assertTrue(html.contains("pt = 0.01, 0.02, ..., 0.99"), "the grid is said");
+        // pt 0.5: TP 4, FP 2 of 8 -> NB = 0.5 - 0.25 = 0.25
+        assertTrue(html.contains("<tr><td>0.50</td><td data-v=\"0.25\">0.2500</td>"), "NB at 0.5");
+    }
+}
