@@ -4,13 +4,13 @@
     flock /tmp/discern-bench.lock /usr/bin/python3 discern-bench/scripts/startup.py [ROUNDS]
 
 Run from the repository root after './discern --version' (which builds the jar and the CDS
-archive). Each round runs every variant once, in a fresh order; the table gives the median and
+archive). tiny.csv has 10 rows. Each round runs every variant once, in a fresh order; the table gives the median and
 the quartiles of the wall-clock time over the rounds (default 30), after 3 warm-up rounds, and
 the median CPU time (user + system of the JVM and the launcher; less sensitive to other load).
 
 With the training plug-in installed (discern-train/target/plugin/) the launcher variants include it
-and one more variant times the java command with it. Environment (optional): OLD_JAR, a jar to time as 'java -jar OLD_JAR --version' too (e.g. the
-128 MB discern.jar of main before the training plug-in split).
+and one more variant times the java command with it. Environment (optional): OLD_JAR, a jar to time as 'java -jar OLD_JAR --version' and 'evaluate
+tiny.csv' too (e.g. the discern.jar of main before a change).
 """
 import os
 import random
@@ -24,11 +24,24 @@ ROOT = os.getcwd()
 JAR = os.path.join(ROOT, "discern-cli", "target", "discern.jar")
 JSA = os.path.join(ROOT, "discern-cli", "target", "discern.jsa")
 TINY = "/tmp/discern-startup-tiny.csv"
+# the floor: a class that prints one line, run from the same class path as the tool
+HELLO_DIR = "/tmp/discern-startup-hello"
+
+
+def hello():
+    """Compiles the floor's Hello class (once) and returns its directory."""
+    if not os.path.exists(os.path.join(HELLO_DIR, "Hello.class")):
+        os.makedirs(HELLO_DIR, exist_ok=True)
+        with open(os.path.join(HELLO_DIR, "Hello.java"), "w") as f:
+            f.write('public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
+        subprocess.run(["javac", "-d", HELLO_DIR, os.path.join(HELLO_DIR, "Hello.java")], check=True)
+    return HELLO_DIR
 
 
 def variants():
     cds = ["-XX:SharedArchiveFile=" + JSA, "-Xlog:cds=off,cds+dynamic=off"]
     v = [
+        ("floor: java -cp discern.jar:. Hello (prints one line)", ["java", "-cp", JAR + ":" + hello(), "Hello"], {}),
         ("java -jar discern.jar --version", ["java", "-jar", JAR, "--version"], {}),
         ("java -jar discern.jar --help", ["java", "-jar", JAR, "--help"], {}),
         ("java -jar discern.jar evaluate tiny.csv", ["java", "-jar", JAR, "evaluate", TINY], {}),
@@ -47,7 +60,8 @@ def variants():
                                               "org.discern.cli.Main", "--version"], {}))
     old = os.environ.get("OLD_JAR")
     if old:
-        v.insert(0, ("java -jar OLD_JAR --version (128 MB, with training)", ["java", "-jar", old, "--version"], {}))
+        v.insert(1, ("java -jar OLD_JAR --version", ["java", "-jar", old, "--version"], {}))
+        v.insert(2, ("java -jar OLD_JAR evaluate tiny.csv", ["java", "-jar", old, "evaluate", TINY], {}))
     return v
 
 
@@ -68,7 +82,7 @@ def run(cmd, env):
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     with open(TINY, "w") as f:
-        f.write("label,score\n1,0.9\n0,0.1\n1,0.6\n0,0.7\n")
+        f.write("label,score\n1,0.9\n0,0.1\n1,0.6\n0,0.7\n1,0.8\n0,0.3\n1,0.55\n0,0.2\n1,0.4\n0,0.65\n")
     vs = variants()
     times = {name: [] for name, _, _ in vs}
     cpu = {name: [] for name, _, _ in vs}

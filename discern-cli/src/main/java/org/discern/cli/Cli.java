@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 
 import org.discern.io.HeapLimitException;
 import org.discern.io.InputException;
@@ -28,17 +29,7 @@ import picocli.CommandLine.Command;
             "Reads labels and scores (CSV/TSV, optionally gzip-compressed, Parquet, or NumPy .npy/.npz;",
             "binary, multi-class or multi-label) and computes exact ROC/PR curves, AUCs, the",
             "confusion matrix and every threshold metric."},
-        subcommands = {
-            EvaluateCommand.class,
-            CompareCommand.class,
-            CurvesCommand.class,
-            ReportCommand.class,
-            ThresholdCommand.class,
-            SweepCommand.class,
-            CalibrateCommand.class,
-            DecisionCommand.class,
-            DemoCommand.class},
-        // then the plug-ins' commands (train, predict) and help: see Plugins
+        // subcommands: COMMANDS, then the plug-ins' commands (train, predict) and help (see Plugins)
         footer = {
             "",
             "Examples:",
@@ -57,6 +48,23 @@ import picocli.CommandLine.Command;
             "Exit codes: 0 ok, 1 internal error or output not written, 2 usage error (also",
             "an --out that cannot be used), 3 bad input data."})
 public final class Cli implements Runnable {
+    /**
+     * The built-in subcommands, in the order {@code discern --help} lists them. Added in code, not
+     * in {@code @Command(subcommands)}, so that a command line naming one of them builds only that
+     * one: picocli reads every option of every subcommand it is given, which took a third of the
+     * start-up time (see {@link #run(String[], PrintWriter, PrintWriter)}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            EvaluateCommand.class,
+            CompareCommand.class,
+            CurvesCommand.class,
+            ReportCommand.class,
+            ThresholdCommand.class,
+            SweepCommand.class,
+            CalibrateCommand.class,
+            DecisionCommand.class,
+            DemoCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,16 +76,70 @@ public final class Cli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
     }
 
-    /** Runs the command line and returns the exit code; never calls System.exit. */
+    /**
+     * Runs the command line and returns the exit code; never calls System.exit. When {@code args}
+     * name a built-in subcommand (or only ask for the version), only that subcommand is built;
+     * anything else ({@code --help}, {@code help}, a plug-in's command, a mistyped name that needs
+     * a "did you mean") gets the whole command line.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
+        Class<?> only = builtIn(args);
+        CommandLine cl = only == null && !versionOnly(args)
+                ? commandLine(out, err)
+                : configure(new CommandLine(new Cli()), only == null ? List.of() : List.of(only), false, out, err);
         return cl.execute(args);
     }
 
-    /** A configured command line writing to the given writers. */
+    /** A configured command line with every subcommand, writing to the given writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Cli());
-        Plugins.addCommands(cl); // before the settings below, which apply to the subcommands present
+        return configure(new CommandLine(new Cli()), COMMANDS, true, out, err);
+    }
+
+    /**
+     * The built-in subcommand the first positional argument names (the root command's options
+     * take no value), or null when it names none or there is none. Never {@code demo}: it runs the
+     * other commands and asks the whole command line whether {@code train} is installed.
+     */
+    static Class<?> builtIn(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                for (Class<?> c : COMMANDS) {
+                    Command command = c.getAnnotation(Command.class);
+                    if (command.name().equals(a) || List.of(command.aliases()).contains(a)) {
+                        return c == DemoCommand.class ? null : c;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code args} only ask for the version (then no subcommand is needed). */
+    static boolean versionOnly(String[] args) {
+        boolean version = false;
+        for (String a : args) {
+            if (a.equals("-V") || a.equals("--version")) {
+                version = true;
+            } else if (!a.equals("--verbose")) {
+                return false;
+            }
+        }
+        return version;
+    }
+
+    private static CommandLine configure(CommandLine cl, List<Class<?>> commands, boolean plugins,
+            PrintWriter out, PrintWriter err) {
+        // the subcommands before the settings below, which apply to the subcommands present
+        for (Class<?> c : commands) {
+            cl.addSubcommand(c);
+        }
+        if (plugins) {
+            Plugins.addCommands(cl);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

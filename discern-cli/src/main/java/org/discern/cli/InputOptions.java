@@ -34,7 +34,7 @@ public final class InputOptions {
                     + " file, or a NumPy .npz archive (told apart by content). Binary: label,score; multi-class:"
                     + " label (class names) + one score column per class, or (Parquet) one column holding a"
                     + " vector or list of K scores per row; multi-label: label_<name> 0/1 and score_<name>"
-                    + " columns.")
+                    + " columns. '-' reads CSV/TSV (optionally gzip) from standard input, once, as a stream.")
     Path file;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
@@ -74,7 +74,8 @@ public final class InputOptions {
     String className;
 
     @Option(names = "--labels", paramLabel = "Y.npy",
-            description = "NumPy labels: 1-D class indices, or a 2-D one-hot/indicator matrix.")
+            description = "NumPy labels: 1-D class indices, or a 2-D one-hot matrix (a 0/1 indicator matrix with rows"
+                    + " of several or no 1s needs --layout multilabel).")
     Path labelsNpy;
 
     @Option(names = "--scores", paramLabel = "P.npy",

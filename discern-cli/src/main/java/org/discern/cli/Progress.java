@@ -27,6 +27,7 @@ final class Progress implements ProgressListener, ReportProgress {
     private ProgressBar bar;
     private String lastStep;
     private long lastStepLine;
+    private final java.util.Set<String> notes = new java.util.HashSet<>();
 
     Progress(PrintWriter err, boolean terminal, long quietNanos) {
         this.err = err;
@@ -42,6 +43,15 @@ final class Progress implements ProgressListener, ReportProgress {
     /** The bar's text after the rate: set apart from it, so "33.2 MB/s (983,040 rows)". */
     static String rowsText(long rows) {
         return String.format(Locale.ROOT, " (%,d rows)", rows);
+    }
+
+    @Override
+    public void note(String file, String message) {
+        String line = "note: " + file + ": " + message;
+        if (notes.add(line)) {
+            err.println(line);
+            err.flush();
+        }
     }
 
     @Override

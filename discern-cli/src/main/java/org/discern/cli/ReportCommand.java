@@ -58,6 +58,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern report --labels y_true.npy --scores y_score.npy --class-names names.txt --out rep/",
             "  discern report malware25.csv --class Adialer.C --out adialer-report",
             "  discern report malware25.csv --threshold 0.3 --ci delong --out malware-report",
+            "  discern report fraud.csv --cost-fp 1 --cost-fn 50 --out fraud-report",
             "  discern report tags.csv --layout multilabel --out tags-report",
             "  discern report preds.csv --group sex --group region --ci delong --out fairness-report",
             "  discern report cv_preds.csv --fold fold --out cv-report"})
@@ -90,6 +91,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--max-fpr", paramLabel = "M", converter = OptionBounds.MaxFpr.class,
             description = "Also report the standardized partial ROC AUC up to this FPR, in (0, 1] (binary).")
     Double maxFpr;
+
+    @Option(names = "--cost-fp", paramLabel = "C", converter = OptionBounds.Cost.class,
+            description = "Cost of a false positive, for the page's cost-optimal threshold marker (default 1).")
+    Double costFp;
+
+    @Option(names = "--cost-fn", paramLabel = "C", converter = OptionBounds.Cost.class,
+            description = "Cost of a false negative, for the page's cost-optimal threshold marker (default 1).")
+    Double costFn;
 
     @Option(names = "--ci", paramLabel = "METHOD",
             description = "Add confidence intervals as 'evaluate --ci' does: delong or bootstrap (binary).")
@@ -154,7 +163,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private HtmlReport.Builder common() throws java.io.IOException {
-        return HtmlReport.builder()
+        HtmlReport.Builder b = HtmlReport.builder();
+        if (costFp != null || costFn != null) {
+            // the cost-optimal marker with the costs given (as threshold --by cost --cost-fp --cost-fn)
+            b.costs(costFp == null ? 1 : costFp, costFn == null ? 1 : costFn); // bounded by OptionBounds.Cost
+        }
+        return b
                 .progress(progress)
                 .title(title != null ? title : "Discern report: " + input.mainFile().getFileName())
                 .input(input.mainFile())

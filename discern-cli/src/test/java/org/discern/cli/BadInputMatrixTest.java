@@ -84,8 +84,46 @@ class BadInputMatrixTest {
         return (d, args) -> ChildJvm.run(d, List.of(xmx), args, 120);
     }
 
+    /** In-process with {@code bytes} as standard input. */
+    static Runner stdin(byte[] bytes) {
+        return (d, args) -> {
+            java.io.InputStream before = System.in;
+            try {
+                System.setIn(new ByteArrayInputStream(bytes));
+                return CliRunner.run(args.toArray(String[]::new));
+            } finally {
+                System.setIn(before);
+            }
+        };
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
+    }
+
     static Stream<Row> rows() {
         List<Row> rows = new ArrayList<>();
+        // §3: '-' is standard input, read as a stream in one pass
+        rows.add(new Row("'-' reads standard input, gzip told by its magic bytes", d -> new Case(
+                List.of("evaluate", "-"), ExitCodes.OK, "<stdin>: 4 rows, 2 positive ('1'), 2 negative")
+                .by(stdin(gzip(GOOD)))));
+        rows.add(new Row("'-': bad input on standard input is located as <stdin>:LINE", d -> new Case(
+                List.of("evaluate", "-"), ExitCodes.BAD_INPUT,
+                "<stdin>:3: column 'score': expected a finite number, found 'NaN'")
+                .by(stdin("label,score\n1,0.9\n0,NaN\n".getBytes(StandardCharsets.UTF_8)))));
+        rows.add(new Row("'-' cannot be an .npz archive (it needs random access): said so", d -> {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(b)) {
+                z.putNextEntry(new ZipEntry("y_true.npy"));
+                z.closeEntry();
+            }
+            return new Case(List.of("evaluate", "-"), ExitCodes.BAD_INPUT,
+                    "<stdin>: an .npz archive is read from a regular file").by(stdin(b.toByteArray()));
+        }));
         // §3: no silent reinterpretation of numbers
         rows.add(new Row("a score '0.9\\0' is not a number", d -> {
             Path in = Files.writeString(d.resolve("nul.csv"), "label,score\n1,0.9\0\n0,0.2\n1,0.6\n0,0.4\n");
@@ -96,6 +134,50 @@ class BadInputMatrixTest {
             Path in = Files.writeString(d.resolve("nan.csv"), "label,score\n1,0.9\n0,NaN\n1,0.6\n0,\n");
             return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
                     "nan.csv:3: column 'score': expected a finite number, found 'NaN'");
+        }));
+        // §3: no silent reinterpretation of the layout or of columns
+        rows.add(new Row("a one-hot label matrix with a multi-hot row: the row is named, --layout multilabel suggested", d -> {
+            Path npz = d.resolve("hot.npz");
+            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(npz))) {
+                z.putNextEntry(new ZipEntry("y_true.npy"));
+                z.write(npyHeader("|u1", "(4, 3)"));
+                z.write(new byte[] {1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1}); // row [2] holds two 1s
+                z.closeEntry();
+                z.putNextEntry(new ZipEntry("y_score.npy"));
+                z.write(npyHeader("<f8", "(4, 3)"));
+                ByteBuffer b = ByteBuffer.allocate(8 * 12).order(ByteOrder.LITTLE_ENDIAN);
+                for (int i = 0; i < 12; i++) {
+                    b.putDouble((i * 7 % 12) / 12.0);
+                }
+                z.write(b.array());
+                z.closeEntry();
+            }
+            return new Case(List.of("evaluate", "--npz", s(npz)), ExitCodes.BAD_INPUT,
+                    "row [2] of the 4 x 3 label matrix holds 2 1s (rows [0..1] hold exactly one): not one-hot, so not"
+                            + " multi-class; for multi-label input give --layout multilabel").then((x, r) -> {
+                                CliRunner.Result ml = CliRunner.run("evaluate", "--npz", s(npz), "--layout", "multilabel");
+                                assertEquals(0, ml.code(), ml.err());
+                                assertTrue(ml.out().contains("multilabel") || ml.out().contains("multi-label"), ml.out());
+                            });
+        }));
+        rows.add(new Row("a 'weight' column a binary file does not use gets a note saying how to use it", d -> {
+            Path in = Files.writeString(d.resolve("w.csv"), "label,score,weight\n1,0.9,2\n0,0.2,1\n1,0.6,1\n0,0.4,3\n");
+            return new Case(List.of("evaluate", s(in)), ExitCodes.OK,
+                    "note: " + s(in) + ": column 'weight' is not used as sample weights (binary input has no weights"
+                            + " unless --weight COL names them); give --weight weight to use it").then((x, r) -> {
+                                CliRunner.Result used = CliRunner.run("evaluate", s(in), "--weight", "weight");
+                                assertEquals(0, used.code(), used.err());
+                                assertFalse(used.err().contains("note:"), used.err());
+                                CliRunner.Result other = CliRunner.run("evaluate", s(in), "--weight", "score");
+                                assertTrue(other.err().contains("(--weight names 'score')"), other.err());
+                                // once, though two readers look at the header
+                                assertEquals(r.err().indexOf("note:"), r.err().lastIndexOf("note:"), r.err());
+                            });
+        }));
+        rows.add(new Row("all weights 0: the message says all weights are 0", d -> {
+            Path in = Files.writeString(d.resolve("z.csv"), "label,score,weight\n1,0.9,0\n0,0.2,0\n1,0.6,0\n0,0.4,0\n");
+            return new Case(List.of("evaluate", s(in), "--weight", "weight"), ExitCodes.BAD_INPUT,
+                    "weights must not all be 0 (a sample of weight 0 is the same as no sample: nothing is left to evaluate)");
         }));
         // §3: echoed input is bounded and escaped
         rows.add(new Row("a 10 MB field with an ANSI escape is quoted short and escaped", d -> {
@@ -219,9 +301,59 @@ class BadInputMatrixTest {
         c.after.after(dir, r);
     }
 
+    /**
+     * Every command that reads predictions reads {@code -} (standard input) and a FIFO (what
+     * {@code <(cmd)} gives) as a stream, with the same result as the file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"evaluate", "curves", "report", "compare", "threshold",
+        "sweep", "calibrate", "decision"})
+    void everyCommandReadsStandardInputAndAFifo(String command) throws Exception {
+        String data = "id,label,score\n" + "a,1,0.9\nb,0,0.2\nc,1,0.6\nd,0,0.4\ne,1,0.35\nf,0,0.7\n";
+        Path file = Files.writeString(dir.resolve("in.csv"), data);
+        Path other = Files.writeString(dir.resolve("other.csv"), data.replace("0.35", "0.85"));
+        java.util.function.BiFunction<String, String, List<String>> args = (in, tag) -> {
+            List<String> a = new ArrayList<>(List.of(command, in));
+            switch (command) {
+                case "compare" -> a.addAll(List.of(s(other), "--id", "id"));
+                case "curves", "report", "sweep" -> a.addAll(List.of("--out", s(dir.resolve("out-" + tag))));
+                default -> { }
+            }
+            return a;
+        };
+        CliRunner.Result fromFile = CliRunner.run(args.apply(s(file), "file").toArray(String[]::new));
+        assertEquals(0, fromFile.code(), fromFile.err());
+        CliRunner.Result fromStdin = stdin(data.getBytes(StandardCharsets.UTF_8)).run(dir, args.apply("-", "stdin"));
+        assertEquals(0, fromStdin.code(), fromStdin.err());
+        Path fifo = OutputSafetyTest.mkfifo(dir.resolve("fifo.csv"));
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (OutputStream o = Files.newOutputStream(fifo)) {
+                o.write(data.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        CliRunner.Result fromFifo = CliRunner.run(args.apply(s(fifo), "fifo").toArray(String[]::new));
+        writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, fromFifo.code(), fromFifo.err());
+        // the same numbers whatever the source is called
+        // (table columns are as wide as the names)
+        String expected = fromFile.out().replace(s(file), "X").replace("out-file", "OUT").replaceAll(" +", " ");
+        assertEquals(expected, fromStdin.out().replace("<stdin>", "X").replace("out-stdin", "OUT").replaceAll(" +", " "));
+        assertEquals(expected, fromFifo.out().replace(s(fifo), "X").replace("out-fifo", "OUT").replaceAll(" +", " "));
+        if (command.equals("sweep")) {
+            assertEquals(Files.readString(dir.resolve("out-file")), Files.readString(dir.resolve("out-stdin")));
+        }
+    }
+
     /** A version 1.0 .npy header of a 1-D array of {@code n} values of type {@code descr}. */
     static byte[] npyHeader(String descr, int n) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + n + ",), }";
+        return npyHeader(descr, "(" + n + ",)");
+    }
+
+    /** A version 1.0 .npy header of an array of type {@code descr} and {@code shape}, e.g. "(4, 3)". */
+    static byte[] npyHeader(String descr, String shape) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
         int total = 10 + dict.length() + 1;
         int pad = (64 - total % 64) % 64;
         String h = dict + " ".repeat(pad) + "\n";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -108,6 +109,47 @@ class ExitCodesTest {
             "--layout=LAYOUT", "--label=COL", "--weight=COL", "Examples:"}) {
             assertTrue(r.out().contains(option), command + " --help lacks " + option);
         }
+    }
+
+    /** Every command and sub-command, however registered, as its argument path ("" for discern itself). */
+    static java.util.stream.Stream<String> everyCommand() {
+        List<String> paths = new java.util.ArrayList<>();
+        java.util.ArrayDeque<java.util.Map.Entry<String, picocli.CommandLine>> todo = new java.util.ArrayDeque<>();
+        todo.add(java.util.Map.entry("", Cli.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))));
+        while (!todo.isEmpty()) {
+            var e = todo.poll();
+            paths.add(e.getKey());
+            // aliases share the command object: each command once, by its name
+            for (var sub : new java.util.LinkedHashSet<>(e.getValue().getSubcommands().values())) {
+                if (sub.getCommand() instanceof NotInstalledCommand) {
+                    continue; // a plug-in's placeholder says how to install it (exit 2), tested on its own
+                }
+                todo.add(java.util.Map.entry((e.getKey() + " " + sub.getCommandName()).strip(), sub));
+            }
+        }
+        return paths.stream();
+    }
+
+    @ParameterizedTest(name = "discern {0} --help")
+    @org.junit.jupiter.params.provider.MethodSource("everyCommand")
+    void helpOfEveryCommandAndSubcommandWritesNothingToStandardError(String path) {
+        // picocli reports formatting problems of a help text (an unescaped %) on System.err
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        List<String> args = new java.util.ArrayList<>(path.isEmpty() ? List.of() : List.of(path.split(" ")));
+        args.add("--help");
+        CliRunner.Result r;
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = CliRunner.run(args.toArray(String[]::new));
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(r.out().contains("Usage: discern"), r.out());
     }
 
     @Test

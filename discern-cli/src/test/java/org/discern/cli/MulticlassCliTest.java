@@ -195,6 +195,11 @@ class MulticlassCliTest {
         JsonNode in = Fixtures.json(name).get("input");
         List<String> args = new ArrayList<>(List.of("evaluate", "--format", "json"));
         args.addAll(writeNpyInput(in, "labels_names", false));
+        // an indicator matrix is never silently multi-label: without --layout its first multi-hot row is named
+        CliRunner.Result refused = CliRunner.run(args.toArray(new String[0]));
+        assertEquals(ExitCodes.BAD_INPUT, refused.code(), refused.err());
+        assertTrue(refused.err().contains("give --layout multilabel"), refused.err());
+        args.addAll(List.of("--layout", "multilabel"));
         CliRunner.Result n = CliRunner.run(args.toArray(new String[0]));
         assertEquals(0, n.code(), n.err());
         checkMultilabel(MAPPER.readTree(n.out()));

@@ -131,6 +131,7 @@ class PluginsTest {
     void pluginCommandsReplaceTheStandInsAndGetTheVersion() {
         CommandPlugin plugin = () -> List.of(new FakeTrain(), new Fake());
         CommandLine cl = new CommandLine(new Cli());
+        Cli.COMMANDS.forEach(cl::addSubcommand); // the built-in commands are added in code
         Plugins.addCommands(cl, List.of(plugin));
         assertEquals(List.of("evaluate", "compare", "curves", "report", "threshold", "sweep", "calibrate", "decision",
                 "demo", "train", "fake", "predict", "help"), List.copyOf(cl.getSubcommands().keySet()));

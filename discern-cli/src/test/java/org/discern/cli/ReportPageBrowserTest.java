@@ -59,7 +59,8 @@ class ReportPageBrowserTest {
                     + " point -Ddiscern.chromium=PATH at it, or skip with -Ddiscern.browser.skip=true");
         }
         Path fraudCsv = EXAMPLES.resolve("fraud").resolve("fraud_scores.csv.gz");
-        fraud = report(fraudCsv, "fraud", "--ci", "bootstrap", "--replicates", "200", "--max-fpr", "0.01");
+        fraud = report(fraudCsv, "fraud", "--ci", "bootstrap", "--replicates", "200", "--max-fpr", "0.01",
+                "--cost-fn", "50");
         malware = report(EXAMPLES.resolve("malware25").resolve("predictions.csv"), "malware25", "--ci", "delong");
         cdp = Cdp.start();
     }
@@ -155,6 +156,9 @@ class ReportPageBrowserTest {
         assertSameAsEvaluate(page, evaluate(csv, "0.5"), "typed 0.5: one false positive");
         assertTrue(page.get("ro-fpr").matches("0\\.0000\\d\\d") && !page.get("ro-fpr").equals("0.000000"), page.get("ro-fpr"));
         assertEquals("1 of 99,800 = 1.0 per 100,000", page.get("ro-fp-per"));
+        // a label cut at the panel's width is whole on hover, with its key
+        assertEquals("negative predictive value (npv)",
+                cdp.eval("document.getElementById('ro-npv').previousElementSibling.title").asText());
 
         // the slider, clicked at 30% of its track: the threshold shown is a score, and the readout is evaluate's there
         double[] s = cdp.box("#threshold-slider");
@@ -196,6 +200,20 @@ class ReportPageBrowserTest {
         String marked = cdp.eval("document.querySelector('#markers button:nth-child(2)').textContent").asText();
         assertTrue(marked.endsWith(": " + readout().get("ro-threshold")), marked + " vs " + readout());
 
+        // the cost-optimal marker with the costs given: threshold --by cost --cost-fp 1 --cost-fn 50's threshold and counts
+        CliRunner.Result r = CliRunner.run("threshold", csv.toString(), "--by", "cost", "--cost-fp", "1", "--cost-fn", "50",
+                "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode chosen = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals("min cost (FP 1, FN 50): " + chosen.get("threshold").asText(),
+                cdp.eval("document.querySelector('#markers button:nth-child(3)').textContent").asText());
+        center("#markers button:nth-child(3)");
+        Map<String, String> atCost = readout();
+        assertEquals(chosen.get("threshold").asText(), atCost.get("ro-threshold"));
+        for (String k : List.of("tp", "fp", "tn", "fn")) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%,d", chosen.get("confusion").get(k).asLong()), atCost.get(k), k);
+        }
+
         screenshots("fraud");
         cdp.pdf(SHOTS.resolve("fraud.pdf"));
     }
@@ -232,6 +250,20 @@ class ReportPageBrowserTest {
         assertEquals("12", cdp.eval("document.getElementById('class-select').value").asText());
         double top = cdp.box("#curves")[1];
         assertTrue(Math.abs(top) < 2, "curves heading at " + top);
+        // one-vs-rest small multiples: one panel per class, on the ROC chart's FPR scale; a click shows the class
+        assertEquals(25, cdp.eval("document.querySelectorAll('#panels .mini path.pcurve').length").asInt());
+        assertEquals("Lolyda.AA2", cdp.eval("document.querySelector('#panels .mini[data-curve=\"13\"] .name').textContent").asText());
+        assertEquals("log", cdp.eval("document.getElementById('panels').getAttribute('data-xscale')").asText());
+        String logPanel = cdp.eval("document.querySelector('#panels .mini[data-curve=\"13\"] path.pcurve').getAttribute('d')").asText();
+        center("#roc-log");
+        assertEquals("linear", cdp.eval("document.getElementById('panels').getAttribute('data-xscale')").asText());
+        assertNotEquals(logPanel, cdp.eval("document.querySelector('#panels .mini[data-curve=\"13\"] path.pcurve').getAttribute('d')")
+                .asText());
+        center("#roc-log");
+        center("#panels .mini[data-curve='13']");
+        assertEquals("13", cdp.eval("document.getElementById('class-select').value").asText());
+        assertEquals("Lolyda.AA2", readout().get("ro-class"));
+        assertTrue(Math.abs(cdp.box("#curves")[1]) < 2, "curves heading after a panel click");
         // the confusion matrix scrolls inside its card, its header row and column stay
         assertTrue(cdp.eval("(function(){var w=document.querySelector('.cm-wrap');return w.scrollWidth>w.clientWidth"
                 + "||w.scrollHeight>w.clientHeight||w.clientWidth<=document.documentElement.clientWidth;})()").asBoolean());
@@ -255,6 +287,13 @@ class ReportPageBrowserTest {
                 double[] b = cdp.box(sel);
                 assertTrue(b[0] >= 0 && b[1] >= 0 && b[2] <= width && b[3] <= height,
                         name + " at " + width + " px: " + sel + " off screen: " + java.util.Arrays.toString(b));
+            }
+            // and nothing in the threshold panel is wider than the panel (a long class name included)
+            double[] panel = cdp.box("#panel");
+            for (String sel : List.of("#cm", "table.readout", "#threshold-slider")) {
+                double[] b = cdp.box(sel);
+                assertTrue(b[0] >= panel[0] && b[2] <= panel[2], name + " at " + width + " px: " + sel + " "
+                        + java.util.Arrays.toString(b) + " outside the panel " + java.util.Arrays.toString(panel));
             }
             assertTrue(cdp.eval("document.documentElement.scrollWidth <= window.innerWidth").asBoolean(),
                     name + ": horizontal scroll at " + width + " px");

@@ -410,6 +410,26 @@ public final class ClassScoreCounts implements java.io.Serializable {
         return sums;
     }
 
+    /** This summary with every weight multiplied by {@code f} (a power of two: exact). */
+    ClassScoreCounts scaledBy(double f) {
+        if (f == 1) {
+            return this;
+        }
+        double[] w = weights.clone();
+        long[] r = rows;
+        if (r == null) {
+            // unweighted counts scaled are weights; the row counts stay the numbers of samples
+            r = new long[w.length];
+            for (int e = 0; e < w.length; e++) {
+                r[e] = (long) weights[e];
+            }
+        }
+        for (int e = 0; e < w.length; e++) {
+            w[e] *= f;
+        }
+        return new ClassScoreCounts(k, scores, classes, w, r);
+    }
+
     private void checkClass(int c) {
         if (c < 0 || c >= k) {
             throw new IllegalArgumentException("class must be in [0, " + k + "), got " + c);

@@ -243,10 +243,19 @@ public final class MulticlassCounts implements java.io.Serializable {
             throw new IllegalStateException("a multi-class evaluation holds at most " + Integer.MAX_VALUE
                     + " pooled decisions, this summary has " + rows + " x " + k);
         }
+        // extreme weights: every weight times one power of two (exact; 1 in the ordinary range), so
+        // that products of weighted counts neither overflow nor underflow
+        double total = 0;
+        for (double w : columns[0].classWeights()) {
+            total += w;
+        }
+        double f = Weights.scaleFor(total);
+        ClassScoreCounts[] scaled = new ClassScoreCounts[k];
         ScoreCounts[] ovr = new ScoreCounts[k];
         boolean[] hasRows = new boolean[k];
         for (int c = 0; c < k; c++) {
-            ovr[c] = columns[c].oneVsRest(c);
+            scaled[c] = columns[c].scaledBy(f);
+            ovr[c] = scaled[c].oneVsRest(c);
             hasRows[c] = ovr[c].positiveRows() > 0;
         }
         OneVsOne pairs = OneVsOne.ofPresent(hasRows);
@@ -254,7 +263,7 @@ public final class MulticlassCounts implements java.io.Serializable {
         for (int c = 0; c < k; c++) {
             double[] ovo = null;
             if (hasRows[c]) {
-                double[] sums = columns[c].oneVsOneSums(c, 0);
+                double[] sums = scaled[c].oneVsOneSums(c, 0);
                 ovo = new double[pairs.size()];
                 for (int slot = 0; slot < ovo.length; slot++) {
                     ovo[slot] = sums[pairs.present[slot]];
@@ -262,9 +271,19 @@ public final class MulticlassCounts implements java.io.Serializable {
             }
             cols[c] = ClassColumn.of(ovr[c].toOperatingPoints(), ovo);
         }
-        MicroAverage micro = MicroAverage.fromPoints(pooled().toOperatingPoints());
+        MicroAverage micro = MicroAverage.fromPoints(ScoreCounts.mergeAll(Arrays.asList(ovr)).toOperatingPoints());
+        double[] v = values.clone();
+        double[] ranks = rankWeight.clone();
+        if (f != 1) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= f;
+            }
+            for (int i = 0; i < ranks.length; i++) {
+                ranks[i] *= f;
+            }
+        }
         MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(
-                MulticlassConfusionMatrix.Accumulator.of(k, cells, values), rankWeight.clone(), lossSum, weightSum,
+                MulticlassConfusionMatrix.Accumulator.of(k, cells, v), ranks, lossSum * f, weightSum * f,
                 lossProblemRow, lossProblemDetail);
         return MulticlassEvaluation.assemble(classes, (int) rows, weighted, cols, pairs, micro, pass, zeroWeightRows);
     }

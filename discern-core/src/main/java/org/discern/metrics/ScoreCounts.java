@@ -568,6 +568,41 @@ public final class ScoreCounts implements java.io.Serializable {
     // ---------------------------------------------------------------- views
 
     /**
+     * The power of two by which the views multiply the weights: 1 when the larger class weight
+     * lies in the ordinary range, else the factor that brings it into [1, 2) (as the core scales
+     * extreme weights, {@code Weights}): exact, so every rate, area and coefficient is the one of
+     * the unscaled weights, while products of weighted counts neither overflow nor underflow.
+     */
+    double weightScale() {
+        return Weights.scaleFor(Math.max(positives(), negatives()));
+    }
+
+    /** This summary with every weight multiplied by {@code f} (a power of two: exact). */
+    ScoreCounts scaledBy(double f) {
+        if (f == 1) {
+            return this;
+        }
+        double[] p = pos.clone();
+        double[] q = neg.clone();
+        for (int i = 0; i < p.length; i++) {
+            p[i] *= f;
+            q[i] *= f;
+        }
+        long[] pr = posRows;
+        long[] qr = negRows;
+        if (pr == null) {
+            // unweighted counts scaled are weights; the row counts stay the numbers of samples
+            pr = new long[p.length];
+            qr = new long[p.length];
+            for (int i = 0; i < p.length; i++) {
+                pr[i] = (long) pos[i];
+                qr[i] = (long) neg[i];
+            }
+        }
+        return new ScoreCounts(scores, p, q, pr, qr, zeroWeightRows);
+    }
+
+    /**
      * The operating points of the summarised sample: cumulative counts from the highest score
      * down, one row per distinct score; equal to {@link OperatingPoints#of} of all rows (bit for
      * bit without weights).
@@ -586,9 +621,10 @@ public final class ScoreCounts implements java.io.Serializable {
         double[] fp = new double[m];
         double t = 0;
         double f = 0;
+        double scale = weightScale();
         for (int i = 0; i < m; i++) {
-            t += pos[i];
-            f += neg[i];
+            t += pos[i] * scale;
+            f += neg[i] * scale;
             tp[i] = t;
             fp[i] = f;
         }
@@ -612,11 +648,14 @@ public final class ScoreCounts implements java.io.Serializable {
             double loss = 0;
             double squares = 0;
             double total = 0;
+            double scale = weightScale();
             for (int i = 0; i < scores.length; i++) {
                 double s = scores[i];
-                loss += pos[i] * ProbabilityMetrics.lossTerm(s, true) + neg[i] * ProbabilityMetrics.lossTerm(s, false);
-                squares += pos[i] * (s - 1) * (s - 1) + neg[i] * s * s;
-                total += pos[i] + neg[i];
+                double p = pos[i] * scale;
+                double q = neg[i] * scale;
+                loss += p * ProbabilityMetrics.lossTerm(s, true) + q * ProbabilityMetrics.lossTerm(s, false);
+                squares += p * (s - 1) * (s - 1) + q * s * s;
+                total += p + q;
             }
             logLoss = loss / total;
             brier = squares / total;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * A mergeable fixed-resolution summary of a scored binary sample, for samples with too many
@@ -215,15 +216,19 @@ public final class ScoreHistogram implements java.io.Serializable {
         if (!(p > 0 && n > 0)) {
             return new AucBounds(Double.NaN, Double.NaN, Double.NaN);
         }
+        // extreme weights: one power of two (exact) keeps the products of weights finite and normal
+        double f = Weights.scaleFor(Math.max(p, n));
         double below = 0;
         double ordered = 0;
         double shared = 0;
         for (int b = 0; b < pos.length; b++) {
-            ordered += pos[b] * below;
-            shared += pos[b] * neg[b];
-            below += neg[b];
+            double pb = pos[b] * f;
+            double nb = neg[b] * f;
+            ordered += pb * below;
+            shared += pb * nb;
+            below += nb;
         }
-        double pn = p * n;
+        double pn = (p * f) * (n * f);
         return new AucBounds((ordered + 0.5 * shared) / pn, ordered / pn, (ordered + shared) / pn);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Weights;
 
 /**
  * The areas and threshold numbers of a binary evaluation, summed over one contiguous run of the
@@ -157,6 +158,15 @@ public final class SweepSums implements java.io.Serializable {
             if (Double.isNaN(thresholds[j])) {
                 throw new IllegalArgumentException("thresholds[" + j + "] must not be NaN");
             }
+        }
+        // extreme weights: every weight times one power of two, chosen from the totals (the same
+        // in every run, exact), as ScoreCounts' views do
+        double f = Weights.scaleFor(Math.max(totals.positives(), totals.negatives()));
+        if (f != 1) {
+            run = run.scaledBy(f);
+            start = new Start(start.index(), start.truePositives() * f, start.falsePositives() * f);
+            totals = new Totals(totals.positives() * f, totals.negatives() * f, totals.positiveRows(),
+                    totals.negativeRows());
         }
         final double p = totals.positives();
         final double n = totals.negatives();

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -81,28 +77,6 @@ class ConcurrencyTest {
         return out;
     }
 
-    private static <T> List<T> inParallel(int threads, List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> t : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return t.call();
-                }));
-            }
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void eightThreadsOnTheSameAndOnDifferentInputsGetTheSerialResults() throws Exception {
         List<String> names = List.of("a", "b", "c", "d");
@@ -117,7 +91,7 @@ class ConcurrencyTest {
             Data d = data[t % 2 == 0 ? 0 : t % 3];
             tasks.add(() -> work(d, names));
         }
-        List<List<Object>> parallel = inParallel(8, tasks);
+        List<List<Object>> parallel = InParallel.run(8, tasks);
         for (int t = 0; t < tasks.size(); t++) {
             assertEquals(serial.get(t % 2 == 0 ? 0 : t % 3), parallel.get(t), "task " + t);
         }
@@ -136,7 +110,7 @@ class ConcurrencyTest {
             tasks.add(() -> List.of(shared.rocCurveMicro(), shared.rocCurveMacro(), binary.rocCurve(),
                     binary.confusionAt(0.3), Thresholds.best(binary, new ThresholdCriterion.Youden()).threshold()));
         }
-        for (List<Object> r : inParallel(8, tasks)) {
+        for (List<Object> r : InParallel.run(8, tasks)) {
             assertEquals(micro, r.get(0));
             assertEquals(shared.rocCurveMacro(), r.get(1));
             assertEquals(binary.rocCurve(), r.get(2));
@@ -167,6 +141,71 @@ class ConcurrencyTest {
         List<Object> b = all.apply(many);
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i), b.get(i), "bootstrap " + i + " on " + threads + " threads");
+        }
+    }
+
+    /**
+     * The entry points merged with slices, folds and cost decisions: slices (DeLong and bootstrap
+     * intervals), folds and least-cost decisions, on 8 threads at once, equal the serial results;
+     * the slices' bootstrap runs on 1 thread serially and on 3 threads inside each task.
+     */
+    @Test
+    void slicesFoldsAndCostDecisionsOnEightThreadsGetTheSerialResults() throws Exception {
+        List<String> names = List.of("a", "b", "c");
+        Data[] data = {Data.of(6, 6_000, 3), Data.of(7, 900, 3)};
+        CostMatrix costs = CostMatrix.of(names, new double[][] {{0, 1, 4}, {2, 0, 1}, {8, 3, 0}});
+        Function<Data, Slices> slicesOf = d -> {
+            String[] group = new String[d.scores().length];
+            String[] fold = new String[group.length];
+            for (int i = 0; i < group.length; i++) {
+                group[i] = "g" + (i * 7 % 5);
+                fold[i] = "f" + (i % 4);
+            }
+            return Slices.of(List.of("group", "fold"), List.of(group, fold));
+        };
+        Function<Data, Slices> foldsOf = d -> {
+            String[] fold = new String[d.scores().length];
+            for (int i = 0; i < fold.length; i++) {
+                fold[i] = "f" + (i % 4);
+            }
+            return Slices.of(List.of("fold"), List.<String[]>of(fold));
+        };
+        java.util.function.BiFunction<Data, Integer, List<Object>> work = (d, threads) -> {
+            BootstrapOptions boot = BootstrapOptions.defaults().withReplicates(30).withSeed(5).withThreads(threads);
+            double[] flat = new double[d.matrix().length * 3];
+            for (int i = 0; i < d.matrix().length; i++) {
+                System.arraycopy(d.matrix()[i], 0, flat, i * 3, 3);
+            }
+            SliceEvaluation delong = SliceEvaluation.binary(d.scores(), d.labels(), d.weights(), slicesOf.apply(d),
+                    SummaryOptions.defaults(), new SliceEvaluation.Intervals.DeLongIntervals(), 0);
+            SliceEvaluation bootstrap = SliceEvaluation.binary(d.scores(), d.labels(), d.weights(), slicesOf.apply(d),
+                    SummaryOptions.defaults(), new SliceEvaluation.Intervals.BootstrapIntervals(boot), 0);
+            SliceEvaluation multi = SliceEvaluation.multiclass(d.classes(), d.matrix(), names, d.weights(),
+                    slicesOf.apply(d), SummaryOptions.defaults(), new SliceEvaluation.Intervals.None(), 0);
+            FoldEvaluation folds = FoldEvaluation.binary(d.scores(), d.labels(), d.weights(), foldsOf.apply(d),
+                    SummaryOptions.defaults(), AveragedCurve.linearGrid(20));
+            FoldEvaluation multiFolds = FoldEvaluation.multiclass(d.classes(), d.matrix(), names, d.weights(),
+                    foldsOf.apply(d), SummaryOptions.defaults());
+            CostDecision decision = CostDecision.of(d.classes(), flat, d.weights(), costs);
+            return List.of(delong.slices(), delong.warnings(), bootstrap.slices(), multi.slices(), folds.folds(),
+                    folds.pooled(), folds.statistics(), folds.roc(), folds.curves(), multiFolds.folds(),
+                    multiFolds.statistics(), List.of(decision.decisions().length, decision.totalCost(),
+                            decision.argmaxTotalCost(), decision.warnings()),
+                    java.util.Arrays.stream(decision.decisions()).boxed().toList(), decision.confusion(),
+                    decision.argmaxConfusion());
+        };
+        List<List<Object>> serial = new ArrayList<>();
+        for (Data d : data) {
+            serial.add(work.apply(d, 1));
+        }
+        List<Callable<List<Object>>> tasks = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Data d = data[t % 2];
+            tasks.add(() -> work.apply(d, 3));
+        }
+        List<List<Object>> parallel = InParallel.run(8, tasks);
+        for (int t = 0; t < tasks.size(); t++) {
+            assertEquals(serial.get(t % 2), parallel.get(t), "task " + t);
         }
     }
 }

@@ -77,7 +77,7 @@ class SliceProperties {
         return out;
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "31")
     void binarySliceEqualsWholeOfItsRows(@ForAll("samples") Sample s) {
         for (List<String> columns : List.of(List.of("g"), List.of("h"), List.of("g", "h"))) {
             Slices slices = Slices.of(columns, groupValues(s, columns));
@@ -112,7 +112,7 @@ class SliceProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "32")
     void multiclassSliceEqualsWholeOfItsRows(@ForAll("samples") Sample s) {
         List<String> columns = List.of("g", "h");
         Slices slices = Slices.of(columns, groupValues(s, columns));
@@ -136,7 +136,7 @@ class SliceProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "33")
     void multilabelSliceEqualsWholeOfItsRows(@ForAll("samples") Sample s) {
         List<String> columns = List.of("g");
         int n = s.labels.length;

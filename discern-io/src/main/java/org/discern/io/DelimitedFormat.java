@@ -23,12 +23,13 @@ final class DelimitedFormat implements PredictionFormat {
         PredictionFormat.refuse(spec.archiveSettings(), "applies to an .npz archive; " + file + " is a CSV/TSV file");
         // the parallel fast path; on anything unusual or wrong it declines and the sequential
         // reader below reads the file and names the first problem
-        Predictions fast = ChunkedCsv.read(file, spec);
+        Predictions fast = PredictionReader.isStdin(file) ? null : ChunkedCsv.read(file, spec);
         if (fast != null) {
             return fast;
         }
-        long size = Files.isRegularFile(file) ? Files.size(file) : 0;
-        try (DelimitedFile f = DelimitedFile.open(file.toString(), in, size)) {
+        boolean stdin = PredictionReader.isStdin(file);
+        long size = !stdin && Files.isRegularFile(file) ? Files.size(file) : 0;
+        try (DelimitedFile f = DelimitedFile.open(PredictionReader.nameOf(file), in, size)) {
             Layout layout = LayoutDetector.fromColumns(f.name(), f.header(), spec);
             LayoutDetector.refuseOptions(file, layout, spec);
             switch (layout) {

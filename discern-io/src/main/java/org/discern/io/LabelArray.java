@@ -121,6 +121,15 @@ public final class LabelArray {
         return firstNonOneHotRow;
     }
 
+    /** The number of 1s in row {@code row} of an indicator matrix. */
+    int onesInRow(int row) {
+        int ones = 0;
+        for (int j = 0; j < columns; j++) {
+            ones += values[row * columns + j];
+        }
+        return ones;
+    }
+
     /**
      * Class indices: the 1-D values, or for a one-hot matrix the column of each row's 1.
      *

@@ -21,7 +21,8 @@ import java.util.Locale;
  *   <li>otherwise an {@link InputException} naming what is missing.</li>
  * </ol>
  *
- * <p>Arrays: a 2-D label matrix that is not one-hot is multi-label; 1-D labels with one score
+ * <p>Arrays: a 2-D label matrix that is not one-hot is refused (naming its first row that is not)
+ * unless the spec says multi-label; 1-D labels with one score
  * per sample (1-D, or n x 1) are binary; anything else (1-D or one-hot labels, n x K scores) is
  * multi-class.
  */
@@ -37,6 +38,20 @@ final class LayoutDetector {
      * @throws InputException when no layout fits, or label_/score_ columns do not pair up
      */
     static Layout fromColumns(String source, List<String> columns, InputSpec spec) throws InputException {
+        Layout layout = detect(source, columns, spec);
+        // never silently: a 'weight' column a binary file does not use
+        String used = spec.weightColumn();
+        if (layout == Layout.BINARY && spec.progress() != null && columns.contains(InputSpec.DEFAULT_WEIGHT_COLUMN)
+                && !InputSpec.DEFAULT_WEIGHT_COLUMN.equals(used)) {
+            spec.progress().note(source, "column '" + InputSpec.DEFAULT_WEIGHT_COLUMN + "' is not used as sample"
+                    + " weights (" + (used == null ? "binary input has no weights unless --weight COL names them"
+                            : "--weight names '" + used + "'")
+                    + "); give --weight " + InputSpec.DEFAULT_WEIGHT_COLUMN + " to use it");
+        }
+        return layout;
+    }
+
+    private static Layout detect(String source, List<String> columns, InputSpec spec) throws InputException {
         if (spec.layout() != null) {
             return spec.layout();
         }
@@ -106,7 +121,20 @@ final class LayoutDetector {
      * @param scores the score array (only its shape is used)
      */
     static Layout fromArrays(NpyArray labels, NpyArray scores, InputSpec spec) throws InputException {
-        return spec.layout() != null ? spec.layout() : fromArrays(NpyInput.labels(labels), scores);
+        if (spec.layout() != null) {
+            return spec.layout();
+        }
+        LabelArray y = NpyInput.labels(labels);
+        if (y.kind() == LabelArray.Kind.INDICATOR) {
+            // never silently: a one-hot matrix with one bad row would otherwise become multi-label
+            int row = y.firstNonOneHotRow();
+            int ones = y.onesInRow(row);
+            throw new InputException(labels.source(), 0, null, "row [" + row + "] of the " + y.rows() + " x "
+                    + y.columns() + " label matrix holds " + (ones == 0 ? "no 1" : ones + " 1s")
+                    + (row > 0 ? " (rows [0.." + (row - 1) + "] hold exactly one)" : "")
+                    + ": not one-hot, so not multi-class; for multi-label input give --layout multilabel");
+        }
+        return fromArrays(y, scores);
     }
 
     /**

@@ -130,13 +130,27 @@ public final class NpzArchive {
         if (!Files.exists(file)) {
             throw new InputException(file.toString(), 0, null, "no such file");
         }
+        ZipFile zip;
         try {
-            return new ZipFile(file.toFile());
+            zip = new ZipFile(file.toFile());
         } catch (ZipException | EOFException e) {
             // EOFException: an end record that points past the end of the file (found by fuzzing)
             throw new InputException(file.toString(), 0, null,
                     "expected an .npz (zip) archive, found something else: " + e.getMessage(), e);
         }
+        try {
+            // ZipFile decodes entry names only when they are listed or looked up, and throws an
+            // IllegalArgumentException for one that is not UTF-8 (found by fuzzing): check them all here
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                entries.nextElement();
+            }
+        } catch (IllegalArgumentException e) {
+            zip.close();
+            throw new InputException(file.toString(), 0, null,
+                    "expected an .npz (zip) archive, found something else: an entry name is not valid UTF-8", e);
+        }
+        return zip;
     }
 
     private static List<String> keys(ZipFile zip) {

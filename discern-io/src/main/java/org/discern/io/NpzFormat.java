@@ -22,8 +22,8 @@ final class NpzFormat implements PredictionFormat {
     public Predictions read(Path file, InputStream in, InputSpec spec) throws IOException {
         PredictionFormat.refuse(spec.columnSettings(), "applies to CSV/TSV input; " + file + " is a NumPy .npz"
                 + " archive (choose its arrays with --labels-key, --scores-key, --weights-key)");
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file.toString(), 0, null, "an .npz archive is read from a regular file, not a"
+        if (PredictionReader.isStdin(file) || !Files.isRegularFile(file)) {
+            throw new InputException(PredictionReader.nameOf(file), 0, null, "an .npz archive is read from a regular file, not a"
                     + " pipe or device");
         }
         NpyArray y = NpzArchive.read(file, spec.labelsKey());

@@ -45,8 +45,8 @@ final class ParquetFormat implements PredictionFormat {
         PredictionFormat.refuse(spec.numpySettings(), "applies to NumPy input; " + file + " is a Parquet file (its"
                 + " classes are its column names, or --classes for a column of score vectors)");
         PredictionFormat.refuse(spec.archiveSettings(), "applies to an .npz archive; " + file + " is a Parquet file");
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file.toString(), 0, null, "a Parquet file is read from a regular file, not a"
+        if (PredictionReader.isStdin(file) || !Files.isRegularFile(file)) {
+            throw new InputException(PredictionReader.nameOf(file), 0, null, "a Parquet file is read from a regular file, not a"
                     + " pipe or device (its index is at the end)");
         }
         try (ParquetFile pf = ParquetFile.open(file)) {

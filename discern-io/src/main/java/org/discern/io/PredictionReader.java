@@ -33,7 +33,20 @@ public final class PredictionReader {
             new ParquetFormat(),
             new DelimitedFormat());
 
+    /** How standard input ({@code -} as the input path) is named in messages. */
+    static final String STDIN_NAME = "<stdin>";
+
     private PredictionReader() {
+    }
+
+    /** Whether {@code file} is {@code -}: standard input. */
+    public static boolean isStdin(Path file) {
+        return file != null && file.toString().equals("-");
+    }
+
+    /** The name of {@code file} in messages ({@code <stdin>} for {@code -}). */
+    static String nameOf(Path file) {
+        return isStdin(file) ? STDIN_NAME : file.toString();
     }
 
     /**
@@ -60,6 +73,16 @@ public final class PredictionReader {
             }
             Path file = spec.file();
             InputStream raw;
+            if (isStdin(file)) {
+                // "-": standard input, read as a stream in one pass (never closed: it is not ours)
+                try (InputStream in = new BufferedInputStream(new java.io.FilterInputStream(System.in) {
+                    @Override
+                    public void close() {
+                    }
+                }, 1 << 16)) {
+                    return format(STDIN_NAME, in).read(file, in, spec);
+                }
+            }
             try {
                 // a pipe or device: FileInputStream, whose available() works there (the channel's seeks)
                 raw = Files.isRegularFile(file) || Files.isDirectory(file) || !Files.exists(file)
@@ -102,6 +125,9 @@ public final class PredictionReader {
      * a row: 0 when the file is not a table (NumPy input has no lines) or has fewer rows.
      */
     public static long lineOf(Path file, int row) throws IOException {
+        if (isStdin(file)) {
+            return 0; // read once, gone
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             if (!(format(file.toString(), in) instanceof DelimitedFormat)) {
                 return 0;

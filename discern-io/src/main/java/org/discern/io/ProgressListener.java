@@ -17,6 +17,14 @@ public interface ProgressListener {
      */
     void progress(String file, long bytesRead, long totalBytes, long rows);
 
+    /**
+     * A note about how the input is read that a person should know (e.g. a column that looks
+     * meant but is not used); may come twice for one input (a reader that declines hands over to
+     * another), so a listener shows each distinct note once.
+     */
+    default void note(String file, String message) {
+    }
+
     /** Called once when the file has been read completely. */
     default void done(String file, long rows) {
     }

@@ -117,6 +117,38 @@ class NpzArchiveTest {
         assertThrows(InputException.class, () -> NpzArchive.read(p, "y"));
     }
 
+    /**
+     * Entry names that are not UTF-8: the JDK refuses a central directory holding one when it
+     * opens the archive, but the fuzzer found an archive whose bad name it only decodes when the
+     * entries are listed (an IllegalArgumentException escaped from keys); both are bad input.
+     */
+    @Test
+    void anEntryNameThatIsNotUtf8IsBadInput() throws IOException {
+        Path found = dir.resolve("found.npz");
+        try (var in = NpzArchiveTest.class.getResourceAsStream("NpyFuzzTestInputs/npz/crash-980084a90df3e9918969ea1df850fd4b76c164a3")) {
+            Files.copy(in, found);
+        }
+        Path latin1 = dir.resolve("latin1.npz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(latin1), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            zip.putNextEntry(new ZipEntry("y.npy"));
+            zip.write(labels());
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("\u00e9.npy"));
+            zip.write(labels());
+            zip.closeEntry();
+        }
+        for (Path p : List.of(found, latin1)) {
+            for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                    () -> NpzArchive.keys(p), () -> NpzArchive.read(p, "y"), () -> NpzArchive.read(p, "x"))) {
+                InputException e = assertThrows(InputException.class, call);
+                assertTrue(e.problem().startsWith("expected an .npz (zip) archive, found something else: "), e.problem());
+                if (p == found) {
+                    assertTrue(e.problem().endsWith("an entry name is not valid UTF-8"), e.problem());
+                }
+            }
+        }
+    }
+
     @Test
     void notAnArchive() throws IOException {
         Path p = NpyBytes.write(dir, "x.npz", labels());

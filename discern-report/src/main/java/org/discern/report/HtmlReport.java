@@ -30,6 +30,7 @@ import org.discern.metrics.RocBand;
 import org.discern.metrics.SliceEvaluation;
 import org.discern.metrics.SummaryOptions;
 import org.discern.metrics.ThresholdCriterion;
+import org.discern.report.internal.Fmt;
 
 /**
  * The self-contained HTML report and its directory.
@@ -344,11 +345,15 @@ public final class HtmlReport {
             return this;
         }
 
-        /** The input file: its name, size and SHA-256 go into the provenance. */
+        /**
+         * The input file: its name, size and SHA-256 go into the provenance. Standard input
+         * ({@code -}), a pipe or a device was read once as a stream and is not read again.
+         */
         public Builder input(Path file) throws IOException {
             this.input = file;
-            this.inputSize = Long.toString(Files.size(file));
-            this.inputSha256 = sha256(file);
+            boolean stream = file.toString().equals("-") || !Files.isRegularFile(file);
+            this.inputSize = stream ? "unknown (read as a stream)" : Long.toString(Files.size(file));
+            this.inputSha256 = stream ? "not computed (read as a stream, once)" : sha256(file);
             return this;
         }
 
@@ -449,6 +454,24 @@ public final class HtmlReport {
             return this;
         }
 
+        /**
+         * The costs of the cost-optimal marker (default 1 each): the threshold of least expected
+         * cost {@code costFp * FP + costFn * FN}, as {@code threshold --by cost --cost-fp --cost-fn}
+         * chooses it. Keeps the other markers and the order.
+         */
+        public Builder costs(double costFp, double costFn) {
+            ThresholdCriterion cost = ThresholdCriterion.MinCost.of(costFp, costFn);
+            Map<String, ThresholdCriterion> m = new LinkedHashMap<>();
+            criteria.forEach((name, c) -> {
+                if (c instanceof ThresholdCriterion.MinCost) {
+                    m.put("min cost (FP " + Fmt.count(costFp) + ", FN " + Fmt.count(costFn) + ")", cost);
+                } else {
+                    m.put(name, c);
+                }
+            });
+            return markers(m);
+        }
+
         private static Map<String, ThresholdCriterion> defaultCriteria() {
             Map<String, ThresholdCriterion> m = new LinkedHashMap<>();
             m.put("Youden's J", ThresholdCriterion.parse("youden"));
@@ -538,7 +561,7 @@ public final class HtmlReport {
         Map<String, String> provenance(EvaluationSummary summary) {
             Map<String, String> p = new LinkedHashMap<>();
             if (input != null) {
-                p.put("input file", input.getFileName().toString());
+                p.put("input file", input.toString().equals("-") ? "standard input" : input.getFileName().toString());
                 p.put("input size (bytes)", inputSize);
                 p.put("input SHA-256", inputSha256);
             }

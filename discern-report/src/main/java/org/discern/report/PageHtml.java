@@ -56,6 +56,7 @@ final class PageHtml {
         s.add(this::summary);
         if (!m.binary()) {
             s.add(this::perClass);
+            s.add(this::panels);
             s.add(this::confusion);
         }
         s.addAll(m.b.sections);
@@ -274,9 +275,9 @@ final class PageHtml {
         h.raw("</tbody></table>\n</aside>\n");
     }
 
-    // the registry's label; its key on hover (and as the cell's id)
+    // the registry's label; the whole label (it may be cut at the panel's width) and its key on hover
     private static void row(Markup h, String label, String key, String id) {
-        h.raw("<tr><th").raw(key == null ? ">" : " title=\"" + key + "\">").append(label)
+        h.raw("<tr><th title=\"").append(key == null ? label : label + " (" + key + ")").raw("\">").append(label)
                 .raw("</th><td id=\"").append(id).raw("\"></td></tr>\n");
     }
 
@@ -338,6 +339,14 @@ final class PageHtml {
             h.raw("</tr>\n");
         }
         h.raw("</tbody></table></div>\n");
+    }
+
+    /** One-vs-rest small multiples (as roc-panels.png), drawn by the script from the curves' points. */
+    private void panels(Markup h) {
+        h.raw("<h2 id=\"panels-h\">One-vs-rest ROC curves</h2>\n<p class=\"sub\">One small ROC curve per ")
+                .append(m.multilabel() ? "label" : "class").raw(" (false positive rate across, on the ROC chart's log"
+                        + " or linear scale; true positive rate up, 0 to 1; as roc-panels.png). Click one to show it in the curves above.</p>\n")
+                .raw("<div class=\"card panels\" id=\"panels\"></div>\n");
     }
 
     private static void intervalCell(Markup h, EvaluationSummary.ClassRow row, MetricKey key) {

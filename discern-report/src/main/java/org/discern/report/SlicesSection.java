@@ -146,7 +146,7 @@ final class SlicesSection {
             h.raw("<text x=\"").append(LEFT - 8).raw("\" y=\"").raw(Fmt.coord(y + 4)).raw("\" text-anchor=\"end\">")
                     .append(name).raw("</text>");
             h.raw("<text x=\"").append(WIDTH - 6).raw("\" y=\"").raw(Fmt.coord(y + 4)).raw("\" text-anchor=\"end\">")
-                    .raw(Fmt.count(s.rows())).raw("</text>");
+                    .raw(Fmt.grouped(s.rows())).raw("</text>");
             Optional<EvaluationSummary.Value> v = s.summary().find(key);
             double auc = v.map(EvaluationSummary.Value::value).orElse(Double.NaN);
             if (!Double.isFinite(auc)) {
@@ -237,7 +237,7 @@ final class SlicesSection {
     /** A table cell: the value with 4 decimals (a count as a count), "&ndash;" when undefined; exact in data-v. */
     static void cell(Markup h, double v, boolean count) {
         h.raw("<td data-v=\"").raw(Fmt.json(v)).raw("\">")
-                .raw(Double.isFinite(v) ? (count ? Fmt.count(v) : Fmt.fixed(v, 4)) : "&ndash;").raw("</td>");
+                .raw(Double.isFinite(v) ? (count ? Fmt.grouped(v) : Fmt.fixed(v, 4)) : "&ndash;").raw("</td>");
     }
 
     /**

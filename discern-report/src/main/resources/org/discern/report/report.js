@@ -427,6 +427,12 @@
       items[j].classList.toggle('hl', n === on);
       items[j].classList.toggle('sel', n === cur);
     }
+    var minis = document.querySelectorAll('#panels .mini');
+    for (var q = 0; q < minis.length; q++) {
+      var mq = +minis[q].getAttribute('data-curve');
+      minis[q].classList.toggle('hl', mq === on);
+      minis[q].classList.toggle('sel', mq === cur);
+    }
   }
   Array.prototype.forEach.call(document.querySelectorAll('#legend .item'), function (item) {
     var i = +item.getAttribute('data-curve');
@@ -528,6 +534,68 @@
   }
   // printing: every chart at its full view
   window.addEventListener('beforeprint', function () { charts.forEach(function (ch) { ch.draw(); }); });
+
+  // one-vs-rest small multiples (as roc-panels.png): one small ROC per class, on the ROC chart's
+  // FPR scale (log or linear); a click shows the class above
+  var panels = $('panels'), minis = [];
+  var PS = 150, PL = 4, PT = 4, PP = PS - 2 * PL;
+  function drawMini(svg, c) {
+    while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    var roc = charts[0], v = roc.full();
+    var fx = function (x) { return (PL + (roc.fx(x) - v[0]) / (v[1] - v[0]) * PP).toFixed(1); };
+    var fy = function (y) { return (PT + (1 - y) * PP).toFixed(1); };
+    var line = function (xs, ys) {
+      var d = '', lx = null, ly = null;
+      for (var k = 0; k < xs.length; k++) {
+        var sx = fx(xs[k]), sy = fy(ys[k]);
+        if (sx === lx && sy === ly) { continue; }
+        d += (d === '' ? 'M' : 'L') + sx + ',' + sy;
+        lx = sx; ly = sy;
+      }
+      return d;
+    };
+    var dx = [];
+    for (var i = 0; i <= 40; i++) { dx.push(roc.log ? Math.pow(10, v[0] + (v[1] - v[0]) * i / 40) : i / 40); }
+    el('path', { 'class': 'ref', d: line(dx, dx) }, svg);
+    var attrs = { 'class': 'pcurve', stroke: c.colour, d: line(c.roc.x, c.roc.y) };
+    if (c.dash) { attrs['stroke-dasharray'] = c.dash; }
+    el('path', attrs, svg);
+    el('rect', { 'class': 'axis', x: PL, y: PT, width: PP, height: PP }, svg);
+  }
+  function drawMinis() {
+    minis.forEach(function (m) { drawMini(m.svg, curves[m.i]); });
+    if (panels) { panels.setAttribute('data-xscale', charts[0].log ? 'log' : 'linear'); }
+  }
+  if (panels) {
+    curves.forEach(function (c, i) {
+      if (c.kind !== 'class' || !c.roc) { return; }
+      var fig = document.createElement('button');
+      fig.type = 'button';
+      fig.className = 'mini';
+      fig.setAttribute('data-curve', i);
+      fig.title = c.name + ' (ROC AUC ' + fixed4(c.auc) + '): show its curves and threshold above';
+      var svg = el('svg', { 'class': 'mini-chart', viewBox: '0 0 ' + PS + ' ' + PS, width: PS, height: PS }, fig);
+      var cap = document.createElement('span');
+      cap.className = 'cap';
+      var nm = document.createElement('span');
+      nm.className = 'name';
+      nm.textContent = c.name;
+      var au = document.createElement('span');
+      au.className = 'num';
+      au.textContent = 'AUC ' + fixed4(c.auc);
+      cap.appendChild(nm);
+      cap.appendChild(au);
+      fig.appendChild(cap);
+      fig.addEventListener('click', function () {
+        selectCurve(i);
+        $('curves').scrollIntoView({ block: 'start' });
+      });
+      panels.appendChild(fig);
+      minis.push({ i: i, svg: svg });
+    });
+    $('roc-log').addEventListener('change', drawMinis);
+    drawMinis();
+  }
 
   selectCurve(cur);
   move(curves[cur].ops.initial);

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.discern.io.CurveCsv;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.Field;
+import org.discern.metrics.Metric;
+import org.discern.metrics.MetricKey;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.OperatingPoints;
 import org.discern.report.HtmlReport;
@@ -107,18 +110,25 @@ final class JobReport {
         }
     }
 
+    // structural keys of the summary JSON that are not one-line values
+    private static final java.util.Set<String> NOT_IN_TABLE = java.util.Set.of(Field.TASK.key(), Field.N.key(),
+            Field.WARNINGS.key(), Field.PER_CLASS.key(), Field.CLASSES.key(), Field.CONFUSION_MATRIX.key());
+
+    private static String key(Metric m) {
+        return MetricKey.of(m).key();
+    }
+
     /** A plain-text table of the JSON's values, locale-independent. */
     static String table(JsonNode j, String input) {
         StringBuilder sb = new StringBuilder();
-        sb.append(input).append(": ").append(j.get("task").asText()).append(", ")
-                .append(value(j.get("n"))).append(" rows\n\n");
+        sb.append(input).append(": ").append(j.get(Field.TASK.key()).asText()).append(", ")
+                .append(value(j.get(Field.N.key()))).append(" rows\n\n");
         Iterator<Map.Entry<String, JsonNode>> it = j.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode v = e.getValue();
-            if (key.equals("task") || key.equals("n") || key.equals("warnings") || key.equals("per_class")
-                    || key.equals("classes") || key.equals("confusion_matrix")) {
+            if (NOT_IN_TABLE.contains(key)) {
                 continue;
             }
             if (v.isObject()) {
@@ -131,17 +141,18 @@ final class JobReport {
                 line(sb, key, v);
             }
         }
-        JsonNode per = j.get("per_class");
+        JsonNode per = j.get(Field.PER_CLASS.key());
         if (per != null) {
             sb.append(String.format(Locale.ROOT, "%n  %-20s %12s %10s %10s %10s %10s %10s%n", "class", "support",
                     "precision", "recall", "f1", "roc_auc", "avg_prec"));
             for (JsonNode c : per) {
-                sb.append(String.format(Locale.ROOT, "  %-20s %12s %10s %10s %10s %10s %10s%n", c.get("class").asText(),
-                        value(c.get("support")), value(c.get("precision")), value(c.get("recall")),
-                        value(c.get("f1")), value(c.get("roc_auc")), value(c.get("average_precision"))));
+                sb.append(String.format(Locale.ROOT, "  %-20s %12s %10s %10s %10s %10s %10s%n",
+                        c.get(Field.CLASS.key()).asText(), value(c.get(Field.SUPPORT.key())), value(c.get(key(Metric.PRECISION))),
+                        value(c.get(key(Metric.RECALL))), value(c.get(key(Metric.F1))), value(c.get(key(Metric.ROC_AUC))),
+                        value(c.get(key(Metric.AVERAGE_PRECISION)))));
             }
         }
-        for (JsonNode w : j.get("warnings")) {
+        for (JsonNode w : j.get(Field.WARNINGS.key())) {
             sb.append("warning: ").append(w.asText()).append('\n');
         }
         return sb.toString();
