@@ -40,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Three modes:",
             "  discern calibrate FILE [--bins N] [--strategy uniform|quantile]",
-            "      reliability curve with a Wilson interval per bin (--level, default 95%),",
+            "      reliability curve with a Wilson interval per bin (--level, default 95%%),",
             "      expected/maximum calibration error (--ci bootstrap: with a seeded percentile",
             "      interval; bins fixed at the sample's), Brier score and its decomposition",
             "      (scores must be probabilities in [0, 1]); multi-class input without --class:",
