@@ -11,6 +11,7 @@ import org.discern.io.MultiClassPredictions;
 import org.discern.io.MultiLabelPredictions;
 import org.discern.io.OutputDirectory;
 import org.discern.io.Predictions;
+import org.discern.io.ScoreMatrix;
 import org.discern.io.SliceJson;
 import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
@@ -152,7 +153,11 @@ public final class ReportCommand implements Callable<Integer> {
             b.scores(p.scores(), p.labels());
         }
         if (ev.scoresAreProbabilities()) {
-            b.decisionCurve(DecisionCurve.of(ev.operatingPoints(), DecisionCurve.grid(DecisionCurve.DEFAULT_GRID)));
+            // with --ci bootstrap the model's band: the seed and replicates of the other intervals
+            double[] grid = DecisionCurve.grid(DecisionCurve.DEFAULT_GRID);
+            b.decisionCurve(ci == IntervalMethod.BOOTSTRAP
+                    ? DecisionCurve.bootstrap(p.scores(), p.labels(), p.weights(), intervals.bootstrap(grid.length), grid)
+                    : DecisionCurve.of(ev.operatingPoints(), grid));
         }
         if (ci == IntervalMethod.BOOTSTRAP) {
             // the page's ROC band (pROC's ci.se): the same replicates and seed as the intervals
@@ -190,16 +195,21 @@ public final class ReportCommand implements Callable<Integer> {
 
     /**
      * Per-class and top-label calibration in 10 uniform bins when every score is a probability in
-     * [0, 1] (the page's "Calibration per class" section), else null.
+     * [0, 1] (the page's "Calibration per class" section), else null. Reads the scores in place:
+     * no n x K copy (16,000 classes must fit the heap of {@code ManyClassesCliTest}).
      */
-    private static MulticlassCalibration calibration(MultiClassPredictions p) {
-        double[] probs = p.scores().toDoubleArray();
-        for (double v : probs) {
-            if (!(v >= 0 && v <= 1)) {
-                return null;
+    static MulticlassCalibration calibration(MultiClassPredictions p) {
+        ScoreMatrix s = p.scores();
+        for (int i = 0; i < s.rows(); i++) {
+            for (int c = 0; c < s.columns(); c++) {
+                double v = s.get(i, c);
+                if (!(v >= 0 && v <= 1)) {
+                    return null;
+                }
             }
         }
-        return MulticlassCalibration.of(probs, p.classCount(), p.labels(), p.weights(), 10, CalibrationBinning.UNIFORM);
+        return MulticlassCalibration.of(s.rows(), s.columns(), s::get, p.labels(), p.weights(), 10,
+                CalibrationBinning.UNIFORM);
     }
 
     /** Multi-label: one curve per label; options 'evaluate' refuses for multi-label input are refused here too. */

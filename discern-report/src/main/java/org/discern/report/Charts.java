@@ -487,15 +487,9 @@ public final class Charts {
         s.setDecimalPattern("0.00");
         int n = c.size();
         double[] x = c.thresholds();
-        double top = Math.max(c.prevalence(), 0);
-        for (int i = 0; i < n; i++) {
-            top = Math.max(top, c.netBenefit(i));
-            if (c.interval(i).isPresent()) {
-                top = Math.max(top, c.interval(i).get().upper());
-            }
-        }
-        top = top > 0 ? top * 1.1 : 1;
-        double bottom = -0.15 * top;
+        double[] range = decisionRange(c);
+        double bottom = range[0];
+        double top = range[1];
         s.setXAxisMin(x[0]);
         s.setXAxisMax(x[n - 1]);
         s.setYAxisMin(bottom);
@@ -532,6 +526,23 @@ public final class Charts {
         }
         addLine(chart, names, "model", x, my, Palette.colour(3), new BasicStroke(2f), true);
         return chart;
+    }
+
+    /**
+     * The net benefit axis of a decision curve, {bottom, top}: up to 110% of the largest value
+     * shown (at least the prevalence, treat all's value at pt = 0; 1 when none is positive), down
+     * to -15% of that (the chart file's and the page's).
+     */
+    static double[] decisionRange(DecisionCurve c) {
+        double top = Math.max(c.prevalence(), 0);
+        for (int i = 0; i < c.size(); i++) {
+            top = Math.max(top, c.netBenefit(i));
+            if (c.interval(i).isPresent()) {
+                top = Math.max(top, c.interval(i).get().upper());
+            }
+        }
+        top = top > 0 ? top * 1.1 : 1;
+        return new double[] {-0.15 * top, top};
     }
 
     // ---------------------------------------------------------------- threshold sweep

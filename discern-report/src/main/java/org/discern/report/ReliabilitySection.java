@@ -1,6 +1,7 @@
 package org.discern.report;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.discern.metrics.Calibration;
 import org.discern.metrics.ConfidenceInterval;
@@ -14,11 +15,15 @@ import org.discern.report.internal.Markup;
  * confidence, each bin a point at (mean predicted, observed frequency) with its Wilson interval as
  * a vertical bar, the diagonal of perfect calibration dashed. Inline SVG; every number from
  * core's {@link MulticlassCalibration} and {@link Calibration#observedInterval}; class names
- * escaped through {@link Markup}.
+ * escaped through {@link Markup}. Beyond {@link #MAX_CLASSES} classes only the diagrams of the
+ * {@link #MAX_CLASSES} classes with the largest ECE are drawn (the page says so; the class-wise
+ * ECE still covers every class), so the page stays small for thousands of classes.
  */
 final class ReliabilitySection {
     /** Side of one diagram. */
     static final int SIZE = 220;
+    /** Most per-class diagrams drawn: the classes with the largest ECE beyond it. */
+    static final int MAX_CLASSES = 30;
     private static final int LEFT = 34;
     private static final int RIGHT = 8;
     private static final int TOP = 22;
@@ -40,13 +45,39 @@ final class ReliabilitySection {
                 .raw("<b id=\"ece-classwise\" data-v=\"").raw(Fmt.json(m.classwiseExpectedCalibrationError()))
                 .raw("\">").raw(Fmt.fixed(m.classwiseExpectedCalibrationError(), 4)).raw("</b>. Bars: ")
                 .append(ConfidenceInterval.percent(level) + "% Wilson interval of each bin's observed frequency"
-                        + " (discern calibrate --ci bootstrap gives intervals of the ECEs).")
-                .raw("</p>\n<div class=\"cols\">\n");
+                        + " (discern calibrate --ci bootstrap gives intervals of the ECEs).");
+        int[] shown = shown(m);
+        if (shown.length < m.classes()) {
+            h.raw(" <span id=\"reliability-shown\">").append("Diagrams of the " + shown.length
+                    + " classes with the largest ECE of the " + Fmt.grouped(m.classes()) + " classes, largest first.")
+                    .raw("</span>");
+        }
+        h.raw("</p>\n<div class=\"cols\">\n");
         diagram(h, "reliability-top-label", "top label", top, level);
-        for (int c = 0; c < m.classes(); c++) {
+        for (int c : shown) {
             diagram(h, "reliability-class-" + c, classes.get(c), m.perClass(c), level);
         }
         h.raw("</div>\n");
+    }
+
+    /**
+     * The classes whose diagrams are drawn: all in class order up to {@link #MAX_CLASSES}, else the
+     * {@link #MAX_CLASSES} of largest ECE, largest first (the lower index first on ties; a NaN ECE
+     * last).
+     */
+    static int[] shown(MulticlassCalibration m) {
+        int k = m.classes();
+        if (k <= MAX_CLASSES) {
+            return IntStream.range(0, k).toArray();
+        }
+        double[] ece = new double[k];
+        for (int c = 0; c < k; c++) {
+            double e = m.perClass(c).expectedCalibrationError();
+            ece[c] = Double.isNaN(e) ? Double.NEGATIVE_INFINITY : e;
+        }
+        return IntStream.range(0, k).boxed().sorted((a, b) -> a.equals(b) ? 0
+                : ece[a] != ece[b] ? Double.compare(ece[b], ece[a]) : Integer.compare(a, b))
+                .limit(MAX_CLASSES).mapToInt(Integer::intValue).toArray();
     }
 
     private static double px(double x) {

@@ -67,6 +67,40 @@ class ReliabilitySectionTest {
         assertTrue(html.contains("y1=\"" + y1 + "\""), y1 + " in " + html);
     }
 
+    /** Beyond 30 classes: the 30 of largest ECE, largest first, and the page says so. */
+    @Test
+    void manyClassesDrawOnlyTheWorstCalibrated() {
+        int k = 35;
+        int n = 70;
+        double[] p = new double[n * k];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % k;
+            for (int c = 0; c < k; c++) {
+                // class c is given probability (c + 3) / 100 on every row, and is the label of 2 of the 70
+                // rows: one bin, ECE |1/35 - (c + 3)/100|, growing with c
+                p[i * k + c] = (c + 3) / 100.0;
+            }
+        }
+        MulticlassCalibration m = MulticlassCalibration.of(p, k, labels, null, 10, CalibrationBinning.UNIFORM);
+        List<String> names = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add("c" + c);
+        }
+        int[] shown = ReliabilitySection.shown(m);
+        assertEquals(30, shown.length);
+        for (int j = 0; j < shown.length; j++) {
+            assertEquals(34 - j, shown[j]);
+        }
+        Markup h = new Markup(1 << 16);
+        ReliabilitySection.render(h, m, names, 0.95);
+        String html = h.toString();
+        assertEquals(31, count(html, "<svg class=\"reliability\""), "top label + 30 classes");
+        assertTrue(html.contains("Diagrams of the 30 classes with the largest ECE of the 35 classes"), html);
+        assertFalse(html.contains("id=\"reliability-class-4\""));
+        assertTrue(html.contains("id=\"reliability-class-5\""));
+    }
+
     private static double dataValue(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + id + "\" data-v=\"([^\"]+)\"").matcher(html);
         assertTrue(m.find(), id);
