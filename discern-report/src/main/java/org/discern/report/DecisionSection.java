@@ -69,14 +69,15 @@ final class DecisionSection {
      * The chart as inline SVG drawn here (the page's other charts are too; XChart draws only the
      * files of {@code decision --chart}): the axes of {@link Charts#decisionRange}, the band of
      * the model's interval when the curve has one, treat all (until it leaves the axis), treat
-     * none, and the model (values below the axis on its lower edge). Its width follows the card
-     * (viewBox, width 100%).
+     * none, and the model (values below the axis on its lower edge). It shrinks with its card
+     * (viewBox, max-width 100%, height auto) instead of scrolling a phone screen sideways.
      */
     static void chart(Markup h, DecisionCurve c) {
         double[] range = Charts.decisionRange(c);
         Frame f = new Frame(c.threshold(0), c.threshold(c.size() - 1), range[0], range[1]);
         h.raw("<svg class=\"decision-chart\" id=\"decision-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(WIDTH).raw(" ").append(HEIGHT).raw("\" width=\"100%\" role=\"img\" aria-label=\"decision curve:"
+                .append(WIDTH).raw(" ").append(HEIGHT).raw("\" width=\"").append(WIDTH).raw("\" height=\"").append(HEIGHT)
+                .raw("\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"decision curve:"
                         + " net benefit against the threshold probability\" font-family=\"system-ui,sans-serif\""
                         + " font-size=\"11\">\n<rect width=\"").append(WIDTH).raw("\" height=\"").append(HEIGHT)
                 .raw("\" fill=\"#fff\"/>\n");
@@ -133,8 +134,8 @@ final class DecisionSection {
                 .raw("\" stroke-width=\"2\" d=\"").raw(model.toString()).raw("\"/>\n");
         h.raw("<rect x=\"").append(LEFT).raw("\" y=\"").append(TOP).raw("\" width=\"").append(PW).raw("\" height=\"")
                 .append(PH).raw("\" fill=\"none\" stroke=\"#444\"/>\n");
-        legend(h, 0, Palette.hex(3), "model" + (c.hasIntervals() ? ", " + ConfidenceInterval.percent(
-                c.interval(0).orElseThrow().level()) + "% bootstrap band" : ""));
+        legend(h, 0, Palette.hex(3), "model" + (c.hasIntervals() ? " (" + ConfidenceInterval.percent(
+                c.interval(0).orElseThrow().level()) + "% band)" : ""));
         legend(h, 1, Palette.hex(1), "treat all");
         legend(h, 2, "#777", "treat none");
         h.raw("<text x=\"").append(LEFT + PW / 2).raw("\" y=\"").append(HEIGHT - 8)
@@ -144,9 +145,9 @@ final class DecisionSection {
 
     private static void legend(Markup h, int row, String colour, String text) {
         int y = TOP + 14 + 16 * row;
-        h.raw("<line x1=\"").append(LEFT + PW - 150).raw("\" y1=\"").append(y - 4).raw("\" x2=\"").append(LEFT + PW - 130)
+        h.raw("<line x1=\"").append(LEFT + PW - 140).raw("\" y1=\"").append(y - 4).raw("\" x2=\"").append(LEFT + PW - 120)
                 .raw("\" y2=\"").append(y - 4).raw("\" stroke=\"").raw(colour).raw("\" stroke-width=\"2\"/><text x=\"")
-                .append(LEFT + PW - 124).raw("\" y=\"").append(y).raw("\" fill=\"#222\">").append(text).raw("</text>\n");
+                .append(LEFT + PW - 114).raw("\" y=\"").append(y).raw("\" fill=\"#222\">").append(text).raw("</text>\n");
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}. */

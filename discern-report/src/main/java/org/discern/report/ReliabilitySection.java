@@ -25,7 +25,7 @@ final class ReliabilitySection {
     /** Most per-class diagrams drawn: the classes with the largest ECE beyond it. */
     static final int MAX_CLASSES = 30;
     private static final int LEFT = 34;
-    private static final int RIGHT = 8;
+    private static final int RIGHT = 14;
     private static final int TOP = 22;
     private static final int BOTTOM = 26;
     private static final int PW = SIZE - LEFT - RIGHT;
@@ -43,7 +43,9 @@ final class ReliabilitySection {
                 .raw("<b id=\"ece-top-label\" data-v=\"").raw(Fmt.json(top.expectedCalibrationError())).raw("\">")
                 .raw(Fmt.fixed(top.expectedCalibrationError(), 4)).raw("</b>, class-wise ECE (mean over classes) ")
                 .raw("<b id=\"ece-classwise\" data-v=\"").raw(Fmt.json(m.classwiseExpectedCalibrationError()))
-                .raw("\">").raw(Fmt.fixed(m.classwiseExpectedCalibrationError(), 4)).raw("</b>. Bars: ")
+                .raw("\">").raw(Fmt.fixed(m.classwiseExpectedCalibrationError(), 4))
+                .raw("</b>. Each diagram: mean predicted probability (x) against observed frequency (y) per bin, the"
+                        + " diagonal is perfect calibration. Bars: ")
                 .append(ConfidenceInterval.percent(level) + "% Wilson interval of each bin's observed frequency"
                         + " (discern calibrate --ci bootstrap gives intervals of the ECEs).");
         int[] shown = shown(m);

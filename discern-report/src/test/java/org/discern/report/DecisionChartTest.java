@@ -96,11 +96,10 @@ class DecisionChartTest {
                 + "</td><td data-v=\"" + Fmt.json(c.interval(i).orElseThrow().lower()) + "\">";
         assertTrue(html.contains(row), row + " in " + html);
         assertTrue(html.contains("<td data-v=\"" + Fmt.json(c.interval(i).orElseThrow().upper()) + "\">"), "upper");
-        // the chart follows the card's width: no fixed pixel width on the root element
+        // the chart shrinks with its card: a viewBox, max-width 100% and height auto on the root element
         String svg = html.substring(html.indexOf("<svg"), html.indexOf('>', html.indexOf("<svg")));
-        assertTrue(svg.contains(" width=\"100%\""), svg);
-        assertTrue(svg.contains("viewBox=\"0 0 "), svg);
-        assertFalse(svg.matches(".*\\sheight=\"[0-9].*"), svg);
+        assertTrue(svg.contains("viewBox=\"0 0 480 340\""), svg);
+        assertTrue(svg.contains("style=\"max-width:100%;height:auto\""), svg);
     }
 
     @Test
@@ -137,7 +136,7 @@ class DecisionChartTest {
         String all = "M" + Fmt.coord(px.applyAsDouble(0.2)) + " " + Fmt.coord(py.applyAsDouble(0.375)) + "L"
                 + Fmt.coord(px.applyAsDouble(0.4)) + " " + Fmt.coord(py.applyAsDouble(0.5 - 0.5 * 0.4 / 0.6)) + "\"";
         assertTrue(svg.contains("d=\"" + all), all + " in " + svg);
-        assertTrue(svg.contains("95% bootstrap band"), "legend");
+        assertTrue(svg.contains("model (95% band)"), "legend");
     }
 
     @Test
