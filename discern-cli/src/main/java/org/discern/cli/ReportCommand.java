@@ -50,7 +50,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "with its --ci interval, a sortable table with the test against the rest);",
             "--fold COL a Folds section (each fold's ROC and PR curve thin, their average",
             "thick, the bands shaded); metrics.json then holds 'slices' and 'folds' as",
-            "'evaluate' writes them."},
+            "'evaluate' writes them.",
+            "Probabilities add a Decision curve section (binary: net benefit of the model, treat",
+            "all and treat none at pt = 0.01..0.99; --ci bootstrap adds the model's band) and a",
+            "Calibration per class section (multi-class: reliability diagrams with Wilson bars,",
+            "top-label and class-wise ECE; the 30 classes of largest ECE beyond 30 classes)."},
         footer = {
             "",
             "Examples:",
@@ -62,7 +66,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern report fraud.csv --cost-fp 1 --cost-fn 50 --out fraud-report",
             "  discern report tags.csv --layout multilabel --out tags-report",
             "  discern report preds.csv --group sex --group region --ci delong --out fairness-report",
-            "  discern report cv_preds.csv --fold fold --out cv-report"})
+            "  discern report cv_preds.csv --fold fold --out cv-report",
+            "  discern report preds.csv --ci bootstrap --seed 7 --out report/   # decision curve with its band"})
 public final class ReportCommand implements Callable<Integer> {
     /** Clock of the report's time stamp; tests replace it. */
     static Clock clock = Clock.systemUTC();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,10 +24,7 @@ class DecisionChartCliTest {
     Path dir;
 
     private Path small() throws IOException {
-        Path p = dir.resolve("small.csv");
-        Files.writeString(p, "label,score\n1,0.9\n1,0.8\n0,0.8\n1,0.7\n0,0.6\n1,0.5\n0,0.4\n0,0.3\n",
-                StandardCharsets.UTF_8);
-        return p;
+        return DecisionCurveCommandTest.small(dir);
     }
 
     @Test
