@@ -78,7 +78,7 @@ public final class CurvesCommand implements Callable<Integer> {
             multi(read, in, o);
             return ExitCodes.OK;
         }
-        BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
+        BinaryEvaluation ev = p.evaluation();
         CurveCsv.writeAll(out, allThresholds ? ev.rocCurveAllThresholds() : ev.rocCurve(), ev.precisionRecallCurve(),
                 ev.detCurve(), in);
         o.println("wrote " + out.resolve("roc.csv") + ", " + out.resolve("pr.csv") + ", " + out.resolve("det.csv"));

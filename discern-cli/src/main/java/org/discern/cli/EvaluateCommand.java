@@ -106,7 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!(in instanceof BinaryPredictions p)) {
             return multi(in);
         }
-        BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
+        BinaryEvaluation ev = p.evaluation();
         SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
                 .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);
         EvaluationSummary summary = Summaries.binary(ev, p, options, ci, intervals);

@@ -146,7 +146,7 @@ public final class ReportCommand implements Callable<Integer> {
             return multiclass(mc);
         }
         BinaryPredictions p = (BinaryPredictions) read;
-        BinaryEvaluation ev = BinaryEvaluation.of(p.scores(), p.labels(), p.weights());
+        BinaryEvaluation ev = p.evaluation();
         // the same summary as 'evaluate' with these options; metrics.json is its JSON
         SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(p.positiveLabel()).withThreshold(threshold)
                 .withMaxFpr(maxFpr == null ? Double.NaN : maxFpr);

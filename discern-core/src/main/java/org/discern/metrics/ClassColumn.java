@@ -147,8 +147,11 @@ final class ClassColumn {
             }
         }
         final double[] thr = new double[distinct];
-        final double[] tps = new double[distinct];
-        final double[] fps = new double[distinct];
+        // unweighted counts are ints: 16 bytes per distinct score and class instead of 24
+        final double[] tps = weights == null ? null : new double[distinct];
+        final double[] fps = weights == null ? null : new double[distinct];
+        final int[] tpCounts = weights == null ? new int[distinct] : null;
+        final int[] fpCounts = weights == null ? new int[distinct] : null;
         final boolean withOvo = pairs != null && pairs.slot[c] >= 0;
         final double[] ovo = withOvo ? new double[pairs.size()] : null;
         final int[] slot = withOvo ? pairs.slot : null;
@@ -218,8 +221,13 @@ final class ClassColumn {
                 }
             }
             thr[row] = s;
-            tps[row] = tp;
-            fps[row] = fp;
+            if (tps != null) {
+                tps[row] = tp;
+                fps[row] = fp;
+            } else {
+                tpCounts[row] = (int) tp;
+                fpCounts[row] = (int) fp;
+            }
             row++;
             m = g - 1;
         }
@@ -228,7 +236,8 @@ final class ClassColumn {
         if (micro != null) {
             microTwiceAuc = packed != null ? micro.count(packed, c, microBelow) : micro.count(dkeys, payload, c, microBelow);
         }
-        return new ClassColumn(OperatingPoints.wrap(thr, tps, fps, n, positives, weights != null), ovo, microTwiceAuc,
-                microBelow);
+        OperatingPoints table = tps != null ? OperatingPoints.wrap(thr, tps, fps, n, positives, true)
+                : OperatingPoints.wrapCounts(thr, tpCounts, fpCounts, n, positives);
+        return new ClassColumn(table, ovo, microTwiceAuc, microBelow);
     }
 }

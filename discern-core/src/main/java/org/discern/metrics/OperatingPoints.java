@@ -30,12 +30,24 @@ import org.discern.metrics.internal.Weights;
  * <p>Instances are immutable; arrays never leak.
  */
 public final class OperatingPoints {
-    // threshold[i] > threshold[i + 1]; each a score of the sample
+    // threshold[i] > threshold[i + 1]; each a score of the sample. Null when the thresholds are
+    // read from the sorted keys of the classes (posKeys, negKeys)
     private final double[] thresholds;
     // tp[i] = sum of weights of positives with score >= thresholds[i]; non-decreasing in i
+    // (null when the counts are held as ints: tpCounts)
     private final double[] tp;
     // fp[i] = sum of weights of negatives with score >= thresholds[i]; non-decreasing in i
     private final double[] fp;
+    // unweighted tables built here from sorted keys hold their counts as ints (16 bytes per
+    // distinct score instead of 24): tpCounts[i], fpCounts[i] as tp[i], fp[i]; else null
+    private final int[] tpCounts;
+    private final int[] fpCounts;
+    // unweighted tables of mostly distinct double scores keep the classes' ascending sorted keys
+    // (Sorting.doubleKey) instead of a threshold array: row i's threshold is the smallest score
+    // it counts, the lower of posKeys[p - tp(i)] and negKeys[m - fp(i)], so building the table
+    // allocates no thresholds beside the keys (8 bytes per distinct score less at the peak)
+    private final long[] posKeys;
+    private final long[] negKeys;
     private final int rows;
     private final int positiveRows;
     private final boolean weighted;
@@ -45,9 +57,31 @@ public final class OperatingPoints {
         this.thresholds = thresholds;
         this.tp = tp;
         this.fp = fp;
+        this.tpCounts = null;
+        this.fpCounts = null;
+        this.posKeys = null;
+        this.negKeys = null;
         this.rows = rows;
         this.positiveRows = positiveRows;
         this.weighted = weighted;
+    }
+
+    /**
+     * An unweighted table with integer counts, and its thresholds or (thresholds null) the
+     * classes' sorted keys.
+     */
+    private OperatingPoints(double[] thresholds, int[] tpCounts, int[] fpCounts, int rows, int positiveRows,
+            long[] posKeys, long[] negKeys) {
+        this.thresholds = thresholds;
+        this.tp = null;
+        this.fp = null;
+        this.tpCounts = tpCounts;
+        this.fpCounts = fpCounts;
+        this.posKeys = posKeys;
+        this.negKeys = negKeys;
+        this.rows = rows;
+        this.positiveRows = positiveRows;
+        this.weighted = false;
     }
 
     /** Operating points of unweighted double scores; see {@link #of(double[], boolean[], double[])}. */
@@ -182,13 +216,16 @@ public final class OperatingPoints {
                 j++;
             }
         }
-        double[] thr = new double[distinct];
-        double[] tps = new double[distinct];
-        double[] fps = new double[distinct];
+        // mostly distinct scores: the keys (already here) serve as thresholds; with many ties a
+        // threshold array is smaller than the keys
+        boolean keys = 2L * distinct > p + m && pos.length == p && neg.length == m;
+        double[] thr = keys ? null : new double[distinct];
+        int[] tps = new int[distinct];
+        int[] fps = new int[distinct];
         int i = p - 1;
         int j = m - 1;
-        long tp = 0;
-        long fp = 0;
+        int tp = 0;
+        int fp = 0;
         int row = 0;
         while (i >= 0 || j >= 0) {
             long key = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
@@ -200,24 +237,27 @@ public final class OperatingPoints {
                 fp++;
                 j--;
             }
-            thr[row] = Sorting.keyToDouble(key);
+            if (!keys) {
+                thr[row] = Sorting.keyToDouble(key);
+            }
             tps[row] = tp;
             fps[row] = fp;
             row++;
         }
-        return new OperatingPoints(thr, tps, fps, p + m, p, false);
+        return keys ? new OperatingPoints(null, tps, fps, p + m, p, pos, neg)
+                : new OperatingPoints(thr, tps, fps, p + m, p, null, null);
     }
 
     /** Merges ascending positive and negative keys into descending operating points. */
     static OperatingPoints merge(int[] pos, int p, int[] neg, int m) {
         int distinct = countDistinct(pos, p, neg, m);
         double[] thr = new double[distinct];
-        double[] tps = new double[distinct];
-        double[] fps = new double[distinct];
+        int[] tps = new int[distinct];
+        int[] fps = new int[distinct];
         int i = p - 1;
         int j = m - 1;
-        long tp = 0;
-        long fp = 0;
+        int tp = 0;
+        int fp = 0;
         int row = 0;
         while (i >= 0 || j >= 0) {
             int key;
@@ -241,7 +281,7 @@ public final class OperatingPoints {
             fps[row] = fp;
             row++;
         }
-        return new OperatingPoints(thr, tps, fps, p + m, p, false);
+        return new OperatingPoints(thr, tps, fps, p + m, p, null, null);
     }
 
     private static int countDistinct(int[] pos, int p, int[] neg, int m) {
@@ -368,34 +408,47 @@ public final class OperatingPoints {
         return new OperatingPoints(thresholds, truePositives, falsePositives, rows, positiveRows, weighted);
     }
 
+    /** As {@link #wrap} for an unweighted table with integer counts (not copied, not checked). */
+    static OperatingPoints wrapCounts(double[] thresholds, int[] truePositives, int[] falsePositives, int rows,
+            int positiveRows) {
+        return new OperatingPoints(thresholds, truePositives, falsePositives, rows, positiveRows, null, null);
+    }
+
     /** Number of distinct scores (rows of the table), at least 1. */
     public int size() {
-        return thresholds.length;
+        return tpCounts != null ? tpCounts.length : thresholds.length;
     }
 
     /** The {@code i}-th distinct score, descending in {@code i}. */
     public double threshold(int i) {
-        return thresholds[i];
+        if (thresholds != null) {
+            return thresholds[i];
+        }
+        int t = tpCounts[i];
+        int f = fpCounts[i];
+        long key = Math.min(t > 0 ? posKeys[posKeys.length - t] : Long.MAX_VALUE,
+                f > 0 ? negKeys[negKeys.length - f] : Long.MAX_VALUE);
+        return Sorting.keyToDouble(key);
     }
 
     /** Cumulative (weighted) true positives at {@code threshold(i)}. */
     public double truePositives(int i) {
-        return tp[i];
+        return tp != null ? tp[i] : tpCounts[i];
     }
 
     /** Cumulative (weighted) false positives at {@code threshold(i)}. */
     public double falsePositives(int i) {
-        return fp[i];
+        return fp != null ? fp[i] : fpCounts[i];
     }
 
     /** Total (weighted) positives P. */
     public double positives() {
-        return tp[tp.length - 1];
+        return truePositives(size() - 1);
     }
 
     /** Total (weighted) negatives N. */
     public double negatives() {
-        return fp[fp.length - 1];
+        return falsePositives(size() - 1);
     }
 
     /** Number of samples (rows) of positive weight: rows of weight 0 are left out. */
@@ -420,17 +473,24 @@ public final class OperatingPoints {
 
     /** Copy of the descending thresholds. */
     public double[] thresholds() {
-        return thresholds.clone();
+        if (thresholds != null) {
+            return thresholds.clone();
+        }
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = threshold(i);
+        }
+        return out;
     }
 
     /** Copy of the cumulative true-positive counts. */
     public double[] truePositives() {
-        return tp.clone();
+        return tp != null ? tp.clone() : Arrays.stream(tpCounts).asDoubleStream().toArray();
     }
 
     /** Copy of the cumulative false-positive counts. */
     public double[] falsePositives() {
-        return fp.clone();
+        return fp != null ? fp.clone() : Arrays.stream(fpCounts).asDoubleStream().toArray();
     }
 
     /**
@@ -442,11 +502,11 @@ public final class OperatingPoints {
             throw new IllegalArgumentException("threshold must not be NaN");
         }
         int lo = 0;
-        int hi = thresholds.length - 1;
+        int hi = size() - 1;
         int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (thresholds[mid] >= t) {
+            if (threshold(mid) >= t) {
                 found = mid;
                 lo = mid + 1;
             } else {
@@ -459,15 +519,15 @@ public final class OperatingPoints {
     /** The confusion matrix of the rule "positive iff score &gt;= t" (t may be infinite). */
     public ConfusionMatrix confusionAt(double t) {
         int i = indexAt(t);
-        double tpAt = i < 0 ? 0 : tp[i];
-        double fpAt = i < 0 ? 0 : fp[i];
+        double tpAt = i < 0 ? 0 : truePositives(i);
+        double fpAt = i < 0 ? 0 : falsePositives(i);
         return ConfusionMatrix.of(tpAt, fpAt, negatives() - fpAt, positives() - tpAt);
     }
 
     /** The confusion matrix at row {@code i} (-1 meaning the +Infinity row: nothing positive). */
     public ConfusionMatrix confusionAtIndex(int i) {
-        double tpAt = i < 0 ? 0 : tp[i];
-        double fpAt = i < 0 ? 0 : fp[i];
+        double tpAt = i < 0 ? 0 : truePositives(i);
+        double fpAt = i < 0 ? 0 : falsePositives(i);
         return ConfusionMatrix.of(tpAt, fpAt, negatives() - fpAt, positives() - tpAt);
     }
 

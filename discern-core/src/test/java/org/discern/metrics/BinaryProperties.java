@@ -219,4 +219,70 @@ class BinaryProperties {
         double interp = ev.prAucInterpolated();
         assertTrue(interp > 0 && interp <= 1 + 1e-12, "interpolated " + interp);
     }
+
+    /**
+     * The PR area by trapezoids, walked over the table, is bit for bit the trapezoid sum over the
+     * points of the PR curve as built (unweighted: int counts; weighted: double counts).
+     */
+    @Property(tries = 300)
+    void prAucTrapezoidIsTheTrapezoidSumOfThePrCurve(@ForAll("samples") Sample s) {
+        for (double[] w : new double[][] {null, s.weights()}) {
+            BinaryEvaluation ev = BinaryEvaluation.of(s.scores(), s.labels(), w);
+            if (!s.twoClasses() || ev.operatingPoints().positives() == 0 || ev.operatingPoints().negatives() == 0) {
+                continue;
+            }
+            PrecisionRecallCurve c = ev.precisionRecallCurve();
+            double a = 0;
+            for (int i = 1; i < c.size(); i++) {
+                a += (c.recall(i) - c.recall(i - 1)) * (c.precision(i) + c.precision(i - 1)) / 2;
+            }
+            assertEquals(Double.doubleToLongBits(a), Double.doubleToLongBits(ev.prAucTrapezoid()),
+                    () -> Arrays.toString(s.scores()) + " " + Arrays.toString(s.labels()));
+        }
+    }
+
+    /**
+     * The unweighted table of double scores (int counts; thresholds read from the classes' sorted
+     * keys when the scores are mostly distinct, a threshold array with many ties) equals the
+     * table the weighted path builds with every weight 1: size, thresholds bit for bit, counts,
+     * {@code indexAt} and the confusion matrix anywhere.
+     */
+    @Property(tries = 300)
+    void unweightedDoubleTableEqualsTheUnitWeightTable(@ForAll("seeds") long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int n = r.nextInt(1, 200);
+        int pool = r.nextBoolean() ? n * 4 : r.nextInt(1, 6); // mostly distinct, or many ties
+        double[] values = new double[pool];
+        for (int k = 0; k < pool; k++) {
+            values[k] = r.nextDouble() * 3 - 1.5 + 1e-9; // no double here is a float
+        }
+        values[0] = r.nextBoolean() ? -0.0 : values[0];
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        double[] ones = new double[n];
+        for (int k = 0; k < n; k++) {
+            s[k] = k == 1 && values[0] == 0 ? 0.0 : values[r.nextInt(pool)];
+            y[k] = r.nextInt(3) == 0;
+            ones[k] = 1;
+        }
+        OperatingPoints a = OperatingPoints.of(s, y);
+        OperatingPoints b = OperatingPoints.of(s, y, ones);
+        assertEquals(b.size(), a.size());
+        for (int k = 0; k < a.size(); k++) {
+            assertEquals(Double.doubleToLongBits(b.threshold(k)), Double.doubleToLongBits(a.threshold(k)), "row " + k);
+            assertEquals(b.truePositives(k), a.truePositives(k));
+            assertEquals(b.falsePositives(k), a.falsePositives(k));
+        }
+        assertEquals(Arrays.toString(b.thresholds()), Arrays.toString(a.thresholds()));
+        for (int k = 0; k < 20; k++) {
+            double t = k < 10 ? s[r.nextInt(n)] : r.nextDouble() * 4 - 2;
+            assertEquals(b.indexAt(t), a.indexAt(t), "t = " + t);
+            assertEquals(b.confusionAt(t), a.confusionAt(t), "t = " + t);
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
+    }
 }

@@ -2,6 +2,8 @@ package org.discern.io;
 
 import java.util.List;
 
+import org.discern.metrics.BinaryEvaluation;
+
 /**
  * Binary predictions as read from a file: scores, labels (true = positive) and optional weights,
  * with the label value that was taken as positive, the distinct label values found and optional
@@ -76,6 +78,14 @@ public final class BinaryPredictions implements Predictions {
     /** Copy of the scores. */
     public double[] scores() {
         return scores.clone();
+    }
+
+    /**
+     * The core evaluation of these predictions, built from the arrays held here without copying
+     * them (the core reads them and keeps none): the input is not held twice.
+     */
+    public BinaryEvaluation evaluation() {
+        return BinaryEvaluation.of(scores, labels, weights);
     }
 
     /** Copy of the labels (true = positive). */

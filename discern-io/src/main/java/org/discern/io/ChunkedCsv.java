@@ -18,12 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The fast path for delimited files of every layout (binary, multi-class, multi-label): the bytes
- * are read (and inflated, for gzip) on the calling thread in chunks cut at line ends outside
- * quotes, while worker threads parse the chunks straight into primitive arrays
+ * are read on the calling thread (gzip inflated ahead of it on its own thread,
+ * {@link InflaterThread}) in chunks cut at line ends outside quotes, while worker threads parse
+ * the chunks straight into primitive arrays
  * ({@link CsvChunk}), numbers with {@link FastNumber} (the same double {@code Double.parseDouble}
  * gives).
  *
@@ -39,6 +39,17 @@ import java.util.zip.GZIPInputStream;
  * <p>Memory: the text is never held whole; at most {@code workers + 2} chunk buffers are alive.
  */
 final class ChunkedCsv {
+    /**
+     * Files smaller than this (bytes on disk) are read by the sequential reader: below it, starting
+     * the workers and compiling the parallel path costs more than they save (measured:
+     * docs/PERFORMANCE.md, "Small files").
+     */
+    static final long SEQUENTIAL_BELOW = 1 << 17;
+
+    /** Bytes the inflater thread hands over at a time, and how many it may run ahead. */
+    static final int INFLATE_BLOCK = 1 << 20;
+    static final int INFLATE_DEPTH = 4;
+
     /** Bytes per chunk by default. */
     static final int CHUNK = 1 << 22;
 
@@ -61,6 +72,13 @@ final class ChunkedCsv {
      * problem (the sequential reader then reads it and names the problem).
      */
     static Predictions read(Path file, InputSpec spec) {
+        try {
+            if (Files.size(file) < SEQUENTIAL_BELOW) {
+                return null; // starting the workers costs more than they save
+            }
+        } catch (IOException e) {
+            return null;
+        }
         return read(file, spec, CHUNK, Runtime.getRuntime().availableProcessors());
     }
 
@@ -91,8 +109,14 @@ final class ChunkedCsv {
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return parse(in, counting, size, progress);
+            if (b0 != 0x1f || b1 != 0x8b) {
+                return parse(raw, counting, size, progress);
+            }
+            // gzip: inflated on its own thread, a few blocks ahead (bounded), while this thread
+            // cuts chunks and the workers parse them
+            try (InputStream in = new InflaterThread(raw, INFLATE_BLOCK, INFLATE_DEPTH)) {
+                return parse(in, counting, size, progress);
+            }
         }
     }
 
@@ -133,7 +157,6 @@ final class ChunkedCsv {
             return t;
         });
         java.util.ArrayDeque<Future<CsvChunk>> pending = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Long> readTo = new java.util.ArrayDeque<>(); // bytes of the file read per chunk
         AtomicLong rowsDone = new AtomicLong();
         long[] rows = {0};
         try {
@@ -176,8 +199,7 @@ final class ChunkedCsv {
                     }
                     return c;
                 }));
-                readTo.add(counting.count());
-                if (!drain(pending, readTo, sink, rows, size, spare, false)) {
+                if (!drain(pending, sink, rows, spare, false)) {
                     return null;
                 }
                 progress.progress(name, counting.count(), size, rowsDone.get());
@@ -189,7 +211,7 @@ final class ChunkedCsv {
                 len = carry + in.readNBytes(buf, carry, buf.length - carry);
                 eof = len < buf.length;
             }
-            if (!drain(pending, readTo, sink, rows, size, spare, true)) {
+            if (!drain(pending, sink, rows, spare, true)) {
                 return null;
             }
             long total = rows[0];
@@ -211,15 +233,14 @@ final class ChunkedCsv {
     /**
      * Copies the parsed chunks at the head of {@code pending} into the sink, in file order: those
      * already done, or all of them when {@code all}. False when a chunk or the sink declines.
-     * The sink's arrays grow to the row count the bytes read so far predict for the whole file,
-     * so they are seldom copied.
+     * The sink's columns grow in blocks ({@link ColumnBlocks}), so rows are never copied twice.
      */
-    private boolean drain(java.util.ArrayDeque<Future<CsvChunk>> pending, java.util.ArrayDeque<Long> readTo, Sink sink,
-            long[] rows, long size, java.util.Queue<CsvChunk> spare, boolean all)
+    private boolean drain(java.util.ArrayDeque<Future<CsvChunk>> pending, Sink sink,
+            long[] rows, java.util.Queue<CsvChunk> spare, boolean all)
             throws InterruptedException, ExecutionException, InputException {
-        while (!pending.isEmpty() && (all || pending.peek().isDone())) {
+        // parsed chunks wait here for those before them: at most workers + 2, then wait for the head
+        while (!pending.isEmpty() && (all || pending.peek().isDone() || pending.size() > workers + 2)) {
             CsvChunk c = pending.poll().get();
-            long read = readTo.poll();
             if (c == null) {
                 return false;
             }
@@ -227,13 +248,7 @@ final class ChunkedCsv {
             if (need * sink.width() > NpyArray.MAX_ARRAY_LENGTH) {
                 return false;
             }
-            if (need > sink.capacity()) {
-                // expected rows of the whole file from the share of its bytes read so far
-                double expected = read > 0 && size > read ? need * (double) size / read * 1.02 + 1024 : need;
-                long grown = Math.max(need + need / 8, (long) Math.min(expected, 4.0 * need + 1024));
-                sink.grow((int) Math.min(grown, NpyArray.MAX_ARRAY_LENGTH / Math.max(1, sink.width())));
-            }
-            if (!sink.append(c, (int) rows[0])) {
+            if (!sink.append(c)) {
                 return false;
             }
             rows[0] = need;
@@ -296,12 +311,11 @@ final class ChunkedCsv {
     }
 
     /**
-     * Where the parsed chunks of one layout go, in file order: arrays of the final size (as far as
-     * it can be foreseen), then the predictions.
+     * Where the parsed chunks of one layout go, in file order: columns growing in blocks
+     * ({@link ColumnBlocks}), then the predictions, each column compacted once to its exact size.
      */
     private abstract static class Sink {
         final CsvChunk.Plan plan;
-        int capacity; // rows the arrays hold
 
         Sink(CsvChunk.Plan plan) {
             this.plan = plan;
@@ -311,18 +325,11 @@ final class ChunkedCsv {
             return plan;
         }
 
-        int capacity() {
-            return capacity;
-        }
-
         /** Numbers per row in the largest array (bounds the row count). */
         abstract int width();
 
-        /** Makes room for {@code rows} rows, keeping those appended. */
-        abstract void grow(int rows);
-
-        /** Copies the chunk's rows to rows {@code at...}; false when the fast path declines. */
-        abstract boolean append(CsvChunk c, int at) throws InputException;
+        /** Appends the chunk's rows; false when the fast path declines. */
+        abstract boolean append(CsvChunk c) throws InputException;
 
         /** The predictions of the first {@code n} rows, or null when the fast path declines. */
         abstract Predictions build(int n) throws InputException;
@@ -366,9 +373,9 @@ final class ChunkedCsv {
         return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, weighted ? 2 : 1, 0, null)) {
             // label texts in order of first appearance, as the sequential reader keeps them
             final Map<String, Integer> codes = new LinkedHashMap<>();
-            double[] scores = new double[0];
-            byte[] labels = new byte[0]; // index into codes
-            double[] weights = weighted ? new double[0] : null;
+            final ColumnBlocks.Doubles scores = new ColumnBlocks.Doubles();
+            final ColumnBlocks.Bytes labels = new ColumnBlocks.Bytes(); // index into codes
+            final ColumnBlocks.Doubles weights = weighted ? new ColumnBlocks.Doubles() : null;
 
             @Override
             int width() {
@@ -376,15 +383,7 @@ final class ChunkedCsv {
             }
 
             @Override
-            void grow(int rows) {
-                scores = Arrays.copyOf(scores, rows);
-                labels = Arrays.copyOf(labels, rows);
-                weights = weighted ? Arrays.copyOf(weights, rows) : null;
-                capacity = rows;
-            }
-
-            @Override
-            boolean append(CsvChunk c, int at) {
+            boolean append(CsvChunk c) {
                 byte[] global = new byte[c.codeCount];
                 for (int j = 0; j < c.codeCount; j++) {
                     String v = new String(c.codes[j], 0, c.codes[j].length, StandardCharsets.UTF_8);
@@ -394,16 +393,12 @@ final class ChunkedCsv {
                 if (codes.size() > 2) {
                     return false;
                 }
-                for (int i = 0; i < c.rows; i++) {
-                    labels[at + i] = global[c.labels[i]];
-                }
+                labels.addMapped(c.labels, 0, c.rows, global);
                 if (!weighted) {
-                    System.arraycopy(c.numbers, 0, scores, at, c.rows);
+                    scores.add(c.numbers, 0, c.rows);
                 } else {
-                    for (int i = 0; i < c.rows; i++) {
-                        scores[at + i] = c.numbers[2 * i];
-                        weights[at + i] = c.numbers[2 * i + 1];
-                    }
+                    scores.addStrided(c.numbers, 0, 2, c.rows);
+                    weights.addStrided(c.numbers, 1, 2, c.rows);
                 }
                 return true;
             }
@@ -416,12 +411,8 @@ final class ChunkedCsv {
                 for (int c = 0; c < values.size(); c++) {
                     isPositive[c] = BinaryCsvReader.sameLabel(values.get(c), pos);
                 }
-                boolean[] positive = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    positive[i] = isPositive[labels[i]];
-                }
-                labels = null;
-                return new BinaryPredictions(name, exact(scores, n), positive, weighted ? exact(weights, n) : null,
+                boolean[] positive = labels.toBooleans(isPositive);
+                return new BinaryPredictions(name, scores.toArray(), positive, weighted ? weights.toArray() : null,
                         pos, values, null);
             }
         };
@@ -469,9 +460,9 @@ final class ChunkedCsv {
         boolean weighted = wi >= 0;
         int width = weighted ? k + 1 : k;
         return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, width, 0, ByteKeys.of(classes))) {
-            int[] labels = new int[0];
-            double[] scores = new double[0];
-            double[] weights = weighted ? new double[0] : null;
+            final ColumnBlocks.Ints labels = new ColumnBlocks.Ints();
+            final ColumnBlocks.Doubles scores = new ColumnBlocks.Doubles();
+            final ColumnBlocks.Doubles weights = weighted ? new ColumnBlocks.Doubles() : null;
 
             @Override
             int width() {
@@ -479,28 +470,18 @@ final class ChunkedCsv {
             }
 
             @Override
-            void grow(int rows) {
-                labels = Arrays.copyOf(labels, rows);
-                scores = Arrays.copyOf(scores, rows * k);
-                weights = weighted ? Arrays.copyOf(weights, rows) : null;
-                capacity = rows;
-            }
-
-            @Override
-            boolean append(CsvChunk c, int at) {
-                System.arraycopy(c.labels, 0, labels, at, c.rows);
-                copyRows(c, at, scores, k, weights);
+            boolean append(CsvChunk c) {
+                labels.add(c.labels, 0, c.rows);
+                copyRows(c, scores, k, weights);
                 return true;
             }
 
             @Override
             Predictions build(int n) {
-                int[] y = exact(labels, n);
-                labels = null;
-                double[] s = exact(scores, n * k);
-                scores = null;
+                int[] y = labels.toArray();
+                double[] s = scores.toArray();
                 return MultiClassPredictions.of(y, classes, ScoreMatrix.wrap(s, n, k),
-                        weighted ? exact(weights, n) : null).withSource(name, null);
+                        weighted ? weights.toArray() : null).withSource(name, null);
             }
         };
     }
@@ -540,9 +521,9 @@ final class ChunkedCsv {
         boolean weighted = wi >= 0;
         int width = weighted ? l + 1 : l;
         return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, width, l, null)) {
-            boolean[] indicator = new boolean[0];
-            double[] scores = new double[0];
-            double[] weights = weighted ? new double[0] : null;
+            final ColumnBlocks.Bytes indicator = new ColumnBlocks.Bytes(); // 0/1
+            final ColumnBlocks.Doubles scores = new ColumnBlocks.Doubles();
+            final ColumnBlocks.Doubles weights = weighted ? new ColumnBlocks.Doubles() : null;
 
             @Override
             int width() {
@@ -550,60 +531,38 @@ final class ChunkedCsv {
             }
 
             @Override
-            void grow(int rows) {
-                indicator = Arrays.copyOf(indicator, rows * l);
-                scores = Arrays.copyOf(scores, rows * l);
-                weights = weighted ? Arrays.copyOf(weights, rows) : null;
-                capacity = rows;
-            }
-
-            @Override
-            boolean append(CsvChunk c, int at) {
-                for (int i = 0; i < c.rows * l; i++) {
-                    indicator[at * l + i] = c.indicators[i] == 1;
-                }
-                copyRows(c, at, scores, l, weights);
+            boolean append(CsvChunk c) {
+                indicator.add(c.indicators, 0, c.rows * l);
+                copyRows(c, scores, l, weights);
                 return true;
             }
 
             @Override
             Predictions build(int n) {
-                boolean[] y = exact(indicator, n * l);
-                indicator = null;
-                double[] s = exact(scores, n * l);
-                scores = null;
+                boolean[] y = indicator.toBooleans(ZERO_ONE);
+                double[] s = scores.toArray();
                 return MultiLabelPredictions.of(y, names, ScoreMatrix.wrap(s, n, l),
-                        weighted ? exact(weights, n) : null).withSource(name, null);
+                        weighted ? weights.toArray() : null).withSource(name, null);
             }
         };
     }
 
+    /** Indicator code to truth. */
+    private static final boolean[] ZERO_ONE = {false, true};
+
     /**
-     * Copies a chunk's rows of {@code k} scores (and the weight after them, when {@code weights}
-     * is not null) to rows {@code at...} of a row-major score array.
+     * Appends a chunk's rows of {@code k} scores to a row-major score column (and the weight
+     * after them to {@code weights}, when not null).
      */
-    private static void copyRows(CsvChunk c, int at, double[] scores, int k, double[] weights) {
+    private static void copyRows(CsvChunk c, ColumnBlocks.Doubles scores, int k, ColumnBlocks.Doubles weights) {
         if (weights == null) {
-            System.arraycopy(c.numbers, 0, scores, at * k, c.rows * k);
+            scores.add(c.numbers, 0, c.rows * k);
             return;
         }
         int width = k + 1;
         for (int i = 0; i < c.rows; i++) {
-            System.arraycopy(c.numbers, i * width, scores, (at + i) * k, k);
-            weights[at + i] = c.numbers[i * width + k];
+            scores.add(c.numbers, i * width, k);
         }
-    }
-
-    /** The array itself when it has exactly {@code n} elements, else its first {@code n}. */
-    private static double[] exact(double[] a, int n) {
-        return a.length == n ? a : Arrays.copyOf(a, n);
-    }
-
-    private static int[] exact(int[] a, int n) {
-        return a.length == n ? a : Arrays.copyOf(a, n);
-    }
-
-    private static boolean[] exact(boolean[] a, int n) {
-        return a.length == n ? a : Arrays.copyOf(a, n);
+        weights.addStrided(c.numbers, k, width, c.rows);
     }
 }

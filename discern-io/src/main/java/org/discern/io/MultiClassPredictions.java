@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.discern.metrics.MulticlassEvaluation;
+
 /**
  * A multi-class prediction set: n samples, K &gt;= 2 classes. True labels are class indices
  * 0..K-1 into {@link #classNames()}; scores are an n x K {@link ScoreMatrix} (row i = the K class
@@ -150,6 +152,16 @@ public final class MultiClassPredictions implements Predictions {
     /** Copy of the true class indices. */
     public int[] labels() {
         return labels.clone();
+    }
+
+    /**
+     * The core evaluation of these predictions, built from the arrays held here without copying
+     * them (the core reads them and keeps none it could change): the input is not held twice.
+     */
+    public MulticlassEvaluation evaluation() {
+        return scores.isFloat()
+                ? MulticlassEvaluation.of(labels, scores.floatsShared(), classNames, weights)
+                : MulticlassEvaluation.of(labels, scores.doublesShared(), classNames, weights);
     }
 
     /** True class index of sample {@code i}. */

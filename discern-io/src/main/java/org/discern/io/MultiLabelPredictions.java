@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.discern.metrics.MultilabelEvaluation;
+
 /**
  * A multi-label prediction set: n samples, L &gt;= 1 labels. Truth is an n x L 0/1 indicator
  * matrix (row-major: element i * L + j says whether sample i has label j), scores an n x L
@@ -177,6 +179,16 @@ public final class MultiLabelPredictions implements Predictions {
             throw new IndexOutOfBoundsException("(" + i + ", " + j + ") outside " + size() + " x " + labelCount());
         }
         return indicator[i * labelNames.size() + j];
+    }
+
+    /**
+     * The core evaluation of these predictions, built from the arrays held here without copying
+     * them (the core reads them and keeps none it could change): the input is not held twice.
+     */
+    public MultilabelEvaluation evaluation() {
+        return scores.isFloat()
+                ? MultilabelEvaluation.of(indicator, scores.floatsShared(), labelNames, weights)
+                : MultilabelEvaluation.of(indicator, scores.doublesShared(), labelNames, weights);
     }
 
     /** The n x L scores (immutable, not copied). */

@@ -115,6 +115,16 @@ public final class ScoreMatrix {
         return floats != null ? floats[i] : doubles[i];
     }
 
+    /** The row-major doubles themselves (not a copy; never to leave the package), or null for floats. */
+    double[] doublesShared() {
+        return doubles;
+    }
+
+    /** The row-major floats themselves (not a copy; never to leave the package), or null for doubles. */
+    float[] floatsShared() {
+        return floats;
+    }
+
     /** Row-major copy as double (float scores widened exactly). */
     public double[] toDoubleArray() {
         if (doubles != null) {

@@ -398,31 +398,30 @@ public final class Sorting {
 
     /**
      * The keys ({@link #floatKey}) of the positives and of the negatives, each sorted ascending:
-     * {@code [positives, negatives]}, of which only the first p and n - p entries count (the
-     * negatives' array reuses the n-long key buffer). About 8 bytes per sample; merging the two
-     * from the top gives every unweighted operating point.
+     * {@code [positives, negatives]}, of lengths p and n - p. 8 bytes per sample plus a radix
+     * scratch of the larger class while sorting; merging the two from the top gives every
+     * unweighted operating point.
      *
      * @param p the number of {@code true} labels
      */
     public static int[][] sortedClassKeys(float[] scores, boolean[] labels, int p) {
         int n = scores.length;
         int m = n - p;
-        int[] keys = new int[n];
+        // each class's keys straight into its own array: n keys and one scratch, no copy
+        int[] pos = new int[p];
+        int[] neg = new int[m];
         int pi = 0;
-        int ni = p;
+        int ni = 0;
         for (int i = 0; i < n; i++) {
             int key = floatKey(scores[i]);
             if (labels[i]) {
-                keys[pi++] = key;
+                pos[pi++] = key;
             } else {
-                keys[ni++] = key;
+                neg[ni++] = key;
             }
         }
         int[] scratch = new int[Math.max(p, m)];
-        int[] pos = java.util.Arrays.copyOfRange(keys, 0, p);
         sort(pos, p, scratch);
-        int[] neg = keys;
-        System.arraycopy(keys, p, neg, 0, m);
         sort(neg, m, scratch);
         return new int[][] {pos, neg};
     }
@@ -433,22 +432,21 @@ public final class Sorting {
     public static long[][] sortedClassKeys(double[] scores, boolean[] labels, int p) {
         int n = scores.length;
         int m = n - p;
-        long[] keys = new long[n];
+        // each class's keys straight into its own array: n keys and one scratch, no copy
+        long[] pos = new long[p];
+        long[] neg = new long[m];
         int pi = 0;
-        int ni = p;
+        int ni = 0;
         for (int i = 0; i < n; i++) {
             long key = doubleKey(scores[i]);
             if (labels[i]) {
-                keys[pi++] = key;
+                pos[pi++] = key;
             } else {
-                keys[ni++] = key;
+                neg[ni++] = key;
             }
         }
         long[] scratch = new long[Math.max(p, m)];
-        long[] pos = java.util.Arrays.copyOfRange(keys, 0, p);
         sort(pos, p, scratch);
-        long[] neg = keys;
-        System.arraycopy(keys, p, neg, 0, m);
         sort(neg, m, scratch);
         return new long[][] {pos, neg};
     }
