@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The fast path for delimited files of every layout (binary, multi-class, multi-label): the bytes
@@ -91,7 +90,7 @@ final class ChunkedCsv {
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+            InputStream in = b0 == 0x1f && b1 == 0x8b ? new GzipMembers(name, raw, 1 << 16) : raw;
             return parse(in, counting, size, progress);
         }
     }
