@@ -119,7 +119,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Calibration c = Calibration.of(p.scores(), p.labels(), p.weights(), bins, binning);
         PrintWriter o = spec.commandLine().getOut();
         if (output.json()) {
-            Json.write(DecisionJson.calibration(c), o);
+            Json.write(InputWarnings.addTo(DecisionJson.calibration(c), p), o);
         } else {
             o.print(table(p.source(), c));
             o.flush();

@@ -148,7 +148,10 @@ public final class CompareCommand implements Callable<Integer> {
         intervals.requireUsed(true, method == IntervalMethod.BOOTSTRAP, "--method bootstrap");
         double level = intervals.level();
         BootstrapOptions boot = method == IntervalMethod.BOOTSTRAP ? intervals.bootstrap() : null;
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(InputWarnings.read(first));
+        if (other != null) {
+            warnings.addAll(InputWarnings.read(other));
+        }
         List<AucComparison> comparisons;
         String description;
         boolean paired;
@@ -299,7 +302,8 @@ public final class CompareCommand implements Callable<Integer> {
                     "expected the classes of %s in the same order, %s, found %s", fileA, classes,
                     b.classNames()));
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(InputWarnings.read(a));
+        warnings.addAll(InputWarnings.read(b));
         int[] ia;
         int[] ib;
         String matchedBy;

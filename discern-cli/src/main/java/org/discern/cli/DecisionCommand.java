@@ -98,7 +98,7 @@ public final class DecisionCommand implements Callable<Integer> {
             DecisionCurveCsv.write(curve, out, input.inputs());
         }
         if (output.json()) {
-            Json.write(DecisionJson.decisionCurve(curve), w);
+            Json.write(InputWarnings.addTo(DecisionJson.decisionCurve(curve), p), w);
         } else {
             w.print(table(p.source(), curve));
             if (out != null) {

@@ -273,6 +273,18 @@ public final class DelimitedFile implements Closeable {
     }
 
     /**
+     * Field {@code column} as a finite number, or NaN when it is not one (empty, not a number, NaN
+     * or infinite): how {@code --drop-invalid} tells a row to leave out.
+     */
+    public double numberOrNaN(int column) {
+        try {
+            return number(column);
+        } catch (InputException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * Field {@code column} as a sample weight: a finite number &gt;= 0.
      */
     public double weight(int column) throws InputException {

@@ -25,7 +25,8 @@ final class DelimitedFormat implements PredictionFormat {
         // reader below reads the file and names the first problem
         Predictions fast = PredictionReader.isStdin(file) ? null : ChunkedCsv.read(file, spec);
         if (fast != null) {
-            return fast;
+            // lines are found again only when a message names a row (the chunked reader keeps none)
+            return RowFilter.withInputRows(fast, InputRows.rescanned(file));
         }
         boolean stdin = PredictionReader.isStdin(file);
         long size = !stdin && Files.isRegularFile(file) ? Files.size(file) : 0;

@@ -47,6 +47,7 @@ public final class InputSpec {
     private final List<String> groupColumns;
     private final String foldColumn;
     private final ProgressListener progress;
+    private final boolean dropInvalid;
 
     private InputSpec(Builder b) {
         this.file = b.file;
@@ -68,6 +69,7 @@ public final class InputSpec {
         this.groupColumns = b.groupColumns == null ? null : List.copyOf(b.groupColumns);
         this.foldColumn = b.foldColumn;
         this.progress = b.progress == null ? ProgressListener.NONE : b.progress;
+        this.dropInvalid = b.dropInvalid;
     }
 
     /** A new builder with nothing set. */
@@ -97,6 +99,7 @@ public final class InputSpec {
         b.groupColumns = groupColumns;
         b.foldColumn = foldColumn;
         b.progress = progress;
+        b.dropInvalid = dropInvalid;
         return b;
     }
 
@@ -219,6 +222,15 @@ public final class InputSpec {
         return progress;
     }
 
+    /**
+     * Whether rows whose score is not a finite number (NaN, infinite, empty, not a number) are
+     * left out, counted and named in {@link InputRows#droppedWarning}, instead of being an error
+     * (default false). Labels and weights that are not valid stay errors.
+     */
+    public boolean dropInvalid() {
+        return dropInvalid;
+    }
+
     /** Every input file named by this spec (for refusing to write over one). */
     public List<Path> inputs() {
         List<Path> out = new ArrayList<>();
@@ -288,6 +300,7 @@ public final class InputSpec {
         private List<String> groupColumns;
         private String foldColumn;
         private ProgressListener progress;
+        private boolean dropInvalid;
 
         private Builder() {
         }
@@ -390,6 +403,12 @@ public final class InputSpec {
         /** Where reading progress goes; null for nowhere. */
         public Builder progress(ProgressListener listener) {
             this.progress = listener;
+            return this;
+        }
+
+        /** Leave out rows whose score is not a finite number, instead of refusing the input. */
+        public Builder dropInvalid(boolean drop) {
+            this.dropInvalid = drop;
             return this;
         }
 
