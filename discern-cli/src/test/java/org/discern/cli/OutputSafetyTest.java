@@ -302,29 +302,23 @@ public class OutputSafetyTest {
             return new Case(List.of("curves", s(in), "--out", s(out)), ExitCodes.WRITE_FAILED,
                     out.resolve("pr.csv") + ": File too large").by((x, args) -> subprocess(x, "ulimit -f 64; ", args));
         }));
-        rows.add(new Row("SIGTERM during calibrate --apply: no temporary file remains", d -> {
-            StringBuilder big = new StringBuilder(24_000_000).append("label,score\n");
-            java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-            for (int i = 0; i < 2_000_000; i++) {
-                big.append(i & 1).append(',').append(r.nextDouble()).append('\n');
-            }
-            Path in = Files.writeString(d.resolve("in.csv"), big);
-            Path cal = Files.writeString(d.resolve("cal.json"), CALIBRATOR);
-            return new Case(List.of("calibrate", s(in), "--apply", s(cal), "--out", s(d.resolve("out.csv"))), 143, "")
-                    .by(OutputSafetyTest::terminatedWhileWriting);
-        }));
-        rows.add(new Row("SIGINT (Ctrl-C) during calibrate --apply: no temporary file remains", d -> {
-            StringBuilder big = new StringBuilder(24_000_000).append("label,score\n");
-            java.util.SplittableRandom r = new java.util.SplittableRandom(8);
-            for (int i = 0; i < 2_000_000; i++) {
-                big.append(i & 1).append(',').append(r.nextDouble()).append('\n');
-            }
-            Path in = Files.writeString(d.resolve("in.csv"), big);
-            Path cal = Files.writeString(d.resolve("cal.json"), CALIBRATOR);
-            return new Case(List.of("calibrate", s(in), "--apply", s(cal), "--out", s(d.resolve("out.csv"))), 130, "")
-                    .by(OutputSafetyTest::interruptedWhileWriting);
-        }));
+        rows.add(new Row("SIGTERM during calibrate --apply: no temporary file remains",
+                d -> calibrateApplyOfTwoMillionRows(d, 7, 143).by(OutputSafetyTest::terminatedWhileWriting)));
+        rows.add(new Row("SIGINT (Ctrl-C) during calibrate --apply: no temporary file remains",
+                d -> calibrateApplyOfTwoMillionRows(d, 8, 130).by(OutputSafetyTest::interruptedWhileWriting)));
         return rows.stream();
+    }
+
+    /** {@code calibrate --apply} of 2 million rows (long enough to be stopped while writing), ending with {@code code}. */
+    private static Case calibrateApplyOfTwoMillionRows(Path d, long seed, int code) throws IOException {
+        StringBuilder big = new StringBuilder(24_000_000).append("label,score\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < 2_000_000; i++) {
+            big.append(i & 1).append(',').append(r.nextDouble()).append('\n');
+        }
+        Path in = Files.writeString(d.resolve("in.csv"), big);
+        Path cal = Files.writeString(d.resolve("cal.json"), CALIBRATOR);
+        return new Case(List.of("calibrate", s(in), "--apply", s(cal), "--out", s(d.resolve("out.csv"))), code, "");
     }
 
     @ParameterizedTest(name = "{0}")
