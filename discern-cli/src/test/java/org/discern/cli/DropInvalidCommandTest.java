@@ -123,6 +123,33 @@ class DropInvalidCommandTest {
     }
 
     @Test
+    void compareOfTwoScoreColumnsDropsARowInvalidInEither() throws IOException {
+        // line 3: model a invalid; line 6: model b invalid: both rows leave both columns
+        Path bad = Files.writeString(dir.resolve("ab.csv"), "label,a,b\n1,0.9,0.8\n0,nan,0.3\n1,0.6,0.7\n0,0.4,0.2\n"
+                + "1,0.35,\n0,0.2,0.4\n1,0.8,0.6\n0,0.5,0.1\n");
+        Path clean = Files.writeString(dir.resolve("clean.csv"), "label,a,b\n1,0.9,0.8\n1,0.6,0.7\n0,0.4,0.2\n"
+                + "0,0.2,0.4\n1,0.8,0.6\n0,0.5,0.1\n");
+        CliRunner.Result d = CliRunner.run("compare", bad.toString(), "--score", "a", "--score", "b", "--drop-invalid",
+                "--format", "json");
+        CliRunner.Result e = CliRunner.run("compare", clean.toString(), "--score", "a", "--score", "b", "--format",
+                "json");
+        assertEquals(0, d.code(), d.err());
+        assertEquals(0, e.code(), e.err());
+        String warning = bad + ": dropped 2 rows whose score is not a finite number (NaN, infinite, empty or not a"
+                + " number; --drop-invalid): lines 3, 6";
+        assertTrue(d.err().contains("warning: " + warning), d.err());
+        ObjectNode dj = (ObjectNode) MAPPER.readTree(d.out().replace(bad.toString(), "IN"));
+        ArrayNode w = (ArrayNode) dj.get("warnings");
+        assertEquals(warning.replace(bad.toString(), "IN"), w.get(0).asText());
+        w.remove(0);
+        assertEquals(MAPPER.readTree(e.out().replace(clean.toString(), "IN")), dj);
+        // without the option, the first invalid value of either column is the error
+        CliRunner.Result refused = CliRunner.run("compare", bad.toString(), "--score", "a", "--score", "b");
+        assertEquals(ExitCodes.BAD_INPUT, refused.code(), refused.err());
+        assertTrue(refused.err().contains("ab.csv:3: column 'a'"), refused.err());
+    }
+
+    @Test
     void standardInputIsReadWithTheRowsDropped() throws Exception {
         CliRunner.Result r = BadInputMatrixTest.stdin(BAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .run(dir, List.of("evaluate", "-", "--drop-invalid"));

@@ -27,6 +27,7 @@ final class BinaryCsvReader {
     private List<String> textColumns = List.of();
     private ProgressListener progress = ProgressListener.NONE;
     private boolean dropInvalid;
+    private List<String> alsoFinite = List.of();
 
     private BinaryCsvReader() {
     }
@@ -40,7 +41,7 @@ final class BinaryCsvReader {
     static BinaryCsvReader of(InputSpec spec) {
         return create().labelColumn(spec.labelColumn()).scoreColumn(spec.scoreColumn())
                 .weightColumn(spec.weightColumn()).idColumn(spec.idColumn()).positive(spec.positive())
-                .textColumns(spec.textColumns()).progress(spec.progress()).dropInvalid(spec.dropInvalid());
+                .textColumns(spec.textColumns()).progress(spec.progress()).dropInvalid(spec.dropInvalid()).alsoFinite(spec.alsoFinite());
     }
 
     /** Name of the label column. */
@@ -85,6 +86,12 @@ final class BinaryCsvReader {
         return this;
     }
 
+    /** Further score columns whose invalid values drop a row too, with {@link #dropInvalid}. */
+    BinaryCsvReader alsoFinite(List<String> columns) {
+        this.alsoFinite = columns;
+        return this;
+    }
+
     /** Where to report reading progress (default: nowhere). */
     BinaryCsvReader progress(ProgressListener listener) {
         this.progress = listener;
@@ -116,6 +123,7 @@ final class BinaryCsvReader {
         Map<String, Long> firstLine = new LinkedHashMap<>();
         int[] labelCodes = new int[1024];
         InputRows.Builder positions = InputRows.builder(InputRows.Place.LINE);
+        int[] also = alsoFinite.stream().mapToInt(f::columnIndex).filter(i -> i >= 0).toArray();
         int n = 0;
         while (f.next()) {
             if (n == scores.length) {
@@ -136,6 +144,9 @@ final class BinaryCsvReader {
             labelCodes[n] = code;
             // the label of a dropped row is checked and counted like any other: an invalid label stays an error
             double score = dropInvalid ? f.numberOrNaN(si) : f.number(si);
+            for (int c = 0; dropInvalid && c < also.length && !Double.isNaN(score); c++) {
+                score = Double.isNaN(f.numberOrNaN(also[c])) ? Double.NaN : score;
+            }
             if (Double.isNaN(score)) {
                 positions.drop(f.line());
                 continue;

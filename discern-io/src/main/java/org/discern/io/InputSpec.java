@@ -48,6 +48,7 @@ public final class InputSpec {
     private final String foldColumn;
     private final ProgressListener progress;
     private final boolean dropInvalid;
+    private final List<String> alsoFinite;
 
     private InputSpec(Builder b) {
         this.file = b.file;
@@ -70,6 +71,7 @@ public final class InputSpec {
         this.foldColumn = b.foldColumn;
         this.progress = b.progress == null ? ProgressListener.NONE : b.progress;
         this.dropInvalid = b.dropInvalid;
+        this.alsoFinite = b.alsoFinite == null ? List.of() : List.copyOf(b.alsoFinite);
     }
 
     /** A new builder with nothing set. */
@@ -100,6 +102,7 @@ public final class InputSpec {
         b.foldColumn = foldColumn;
         b.progress = progress;
         b.dropInvalid = dropInvalid;
+        b.alsoFinite = alsoFinite;
         return b;
     }
 
@@ -231,6 +234,16 @@ public final class InputSpec {
         return dropInvalid;
     }
 
+    /**
+     * Further score columns of a binary table read beside it ({@code compare} of several
+     * {@code --score} columns, {@link ExtraColumns}): with {@link #dropInvalid()}, a row is left
+     * out when any of them is not a finite number either, so that every column keeps the same
+     * rows. Empty by default.
+     */
+    public List<String> alsoFinite() {
+        return alsoFinite;
+    }
+
     /** Every input file named by this spec (for refusing to write over one). */
     public List<Path> inputs() {
         List<Path> out = new ArrayList<>();
@@ -301,6 +314,7 @@ public final class InputSpec {
         private String foldColumn;
         private ProgressListener progress;
         private boolean dropInvalid;
+        private List<String> alsoFinite;
 
         private Builder() {
         }
@@ -409,6 +423,12 @@ public final class InputSpec {
         /** Leave out rows whose score is not a finite number, instead of refusing the input. */
         public Builder dropInvalid(boolean drop) {
             this.dropInvalid = drop;
+            return this;
+        }
+
+        /** Further score columns whose invalid values drop a row too (see {@link InputSpec#alsoFinite()}). */
+        public Builder alsoFinite(List<String> columns) {
+            this.alsoFinite = columns;
             return this;
         }
 
