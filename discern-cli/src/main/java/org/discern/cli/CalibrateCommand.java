@@ -155,7 +155,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 : CalibrationBootstrap.binary(p.scores(), p.labels(), p.weights(), c, intervals.bootstrap(2));
         PrintWriter o = spec.commandLine().getOut();
         if (output.json()) {
-            Json.write(DecisionJson.calibration(c, intervals.level(), boot), o);
+            Json.write(InputWarnings.addTo(DecisionJson.calibration(c, intervals.level(), boot), p), o);
         } else {
             o.print(table(p.source(), c, intervals.level(), boot));
             o.flush();
@@ -168,8 +168,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         int k = m.classCount();
         for (int j = 0; j < probs.length; j++) {
             if (!(probs[j] >= 0 && probs[j] <= 1)) {
-                throw new InputException(m.source(), 0, m.className(j % k), "row " + (j / k + 1)
-                        + " (1-based, data rows): calibration needs probabilities in [0, 1], found " + probs[j]);
+                // the row as the input names it: its file line (header counted), else its row
+                long line = m.inputRows().line(j / k);
+                throw new InputException(m.source(), line, m.className(j % k), (line > 0 ? ""
+                        : m.inputRows().where(j / k) + ": ") + "calibration needs probabilities in [0, 1], found "
+                        + probs[j]);
             }
         }
         MulticlassCalibration mc = MulticlassCalibration.of(probs, k, m.labels(), m.weights(), bins, binning);
@@ -177,7 +180,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 mc, m.classNames(), intervals.bootstrap(k + 2L));
         PrintWriter o = spec.commandLine().getOut();
         if (output.json()) {
-            Json.write(DecisionJson.multiclassCalibration(mc, m.classNames(), intervals.level(), boot), o);
+            Json.write(InputWarnings.addTo(DecisionJson.multiclassCalibration(mc, m.classNames(), intervals.level(),
+                    boot), m), o);
         } else {
             o.print(multiclassTable(m, mc, intervals.level(), boot));
             o.flush();

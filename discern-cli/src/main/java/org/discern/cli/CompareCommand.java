@@ -111,7 +111,9 @@ public final class CompareCommand implements Callable<Integer> {
             if (input.className() != null) {
                 throw new UsageException("--class applies to comparing two files (one class of each against the rest)");
             }
-            first = InputOptions.read(input.spec(err, null));
+            // with --drop-invalid, a row invalid in any compared column is left out of every column
+            first = InputOptions.read(input.spec(err, null).toBuilder()
+                    .alsoFinite(scores.size() > 1 ? scores.subList(1, scores.size()) : null).build());
             if (!(first instanceof BinaryPredictions)) {
                 throw new UsageException("compare: " + first.source() + " holds " + first.describe() + ", the scores"
                         + " of one model; give a second file to compare the two per class");
@@ -148,7 +150,10 @@ public final class CompareCommand implements Callable<Integer> {
         intervals.requireUsed(true, method == IntervalMethod.BOOTSTRAP, "--method bootstrap");
         double level = intervals.level();
         BootstrapOptions boot = method == IntervalMethod.BOOTSTRAP ? intervals.bootstrap() : null;
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(InputWarnings.read(first));
+        if (other != null) {
+            warnings.addAll(InputWarnings.read(other));
+        }
         List<AucComparison> comparisons;
         String description;
         boolean paired;
@@ -160,7 +165,8 @@ public final class CompareCommand implements Callable<Integer> {
             BinaryPredictions p = (BinaryPredictions) first;
             Path file = input.mainFile();
             // the further score columns of the same file
-            ExtraColumns extra = ExtraColumns.read(file, scores.subList(1, scores.size()), null);
+            ExtraColumns extra = ExtraColumns.read(file, scores.subList(1, scores.size()), null,
+                    input.dropInvalid ? scores.get(0) : null);
             List<double[]> columns = new ArrayList<>();
             columns.add(p.scores());
             for (int c = 1; c < scores.size(); c++) {
@@ -299,7 +305,8 @@ public final class CompareCommand implements Callable<Integer> {
                     "expected the classes of %s in the same order, %s, found %s", fileA, classes,
                     b.classNames()));
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(InputWarnings.read(a));
+        warnings.addAll(InputWarnings.read(b));
         int[] ia;
         int[] ib;
         String matchedBy;

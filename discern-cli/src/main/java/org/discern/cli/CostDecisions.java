@@ -64,7 +64,7 @@ final class CostDecisions {
                     + e.getMessage(), e);
         }
         if (json) {
-            Json.write(DecisionJson.costDecision(d, m.hasWeights()), out);
+            Json.write(InputWarnings.addTo(DecisionJson.costDecision(d, m.hasWeights()), p), out);
         } else {
             out.print(table(p.source(), costFile.toString(), d));
             out.flush();

@@ -107,7 +107,7 @@ public final class CurvesCommand implements Callable<Integer> {
             }
             micro = ev.rocCurveMicro();
             macro = defined ? ev.rocCurveMacro() : null;
-            warnings = ev.warnings();
+            warnings = read.inputRows().renameRows(ev.warnings()); // the rows dropped were told when read
         } else {
             MultilabelEvaluation ev = Evaluations.multilabel((MultiLabelPredictions) read);
             names = ev.labels();
@@ -120,7 +120,7 @@ public final class CurvesCommand implements Callable<Integer> {
             }
             micro = ev.rocCurveMicro();
             macro = defined ? ev.rocCurveMacro() : null;
-            warnings = ev.warnings();
+            warnings = read.inputRows().renameRows(ev.warnings()); // the rows dropped were told when read
         }
         List<Path> written = ClassCurveFiles.write(out, names, roc, pr, micro, macro, in);
         o.println("wrote " + written.size() + " files into " + out + " (see " + out.resolve("index.csv") + ")");

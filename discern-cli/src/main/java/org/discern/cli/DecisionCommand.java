@@ -121,7 +121,7 @@ public final class DecisionCommand implements Callable<Integer> {
             OutputFiles.writeBytes(chart, o -> ChartFiles.write(drawn, o, as), input.inputs());
         }
         if (output.json()) {
-            Json.write(DecisionJson.decisionCurve(curve), w);
+            Json.write(InputWarnings.addTo(DecisionJson.decisionCurve(curve), p), w);
         } else {
             w.print(table(p.source(), curve));
             if (out != null) {

@@ -154,8 +154,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new UsageException("--top-k applies to multi-class predictions only; " + in.source()
                         + " holds multilabel predictions");
             }
-            MultilabelEvaluation ev = Evaluations.multilabel((MultiLabelPredictions) in);
-            summary = EvaluationSummary.multilabel(ev, options);
+            MultiLabelPredictions ml = (MultiLabelPredictions) in;
+            summary = Summaries.multilabel(Evaluations.multilabel(ml), ml, options);
         }
         print(summary, Slicing.of(in, slicing, options, ci, intervals), in.source());
         return ExitCodes.OK;

@@ -100,6 +100,13 @@ public final class InputOptions {
     @Option(names = "--weights-key", paramLabel = "KEY", description = "Array of the weights in an .npz archive, if any.")
     String weightsKey;
 
+    @Option(names = "--drop-invalid",
+            description = "Leave out the rows whose score is not a finite number (NaN, infinite, empty or not a"
+                    + " number) instead of stopping at the first one; a warning (standard error and JSON"
+                    + " 'warnings') says how many and on which lines (rows for NumPy and Parquet input)."
+                    + " Invalid labels and weights stay errors. Example: evaluate preds.csv --drop-invalid")
+    boolean dropInvalid;
+
     @Option(names = "--class-names", paramLabel = "NAMES.txt",
             description = "NumPy input: class (or label) names, one per line (default: 0, 1, ...).")
     Path classNames;
@@ -175,7 +182,8 @@ public final class InputOptions {
         }
         return b.labelColumn(label).scoreColumn(scores().isEmpty() ? null : scores().get(0)).weightColumn(weight)
                 .positive(positive).classes(classes).npzKeys(labelsKey, scoresKey, weightsKey)
-                .classNamesFile(classNames).progress(progress == null ? null : Progress.to(progress)).build();
+                .classNamesFile(classNames).progress(progress == null ? null : Progress.to(progress))
+                .dropInvalid(dropInvalid).build();
     }
 
     /**
@@ -183,7 +191,11 @@ public final class InputOptions {
      */
     static Predictions read(InputSpec spec) throws IOException {
         try {
-            return PredictionReader.read(spec);
+            Predictions p = PredictionReader.read(spec);
+            if (spec.progress() instanceof Progress progress) {
+                InputWarnings.read(p).forEach(progress::warning);
+            }
+            return p;
         } catch (InputOptionException e) {
             throw new UsageException(e.getMessage());
         }

@@ -45,6 +45,12 @@ final class Progress implements ProgressListener, ReportProgress {
         return String.format(Locale.ROOT, " (%,d rows)", rows);
     }
 
+    /** A warning about the input (e.g. the rows --drop-invalid left out), at once. */
+    void warning(String message) {
+        err.println("warning: " + message);
+        err.flush();
+    }
+
     @Override
     public void note(String file, String message) {
         String line = "note: " + file + ": " + message;

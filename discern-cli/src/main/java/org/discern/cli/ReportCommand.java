@@ -228,7 +228,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " holds multilabel predictions");
         }
         MultilabelEvaluation ev = Evaluations.multilabel(p);
-        EvaluationSummary summary = EvaluationSummary.multilabel(ev, SummaryOptions.defaults());
+        EvaluationSummary summary = Summaries.multilabel(ev, p, SummaryOptions.defaults());
         return write(sliced(common().multilabel(ev).summary(summary), summary,
                 Slicing.of(p, slicing, SummaryOptions.defaults(), null, intervals)).initialThreshold(threshold));
     }

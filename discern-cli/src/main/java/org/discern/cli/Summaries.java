@@ -2,12 +2,14 @@ package org.discern.cli;
 
 import org.discern.io.BinaryPredictions;
 import org.discern.io.MultiClassPredictions;
+import org.discern.io.MultiLabelPredictions;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.BinaryStatistic;
 import org.discern.metrics.Bootstrap;
 import org.discern.metrics.DeLong;
 import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MultilabelEvaluation;
 import org.discern.metrics.SummaryOptions;
 
 /**
@@ -23,6 +25,11 @@ final class Summaries {
 
     static EvaluationSummary binary(BinaryEvaluation ev, BinaryPredictions p, SummaryOptions options,
             IntervalMethod ci, IntervalOptions intervals) {
+        return InputWarnings.summary(p, binarySummary(ev, p, options, ci, intervals));
+    }
+
+    private static EvaluationSummary binarySummary(BinaryEvaluation ev, BinaryPredictions p, SummaryOptions options,
+            IntervalMethod ci, IntervalOptions intervals) {
         if (ci == null) {
             return EvaluationSummary.binary(ev, options);
         }
@@ -35,6 +42,16 @@ final class Summaries {
 
     static EvaluationSummary multiclass(MulticlassEvaluation ev, MultiClassPredictions p, SummaryOptions options,
             IntervalMethod ci, IntervalOptions intervals) {
+        return InputWarnings.summary(p, multiclassSummary(ev, p, options, ci, intervals));
+    }
+
+    /** The multi-label summary, its warnings as the input names rows. */
+    static EvaluationSummary multilabel(MultilabelEvaluation ev, MultiLabelPredictions p, SummaryOptions options) {
+        return InputWarnings.summary(p, EvaluationSummary.multilabel(ev, options));
+    }
+
+    private static EvaluationSummary multiclassSummary(MulticlassEvaluation ev, MultiClassPredictions p,
+            SummaryOptions options, IntervalMethod ci, IntervalOptions intervals) {
         if (ci == null) {
             return EvaluationSummary.multiclass(ev, options);
         }

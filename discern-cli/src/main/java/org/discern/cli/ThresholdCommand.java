@@ -159,12 +159,12 @@ public final class ThresholdCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             if (by != null) {
-                Json.write(DecisionJson.threshold(choices.get(0)), out);
+                Json.write(InputWarnings.addTo(DecisionJson.threshold(choices.get(0)), p), out);
             } else {
                 ObjectNode o = Json.object();
                 ArrayNode a = o.putArray(Field.CRITERIA.key());
                 choices.forEach(c -> a.add(DecisionJson.threshold(c)));
-                Json.write(o, out);
+                Json.write(InputWarnings.addTo(o, p), out);
             }
         } else {
             out.print(table(p.source(), choices));

@@ -135,6 +135,56 @@ class BadInputMatrixTest {
             return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
                     "nan.csv:3: column 'score': expected a finite number, found 'NaN'");
         }));
+        // §3: --drop-invalid leaves out rows with invalid scores and names their lines; labels stay errors
+        rows.add(new Row("--drop-invalid: NaN, empty, infinite scores are left out, counted and their lines named", d -> {
+            Path in = Files.writeString(d.resolve("nan.csv"), "label,score\n1,0.9\n0,NaN\n1,0.6\n0,\n0,0.4\n1,-inf\n"
+                    + "0,0.2\n");
+            return new Case(List.of("evaluate", s(in), "--drop-invalid"), ExitCodes.OK,
+                    "nan.csv: dropped 3 rows whose score is not a finite number (NaN, infinite, empty or not a number;"
+                            + " --drop-invalid): lines 3, 5, 7").then((x, r) -> assertTrue(
+                                    r.out().contains("nan.csv: 4 rows, 2 positive ('1'), 2 negative"), r.out()));
+        }));
+        rows.add(new Row("--drop-invalid: an invalid label on a dropped row stays an error", d -> {
+            Path in = Files.writeString(d.resolve("mc.csv"), "label,a,b\na,0.7,0.3\nzebra,nan,0.5\nb,0.1,0.9\n");
+            return new Case(List.of("evaluate", s(in), "--drop-invalid"), ExitCodes.BAD_INPUT,
+                    "a label that is not a class: 'zebra' (first on line 3)");
+        }));
+        // §3: warnings name rows as errors do: file lines, header counted
+        rows.add(new Row("a warning names the file line of a row (header and blank lines counted)", d -> {
+            Path in = Files.writeString(d.resolve("mc.csv"), "label,a,b\n\na,0.8,0.2\n\nb,0.1,0.2\na,0.6,0.4\n");
+            return new Case(List.of("evaluate", s(in)), ExitCodes.OK, "warning: log loss not computed: line 5 sums to");
+        }));
+        // §3: gzip is read member by member; bytes after the last member are an error
+        rows.add(new Row("gzip with trailing garbage: an error naming the byte offset", d -> {
+            byte[] good = gzip(GOOD);
+            Path in = Files.write(d.resolve("in.csv.gz"), concat(good, "garbage\n".getBytes(StandardCharsets.UTF_8)));
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT, "in.csv.gz: byte offset " + good.length
+                    + ": expected the end of the file or another gzip member after the last gzip member, found other"
+                    + " bytes (trailing garbage");
+        }));
+        rows.add(new Row("concatenated gzip members (cat a.gz b.gz) are one input", d -> {
+            Path in = Files.write(d.resolve("ab.csv.gz"), concat(gzip("label,score\n1,0.9\n0,0.2\n"),
+                    gzip("1,0.6\n0,0.4\n")));
+            return new Case(List.of("evaluate", s(in)), ExitCodes.OK, "ab.csv.gz: 4 rows, 2 positive ('1'), 2 negative");
+        }));
+        // §3: a binary file given as text is named by the format it looks like
+        for (String[] f : new String[][] {{"bzip2", "BZh91AY&SY"}, {"xz", "\u00fd7zXZ\u0000\u0000"},
+            {"PNG", "\u0089PNG\r\n\u001a\n"}}) {
+            rows.add(new Row("a " + f[0] + " file named .csv is named as " + f[0], d -> {
+                Path in = Files.write(d.resolve("data.csv"), (f[1] + "rest").getBytes(StandardCharsets.ISO_8859_1));
+                return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
+                        "data.csv: looks like a " + f[0] + " file, not text; expected CSV or TSV");
+            }));
+        }
+        rows.add(new Row("a zip file named .csv is read as a NumPy .npz archive (a zip) and says what it lacks", d -> {
+            Path in = d.resolve("data.csv");
+            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(in))) {
+                z.putNextEntry(new ZipEntry("report.txt"));
+                z.write("hello".getBytes(StandardCharsets.UTF_8));
+            }
+            return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
+                    "data.csv: no array 'y_true' in the archive; it holds report.txt");
+        }));
         // §3: no silent reinterpretation of the layout or of columns
         rows.add(new Row("a one-hot label matrix with a multi-hot row: the row is named, --layout multilabel suggested", d -> {
             Path npz = d.resolve("hot.npz");
@@ -344,6 +394,12 @@ class BadInputMatrixTest {
         if (command.equals("sweep")) {
             assertEquals(Files.readString(dir.resolve("out-file")), Files.readString(dir.resolve("out-stdin")));
         }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** A version 1.0 .npy header of a 1-D array of {@code n} values of type {@code descr}. */

@@ -384,7 +384,7 @@ class MulticlassCliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = MAPPER.readTree(r.out());
         assertTrue(j.get("log_loss").isNull());
-        assertTrue(j.get("warnings").get(0).asText().startsWith("log loss not computed: row 2 sums to 0.0"),
+        assertTrue(j.get("warnings").get(0).asText().startsWith("log loss not computed: line 4 sums to 0.0"),
                 j.get("warnings").toString());
         assertEquals(1.0, j.get("per_class").get(0).get("roc_auc").asDouble());
     }

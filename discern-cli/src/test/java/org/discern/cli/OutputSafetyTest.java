@@ -302,18 +302,23 @@ public class OutputSafetyTest {
             return new Case(List.of("curves", s(in), "--out", s(out)), ExitCodes.WRITE_FAILED,
                     out.resolve("pr.csv") + ": File too large").by((x, args) -> subprocess(x, "ulimit -f 64; ", args));
         }));
-        rows.add(new Row("SIGTERM during calibrate --apply: no temporary file remains", d -> {
-            StringBuilder big = new StringBuilder(24_000_000).append("label,score\n");
-            java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-            for (int i = 0; i < 2_000_000; i++) {
-                big.append(i & 1).append(',').append(r.nextDouble()).append('\n');
-            }
-            Path in = Files.writeString(d.resolve("in.csv"), big);
-            Path cal = Files.writeString(d.resolve("cal.json"), CALIBRATOR);
-            return new Case(List.of("calibrate", s(in), "--apply", s(cal), "--out", s(d.resolve("out.csv"))), 143, "")
-                    .by(OutputSafetyTest::terminatedWhileWriting);
-        }));
+        rows.add(new Row("SIGTERM during calibrate --apply: no temporary file remains",
+                d -> calibrateApplyOfTwoMillionRows(d, 7, 143).by(OutputSafetyTest::terminatedWhileWriting)));
+        rows.add(new Row("SIGINT (Ctrl-C) during calibrate --apply: no temporary file remains",
+                d -> calibrateApplyOfTwoMillionRows(d, 8, 130).by(OutputSafetyTest::interruptedWhileWriting)));
         return rows.stream();
+    }
+
+    /** {@code calibrate --apply} of 2 million rows (long enough to be stopped while writing), ending with {@code code}. */
+    private static Case calibrateApplyOfTwoMillionRows(Path d, long seed, int code) throws IOException {
+        StringBuilder big = new StringBuilder(24_000_000).append("label,score\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < 2_000_000; i++) {
+            big.append(i & 1).append(',').append(r.nextDouble()).append('\n');
+        }
+        Path in = Files.writeString(d.resolve("in.csv"), big);
+        Path cal = Files.writeString(d.resolve("cal.json"), CALIBRATOR);
+        return new Case(List.of("calibrate", s(in), "--apply", s(cal), "--out", s(d.resolve("out.csv"))), code, "");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -327,6 +332,36 @@ public class OutputSafetyTest {
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertUnchangedExcept(before, snapshot(dir), c.outputs);
         c.after.after(dir, r);
+    }
+
+    /**
+     * A real full disk: a 64 KB tmpfs mounted for the test (root with CAP_SYS_ADMIN; skipped, with
+     * the reason, elsewhere: the ulimit row above needs no privilege). {@code curves} fails on
+     * {@code pr.csv} with the system's "No space left on device", exit 1; the old {@code roc.csv}
+     * is kept and nothing else is left on the disk.
+     */
+    @Test
+    void curvesOnAFullTmpfsLeavesTheOldFilesAndNothingElse() throws Exception {
+        Path tiny = Files.createDirectories(dir.resolve("tiny"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", tiny.toString())
+                .redirectErrorStream(true).start();
+        String why = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here: " + why);
+        try {
+            StringBuilder big = new StringBuilder("label,score\n");
+            for (int i = 0; i < 6000; i++) {
+                big.append(i < 3000 ? 1 : 0).append(',').append(1 - i / 6000.0).append('\n');
+            }
+            Path in = Files.writeString(dir.resolve("in.csv"), big.toString());
+            Files.writeString(tiny.resolve("roc.csv"), "old roc");
+            CliRunner.Result r = CliRunner.run("curves", s(in), "--out", s(tiny));
+            assertEquals(ExitCodes.WRITE_FAILED, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains(tiny.resolve("pr.csv") + ": No space left on device"), r.err());
+            assertEquals(List.of("roc.csv"), names(tiny));
+            assertEquals("old roc", Files.readString(tiny.resolve("roc.csv")));
+        } finally {
+            new ProcessBuilder("umount", tiny.toString()).start().waitFor();
+        }
     }
 
     /** Four in-process runs of 'report --out same' at once without --force: one wins, three say "exists". */
@@ -505,6 +540,21 @@ public class OutputSafetyTest {
 
     /** Starts the command, waits until its temporary output file exists, then sends SIGTERM. */
     static CliRunner.Result terminatedWhileWriting(Path dir, List<String> args) throws Exception {
+        return signalledWhileWriting(dir, args, "TERM");
+    }
+
+    /** As {@link #terminatedWhileWriting} with SIGINT (Ctrl-C) instead. */
+    static CliRunner.Result interruptedWhileWriting(Path dir, List<String> args) throws Exception {
+        // a process started without job control (e.g. 'mvn ... &') ignores SIGINT, and its children
+        // inherit that: the JVM then installs no handler for it, as a shell's background job
+        String ignored = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst().orElse("SigIgn: 0").substring(7).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue((Long.parseLong(ignored, 16) & 0x2) == 0,
+                "SIGINT is ignored by this test JVM (started in the background without job control)");
+        return signalledWhileWriting(dir, args, "INT");
+    }
+
+    private static CliRunner.Result signalledWhileWriting(Path dir, List<String> args, String signal) throws Exception {
         Process p = start(dir, "", args);
         p.getOutputStream().close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -516,7 +566,11 @@ public class OutputSafetyTest {
             }
         }
         assertTrue(seen, "the temporary output file appeared while the command ran");
-        p.destroy(); // SIGTERM (destroy also closes our ends of its streams)
+        if (signal.equals("TERM")) {
+            p.destroy(); // SIGTERM (destroy also closes our ends of its streams)
+        } else {
+            assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+        }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         return new CliRunner.Result(p.exitValue(), "", "");
     }

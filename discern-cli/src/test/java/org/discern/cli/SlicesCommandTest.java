@@ -166,7 +166,20 @@ class SlicesCommandTest {
                         "--format", "json");
                 ObjectNode slice = ((ObjectNode) s).deepCopy();
                 slice.remove(List.of("slice", "columns", "values"));
+                // a row named in a warning: the slice's own row (as core numbers it), the file's line
+                // in the file of the slice's rows alone; the rest is equal
+                rowsUnnamed(whole);
+                rowsUnnamed(slice);
                 assertEquals(whole, slice, v);
+            }
+        }
+    }
+
+    /** The warnings of {@code o} with every "row N" or "line N" written "row _". */
+    private static void rowsUnnamed(ObjectNode o) {
+        if (o.get("warnings") instanceof com.fasterxml.jackson.databind.node.ArrayNode w) {
+            for (int i = 0; i < w.size(); i++) {
+                w.set(i, w.get(i).asText().replaceAll("\\b(row|line) \\d+", "row _"));
             }
         }
     }

@@ -465,6 +465,24 @@ public final class EvaluationSummary {
         return warnings;
     }
 
+    /**
+     * The same summary with {@code replaced} as its warnings: for the reader of the input to name
+     * rows as the input does (file lines instead of row indices) and to add its own warnings.
+     */
+    public EvaluationSummary withWarnings(List<String> replaced) {
+        Builder b = new Builder(task, rows, weighted, options);
+        b.positiveRows = positiveRows;
+        b.negativeRows = negativeRows;
+        b.classes.addAll(classes);
+        b.values.addAll(values);
+        b.perClass.addAll(perClass);
+        b.confusion = confusion;
+        b.confusionMatrix = confusionMatrix;
+        b.intervals = intervals;
+        b.warnings.addAll(replaced);
+        return new EvaluationSummary(b);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EvaluationSummary s && task == s.task && rows == s.rows

@@ -24,7 +24,7 @@ import org.discern.metrics.internal.Weights;
  * every number agrees to rounding (about 1e-15 relative), since sums are grouped differently.
  *
  * <p><b>Rows and merge order.</b> Merging is associative and commutative for every number. Only
- * the log-loss warning names a row ("row 7 sums to 1.2"): rows are numbered in merge order, the
+ * the log-loss warning names a row ("row 7 sums to 1.2"): rows (weight 0 or not) are numbered in merge order, the
  * rows of {@code this} before those of the argument of {@link #merge}, so the warning matches a
  * single pass when parts are merged in input order.
  *
@@ -102,7 +102,8 @@ public final class MulticlassCounts implements java.io.Serializable {
         MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(s, y, w);
         MulticlassConfusionMatrix cm = pass.confusion.build(List.copyOf(names));
         return new MulticlassCounts(List.copyOf(names), cols, s.n, weights != null, cm.cellArray().clone(),
-                cm.valueArray().clone(), pass.rankWeight, pass.weightSum, pass.lossSum, pass.lossProblemRow,
+                cm.valueArray().clone(), pass.rankWeight, pass.weightSum, pass.lossSum,
+                kept == null || pass.lossProblemRow < 0 ? pass.lossProblemRow : kept[(int) pass.lossProblemRow],
                 pass.lossProblemDetail, kept == null ? 0 : labels.length - kept.length);
     }
 
@@ -142,7 +143,7 @@ public final class MulticlassCounts implements java.io.Serializable {
             ranks[i] += other.rankWeight[i];
         }
         long problemRow = lossProblemRow >= 0 ? lossProblemRow
-                : other.lossProblemRow >= 0 ? rows + other.lossProblemRow : -1;
+                : other.lossProblemRow >= 0 ? rows + zeroWeightRows + other.lossProblemRow : -1; // rows as given
         String detail = lossProblemRow >= 0 ? lossProblemDetail : other.lossProblemDetail;
         return new MulticlassCounts(classes, cols, rows + other.rows, weighted || other.weighted,
                 Arrays.copyOf(mc, m), Arrays.copyOf(mv, m), ranks, weightSum + other.weightSum, lossSum + other.lossSum,

@@ -237,6 +237,9 @@ public final class MulticlassEvaluation {
                 ClassColumn[]::new);
 
         ArgmaxPass rowPass = rowTask.join();
+        if (kept != null && rowPass.lossProblemRow >= 0) {
+            rowPass.lossProblemRow = kept[(int) rowPass.lossProblemRow]; // the row as given, weight 0 or not
+        }
 
         MicroAverage microAverage;
         if (microPositives == null) {

@@ -232,6 +232,15 @@ class MulticlassEvaluationTest {
         assertTrue(Double.isNaN(ev.logLoss()));
         assertTrue(ev.warnings().stream().anyMatch(w -> w.startsWith("log loss not computed: row 2 sums to 0.0")),
                 ev.warnings().toString());
+        // the row is numbered among the rows as given: rows of weight 0 before it count
+        MulticlassEvaluation weighted = MulticlassEvaluation.of(y, s, ABC, new double[] {0, 1, 1, 1});
+        assertTrue(weighted.warnings().stream().anyMatch(w -> w.startsWith("log loss not computed: row 2 sums to")),
+                weighted.warnings().toString());
+        MulticlassCounts counts = MulticlassCounts.of(new int[] {0, 1}, new double[] {0.8, 0.1, 0.1, 0.1, 0.7, 0.2},
+                ABC, new double[] {0, 1}).merge(MulticlassCounts.of(new int[] {2, 2},
+                        new double[] {0.0, 0.0, 0.0, 0.2, 0.2, 0.6}, ABC, null));
+        assertTrue(counts.toEvaluation().warnings().stream()
+                .anyMatch(w -> w.startsWith("log loss not computed: row 2 sums to")), "merged, weight 0 counted");
         // c: positives 0.0 and 0.6 against 0.1, 0.2: 0 + 2 of 4
         assertClose(0.5, ev.rocAuc(2), "auc c");
         assertClose(1.0, ev.rocAuc(0), "auc a: 0.8 above 0.1, 0.0, 0.2");

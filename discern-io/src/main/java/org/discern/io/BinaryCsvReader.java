@@ -26,6 +26,8 @@ final class BinaryCsvReader {
     private String positive;
     private List<String> textColumns = List.of();
     private ProgressListener progress = ProgressListener.NONE;
+    private boolean dropInvalid;
+    private List<String> alsoFinite = List.of();
 
     private BinaryCsvReader() {
     }
@@ -39,7 +41,7 @@ final class BinaryCsvReader {
     static BinaryCsvReader of(InputSpec spec) {
         return create().labelColumn(spec.labelColumn()).scoreColumn(spec.scoreColumn())
                 .weightColumn(spec.weightColumn()).idColumn(spec.idColumn()).positive(spec.positive())
-                .textColumns(spec.textColumns()).progress(spec.progress());
+                .textColumns(spec.textColumns()).progress(spec.progress()).dropInvalid(spec.dropInvalid()).alsoFinite(spec.alsoFinite());
     }
 
     /** Name of the label column. */
@@ -78,6 +80,18 @@ final class BinaryCsvReader {
         return this;
     }
 
+    /** Leave out rows whose score is not a finite number (default: they are errors). */
+    BinaryCsvReader dropInvalid(boolean drop) {
+        this.dropInvalid = drop;
+        return this;
+    }
+
+    /** Further score columns whose invalid values drop a row too, with {@link #dropInvalid}. */
+    BinaryCsvReader alsoFinite(List<String> columns) {
+        this.alsoFinite = columns;
+        return this;
+    }
+
     /** Where to report reading progress (default: nowhere). */
     BinaryCsvReader progress(ProgressListener listener) {
         this.progress = listener;
@@ -108,6 +122,8 @@ final class BinaryCsvReader {
         Map<String, Integer> codes = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
         int[] labelCodes = new int[1024];
+        InputRows.Builder positions = InputRows.builder(InputRows.Place.LINE);
+        int[] also = alsoFinite.stream().mapToInt(f::columnIndex).filter(i -> i >= 0).toArray();
         int n = 0;
         while (f.next()) {
             if (n == scores.length) {
@@ -126,11 +142,21 @@ final class BinaryCsvReader {
                 firstLine.put(label, f.line());
             }
             labelCodes[n] = code;
-            scores[n] = f.number(si);
+            // the label of a dropped row is checked and counted like any other: an invalid label stays an error
+            double score = dropInvalid ? f.numberOrNaN(si) : f.number(si);
+            for (int c = 0; dropInvalid && c < also.length && !Double.isNaN(score); c++) {
+                score = Double.isNaN(f.numberOrNaN(also[c])) ? Double.NaN : score;
+            }
+            if (Double.isNaN(score)) {
+                positions.drop(f.line());
+                continue;
+            }
+            positions.keep(f.line());
+            scores[n] = score;
             extras.add(f);
             n++;
         }
-        RowExtras.requireRows(f, n);
+        RowExtras.requireRows(f, n, positions);
         List<String> values = new ArrayList<>(codes.keySet());
         String pos = resolvePositive(f.name(), values, firstLine);
         boolean[] labels = new boolean[n];
@@ -142,7 +168,7 @@ final class BinaryCsvReader {
             labels[i] = isPositive[labelCodes[i]];
         }
         return new BinaryPredictions(f.name(), Arrays.copyOf(scores, n), labels, extras.weights(), pos, values,
-                extras.ids()).withTextColumns(extras.textColumns());
+                extras.ids()).withTextColumns(extras.textColumns()).withInputRows(positions.build());
     }
 
     String resolvePositive(String file, List<String> values, Map<String, Long> firstLine)

@@ -18,15 +18,18 @@ public final class BinaryPredictions implements Predictions {
     private final List<String> labelValues;
     private final String[] ids; // one per row, or null
     private final TextColumns textColumns;
+    private final InputRows inputRows;
 
     BinaryPredictions(String source, double[] scores, boolean[] labels, double[] weights,
             String positiveLabel, List<String> labelValues, String[] ids) {
-        this(source, scores, labels, weights, positiveLabel, labelValues, ids, TextColumns.NONE);
+        this(source, scores, labels, weights, positiveLabel, labelValues, ids, TextColumns.NONE, InputRows.NONE);
     }
 
     private BinaryPredictions(String source, double[] scores, boolean[] labels, double[] weights,
-            String positiveLabel, List<String> labelValues, String[] ids, TextColumns textColumns) {
+            String positiveLabel, List<String> labelValues, String[] ids, TextColumns textColumns,
+            InputRows inputRows) {
         this.textColumns = textColumns;
+        this.inputRows = inputRows;
         this.source = source;
         this.scores = scores;
         this.labels = labels;
@@ -45,12 +48,25 @@ public final class BinaryPredictions implements Predictions {
 
     /** The same predictions named after {@code newSource}. */
     BinaryPredictions withSource(String newSource) {
-        return new BinaryPredictions(newSource, scores, labels, weights, positiveLabel, labelValues, ids, textColumns);
+        return new BinaryPredictions(newSource, scores, labels, weights, positiveLabel, labelValues, ids, textColumns,
+                inputRows);
     }
 
     /** The same predictions with these text columns read beside them. */
     BinaryPredictions withTextColumns(TextColumns columns) {
-        return new BinaryPredictions(source, scores, labels, weights, positiveLabel, labelValues, ids, columns);
+        return new BinaryPredictions(source, scores, labels, weights, positiveLabel, labelValues, ids, columns,
+                inputRows);
+    }
+
+    /** The same predictions with these row positions. */
+    BinaryPredictions withInputRows(InputRows rows) {
+        return new BinaryPredictions(source, scores, labels, weights, positiveLabel, labelValues, ids, textColumns,
+                rows);
+    }
+
+    @Override
+    public InputRows inputRows() {
+        return inputRows;
     }
 
     @Override

@@ -113,8 +113,8 @@ final class ChunkedCsv {
                 return parse(raw, counting, size, progress);
             }
             // gzip: inflated on its own thread, a few blocks ahead (bounded), while this thread
-            // cuts chunks and the workers parse them
-            try (InputStream in = new InflaterThread(raw, INFLATE_BLOCK, INFLATE_DEPTH)) {
+            // cuts chunks and the workers parse them; members checked as GzipMembers checks them
+            try (InputStream in = new InflaterThread(name, raw, INFLATE_BLOCK, INFLATE_DEPTH)) {
                 return parse(in, counting, size, progress);
             }
         }

@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -117,7 +116,7 @@ public final class DelimitedFile implements Closeable {
             raw.reset();
             InputStream in = raw;
             if (b0 == 0x1f && b1 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+                in = new BufferedInputStream(new GzipMembers(name, raw, 1 << 16), 1 << 16);
             }
             in.mark(1 << 16);
             byte[] probe = in.readNBytes(1 << 15);
@@ -132,10 +131,6 @@ public final class DelimitedFile implements Closeable {
                     .detectBomHeader(false)
                     .ofCsvRecord(skipBom(r));
             return new DelimitedFile(name, csv, sep, counter, size);
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            raw.close();
-            throw new InputException(name, 0, null, "expected gzip-compressed data after the gzip magic bytes, found "
-                    + (e instanceof java.io.EOFException ? "a truncated stream" : e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -178,6 +173,9 @@ public final class DelimitedFile implements Closeable {
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new InputException(name, line, null, "malformed CSV: " + reason, e);
         } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof InputException located) {
+                throw located; // e.g. a damaged gzip stream, located by its byte offset
+            }
             throw new InputException(name, current == null ? 0 : current.getStartingLineNumber(), null,
                     "could not read: " + e.getCause().getMessage(), e);
         }
@@ -272,6 +270,18 @@ public final class DelimitedFile implements Closeable {
             throw error(column, "expected a finite number, found '" + s + "'");
         }
         return v;
+    }
+
+    /**
+     * Field {@code column} as a finite number, or NaN when it is not one (empty, not a number, NaN
+     * or infinite): how {@code --drop-invalid} tells a row to leave out.
+     */
+    public double numberOrNaN(int column) {
+        try {
+            return number(column);
+        } catch (InputException e) {
+            return Double.NaN;
+        }
     }
 
     /**

@@ -23,9 +23,12 @@ final class DelimitedFormat implements PredictionFormat {
         PredictionFormat.refuse(spec.archiveSettings(), "applies to an .npz archive; " + file + " is a CSV/TSV file");
         // the parallel fast path; on anything unusual or wrong it declines and the sequential
         // reader below reads the file and names the first problem
-        Predictions fast = PredictionReader.isStdin(file) ? null : ChunkedCsv.read(file, spec);
+        // (further score columns that drop rows too are the sequential reader's alone)
+        Predictions fast = PredictionReader.isStdin(file) || spec.dropInvalid() && !spec.alsoFinite().isEmpty() ? null
+                : ChunkedCsv.read(file, spec);
         if (fast != null) {
-            return fast;
+            // lines are found again only when a message names a row (the chunked reader keeps none)
+            return RowFilter.withInputRows(fast, InputRows.rescanned(file));
         }
         boolean stdin = PredictionReader.isStdin(file);
         long size = !stdin && Files.isRegularFile(file) ? Files.size(file) : 0;

@@ -28,7 +28,19 @@ public final class ExtraColumns {
      *     appears twice (naming both lines)
      */
     public static ExtraColumns read(Path path, List<String> numberColumns, String idColumn) throws IOException {
+        return read(path, numberColumns, idColumn, null);
+    }
+
+    /**
+     * As {@link #read(Path, List, String)}; with {@code dropUnlessFinite} (a score column, or
+     * null) the rows where it or a numeric column is not a finite number are left out, as
+     * {@code --drop-invalid} leaves them out of the predictions read with
+     * {@link InputSpec#alsoFinite()} = {@code numberColumns}: both keep the same rows.
+     */
+    public static ExtraColumns read(Path path, List<String> numberColumns, String idColumn, String dropUnlessFinite)
+            throws IOException {
         try (DelimitedFile f = DelimitedFile.open(path)) {
+            int score = dropUnlessFinite == null ? -1 : f.requireColumn(dropUnlessFinite, "scores");
             int k = numberColumns.size();
             int[] idx = new int[k];
             for (int c = 0; c < k; c++) {
@@ -43,8 +55,13 @@ public final class ExtraColumns {
                         v[c] = Arrays.copyOf(v[c], n * 2);
                     }
                 }
+                boolean valid = score < 0 || !Double.isNaN(f.numberOrNaN(score));
                 for (int c = 0; c < k; c++) {
-                    v[c][n] = f.number(idx[c]);
+                    v[c][n] = score < 0 ? f.number(idx[c]) : f.numberOrNaN(idx[c]);
+                    valid &= !Double.isNaN(v[c][n]);
+                }
+                if (!valid) {
+                    continue;
                 }
                 ids.add(f);
                 n++;

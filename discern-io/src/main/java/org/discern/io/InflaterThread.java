@@ -5,14 +5,14 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A gzip stream inflated on its own thread: the thread inflates blocks of {@code block} bytes
  * ahead of the reader and hands them over through a queue of at most {@code depth} blocks (a
  * bounded hand-off: when the reader falls behind, the inflater waits), so the chunked reader's
  * calling thread cuts and hands out chunks while the next bytes are being inflated. Concatenated
- * gzip members are read as one stream, as {@link GZIPInputStream} reads them. An error of the
+ * gzip members are read as one stream ({@link GzipMembers}: anything else after the last member
+ * is an error). An error of the
  * inflater (a corrupt or truncated stream) is thrown by the {@code read} that reaches it, after
  * every byte inflated before it. Closing stops the thread and closes the source.
  */
@@ -22,13 +22,23 @@ final class InflaterThread extends InputStream {
     private final BlockingQueue<Object> queue; // byte[] blocks, then END or an IOException
     private final Thread thread;
     private final InputStream source;
+    private final String name;
     private byte[] current = new byte[0];
     private int pos;
     private boolean done;
     private volatile boolean closed;
 
     InflaterThread(InputStream compressed, int block, int depth) {
+        this("(gzip)", compressed, block, depth);
+    }
+
+    /**
+     * @param name the file name for messages (a stream that is not gzip, or that has bytes after
+     *        its last member, is an {@link InputException} naming it; see {@link GzipMembers})
+     */
+    InflaterThread(String name, InputStream compressed, int block, int depth) {
         this.source = compressed;
+        this.name = name;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, depth));
         this.thread = new Thread(() -> inflate(block), "discern-inflate");
         thread.setDaemon(true);
@@ -36,7 +46,7 @@ final class InflaterThread extends InputStream {
     }
 
     private void inflate(int block) {
-        try (InputStream in = new GZIPInputStream(source, 1 << 16)) {
+        try (InputStream in = new GzipMembers(name, source, 1 << 16)) {
             while (!closed) {
                 byte[] b = new byte[block];
                 int n = in.readNBytes(b, 0, b.length);

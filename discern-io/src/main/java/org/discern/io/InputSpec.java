@@ -47,6 +47,8 @@ public final class InputSpec {
     private final List<String> groupColumns;
     private final String foldColumn;
     private final ProgressListener progress;
+    private final boolean dropInvalid;
+    private final List<String> alsoFinite;
 
     private InputSpec(Builder b) {
         this.file = b.file;
@@ -68,6 +70,8 @@ public final class InputSpec {
         this.groupColumns = b.groupColumns == null ? null : List.copyOf(b.groupColumns);
         this.foldColumn = b.foldColumn;
         this.progress = b.progress == null ? ProgressListener.NONE : b.progress;
+        this.dropInvalid = b.dropInvalid;
+        this.alsoFinite = b.alsoFinite == null ? List.of() : List.copyOf(b.alsoFinite);
     }
 
     /** A new builder with nothing set. */
@@ -97,6 +101,8 @@ public final class InputSpec {
         b.groupColumns = groupColumns;
         b.foldColumn = foldColumn;
         b.progress = progress;
+        b.dropInvalid = dropInvalid;
+        b.alsoFinite = alsoFinite;
         return b;
     }
 
@@ -219,6 +225,25 @@ public final class InputSpec {
         return progress;
     }
 
+    /**
+     * Whether rows whose score is not a finite number (NaN, infinite, empty, not a number) are
+     * left out, counted and named in {@link InputRows#droppedWarning}, instead of being an error
+     * (default false). Labels and weights that are not valid stay errors.
+     */
+    public boolean dropInvalid() {
+        return dropInvalid;
+    }
+
+    /**
+     * Further score columns of a binary table read beside it ({@code compare} of several
+     * {@code --score} columns, {@link ExtraColumns}): with {@link #dropInvalid()}, a row is left
+     * out when any of them is not a finite number either, so that every column keeps the same
+     * rows. Empty by default.
+     */
+    public List<String> alsoFinite() {
+        return alsoFinite;
+    }
+
     /** Every input file named by this spec (for refusing to write over one). */
     public List<Path> inputs() {
         List<Path> out = new ArrayList<>();
@@ -288,6 +313,8 @@ public final class InputSpec {
         private List<String> groupColumns;
         private String foldColumn;
         private ProgressListener progress;
+        private boolean dropInvalid;
+        private List<String> alsoFinite;
 
         private Builder() {
         }
@@ -390,6 +417,18 @@ public final class InputSpec {
         /** Where reading progress goes; null for nowhere. */
         public Builder progress(ProgressListener listener) {
             this.progress = listener;
+            return this;
+        }
+
+        /** Leave out rows whose score is not a finite number, instead of refusing the input. */
+        public Builder dropInvalid(boolean drop) {
+            this.dropInvalid = drop;
+            return this;
+        }
+
+        /** Further score columns whose invalid values drop a row too (see {@link InputSpec#alsoFinite()}). */
+        public Builder alsoFinite(List<String> columns) {
+            this.alsoFinite = columns;
             return this;
         }
 

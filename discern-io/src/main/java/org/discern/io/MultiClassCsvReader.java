@@ -39,6 +39,7 @@ final class MultiClassCsvReader {
     private List<String> classes;
     private List<String> textColumns = List.of();
     private ProgressListener progress = ProgressListener.NONE;
+    private boolean dropInvalid;
 
     private MultiClassCsvReader() {
     }
@@ -51,7 +52,8 @@ final class MultiClassCsvReader {
     /** A reader with the settings of {@code spec}. */
     static MultiClassCsvReader of(InputSpec spec) {
         return create().labelColumn(spec.labelColumn()).weightColumn(spec.weightColumn()).idColumn(spec.idColumn())
-                .classes(spec.classes()).textColumns(spec.textColumns()).progress(spec.progress());
+                .classes(spec.classes()).textColumns(spec.textColumns()).progress(spec.progress())
+                .dropInvalid(spec.dropInvalid());
     }
 
     /** Name of the label column. */
@@ -85,6 +87,12 @@ final class MultiClassCsvReader {
     /** Text columns to read beside the predictions (group and fold columns); empty for none. */
     MultiClassCsvReader textColumns(List<String> columns) {
         this.textColumns = columns;
+        return this;
+    }
+
+    /** Leave out rows with a score that is not a finite number (default: they are errors). */
+    MultiClassCsvReader dropInvalid(boolean drop) {
+        this.dropInvalid = drop;
         return this;
     }
 
@@ -126,6 +134,7 @@ final class MultiClassCsvReader {
         int[] labels = new int[capacity];
         double[] scores = new double[capacity * k];
         Map<String, Long> unknown = new LinkedHashMap<>();
+        InputRows.Builder positions = InputRows.builder(InputRows.Place.LINE);
         int n = 0;
         while (f.next()) {
             if (n == capacity) {
@@ -144,19 +153,28 @@ final class MultiClassCsvReader {
             }
             labels[n] = c;
             int base = n * k;
+            boolean valid = true;
             for (int j = 0; j < k; j++) {
-                scores[base + j] = f.number(columns[j]);
+                double v = dropInvalid ? f.numberOrNaN(columns[j]) : f.number(columns[j]);
+                valid &= !Double.isNaN(v);
+                scores[base + j] = v;
             }
+            if (!valid) {
+                positions.drop(f.line()); // its label was checked above: an unknown class stays an error
+                continue;
+            }
+            positions.keep(f.line());
             extras.add(f);
             n++;
         }
-        RowExtras.requireRows(f, n);
+        RowExtras.requireRows(f, n, positions);
         if (!unknown.isEmpty()) {
             throw new InputException(f.name(), 0, labelColumn, unknownMessage(unknown, names));
         }
         ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * k), n, k);
         return MultiClassPredictions.of(Arrays.copyOf(labels, n), names, s, extras.weights())
-                .withSource(f.name(), extras.ids()).withTextColumns(extras.textColumns());
+                .withSource(f.name(), extras.ids()).withTextColumns(extras.textColumns())
+                .withInputRows(positions.build());
     }
 
     /** First capacity, in rows, of arrays holding {@code width} values per row. */

@@ -25,15 +25,17 @@ public final class MultiClassPredictions implements Predictions {
     private final String source;
     private final String[] ids; // length n, or null
     private final TextColumns textColumns;
+    private final InputRows inputRows;
 
     private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights,
             String source, String[] ids) {
-        this(labels, classNames, scores, weights, source, ids, TextColumns.NONE);
+        this(labels, classNames, scores, weights, source, ids, TextColumns.NONE, InputRows.NONE);
     }
 
     private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights,
-            String source, String[] ids, TextColumns textColumns) {
+            String source, String[] ids, TextColumns textColumns, InputRows inputRows) {
         this.textColumns = textColumns;
+        this.inputRows = inputRows;
         this.labels = labels;
         this.classNames = classNames;
         this.scores = scores;
@@ -75,12 +77,22 @@ public final class MultiClassPredictions implements Predictions {
 
     /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
     MultiClassPredictions withSource(String newSource, String[] rowIds) {
-        return new MultiClassPredictions(labels, classNames, scores, weights, newSource, rowIds, textColumns);
+        return new MultiClassPredictions(labels, classNames, scores, weights, newSource, rowIds, textColumns, inputRows);
     }
 
     /** The same predictions with these text columns read beside them. */
     MultiClassPredictions withTextColumns(TextColumns columns) {
-        return new MultiClassPredictions(labels, classNames, scores, weights, source, ids, columns);
+        return new MultiClassPredictions(labels, classNames, scores, weights, source, ids, columns, inputRows);
+    }
+
+    /** The same predictions with these row positions. */
+    MultiClassPredictions withInputRows(InputRows rows) {
+        return new MultiClassPredictions(labels, classNames, scores, weights, source, ids, textColumns, rows);
+    }
+
+    @Override
+    public InputRows inputRows() {
+        return inputRows;
     }
 
     @Override
@@ -115,7 +127,7 @@ public final class MultiClassPredictions implements Predictions {
             positive[i] = labels[i] == k;
         }
         return new BinaryPredictions(source, scores.column(k), positive, weights == null ? null : weights.clone(),
-                classNames.get(k), List.of(), ids).withTextColumns(textColumns);
+                classNames.get(k), List.of(), ids).withTextColumns(textColumns).withInputRows(inputRows);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class MultiLabelCsvReader {
     private String idColumn;
     private List<String> textColumns = List.of();
     private ProgressListener progress = ProgressListener.NONE;
+    private boolean dropInvalid;
 
     private MultiLabelCsvReader() {
     }
@@ -40,7 +41,7 @@ final class MultiLabelCsvReader {
     /** A reader with the settings of {@code spec}. */
     static MultiLabelCsvReader of(InputSpec spec) {
         return create().weightColumn(spec.weightColumn()).idColumn(spec.idColumn()).textColumns(spec.textColumns())
-                .progress(spec.progress());
+                .progress(spec.progress()).dropInvalid(spec.dropInvalid());
     }
 
     /** Name of the id column, or null for none. */
@@ -98,6 +99,12 @@ final class MultiLabelCsvReader {
         return this;
     }
 
+    /** Leave out rows with a score that is not a finite number (default: they are errors). */
+    MultiLabelCsvReader dropInvalid(boolean drop) {
+        this.dropInvalid = drop;
+        return this;
+    }
+
     /** Where to report reading progress (default: nowhere). */
     MultiLabelCsvReader progress(ProgressListener listener) {
         this.progress = listener == null ? ProgressListener.NONE : listener;
@@ -131,6 +138,7 @@ final class MultiLabelCsvReader {
         int capacity = MultiClassCsvReader.initialCapacity(l);
         boolean[] indicator = new boolean[capacity * l];
         double[] scores = new double[capacity * l];
+        InputRows.Builder positions = InputRows.builder(InputRows.Place.LINE);
         int n = 0;
         while (f.next()) {
             if (n == capacity) {
@@ -139,20 +147,29 @@ final class MultiLabelCsvReader {
                 scores = Arrays.copyOf(scores, capacity * l);
             }
             int base = n * l;
+            boolean valid = true;
             for (int j = 0; j < l; j++) {
                 double y = f.number(labelColumns[j]);
                 if (y != 0 && y != 1) {
                     throw f.error(labelColumns[j], "expected 0 or 1, found '" + f.field(labelColumns[j]) + "'");
                 }
                 indicator[base + j] = y == 1;
-                scores[base + j] = f.number(scoreColumns[j]);
+                double v = dropInvalid ? f.numberOrNaN(scoreColumns[j]) : f.number(scoreColumns[j]);
+                valid &= !Double.isNaN(v);
+                scores[base + j] = v;
             }
+            if (!valid) {
+                positions.drop(f.line()); // its labels were checked: they stay errors
+                continue;
+            }
+            positions.keep(f.line());
             extras.add(f);
             n++;
         }
-        RowExtras.requireRows(f, n);
+        RowExtras.requireRows(f, n, positions);
         ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * l), n, l);
         return MultiLabelPredictions.of(Arrays.copyOf(indicator, n * l), names, s, extras.weights())
-                .withSource(f.name(), extras.ids()).withTextColumns(extras.textColumns());
+                .withSource(f.name(), extras.ids()).withTextColumns(extras.textColumns())
+                .withInputRows(positions.build());
     }
 }

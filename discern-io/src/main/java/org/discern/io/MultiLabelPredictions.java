@@ -21,15 +21,17 @@ public final class MultiLabelPredictions implements Predictions {
     private final String source;
     private final String[] ids; // length n, or null
     private final TextColumns textColumns;
+    private final InputRows inputRows;
 
     private MultiLabelPredictions(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
             double[] weights, String source, String[] ids) {
-        this(indicator, labelNames, scores, weights, source, ids, TextColumns.NONE);
+        this(indicator, labelNames, scores, weights, source, ids, TextColumns.NONE, InputRows.NONE);
     }
 
     private MultiLabelPredictions(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
-            double[] weights, String source, String[] ids, TextColumns textColumns) {
+            double[] weights, String source, String[] ids, TextColumns textColumns, InputRows inputRows) {
         this.textColumns = textColumns;
+        this.inputRows = inputRows;
         this.indicator = indicator;
         this.labelNames = labelNames;
         this.scores = scores;
@@ -77,12 +79,23 @@ public final class MultiLabelPredictions implements Predictions {
 
     /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
     MultiLabelPredictions withSource(String newSource, String[] rowIds) {
-        return new MultiLabelPredictions(indicator, labelNames, scores, weights, newSource, rowIds, textColumns);
+        return new MultiLabelPredictions(indicator, labelNames, scores, weights, newSource, rowIds, textColumns,
+                inputRows);
     }
 
     /** The same predictions with these text columns read beside them. */
     MultiLabelPredictions withTextColumns(TextColumns columns) {
-        return new MultiLabelPredictions(indicator, labelNames, scores, weights, source, ids, columns);
+        return new MultiLabelPredictions(indicator, labelNames, scores, weights, source, ids, columns, inputRows);
+    }
+
+    /** The same predictions with these row positions. */
+    MultiLabelPredictions withInputRows(InputRows rows) {
+        return new MultiLabelPredictions(indicator, labelNames, scores, weights, source, ids, textColumns, rows);
+    }
+
+    @Override
+    public InputRows inputRows() {
+        return inputRows;
     }
 
     @Override
@@ -118,7 +131,7 @@ public final class MultiLabelPredictions implements Predictions {
             positive[i] = indicator[i * l + j];
         }
         return new BinaryPredictions(source, scores.column(j), positive, weights == null ? null : weights.clone(),
-                labelNames.get(j), List.of(), ids).withTextColumns(textColumns);
+                labelNames.get(j), List.of(), ids).withTextColumns(textColumns).withInputRows(inputRows);
     }
 
     @Override

@@ -100,6 +100,11 @@ public final class NpyInput {
      * @throws InputException for a scalar or a NaN or infinite element (with its position)
      */
     public static ScoreMatrix scores(NpyArray array) throws InputException {
+        return scores(array, false);
+    }
+
+    /** As {@link #scores(NpyArray)}; NaN and infinite elements kept when {@code lenient} (for --drop-invalid). */
+    static ScoreMatrix scores(NpyArray array, boolean lenient) throws InputException {
         requireDimensions(array, "scores: a 1-D array (binary) or a 2-D n x K matrix");
         int rows = (int) array.rows();
         int columns = (int) array.columns();
@@ -110,14 +115,14 @@ public final class NpyInput {
         NpyType t = array.type();
         if (t == NpyType.FLOAT16 || t == NpyType.FLOAT32) {
             float[] f = array.toFloatArray();
-            int bad = ScoreMatrix.firstNonFinite(f);
+            int bad = lenient ? -1 : ScoreMatrix.firstNonFinite(f);
             if (bad >= 0) {
                 throw nonFinite(array, bad, f[bad]);
             }
             return ScoreMatrix.wrap(f, rows, columns);
         }
         double[] d = array.toDoubleArray();
-        int bad = ScoreMatrix.firstNonFinite(d);
+        int bad = lenient ? -1 : ScoreMatrix.firstNonFinite(d);
         if (bad >= 0) {
             throw nonFinite(array, bad, d[bad]);
         }
@@ -164,18 +169,24 @@ public final class NpyInput {
         List<String> names = spec.classNames() != null ? spec.classNames()
                 : spec.classNamesFile() != null ? ClassNames.read(spec.classNamesFile()) : null;
         Layout layout = LayoutDetector.fromArrays(labels, scores, spec);
+        boolean lenient = spec.dropInvalid();
+        Predictions p;
         switch (layout) {
             case MULTICLASS:
-                return multiClass(labels, scores, names, weights).withSource(source, null);
+                p = multiClass(labels, scores, names, weights, lenient).withSource(source, null);
+                break;
             case MULTILABEL:
-                return multiLabel(labels, scores, names, weights).withSource(source, null);
+                p = multiLabel(labels, scores, names, weights, lenient).withSource(source, null);
+                break;
             default:
                 if (names != null) {
                     throw new InputOptionException("--class-names applies to multi-class and multi-label arrays; "
                             + source + " holds binary predictions (one score per sample)");
                 }
-                return binary(labels, scores, weights).withSource(source);
+                p = binary(labels, scores, weights, lenient).withSource(source);
         }
+        // rows are named by their 0-based index, as every NumPy message names them
+        return lenient ? RowFilter.dropInvalid(p, InputRows.Place.INDEX) : p;
     }
 
     /**
@@ -190,6 +201,11 @@ public final class NpyInput {
      */
     public static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights)
             throws InputException {
+        return binary(labels, scores, weights, false);
+    }
+
+    private static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights, boolean lenient)
+            throws InputException {
         if (scores.dimensions() != 1 && !(scores.dimensions() == 2 && scores.columns() == 1)) {
             throw new InputException(scores.source(), 0, null, "expected 1-D scores (one per sample) for a binary"
                     + " evaluation, found " + scores.header().describe());
@@ -199,7 +215,7 @@ public final class NpyInput {
             throw new InputException(labels.source(), 0, null, "expected 1-D 0/1 labels for a binary evaluation,"
                     + " found " + labels.header().describe());
         }
-        ScoreMatrix s = scores(scores);
+        ScoreMatrix s = scores(scores, lenient);
         checkRows(labels, y.rows(), scores, s.rows());
         boolean[] positive = new boolean[y.rows()];
         for (int i = 0; i < positive.length; i++) {
@@ -230,12 +246,17 @@ public final class NpyInput {
      */
     public static MultiClassPredictions multiClass(NpyArray labels, NpyArray scores, List<String> classNames,
             NpyArray weights) throws InputException {
+        return multiClass(labels, scores, classNames, weights, false);
+    }
+
+    private static MultiClassPredictions multiClass(NpyArray labels, NpyArray scores, List<String> classNames,
+            NpyArray weights, boolean lenient) throws InputException {
         if (scores.dimensions() != 2 || scores.columns() < 2) {
             throw new InputException(scores.source(), 0, null, "expected a 2-D n x K score matrix with K >= 2 for"
                     + " multi-class, found " + scores.header().describe());
         }
         LabelArray y = labels(labels);
-        ScoreMatrix s = scores(scores);
+        ScoreMatrix s = scores(scores, lenient);
         checkRows(labels, y.rows(), scores, s.rows());
         int k = s.columns();
         int[] indices;
@@ -281,6 +302,11 @@ public final class NpyInput {
      */
     public static MultiLabelPredictions multiLabel(NpyArray labels, NpyArray scores, List<String> labelNames,
             NpyArray weights) throws InputException {
+        return multiLabel(labels, scores, labelNames, weights, false);
+    }
+
+    private static MultiLabelPredictions multiLabel(NpyArray labels, NpyArray scores, List<String> labelNames,
+            NpyArray weights, boolean lenient) throws InputException {
         LabelArray y = labels(labels);
         if (!y.isIndicator()) {
             throw new InputException(labels.source(), 0, null, "expected a 2-D n x L 0/1 indicator matrix for"
@@ -290,7 +316,7 @@ public final class NpyInput {
             throw new InputException(scores.source(), 0, null, "expected a 2-D n x L score matrix for multi-label,"
                     + " found " + scores.header().describe());
         }
-        ScoreMatrix s = scores(scores);
+        ScoreMatrix s = scores(scores, lenient);
         checkRows(labels, y.rows(), scores, s.rows());
         if (y.columns() != s.columns()) {
             throw new InputException(labels.source(), 0, null, "label matrix has " + y.columns() + " columns, "

@@ -177,6 +177,34 @@ final class ParquetFields {
         return d;
     }
 
+    /**
+     * A flat numeric column of scores: as {@link #numbers}, or, when {@code lenient}
+     * ({@code --drop-invalid}), with NaN for a null and NaN or infinite values kept, for
+     * {@link RowFilter} to leave those rows out.
+     */
+    double[] scores(String name, boolean lenient) throws IOException {
+        if (!lenient) {
+            return numbers(name, "scores");
+        }
+        ParquetFile.Node leaf = flat(name, "scores");
+        if (!numeric(leaf)) {
+            throw new InputException(source, 0, name, "expected numbers for the scores, found a "
+                    + leaf.typeName() + " column");
+        }
+        ParquetColumn c = ParquetColumn.read(file, leaf);
+        double[] values = asDoubles(c);
+        byte[] def = c.definition();
+        if (def == null) {
+            return values;
+        }
+        double[] out = new double[def.length];
+        int v = 0;
+        for (int i = 0; i < def.length; i++) {
+            out[i] = def[i] == leaf.maxDefinition ? values[v++] : Double.NaN;
+        }
+        return out;
+    }
+
     /** A flat column of weights: finite numbers &gt;= 0. */
     double[] weights(String name) throws IOException {
         double[] w = numbers(name, "weights");
@@ -314,6 +342,11 @@ final class ParquetFields {
      * (dense), or, for a sparse Spark vector, its size K with the values at their indices.
      */
     ScoreMatrix vectors(String name) throws IOException {
+        return vectors(name, false);
+    }
+
+    /** As {@link #vectors(String)}; NaN and infinite scores kept when {@code lenient} ({@code --drop-invalid}). */
+    ScoreMatrix vectors(String name, boolean lenient) throws IOException {
         ParquetFile.Node field = field(name);
         Kind kind = kind(field);
         int rows = (int) file.rows();
@@ -326,7 +359,7 @@ final class ParquetFields {
                     throw error(name, r, "expected " + k + " scores as in row 1, found " + width);
                 }
             }
-            return matrix(name, l.values, rows, k);
+            return matrix(name, l.values, rows, k, lenient);
         }
         if (kind != Kind.VECTOR) {
             throw new InputException(source, 0, name, "expected a list of scores per row, found a "
@@ -391,11 +424,11 @@ final class ParquetFields {
                 System.arraycopy(values.values, from, out, base, k);
             }
         }
-        return matrix(name, out, rows, k);
+        return matrix(name, out, rows, k, lenient);
     }
 
-    private ScoreMatrix matrix(String name, double[] values, int rows, int k) throws InputException {
-        int bad = ScoreMatrix.firstNonFinite(values);
+    private ScoreMatrix matrix(String name, double[] values, int rows, int k, boolean lenient) throws InputException {
+        int bad = lenient ? -1 : ScoreMatrix.firstNonFinite(values);
         if (bad >= 0) {
             throw error(name, bad / k, String.format(Locale.ROOT, "score %d of the row is %s; expected finite"
                     + " numbers", bad % k + 1, values[bad]));

@@ -60,24 +60,29 @@ final class ParquetFormat implements PredictionFormat {
             }
             ParquetFields fields = new ParquetFields(pf);
             String vector = vectorColumn(fields, spec);
-            if (vector != null) {
-                return vectors(source, fields, vector, spec);
-            }
-            List<String> flat = new ArrayList<>();
-            for (ParquetFile.Node n : pf.fields()) {
-                if (ParquetFields.kind(n) == ParquetFields.Kind.FLAT) {
-                    flat.add(n.name);
-                }
-            }
-            Layout layout = LayoutDetector.fromColumns(source, flat, spec);
-            LayoutDetector.refuseOptions(file, layout, spec);
-            HeapBudget.check(source, HeapBudget.count(pf.rows()) + " rows", HeapBudget.binary(pf.rows()));
-            return switch (layout) {
-                case MULTICLASS -> multiClass(source, fields, spec);
-                case MULTILABEL -> multiLabel(source, fields, spec);
-                default -> binary(source, fields, spec);
-            };
+            // rows are named 1-based, as every Parquet message names them
+            Predictions p = vector != null ? vectors(source, fields, vector, spec) : flat(file, source, pf, fields, spec);
+            return spec.dropInvalid() ? RowFilter.dropInvalid(p, InputRows.Place.ROW)
+                    : RowFilter.withInputRows(p, InputRows.builder(InputRows.Place.ROW).build());
         }
+    }
+
+    private static Predictions flat(Path file, String source, ParquetFile pf, ParquetFields fields, InputSpec spec)
+            throws IOException {
+        List<String> flat = new ArrayList<>();
+        for (ParquetFile.Node n : pf.fields()) {
+            if (ParquetFields.kind(n) == ParquetFields.Kind.FLAT) {
+                flat.add(n.name);
+            }
+        }
+        Layout layout = LayoutDetector.fromColumns(source, flat, spec);
+        LayoutDetector.refuseOptions(file, layout, spec);
+        HeapBudget.check(source, HeapBudget.count(pf.rows()) + " rows", HeapBudget.binary(pf.rows()));
+        return switch (layout) {
+            case MULTICLASS -> multiClass(source, fields, spec);
+            case MULTILABEL -> multiLabel(source, fields, spec);
+            default -> binary(source, fields, spec);
+        };
     }
 
     /** The column of score vectors to read, or null for flat columns. */
@@ -145,7 +150,7 @@ final class ParquetFormat implements PredictionFormat {
         // any, is reported first whatever the timing
         CompletableFuture<double[]> pending = CompletableFuture.supplyAsync(() -> {
             try {
-                return fields.numbers(score, "scores");
+                return fields.scores(score, spec.dropInvalid());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -239,7 +244,7 @@ final class ParquetFormat implements PredictionFormat {
         HeapBudget.check(source, HeapBudget.count(n) + " x " + k + " scores", HeapBudget.matrix(n, k, false));
         double[] scores = new double[n * k];
         for (int j = 0; j < k; j++) {
-            double[] column = fields.numbers(names.get(j), "scores");
+            double[] column = fields.scores(names.get(j), spec.dropInvalid());
             for (int i = 0; i < n; i++) {
                 scores[i * k + j] = column[i];
             }
@@ -262,7 +267,7 @@ final class ParquetFormat implements PredictionFormat {
         double[] weights = defaultWeights(source, fields, spec, label, column);
         String[] ids = ids(source, fields, spec, label, column);
         ParquetFields.Labels labels = fields.labels(label, "labels");
-        ScoreMatrix scores = fields.vectors(column);
+        ScoreMatrix scores = fields.vectors(column, spec.dropInvalid());
         int k = scores.columns();
         List<String> names;
         if (spec.classes() != null) {
@@ -370,7 +375,7 @@ final class ParquetFormat implements PredictionFormat {
                 }
                 one[v] = isOne;
             }
-            double[] s = fields.numbers(Layout.SCORE_PREFIX + names.get(j), "scores");
+            double[] s = fields.scores(Layout.SCORE_PREFIX + names.get(j), spec.dropInvalid());
             int[] codes = y.codes();
             for (int i = 0; i < n; i++) {
                 indicator[i * l + j] = one[codes[i]];

@@ -41,6 +41,13 @@ public sealed interface Predictions permits BinaryPredictions, MultiClassPredict
      */
     BinaryPredictions oneVsRest(String name);
 
+    /**
+     * Where each row came from (its file line, Parquet row or NumPy index, for messages about a
+     * row) and how many rows {@code --drop-invalid} left out; {@link InputRows#NONE} for
+     * predictions built from arrays.
+     */
+    InputRows inputRows();
+
     /** For messages: {@code binary predictions}, {@code multiclass predictions (25 classes)}, ... */
     String describe();
 }

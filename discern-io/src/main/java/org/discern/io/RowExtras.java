@@ -115,8 +115,16 @@ final class RowExtras {
 
     /** Throws the error of a table without data rows when {@code rows} is 0. */
     static void requireRows(DelimitedFile f, int rows) throws InputException {
+        requireRows(f, rows, null);
+    }
+
+    /** As above; {@code positions} tells whether {@code --drop-invalid} left every row out. */
+    static void requireRows(DelimitedFile f, int rows, InputRows.Builder positions) throws InputException {
         if (rows == 0) {
-            throw new InputException(f.name(), 2, null, "expected at least one data row, found none");
+            long dropped = positions == null ? 0 : positions.dropped();
+            throw new InputException(f.name(), 2, null, dropped == 0 ? "expected at least one data row, found none"
+                    : "expected at least one data row with a valid score, found none (--drop-invalid left out all "
+                            + dropped + ")");
         }
     }
 }
