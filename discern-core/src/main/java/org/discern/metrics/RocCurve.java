@@ -43,6 +43,11 @@ public final class RocCurve {
      * @param curves at least one curve whose rates are defined (no NaN)
      */
     public static RocCurve macroAverage(java.util.List<RocCurve> curves) {
+        checkCurves(curves);
+        return Averaging.macroRocCurve(curves);
+    }
+
+    private static void checkCurves(java.util.List<RocCurve> curves) {
         if (curves == null || curves.isEmpty()) {
             throw new IllegalArgumentException("curves must hold at least one curve");
         }
@@ -52,7 +57,33 @@ public final class RocCurve {
                 throw new IllegalArgumentException("curves[" + c + "] must be a curve with defined rates, got " + r);
             }
         }
-        return Averaging.macroRocCurve(curves);
+    }
+
+    /**
+     * The points of {@link #macroAverage(java.util.List)} at the given false-positive rates only
+     * (e.g. to draw the average of many long curves at the resolution of a chart): for each rate,
+     * the curves' TPRs interpolated there (where a curve has a vertical step, its highest TPR) and
+     * averaged, by the same arithmetic, so a rate that is a point of the whole average gets the
+     * same TPR, to the last bit. Between the rates given the whole average may bend: choose them
+     * where the curves do (their own points, or a subset dense enough for the purpose). Linear in
+     * the curves' points plus {@code fpr.length} per curve.
+     *
+     * @param curves at least one curve whose rates are defined (no NaN)
+     * @param fpr the rates, in [0, 1], ascending and distinct, at least one
+     * @throws IllegalArgumentException when a curve is undefined or a rate is out of range or order
+     */
+    public static RocCurve macroAverage(java.util.List<RocCurve> curves, double[] fpr) {
+        checkCurves(curves);
+        if (fpr == null || fpr.length == 0) {
+            throw new IllegalArgumentException("fpr must hold at least one rate");
+        }
+        for (int i = 0; i < fpr.length; i++) {
+            if (!(fpr[i] >= 0 && fpr[i] <= 1) || (i > 0 && !(fpr[i] > fpr[i - 1]))) {
+                throw new IllegalArgumentException("fpr[" + i + "] must be in [0, 1] and above fpr[" + (i - 1)
+                        + "], got " + fpr[i]);
+            }
+        }
+        return Averaging.macroRocCurveAt(curves, fpr.clone());
     }
 
     static RocCurve wrap(double[] fpr, double[] tpr, double[] thresholds) {

@@ -86,6 +86,46 @@ class CurveReductionTest {
         assertEquals(mc.rocCurveMacro(), RocCurve.macroAverage(curves));
     }
 
+    /**
+     * The macro average at chosen rates is the whole average's points there, to the last bit; at the
+     * hand example's rates 0.25 and 0.5 (not points of any curve) it is the mean of the curves'
+     * interpolated TPRs there.
+     */
+    @Test
+    void macroAverageAtChosenRatesIsTheWholeAveragesPoints() {
+        List<RocCurve> curves = new java.util.ArrayList<>();
+        for (long seed = 1; seed <= 5; seed++) {
+            OperatingPoints op = large(2_000 + 500 * (int) seed, seed);
+            curves.add(BinaryEvaluation.of(op).rocCurve());
+        }
+        RocCurve whole = RocCurve.macroAverage(curves);
+        SplittableRandom r = new SplittableRandom(9);
+        java.util.TreeSet<Integer> pick = new java.util.TreeSet<>();
+        while (pick.size() < 300) {
+            pick.add(r.nextInt(whole.size()));
+        }
+        double[] at = pick.stream().mapToDouble(whole::fpr).toArray();
+        RocCurve part = RocCurve.macroAverage(curves, at);
+        assertEquals(at.length, part.size());
+        int k = 0;
+        for (int i : pick) {
+            assertEquals(whole.fpr(i), part.fpr(k));
+            assertEquals(whole.tpr(i), part.tpr(k), "tpr at " + whole.fpr(i));
+            assertTrue(Double.isNaN(part.threshold(k)));
+            k++;
+        }
+        // by hand: perfect (0,0)-(0,1)-(1,1) and chance: at 0.25 (1 + 0.25) / 2, at 0.5 (1 + 0.5) / 2
+        RocCurve perfect = RocCurve.of(new double[] {0, 0, 1}, new double[] {0, 1, 1},
+                new double[] {Double.POSITIVE_INFINITY, 0.5, 0.1});
+        RocCurve chance = RocCurve.of(new double[] {0, 1}, new double[] {0, 1}, new double[] {Double.POSITIVE_INFINITY, 0.5});
+        assertArrayEquals(new double[] {0.5, 0.625, 0.75, 1}, RocCurve.macroAverage(List.of(perfect, chance),
+                new double[] {0, 0.25, 0.5, 1}).tpr());
+        assertEquals("fpr[1] must be in [0, 1] and above fpr[0], got 0.1", assertThrows(IllegalArgumentException.class,
+                () -> RocCurve.macroAverage(List.of(chance), new double[] {0.2, 0.1})).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RocCurve.macroAverage(List.of(chance), new double[0]));
+        assertThrows(IllegalArgumentException.class, () -> RocCurve.macroAverage(List.of(chance), new double[] {1.5}));
+    }
+
     @Test
     void detCornersKeepTheShape() {
         BinaryEvaluation ev = BinaryEvaluation.of(new double[] {0.9, 0.8, 0.7, 0.6, 0.5, 0.4},
