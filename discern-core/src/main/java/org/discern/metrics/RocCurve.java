@@ -86,6 +86,68 @@ public final class RocCurve {
         return Averaging.macroRocCurveAt(curves, fpr.clone());
     }
 
+    /**
+     * Points of the micro-average (pooled) ROC curve at the given thresholds, from tables that
+     * together hold the pooled decisions: one table per class of a one-vs-rest multi-class or
+     * multi-label evaluation (decision (i, c) is a row of class c's table). At each threshold t,
+     * TP(t) and FP(t) are the sums of the tables' counts at t (positive iff score &gt;= t) and the
+     * point is (FP / sum of negatives, TP / sum of positives): a point of the pooled table's ROC
+     * curve (bit for bit when unweighted; weighted sums may differ in the last bits), possibly one
+     * the whole curve drops as collinear, without pooling and sorting the n x K decisions. For
+     * drawing the pooled curve at the resolution of the class curves' own points.
+     *
+     * @param tables the classes' operating points, at least one, with positives and negatives in total
+     * @param thresholds descending and distinct (+Infinity allowed: the point (0, 0)), at least one
+     * @throws IllegalArgumentException when a table is null, the totals have no positive or no
+     *     negative, or the thresholds are not descending, distinct and non-NaN
+     */
+    public static RocCurve microAverage(java.util.List<OperatingPoints> tables, double[] thresholds) {
+        if (tables == null || tables.isEmpty()) {
+            throw new IllegalArgumentException("tables must hold at least one table");
+        }
+        if (thresholds == null || thresholds.length == 0) {
+            throw new IllegalArgumentException("thresholds must hold at least one threshold");
+        }
+        double p = 0;
+        double n = 0;
+        for (int c = 0; c < tables.size(); c++) {
+            OperatingPoints op = tables.get(c);
+            if (op == null) {
+                throw new IllegalArgumentException("tables[" + c + "] must not be null");
+            }
+            p += op.positives();
+            n += op.negatives();
+        }
+        if (!(p > 0) || !(n > 0)) {
+            throw new IllegalArgumentException("the tables must hold positives and negatives, got " + p + " and " + n);
+        }
+        for (int i = 0; i < thresholds.length; i++) {
+            if (Double.isNaN(thresholds[i]) || (i > 0 && !(thresholds[i] < thresholds[i - 1]))) {
+                throw new IllegalArgumentException("thresholds[" + i + "] must be below thresholds[" + (i - 1)
+                        + "], got " + thresholds[i]);
+            }
+        }
+        int m = thresholds.length;
+        double[] tp = new double[m];
+        double[] fp = new double[m];
+        for (OperatingPoints op : tables) {
+            for (int i = 0; i < m; i++) {
+                int row = op.indexAt(thresholds[i]);
+                if (row >= 0) {
+                    tp[i] += op.truePositives(row);
+                    fp[i] += op.falsePositives(row);
+                }
+            }
+        }
+        double[] fpr = new double[m];
+        double[] tpr = new double[m];
+        for (int i = 0; i < m; i++) {
+            fpr[i] = fp[i] / n;
+            tpr[i] = tp[i] / p;
+        }
+        return new RocCurve(fpr, tpr, thresholds.clone());
+    }
+
     static RocCurve wrap(double[] fpr, double[] tpr, double[] thresholds) {
         return new RocCurve(fpr, tpr, thresholds);
     }
