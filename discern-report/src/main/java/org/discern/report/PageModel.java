@@ -305,26 +305,33 @@ final class PageModel {
         if (list.isEmpty()) {
             return null;
         }
+        // distinct rates in [0, 1] (a class curve of undefined rates has none to give)
+        double[] at = Arrays.stream(distinct(classCurves, false)).filter(x -> x >= 0 && x <= 1).toArray();
+        return at.length == 0 ? null : RocCurve.macroAverage(list, at);
+    }
+
+    /** The distinct FPRs (or thresholds) of the curves' ROC points, ascending, without NaN. */
+    private static double[] distinct(List<PageCurve> curves, boolean thresholds) {
         int total = 0;
-        for (PageCurve c : classCurves) {
+        for (PageCurve c : curves) {
             total += c.roc().size();
         }
         double[] at = new double[total];
         int n = 0;
-        for (PageCurve c : classCurves) {
+        for (PageCurve c : curves) {
             for (int i = 0; i < c.roc().size(); i++) {
-                at[n++] = c.roc().fpr(i);
+                at[n++] = thresholds ? c.roc().threshold(i) : c.roc().fpr(i);
             }
         }
+        // NaN sorts last
         Arrays.sort(at);
         int g = 0;
-        for (int i = 0; i < n; i++) {
-            // distinct rates in [0, 1] (a class curve of undefined rates has none to give)
-            if (at[i] >= 0 && at[i] <= 1 && (g == 0 || at[i] != at[g - 1])) {
+        for (int i = 0; i < n && !Double.isNaN(at[i]); i++) {
+            if (g == 0 || at[i] != at[g - 1]) {
                 at[g++] = at[i];
             }
         }
-        return g == 0 ? null : RocCurve.macroAverage(list, Arrays.copyOf(at, g));
+        return Arrays.copyOf(at, g);
     }
 
     /**
@@ -349,30 +356,12 @@ final class PageModel {
         if (drawn.length < b.classes.size() || !(p > 0) || !(n > 0)) {
             return b.multiclass != null ? b.multiclass.rocCurveMicro() : b.multilabel.rocCurveMicro();
         }
-        int total = 0;
-        for (PageCurve c : classCurves) {
-            total += c.roc().size();
+        double[] asc = distinct(classCurves, true);
+        double[] desc = new double[asc.length];
+        for (int i = 0; i < asc.length; i++) {
+            desc[i] = asc[asc.length - 1 - i];
         }
-        double[] at = new double[total];
-        int m = 0;
-        for (PageCurve c : classCurves) {
-            for (int i = 0; i < c.roc().size(); i++) {
-                double t = c.roc().threshold(i);
-                if (!Double.isNaN(t)) {
-                    at[m++] = t;
-                }
-            }
-        }
-        Arrays.sort(at, 0, m);
-        // descending and distinct
-        double[] desc = new double[m];
-        int g = 0;
-        for (int i = m - 1; i >= 0; i--) {
-            if (g == 0 || at[i] != desc[g - 1]) {
-                desc[g++] = at[i];
-            }
-        }
-        return g == 0 ? null : RocCurve.microAverage(tables, Arrays.copyOf(desc, g));
+        return desc.length == 0 ? null : RocCurve.microAverage(tables, desc);
     }
 
     /** The mean ROC AUC of the classes where it is defined (bare one-vs-rest evaluations: ovr macro). */
