@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "results under --out: for each example the metrics as JSON and as a table, the curves",
             "as CSV (one per class for the 25 malware families) and the interactive HTML report",
             "(open report/report.html in a browser). The fraud example is evaluated with",
-            "--max-fpr 0.01 (the partial AUC up to 1% false positives) and its report with",
+            "--max-fpr 0.01 (the partial AUC up to 1%% false positives) and its report with",
             "--ci bootstrap too (intervals and the ROC confidence band)."},
         footer = {
             "",
