@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Evaluate the bundled example data (examples/ in the Discern checkout) and write the",
             "results under --out: for each example the metrics as JSON and as a table, the curves",
             "as CSV (one per class for the 25 malware families) and the interactive HTML report",
-            "(open report/report.html in a browser)."},
+            "(open report/report.html in a browser). The fraud example is evaluated with",
+            "--max-fpr 0.01 (the partial AUC up to 1%% false positives) and its report with",
+            "--ci bootstrap too (intervals and the ROC confidence band)."},
         footer = {
             "",
             "Examples:",
@@ -32,6 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ./discern demo --out /tmp/discern-demo",
             "  ./discern demo --train"})
 public final class DemoCommand implements Callable<Integer> {
+    /** The fraud example's partial AUC range: false-positive rates up to 1%. */
+    static final String FRAUD_MAX_FPR = "0.01";
+
     @Spec
     CommandSpec spec;
 
@@ -65,10 +70,14 @@ public final class DemoCommand implements Callable<Integer> {
         Path fraud = ex.resolve("fraud").resolve("fraud_scores.csv.gz");
         Path fraudOut = out.resolve("fraud");
         o.println("Fraud-like scores (" + fraud + "):");
-        run(o, fraudOut.resolve("metrics.json"), fraud, "evaluate", fraud.toString(), "--format", "json");
-        run(o, fraudOut.resolve("metrics.txt"), fraud, "evaluate", fraud.toString());
+        // what a fraud team decides by: the partial AUC up to 1% FPR; the report adds the bootstrap
+        // intervals (AUC, AP, partial AUC) and the ROC band
+        run(o, fraudOut.resolve("metrics.json"), fraud, "evaluate", fraud.toString(), "--format", "json",
+                "--max-fpr", FRAUD_MAX_FPR);
+        run(o, fraudOut.resolve("metrics.txt"), fraud, "evaluate", fraud.toString(), "--max-fpr", FRAUD_MAX_FPR);
         run(o, null, null, "curves", fraud.toString(), "--out", fraudOut.toString());
-        run(o, null, null, "report", fraud.toString(), "--out", fraudOut.resolve("report").toString(), "--force");
+        run(o, null, null, "report", fraud.toString(), "--ci", "bootstrap", "--max-fpr", FRAUD_MAX_FPR, "--out",
+                fraudOut.resolve("report").toString(), "--force");
         o.println();
         Path malware = ex.resolve("malware25").resolve("predictions.csv");
         Path malwareOut = out.resolve("malware25");

@@ -345,6 +345,16 @@ class MulticlassCliTest {
         assertTrue(Files.readString(out.resolve("malware25").resolve("metrics.txt")).contains("macro avg"));
         assertEquals(25 * 2 + 2 + 1, Files.readAllLines(out.resolve("malware25").resolve("curves").resolve("index.csv"))
                 .size());
+        // the fraud report shows what the fraud team decides by: partial AUC to 1% FPR, bootstrap intervals, the band
+        JsonNode fraud = MAPPER.readTree(Files.readString(out.resolve("fraud").resolve("report").resolve("metrics.json")));
+        assertEquals(0.01, fraud.get("partial_roc_auc").get("max_fpr").asDouble(), fraud.toString());
+        assertEquals("bootstrap", fraud.get("roc_auc_ci").get("method").asText());
+        assertTrue(fraud.has("average_precision_ci"), fraud.toString());
+        String page = Files.readString(out.resolve("fraud").resolve("report").resolve("report.html"));
+        assertTrue(page.contains("id=\"partial-auc\""));
+        assertTrue(page.contains("\"band\":{\"spec\":["), "ROC band embedded");
+        assertEquals(fraud.get("partial_roc_auc").toString(), MAPPER.readTree(Files.readString(out.resolve("fraud")
+                .resolve("metrics.json"))).get("partial_roc_auc").toString(), "evaluate's metrics.json too");
     }
 
     // ---------------------------------------------------------------- errors

@@ -102,6 +102,38 @@ class ReportCommandTest {
                 + String.format(java.util.Locale.ROOT, "%.4f", ci.get("upper").asDouble()) + "]"));
     }
 
+    /**
+     * DeLong's method gives ROC AUC intervals only: the per-class table's AP interval cells say so
+     * (a dash, and why on hover) instead of staying empty; the bootstrap fills them.
+     */
+    @Test
+    void apIntervalCellsSayWhyDeLongGivesNone() throws Exception {
+        Path csv = Fixtures.csv("multiclass_small_ties", dir);
+        Path out = dir.resolve("delong");
+        assertEquals(0, CliRunner.run("report", csv.toString(), "--out", out.toString(), "--ci", "delong",
+                "--no-images").code());
+        String page = Files.readString(out.resolve("report.html"));
+        String table = page.substring(page.indexOf("id=\"class-table\""), page.indexOf("</table>", page.indexOf("id=\"class-table\"")));
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("<tr data-table=\"\\d+\">(.*?)</tr>").matcher(table);
+        int n = 0;
+        while (rows.find()) {
+            n++;
+            String row = rows.group(1);
+            // AUC interval: a number pair; AP interval: the dash with the reason
+            assertTrue(row.matches(".*<td data-v=\"[-0-9.eE]+\">\\[\\d\\.\\d{4}, \\d\\.\\d{4}\\]</td>.*"), row);
+            assertTrue(row.endsWith("<td class=\"no-ci\" data-v=\"null\" title=\"DeLong&#39;s method gives no interval for "
+                    + org.discern.metrics.MetricKey.of(org.discern.metrics.Metric.AVERAGE_PRECISION).label()
+                    + "; --ci bootstrap gives one\">\u2014</td>"), row);
+        }
+        assertTrue(n >= 3, "rows " + n);
+        Path boot = dir.resolve("boot");
+        assertEquals(0, CliRunner.run("report", csv.toString(), "--out", boot.toString(), "--ci", "bootstrap",
+                "--replicates", "200", "--seed", "7", "--no-images").code());
+        String bootPage = Files.readString(boot.resolve("report.html"));
+        String bootTable = bootPage.substring(bootPage.indexOf("id=\"class-table\""));
+        assertFalse(bootTable.substring(0, bootTable.indexOf("</table>")).contains("no-ci"), "bootstrap: every AP interval");
+    }
+
     @Test
     void multiclassReportHasEveryClassAndTheFixturesAverages() throws Exception {
         Path csv = Fixtures.csv("multiclass_digits", dir);

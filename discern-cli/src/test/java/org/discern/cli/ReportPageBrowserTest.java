@@ -179,6 +179,8 @@ class ReportPageBrowserTest {
         cdp.key("ArrowLeft", 37);
         assertEquals(slid, readout().get("ro-threshold"), "arrow left steps back");
 
+        assertReadableRange();
+
         // the ROC chart opens on log FPR for rare positives; the toggle changes the axis
         assertEquals("log", cdp.eval("document.getElementById('roc-chart').getAttribute('data-xscale')").asText());
         String logTicks = cdp.eval("Array.from(document.querySelectorAll('#roc-chart text.tick-x')).map(t=>t.textContent).join(' ')")
@@ -236,6 +238,11 @@ class ReportPageBrowserTest {
                 + ".filter(e=>/\\[/.test(e.textContent)).length").asInt());
         assertEquals(25, cdp.eval("Array.from(document.querySelectorAll('#class-table tbody tr')).filter(r=>/\\[/.test(r.textContent)).length")
                 .asInt());
+        // DeLong gives no AP interval: each class's AP interval cell says so (and that the bootstrap does)
+        assertEquals(25, cdp.eval("Array.from(document.querySelectorAll('#class-table td.no-ci'))"
+                + ".filter(td=>td.textContent==='\u2014'&&/--ci bootstrap/.test(td.title)).length").asInt());
+        // softmax scores down to 1e-9: the slider's range is written for reading, not as 8.16567e-10
+        assertReadableRange();
         // micro and macro curves drawn; 25 class curves in at least 25 distinct (colour, dash) styles
         assertEquals(27, cdp.eval("document.querySelectorAll('#roc-chart path.curve').length").asInt());
         assertEquals(25, cdp.eval("new Set(Array.from(document.querySelectorAll('#roc-chart path.curve')).slice(0,25)"
@@ -270,6 +277,14 @@ class ReportPageBrowserTest {
         assertEquals("sticky", cdp.eval("getComputedStyle(document.querySelector('#cmk thead th')).position").asText());
         assertEquals("sticky", cdp.eval("getComputedStyle(document.querySelector('#cmk tbody th')).position").asText());
         screenshots("malware25");
+    }
+
+    /** The slider's score range: six significant digits, tiny scores as "8.16567 × 10⁻¹⁰", never a raw exponent. */
+    static void assertReadableRange() throws Exception {
+        String range = cdp.eval("document.getElementById('slider-range').textContent").asText();
+        String number = "-?[0-9][0-9,]*(\\.[0-9]+)?( \u00d7 10\u207b?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)?";
+        assertTrue(range.matches("scores " + number + " \u2013 " + number), range);
+        assertTrue(!range.contains("e-") && !range.contains("E-"), range);
     }
 
     /**

@@ -101,7 +101,18 @@ final class Averaging {
                 all[g++] = all[i];
             }
         }
-        double[] grid = Arrays.copyOf(all, g);
+        return macroRocCurveAt(curves, Arrays.copyOf(all, g));
+    }
+
+    /**
+     * The macro-average ROC curve of {@link #macroRocCurve} at the given FPRs only: for each
+     * {@code grid[i]} the mean of the curves' TPRs interpolated there, by the same arithmetic (so
+     * where {@code grid[i]} is a point of the whole curve, the TPR is the same double).
+     *
+     * @param grid distinct false-positive rates, ascending (not copied: the curve wraps it)
+     */
+    static RocCurve macroRocCurveAt(List<RocCurve> curves, double[] grid) {
+        int g = grid.length;
         double[] sum = new double[g];
         for (RocCurve c : curves) {
             int m = c.size();

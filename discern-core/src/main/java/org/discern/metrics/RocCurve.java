@@ -43,6 +43,11 @@ public final class RocCurve {
      * @param curves at least one curve whose rates are defined (no NaN)
      */
     public static RocCurve macroAverage(java.util.List<RocCurve> curves) {
+        checkCurves(curves);
+        return Averaging.macroRocCurve(curves);
+    }
+
+    private static void checkCurves(java.util.List<RocCurve> curves) {
         if (curves == null || curves.isEmpty()) {
             throw new IllegalArgumentException("curves must hold at least one curve");
         }
@@ -52,7 +57,95 @@ public final class RocCurve {
                 throw new IllegalArgumentException("curves[" + c + "] must be a curve with defined rates, got " + r);
             }
         }
-        return Averaging.macroRocCurve(curves);
+    }
+
+    /**
+     * The points of {@link #macroAverage(java.util.List)} at the given false-positive rates only
+     * (e.g. to draw the average of many long curves at the resolution of a chart): for each rate,
+     * the curves' TPRs interpolated there (where a curve has a vertical step, its highest TPR) and
+     * averaged, by the same arithmetic, so a rate that is a point of the whole average gets the
+     * same TPR, to the last bit. Between the rates given the whole average may bend: choose them
+     * where the curves do (their own points, or a subset dense enough for the purpose). Linear in
+     * the curves' points plus {@code fpr.length} per curve.
+     *
+     * @param curves at least one curve whose rates are defined (no NaN)
+     * @param fpr the rates, in [0, 1], ascending and distinct, at least one
+     * @throws IllegalArgumentException when a curve is undefined or a rate is out of range or order
+     */
+    public static RocCurve macroAverage(java.util.List<RocCurve> curves, double[] fpr) {
+        checkCurves(curves);
+        if (fpr == null || fpr.length == 0) {
+            throw new IllegalArgumentException("fpr must hold at least one rate");
+        }
+        for (int i = 0; i < fpr.length; i++) {
+            if (!(fpr[i] >= 0 && fpr[i] <= 1) || (i > 0 && !(fpr[i] > fpr[i - 1]))) {
+                throw new IllegalArgumentException("fpr[" + i + "] must be in [0, 1] and above fpr[" + (i - 1)
+                        + "], got " + fpr[i]);
+            }
+        }
+        return Averaging.macroRocCurveAt(curves, fpr.clone());
+    }
+
+    /**
+     * Points of the micro-average (pooled) ROC curve at the given thresholds, from tables that
+     * together hold the pooled decisions: one table per class of a one-vs-rest multi-class or
+     * multi-label evaluation (decision (i, c) is a row of class c's table). At each threshold t,
+     * TP(t) and FP(t) are the sums of the tables' counts at t (positive iff score &gt;= t) and the
+     * point is (FP / sum of negatives, TP / sum of positives): a point of the pooled table's ROC
+     * curve (bit for bit when unweighted; weighted sums may differ in the last bits), possibly one
+     * the whole curve drops as collinear, without pooling and sorting the n x K decisions. For
+     * drawing the pooled curve at the resolution of the class curves' own points.
+     *
+     * @param tables the classes' operating points, at least one, with positives and negatives in total
+     * @param thresholds descending and distinct (+Infinity allowed: the point (0, 0)), at least one
+     * @throws IllegalArgumentException when a table is null, the totals have no positive or no
+     *     negative, or the thresholds are not descending, distinct and non-NaN
+     */
+    public static RocCurve microAverage(java.util.List<OperatingPoints> tables, double[] thresholds) {
+        if (tables == null || tables.isEmpty()) {
+            throw new IllegalArgumentException("tables must hold at least one table");
+        }
+        if (thresholds == null || thresholds.length == 0) {
+            throw new IllegalArgumentException("thresholds must hold at least one threshold");
+        }
+        double p = 0;
+        double n = 0;
+        for (int c = 0; c < tables.size(); c++) {
+            OperatingPoints op = tables.get(c);
+            if (op == null) {
+                throw new IllegalArgumentException("tables[" + c + "] must not be null");
+            }
+            p += op.positives();
+            n += op.negatives();
+        }
+        if (!(p > 0) || !(n > 0)) {
+            throw new IllegalArgumentException("the tables must hold positives and negatives, got " + p + " and " + n);
+        }
+        for (int i = 0; i < thresholds.length; i++) {
+            if (Double.isNaN(thresholds[i]) || (i > 0 && !(thresholds[i] < thresholds[i - 1]))) {
+                throw new IllegalArgumentException("thresholds[" + i + "] must be below thresholds[" + (i - 1)
+                        + "], got " + thresholds[i]);
+            }
+        }
+        int m = thresholds.length;
+        double[] tp = new double[m];
+        double[] fp = new double[m];
+        for (OperatingPoints op : tables) {
+            for (int i = 0; i < m; i++) {
+                int row = op.indexAt(thresholds[i]);
+                if (row >= 0) {
+                    tp[i] += op.truePositives(row);
+                    fp[i] += op.falsePositives(row);
+                }
+            }
+        }
+        double[] fpr = new double[m];
+        double[] tpr = new double[m];
+        for (int i = 0; i < m; i++) {
+            fpr[i] = fp[i] / n;
+            tpr[i] = tp[i] / p;
+        }
+        return new RocCurve(fpr, tpr, thresholds.clone());
     }
 
     static RocCurve wrap(double[] fpr, double[] tpr, double[] thresholds) {

@@ -45,23 +45,58 @@ public final class Thresholds {
     public static ThresholdChoice best(OperatingPoints points, ThresholdCriterion criterion) {
         Checks.notNull(points, "points");
         Checks.notNull(criterion, "criterion");
-        boolean larger = criterion.largerIsBetter();
-        int bestIndex = Integer.MIN_VALUE;
-        double bestValue = Double.NaN;
-        ConfusionMatrix bestCm = null;
+        return scan(points, List.of(criterion)).get(0);
+    }
+
+    /**
+     * {@link #best(OperatingPoints, ThresholdCriterion)} for each criterion, in order, in one scan of
+     * the table (each row's confusion matrix is made once for all criteria).
+     */
+    public static List<ThresholdChoice> best(OperatingPoints points, List<? extends ThresholdCriterion> criteria) {
+        Checks.notNull(points, "points");
+        Checks.notNull(criteria, "criteria");
+        for (int c = 0; c < criteria.size(); c++) {
+            Checks.notNull(criteria.get(c), "criteria[" + c + "]");
+        }
+        return scan(points, criteria);
+    }
+
+    private static List<ThresholdChoice> scan(OperatingPoints points, List<? extends ThresholdCriterion> criteria) {
+        int k = criteria.size();
+        ThresholdCriterion[] cs = criteria.toArray(new ThresholdCriterion[0]);
+        boolean[] larger = new boolean[k];
+        for (int c = 0; c < k; c++) {
+            larger[c] = cs[c].largerIsBetter();
+        }
+        int[] bestIndex = new int[k];
+        java.util.Arrays.fill(bestIndex, Integer.MIN_VALUE);
+        double[] bestValue = new double[k];
+        java.util.Arrays.fill(bestValue, Double.NaN);
+        ConfusionMatrix[] bestCm = new ConfusionMatrix[k];
         for (int i = -1; i < points.size(); i++) {
             ConfusionMatrix cm = points.confusionAtIndex(i);
-            double v = criterion.value(cm);
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            // strict comparison: on equal values the earlier (higher) threshold stays
-            if (bestCm == null || (larger ? v > bestValue : v < bestValue)) {
-                bestValue = v;
-                bestIndex = i;
-                bestCm = cm;
+            for (int c = 0; c < k; c++) {
+                double v = cs[c].value(cm);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                // strict comparison: on equal values the earlier (higher) threshold stays
+                if (bestCm[c] == null || (larger[c] ? v > bestValue[c] : v < bestValue[c])) {
+                    bestValue[c] = v;
+                    bestIndex[c] = i;
+                    bestCm[c] = cm;
+                }
             }
         }
+        List<ThresholdChoice> out = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            out.add(choice(points, cs[c], bestIndex[c], bestValue[c], bestCm[c]));
+        }
+        return List.copyOf(out);
+    }
+
+    private static ThresholdChoice choice(OperatingPoints points, ThresholdCriterion criterion, int bestIndex,
+            double bestValue, ConfusionMatrix bestCm) {
         List<String> warnings = new ArrayList<>();
         if (points.positives() == 0 || points.negatives() == 0) {
             warnings.add("only " + (points.positives() == 0 ? "negative" : "positive")
@@ -74,15 +109,5 @@ public final class Thresholds {
         }
         double t = bestIndex < 0 ? Double.POSITIVE_INFINITY : points.threshold(bestIndex);
         return new ThresholdChoice(criterion, t, bestIndex, bestCm, bestValue, warnings);
-    }
-
-    /** {@link #best(OperatingPoints, ThresholdCriterion)} for each criterion, in order. */
-    public static List<ThresholdChoice> best(OperatingPoints points, List<? extends ThresholdCriterion> criteria) {
-        Checks.notNull(criteria, "criteria");
-        List<ThresholdChoice> out = new ArrayList<>(criteria.size());
-        for (ThresholdCriterion c : criteria) {
-            out.add(best(points, c));
-        }
-        return List.copyOf(out);
     }
 }

@@ -169,4 +169,14 @@ class ThresholdProperties {
         assertEquals(ConfusionMatrix.of(expected[2], expected[3], expected[4], expected[5]),
                 got.confusion().orElseThrow(), c.spec() + " confusion");
     }
+
+    /** Several criteria in one scan choose what each chooses alone (so the brute force above covers them). */
+    @Property(tries = 500, seed = "20261206")
+    void oneScanOfSeveralCriteriaIsEachAlone(@ForAll("samples") Sample s, @ForAll("criteria") ThresholdCriterion a,
+            @ForAll("criteria") ThresholdCriterion b, @ForAll("criteria") ThresholdCriterion c) {
+        OperatingPoints op = OperatingPoints.of(s.scores(), s.labels(), s.weights());
+        List<ThresholdChoice> all = Thresholds.best(op, List.of(a, b, c));
+        // equal: criterion, threshold, row, confusion matrix, value and warnings
+        assertEquals(List.of(Thresholds.best(op, a), Thresholds.best(op, b), Thresholds.best(op, c)), all);
+    }
 }

@@ -29,6 +29,11 @@ final class FoldsSection {
     private static final int BOTTOM = 44;
     private static final int PW = SIZE - LEFT - RIGHT;
     private static final int PH = SIZE - TOP - BOTTOM;
+    // the bands' colour and opacities, and the mean's colour: drawn and in the legend
+    private static final String BAND = "#1f77b4";
+    private static final String SD_OPACITY = "0.25";
+    private static final String MIN_MAX_OPACITY = "0.12";
+    private static final String MEAN = "#0b3c6e";
 
     private FoldsSection() {
     }
@@ -103,8 +108,8 @@ final class FoldsSection {
                     .raw(Fmt.coord(px(1))).raw("\" y2=\"").raw(Fmt.coord(py(1)))
                     .raw("\" stroke=\"#999\" stroke-dasharray=\"3 3\"/>\n");
         }
-        band(h, avg, avg::min, avg::max, "#1f77b4", "0.12", "min-max");
-        band(h, avg, avg::lower, avg::upper, "#1f77b4", "0.25", "mean-sd");
+        band(h, avg, avg::min, avg::max, BAND, MIN_MAX_OPACITY, "min-max");
+        band(h, avg, avg::lower, avg::upper, BAND, SD_OPACITY, "mean-sd");
         List<FoldEvaluation.FoldCurves> curves = folds.curves();
         for (int f = 0; f < curves.size(); f++) {
             FoldEvaluation.FoldCurves c = curves.get(f);
@@ -121,10 +126,56 @@ final class FoldsSection {
         }
         StringBuilder mean = new StringBuilder();
         path(mean, avg.size(), avg::x, avg::mean, false);
-        h.raw("<path class=\"mean\" fill=\"none\" stroke=\"#0b3c6e\" stroke-width=\"3\" d=\"").raw(mean.toString())
+        h.raw("<path class=\"mean\" fill=\"none\" stroke=\"").raw(MEAN).raw("\" stroke-width=\"3\" d=\"").raw(mean.toString())
                 .raw("\"><title>mean over ").append(avg.curves()).raw(" folds</title></path>\n");
         h.raw("<rect x=\"").append(LEFT).raw("\" y=\"").append(TOP).raw("\" width=\"").append(PW).raw("\" height=\"")
-                .append(PH).raw("\" fill=\"none\" stroke=\"#444\"/>\n</svg>\n");
+                .append(PH).raw("\" fill=\"none\" stroke=\"#444\"/>\n");
+        legend(h, curves.size(), avg.curves(), roc);
+        h.raw("</svg>\n");
+    }
+
+    /**
+     * The chart's legend, in the corner the curves leave free (ROC: bottom right; precision-recall:
+     * bottom left): the fold curves (a swatch of their first colours), the mean, and the two bands,
+     * drawn as the chart draws them.
+     */
+    private static void legend(Markup h, int folds, int averaged, boolean roc) {
+        int rowH = 15;
+        int w = 150;
+        int hgt = 4 * rowH + 8;
+        int x0 = roc ? LEFT + PW - w - 6 : LEFT + 6;
+        int y0 = TOP + PH - hgt - 6;
+        h.raw("<g class=\"fold-legend\" transform=\"translate(").append(x0).raw(" ").append(y0).raw(")\">")
+                .raw("<rect width=\"").append(w).raw("\" height=\"").append(hgt)
+                .raw("\" fill=\"#fff\" fill-opacity=\"0.9\" stroke=\"#ccc\"/>\n");
+        int y = 4 + rowH / 2;
+        // the fold curves: one short segment in each of the first (up to 3) fold colours
+        for (int f = 0; f < Math.min(3, folds); f++) {
+            h.raw("<line class=\"key-fold\" x1=\"").append(6 + 8 * f).raw("\" y1=\"").append(y).raw("\" x2=\"")
+                    .append(13 + 8 * f).raw("\" y2=\"").append(y).raw("\" stroke=\"").raw(Palette.hex(f + 1))
+                    .raw("\" stroke-width=\"1.5\"/>");
+        }
+        entry(h, y, "each fold (" + folds + ", thin)");
+        y += rowH;
+        h.raw("<line class=\"key-mean\" x1=\"6\" y1=\"").append(y).raw("\" x2=\"30\" y2=\"").append(y)
+                .raw("\" stroke=\"").raw(MEAN).raw("\" stroke-width=\"3\"/>");
+        entry(h, y, "mean of " + averaged + " folds");
+        y += rowH;
+        swatch(h, y, SD_OPACITY, "key-sd");
+        entry(h, y, "mean \u00b1 sd");
+        y += rowH;
+        swatch(h, y, MIN_MAX_OPACITY, "key-min-max");
+        entry(h, y, "min \u2013 max");
+        h.raw("</g>\n");
+    }
+
+    private static void swatch(Markup h, int y, String opacity, String cls) {
+        h.raw("<rect class=\"").raw(cls).raw("\" x=\"6\" y=\"").append(y - 5).raw("\" width=\"24\" height=\"10\" fill=\"")
+                .raw(BAND).raw("\" fill-opacity=\"").raw(opacity).raw("\"/>");
+    }
+
+    private static void entry(Markup h, int y, String text) {
+        h.raw("<text x=\"36\" y=\"").append(y + 4).raw("\" fill=\"#222\">").append(text).raw("</text>\n");
     }
 
     /** The polygon between two curves over the grid (NaN points skipped). */

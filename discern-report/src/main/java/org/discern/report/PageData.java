@@ -168,6 +168,13 @@ final class PageData {
         j.append("]}");
     }
 
+    private static final java.math.MathContext SEVEN = new java.math.MathContext(7, java.math.RoundingMode.HALF_UP);
+
+    /**
+     * {@code v} as {@code String.format(Locale.ROOT, "%.7g", v)} writes it, trailing zeros of the
+     * fraction dropped ("1.2345e-05", "0.5"), without a Formatter per number (the page has a
+     * hundred thousand of them): the same digits, the shortest representation rounded half up.
+     */
     static String coordinate(double v) {
         if (!Double.isFinite(v)) {
             return "null";
@@ -175,18 +182,28 @@ final class PageData {
         if (v == 0 || v == 1) {
             return v == 0 ? "0" : "1";
         }
-        String s = String.format(java.util.Locale.ROOT, "%.7g", v);
-        // "1.234500e-05" -> "1.2345e-05"; "0.5000000" -> "0.5"
-        int e = s.indexOf('e');
-        String mant = e < 0 ? s : s.substring(0, e);
-        String exp = e < 0 ? "" : s.substring(e);
-        if (mant.indexOf('.') >= 0) {
-            mant = mant.replaceAll("0+$", "");
-            if (mant.endsWith(".")) {
-                mant = mant.substring(0, mant.length() - 1);
-            }
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).round(SEVEN);
+        double m = Math.abs(d.doubleValue());
+        d = d.stripTrailingZeros();
+        if (m >= 1e-4 && m < 1e7) {
+            return d.toPlainString();
         }
-        return mant + exp;
+        String digits = d.unscaledValue().abs().toString();
+        int exp = digits.length() - 1 - d.scale();
+        StringBuilder out = new StringBuilder(16);
+        if (d.signum() < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        }
+        out.append(exp < 0 ? "e-" : "e+");
+        int e = Math.abs(exp);
+        if (e < 10) {
+            out.append('0');
+        }
+        return out.append(e).toString();
     }
 
     private static void band(StringBuilder j, RocBand band) {

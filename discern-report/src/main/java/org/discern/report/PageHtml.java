@@ -151,7 +151,11 @@ final class PageHtml {
                     .raw("</td><td><code>").append(v.key().key()).raw("</code></td><td>")
                     .append(Double.isNaN(v.value()) ? "undefined" : Fmt.fixed(v.value(), 4)).raw("</td>");
             if (in != null) {
-                h.raw("<td>").append(v.interval().map(PageHtml::interval).orElse("")).raw("</td>");
+                if (v.interval().isPresent()) {
+                    h.raw("<td>").append(interval(v.interval().get())).raw("</td>");
+                } else {
+                    noInterval(h, in, v.key());
+                }
             }
             h.raw("</tr>\n");
         }
@@ -330,11 +334,11 @@ final class PageHtml {
             cell(h, ev.rocAuc(), false);
             EvaluationSummary.ClassRow row = i < rows.size() ? rows.get(i) : null;
             if (in != null) {
-                intervalCell(h, row, MetricKey.of(Metric.ROC_AUC));
+                intervalCell(h, in, row, MetricKey.of(Metric.ROC_AUC));
             }
             cell(h, ev.averagePrecision(), false);
             if (in != null) {
-                intervalCell(h, row, MetricKey.of(Metric.AVERAGE_PRECISION));
+                intervalCell(h, in, row, MetricKey.of(Metric.AVERAGE_PRECISION));
             }
             h.raw("</tr>\n");
         }
@@ -349,11 +353,26 @@ final class PageHtml {
                 .raw("<div class=\"card panels\" id=\"panels\"></div>\n");
     }
 
-    private static void intervalCell(Markup h, EvaluationSummary.ClassRow row, MetricKey key) {
+    private static void intervalCell(Markup h, EvaluationSummary.Intervals in, EvaluationSummary.ClassRow row,
+            MetricKey key) {
         ConfidenceInterval ci = row == null ? null : row.values().stream().filter(v -> v.key().equals(key)).findFirst()
                 .flatMap(EvaluationSummary.Value::interval).orElse(null);
-        h.raw("<td data-v=\"").append(ci == null ? "null" : Fmt.json(ci.lower())).raw("\">")
-                .append(ci == null ? "" : interval(ci)).raw("</td>");
+        if (ci == null) {
+            noInterval(h, in, key);
+        } else {
+            h.raw("<td data-v=\"").append(Fmt.json(ci.lower())).raw("\">").append(interval(ci)).raw("</td>");
+        }
+    }
+
+    /**
+     * The cell of a value the summary's interval method gives no interval for: a dash, and on
+     * hover why (DeLong's method covers ROC AUCs only; the bootstrap gives the others).
+     */
+    static void noInterval(Markup h, EvaluationSummary.Intervals in, MetricKey key) {
+        String method = in.method().startsWith(ConfidenceInterval.DELONG) ? "DeLong's method" : in.method();
+        String why = in.bootstrap() ? "no bootstrap interval for " + key.label()
+                : method + " gives no interval for " + key.label() + "; --ci bootstrap gives one";
+        h.raw("<td class=\"no-ci\" data-v=\"null\" title=\"").append(why).raw("\">\u2014</td>");
     }
 
     private static void cell(Markup h, double v, boolean count) {

@@ -148,8 +148,7 @@ final class PageModel {
             out.add(classCurve("micro-average (all classes pooled)", Kind.MICRO, -1, -1, b.micro, perCurve, null,
                     null));
         } else if (!b.binary) {
-            RocCurve micro = b.multiclass != null ? b.multiclass.rocCurveMicro()
-                    : b.multilabel != null ? b.multilabel.rocCurveMicro() : null;
+            RocCurve micro = microRoc(out);
             if (micro != null) {
                 double auc = b.multiclass != null ? b.multiclass.rocAucOvrMicro() : b.multilabel.rocAucMicro();
                 out.add(new PageCurve("micro-average", Kind.MICRO, -1, -1, null, new int[0], 0, reduce(micro, points), null,
@@ -157,10 +156,10 @@ final class PageModel {
             }
         }
         if (!b.binary) {
-            RocCurve macro = macroRoc();
+            RocCurve macro = macroRoc(out.stream().filter(c -> c.kind() == Kind.CLASS).toList());
             if (macro != null) {
                 double auc = b.multiclass != null ? b.multiclass.rocAucOvrMacro()
-                        : b.multilabel != null ? b.multilabel.rocAucMacro() : macro.area();
+                        : b.multilabel != null ? b.multilabel.rocAucMacro() : meanAuc();
                 out.add(new PageCurve("macro-average", Kind.MACRO, -1, -2, null, new int[0], 0, reduce(macro, points), null,
                         auc, null, Double.NaN, null, List.of()));
             }
@@ -188,12 +187,15 @@ final class PageModel {
         mark(keep, initialRow);
         List<ThresholdChoice> choices = new ArrayList<>();
         List<String[]> labels = new ArrayList<>();
-        if (kind == Kind.CLASS) {
-            for (Map.Entry<String, ThresholdCriterion> e : b.criteria.entrySet()) {
-                ThresholdChoice ch = Thresholds.best(op, e.getValue());
+        if (kind == Kind.CLASS && !b.criteria.isEmpty()) {
+            // every criterion in one scan of the table
+            List<Map.Entry<String, ThresholdCriterion>> named = List.copyOf(b.criteria.entrySet());
+            List<ThresholdChoice> best = Thresholds.best(op, named.stream().map(Map.Entry::getValue).toList());
+            for (int i = 0; i < best.size(); i++) {
+                ThresholdChoice ch = best.get(i);
                 if (ch.feasible()) {
                     choices.add(ch);
-                    labels.add(new String[] {e.getKey(), e.getValue().spec()});
+                    labels.add(new String[] {named.get(i).getKey(), named.get(i).getValue().spec()});
                     mark(keep, ch.index());
                 }
             }
@@ -286,10 +288,14 @@ final class PageModel {
     }
 
     /**
-     * Core's macro-average ROC curve: of the multi-class or multi-label evaluation, else of the
-     * classes' one-vs-rest curves; null when no class has both positives and negatives.
+     * Core's macro-average ROC curve (of the classes with both positives and negatives, as the
+     * multi-class and multi-label evaluations define it) at the false-positive rates of the drawn
+     * class curves' points: each point drawn is a point of the whole average, to the last bit
+     * ({@link RocCurve#macroAverage(List, double[])}), without interpolating every curve at the
+     * union of all their rates (25 classes of 1e6 rows: 7 million rates). Null when no class has
+     * both positives and negatives.
      */
-    RocCurve macroRoc() {
+    RocCurve macroRoc(List<PageCurve> classCurves) {
         List<RocCurve> list = new ArrayList<>();
         for (BinaryEvaluation ev : b.evaluations) {
             if (!Double.isNaN(ev.rocAuc())) {
@@ -299,8 +305,69 @@ final class PageModel {
         if (list.isEmpty()) {
             return null;
         }
-        return b.multiclass != null ? b.multiclass.rocCurveMacro()
-                : b.multilabel != null ? b.multilabel.rocCurveMacro() : RocCurve.macroAverage(list);
+        // distinct rates in [0, 1] (a class curve of undefined rates has none to give)
+        double[] at = Arrays.stream(distinct(classCurves, false)).filter(x -> x >= 0 && x <= 1).toArray();
+        return at.length == 0 ? null : RocCurve.macroAverage(list, at);
+    }
+
+    /** The distinct FPRs (or thresholds) of the curves' ROC points, ascending, without NaN. */
+    private static double[] distinct(List<PageCurve> curves, boolean thresholds) {
+        int total = 0;
+        for (PageCurve c : curves) {
+            total += c.roc().size();
+        }
+        double[] at = new double[total];
+        int n = 0;
+        for (PageCurve c : curves) {
+            for (int i = 0; i < c.roc().size(); i++) {
+                at[n++] = thresholds ? c.roc().threshold(i) : c.roc().fpr(i);
+            }
+        }
+        // NaN sorts last
+        Arrays.sort(at);
+        int g = 0;
+        for (int i = 0; i < n && !Double.isNaN(at[i]); i++) {
+            if (g == 0 || at[i] != at[g - 1]) {
+                at[g++] = at[i];
+            }
+        }
+        return Arrays.copyOf(at, g);
+    }
+
+    /**
+     * Core's micro-average (pooled) ROC curve of a multi-class or multi-label evaluation, null for
+     * bare one-vs-rest evaluations. When every class is drawn, its points at the thresholds of the
+     * drawn class curves' points ({@link RocCurve#microAverage(List, double[])}: sums of the classes'
+     * counts, each a point of the pooled curve), at the resolution of the class curves, without
+     * pooling and sorting the n x K decisions (25 million at 1e6 x 25); else the whole curve.
+     */
+    private RocCurve microRoc(List<PageCurve> classCurves) {
+        if (b.multiclass == null && b.multilabel == null) {
+            return null;
+        }
+        double p = 0;
+        double n = 0;
+        List<OperatingPoints> tables = new ArrayList<>();
+        for (BinaryEvaluation ev : b.evaluations) {
+            tables.add(ev.operatingPoints());
+            p += ev.operatingPoints().positives();
+            n += ev.operatingPoints().negatives();
+        }
+        if (drawn.length < b.classes.size() || !(p > 0) || !(n > 0)) {
+            return b.multiclass != null ? b.multiclass.rocCurveMicro() : b.multilabel.rocCurveMicro();
+        }
+        double[] asc = distinct(classCurves, true);
+        double[] desc = new double[asc.length];
+        for (int i = 0; i < asc.length; i++) {
+            desc[i] = asc[asc.length - 1 - i];
+        }
+        return desc.length == 0 ? null : RocCurve.microAverage(tables, desc);
+    }
+
+    /** The mean ROC AUC of the classes where it is defined (bare one-vs-rest evaluations: ovr macro). */
+    private double meanAuc() {
+        return b.evaluations.stream().mapToDouble(BinaryEvaluation::rocAuc).filter(a -> !Double.isNaN(a)).average()
+                .orElse(Double.NaN);
     }
 
     /**

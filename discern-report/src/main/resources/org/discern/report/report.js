@@ -75,6 +75,20 @@
     if (t === Infinity) { return '+\u221e (nothing predicted positive)'; }
     return String(t);
   }
+  // a score for reading (the slider's range): six significant digits, thousands separated, and
+  // very small or large scores as "8.16567 \u00d7 10\u207b\u00b9\u2070" instead of a raw exponent
+  function score(v) {
+    if (!isFinite(v)) { return showThreshold(v); }
+    var a = Math.abs(v);
+    if (a === 0 || (a >= 1e-4 && a < 1e15)) {
+      var parts = String(Number(v.toPrecision(6))).split('.');
+      return group(parts[0]) + (parts.length > 1 ? '.' + parts[1] : '');
+    }
+    var e = v.toExponential(5).split('e');
+    return String(Number(e[0])) + ' \u00d7 10' + e[1].replace(/^\+/, '').replace(/[-0-9]/g, function (ch) {
+      return '\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079'.charAt('-0123456789'.indexOf(ch));
+    });
+  }
   function per(v, total) {
     if (!(total > 0)) { return ''; }
     var scale = Math.pow(10, Math.max(2, Math.ceil(Math.log(total) / Math.LN10)));
@@ -404,7 +418,7 @@
       box.appendChild(b);
     });
     var r0 = range(o);
-    setText('slider-range', 'scores ' + showThreshold(r0.lo) + ' \u2013 ' + showThreshold(r0.hi));
+    setText('slider-range', 'scores ' + score(r0.lo) + ' \u2013 ' + score(r0.hi));
     charts.forEach(function (ch) { ch.draw(); });
     move(t === Infinity ? 0 : positionAt(o, t));
   }

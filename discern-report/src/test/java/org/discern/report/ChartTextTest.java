@@ -72,6 +72,14 @@ class ChartTextTest {
         assertEquals(List.of(), svg.clippedTexts());
         // no glyph outlines: the file is small
         assertTrue(ChartFiles.svg(roc).length() < 30_000, "bytes " + ChartFiles.svg(roc).length());
+        // every text in the physical font VectorGraphics2D looks up for the chart's logical SansSerif
+        // (ChartFiles sets it once per font instead of VectorGraphics2D looking it up per text)
+        String family = de.erichseifert.vectorgraphics2d.util.GraphicsUtils.getPhysicalFont(
+                new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10)).getFamily();
+        String doc = ChartFiles.svg(roc);
+        int textCount = doc.split("<text ", -1).length - 1;
+        assertTrue(textCount > 10, doc);
+        assertEquals(textCount, doc.split("font-family:&quot;" + Pattern.quote(family) + "&quot;", -1).length - 1, family);
     }
 
     @Test

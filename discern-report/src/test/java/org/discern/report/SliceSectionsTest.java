@@ -20,6 +20,7 @@ import org.discern.metrics.Slices;
 import org.discern.metrics.SummaryOptions;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Markup;
+import org.discern.report.internal.Palette;
 import org.junit.jupiter.api.Test;
 
 /** The Slices and Folds sections as text: one forest row per slice, core's values, escaping, the fold curves. */
@@ -115,6 +116,25 @@ class SliceSectionsTest {
         FoldEvaluation.FoldStatistic auc = f.statistic(AUC).orElseThrow();
         assertTrue(html.contains("<tr><th>mean</th><td></td><td></td><td></td><td data-v=\"" + Fmt.json(auc.mean())));
         assertTrue(html.contains("<tr><th>sd</th><td></td><td></td><td></td><td data-v=\"" + Fmt.json(auc.sd())));
+        // each chart has a legend drawn as the chart is: fold colours, the thick mean, the two bands
+        assertEquals(2, count(html, Pattern.quote("<g class=\"fold-legend\"")));
+        for (int k = 1; k <= 3; k++) {
+            assertEquals(2, count(html, Pattern.quote("class=\"key-fold\" x1=\"" + (6 + 8 * (k - 1)) + "\"")), "fold swatch " + k);
+            assertTrue(html.contains("<path class=\"fold\" fill=\"none\" stroke=\"" + Palette.hex(k) + "\""));
+            assertEquals(2, count(html, Pattern.quote("stroke=\"" + Palette.hex(k) + "\" stroke-width=\"1.5\"/>")), "fold colour " + k);
+        }
+        assertEquals(2, count(html, Pattern.quote("<line class=\"key-mean\" x1=\"6\"")));
+        assertEquals(2, count(html, Pattern.quote("stroke=\"#0b3c6e\" stroke-width=\"3\"/><text x=\"36\"")));
+        assertEquals(2, count(html, Pattern.quote(">each fold (3, thin)</text>")));
+        assertEquals(2, count(html, Pattern.quote(">mean of 3 folds</text>")));
+        for (String[] b : new String[][] {{"mean-sd", "key-sd", "0.25"}, {"min-max", "key-min-max", "0.12"}}) {
+            assertEquals(2, count(html, Pattern.quote("<polygon class=\"band " + b[0] + "\" fill=\"#1f77b4\" fill-opacity=\"" + b[2] + "\"")));
+            assertEquals(2, count(html, Pattern.quote("<rect class=\"" + b[1] + "\" x=\"6\"")));
+            assertEquals(2, count(html, Pattern.quote("fill=\"#1f77b4\" fill-opacity=\"" + b[2] + "\"/>")), b[1]);
+        }
+        // ROC legend bottom right (the curves hug the top left), precision-recall bottom left
+        assertTrue(html.contains("<g class=\"fold-legend\" transform=\"translate(" + (52 + 336 - 150 - 6) + " "));
+        assertTrue(html.contains("<g class=\"fold-legend\" transform=\"translate(" + (52 + 6) + " "));
         // the mean ROC path ends at (1, 1): the last grid point's mean is 1
         assertTrue(html.contains("L" + Fmt.fixed(52 + 336, 1) + "," + Fmt.fixed(12, 1) + "\"><title>mean over 3"),
                 html);
