@@ -50,10 +50,12 @@ public final class MulticlassSweep implements MulticlassNumbers {
     private final double[] rankWeight;
     private final double logLoss;
     private final List<String> warnings;
+    private final int runs;
 
-    private MulticlassSweep(List<String> classes, int rows, boolean weighted, SweepSums[] perClass, SweepSums pooled,
+    private MulticlassSweep(int runs, List<String> classes, int rows, boolean weighted, SweepSums[] perClass, SweepSums pooled,
             OneVsOne pairs, double[][] ovo, double[] support, double totalWeight, MulticlassConfusionMatrix confusion,
             double[] rankWeight, double logLoss, List<String> warnings) {
+        this.runs = runs;
         this.classes = classes;
         this.rows = rows;
         this.weighted = weighted;
@@ -304,7 +306,7 @@ public final class MulticlassSweep implements MulticlassNumbers {
         double logLoss = lossProblem == null ? pass.lossSum / pass.weightSum : Double.NaN;
         List<String> warnings = MulticlassEvaluation.warnings(classes, support, negatives, confusion,
                 argmax.zeroWeightRows(), lossProblem);
-        return new MulticlassSweep(classes, (int) argmax.rows(), argmax.weighted(), java.util.Arrays.copyOf(all, k),
+        return new MulticlassSweep(runs.size(), classes, (int) argmax.rows(), argmax.weighted(), java.util.Arrays.copyOf(all, k),
                 all[k], pairs, ovo, support, pass.weightSum, confusion, pass.rankWeight, logLoss, warnings);
     }
 
@@ -351,6 +353,11 @@ public final class MulticlassSweep implements MulticlassNumbers {
     public SweepSums classSums(int c) {
         checkClass(c);
         return perClass[c];
+    }
+
+    /** Number of runs (score ranges) whose sums were combined. */
+    public int runs() {
+        return runs;
     }
 
     /** The sums of the pooled n*K decisions (the micro average). */
