@@ -29,7 +29,8 @@ import org.discern.metrics.internal.Weights;
  * </ol>
  *
  * <p>Memory: a run holds its entries and their one-vs-rest views; the driver of a distributed
- * engine holds R {@link RunTotals} and R {@link Run}s of K + 1 sums and K x K one-vs-one sums.
+ * engine holds R {@link RunTotals} and R {@link Run}s of K + 1 sums and P x P one-vs-one sums
+ * (P &lt;= min(n, K) classes with samples, as {@link MulticlassEvaluation}).
  *
  * <p>Instances are immutable.
  */
@@ -146,9 +147,16 @@ public final class MulticlassSweep implements MulticlassNumbers {
         // every weight times this power of two for the one-vs-one sums (as MulticlassCounts)
         private final double scale;
         private final long distinctScores;
+        // the classes with samples: the one-vs-one sums are kept for them only
+        private final OneVsOne pairs;
 
         private Plan(int k, SweepSums.Start[][] starts, SweepSums.Totals[] totals, double scale, long distinctScores) {
             this.k = k;
+            boolean[] hasRows = new boolean[k];
+            for (int c = 0; c < k; c++) {
+                hasRows[c] = totals[c].positiveRows() > 0;
+            }
+            this.pairs = OneVsOne.ofPresent(hasRows);
             this.distinctScores = distinctScores;
             this.starts = starts;
             this.totals = totals;
@@ -209,7 +217,8 @@ public final class MulticlassSweep implements MulticlassNumbers {
     public static final class Run implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         private final SweepSums[] sums;
-        // ovo[a][b]: column a's one-vs-one sum of class a over class b in this run (scaled weights)
+        // ovo[slot(a)][slot(b)]: column a's one-vs-one sum of class a over class b in this run (scaled
+        // weights), for the plan's classes with samples; a row is null when column a has no entry here
         private final double[][] ovo;
 
         private Run(SweepSums[] sums, double[][] ovo) {
@@ -233,12 +242,19 @@ public final class MulticlassSweep implements MulticlassNumbers {
         SweepSums.Start[] starts = plan.starts[index];
         ScoreCounts[] ovr = oneVsRest(run);
         SweepSums[] sums = new SweepSums[k + 1];
-        double[][] ovo = new double[k][];
+        double[][] ovo = new double[plan.pairs.size()][];
         double[] none = new double[0];
         for (int j = 0; j < k; j++) {
             if (run[j] != null) {
                 sums[j] = SweepSums.of(ovr[j], starts[j], plan.totals[j], Double.NaN, none);
-                ovo[j] = run[j].scaledBy(plan.scale).oneVsOneSums(j, starts[j].truePositives() * plan.scale);
+                if (plan.pairs.slot[j] >= 0) {
+                    // only the classes with samples take part in one-vs-one: P x P sums, never K x K
+                    double[] all = run[j].scaledBy(plan.scale).oneVsOneSums(j, starts[j].truePositives() * plan.scale);
+                    ovo[plan.pairs.slot[j]] = new double[plan.pairs.size()];
+                    for (int slot = 0; slot < plan.pairs.size(); slot++) {
+                        ovo[plan.pairs.slot[j]][slot] = all[plan.pairs.present[slot]];
+                    }
+                }
             }
         }
         ScoreCounts all = pooledOf(ovr);
@@ -268,37 +284,32 @@ public final class MulticlassSweep implements MulticlassNumbers {
             throw new IllegalArgumentException("a multi-class evaluation counts at most " + Integer.MAX_VALUE
                     + " samples, got " + argmax.rows());
         }
+        OneVsOne pairs = plan.pairs;
+        int p = pairs.size();
         SweepSums[] all = new SweepSums[k + 1];
-        double[][] sums = new double[k][k];
+        double[][] ovo = new double[p][p];
         for (Run r : runs) {
             for (int j = 0; j <= k; j++) {
                 if (r.sums[j] != null) {
                     all[j] = all[j] == null ? r.sums[j] : all[j].combine(r.sums[j]);
                 }
-                if (j < k && r.ovo[j] != null) {
-                    for (int b = 0; b < k; b++) {
-                        sums[j][b] += r.ovo[j][b];
+            }
+            for (int a = 0; a < p; a++) {
+                if (r.ovo[a] != null) {
+                    for (int b = 0; b < p; b++) {
+                        ovo[a][b] += r.ovo[a][b];
                     }
                 }
             }
         }
-        boolean[] hasRows = new boolean[k];
         double[] support = new double[k];
         double[] negatives = new double[k];
         for (int c = 0; c < k; c++) {
             if (all[c] == null) {
                 throw new IllegalArgumentException("column " + c + " has no entry in any run");
             }
-            hasRows[c] = plan.totals[c].positiveRows() > 0;
             support[c] = plan.totals[c].positives() * plan.scale;
             negatives[c] = plan.totals[c].negatives() * plan.scale;
-        }
-        OneVsOne pairs = OneVsOne.ofPresent(hasRows);
-        double[][] ovo = new double[pairs.size()][pairs.size()];
-        for (int a = 0; a < pairs.size(); a++) {
-            for (int b = 0; b < pairs.size(); b++) {
-                ovo[a][b] = sums[pairs.present[a]][pairs.present[b]];
-            }
         }
         MulticlassEvaluation.ArgmaxPass pass = argmax.pass(plan.scale);
         MulticlassConfusionMatrix confusion = pass.confusion.build(classes);

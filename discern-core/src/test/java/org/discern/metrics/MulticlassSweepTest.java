@@ -132,6 +132,25 @@ class MulticlassSweepTest {
     }
 
     @Test
+    void extremeWeightsGiveTheMergedSummarysNumbers() {
+        // weights near 1e200 and 1e-200: the sums take the merged summary's power of two (from the
+        // total weight), so even the support agrees with MulticlassCounts.toEvaluation
+        MulticlassCountsTest.Data d = MulticlassCountsTest.Data.of("multiclass_weighted");
+        for (double scale : new double[] {1e200, 1e-200}) {
+            double[] w = d.weights().clone();
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= scale;
+            }
+            MulticlassCountsTest.Data big = new MulticlassCountsTest.Data(d.labels(), d.scores(), d.classes(), w);
+            List<MulticlassCounts> parts = parts(big, 53);
+            MulticlassEvaluation merged = MulticlassCounts.mergeAll(parts).toEvaluation();
+            MulticlassSweep s = sweep(parts, boundaries(d.scores(), 7, false));
+            SameEvaluation.multiclassNumbers(merged, s, 1e-12, "weights x " + scale);
+            assertTrue(Double.isFinite(s.rocAucOvoMacro()) && s.rocAucOvoMacro() > 0.5, "ovo " + s.rocAucOvoMacro());
+        }
+    }
+
+    @Test
     void runsThatDoNotFitThePlanAreRefused() {
         MulticlassCountsTest.Data d = MulticlassCountsTest.Data.of("multiclass_small_ties");
         MulticlassCounts all = d.part(0, d.labels().length);
