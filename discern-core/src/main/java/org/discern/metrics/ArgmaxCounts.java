@@ -1,6 +1,5 @@
 package org.discern.metrics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -106,17 +105,7 @@ public final class ArgmaxCounts implements java.io.Serializable {
 
     /** The sums of all parts together, in list order (rows are numbered in that order). */
     public static ArgmaxCounts mergeAll(List<ArgmaxCounts> parts) {
-        Checks.notNull(parts, "parts");
-        Checks.nonEmpty(parts.size(), "parts");
-        List<ArgmaxCounts> level = new ArrayList<>(parts);
-        while (level.size() > 1) {
-            List<ArgmaxCounts> next = new ArrayList<>();
-            for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? level.get(i).merge(level.get(i + 1)) : level.get(i));
-            }
-            level = next;
-        }
-        return level.get(0);
+        return Merging.pairwise(parts, ArgmaxCounts::merge);
     }
 
     /**

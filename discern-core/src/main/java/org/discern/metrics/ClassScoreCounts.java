@@ -244,17 +244,7 @@ public final class ClassScoreCounts implements java.io.Serializable {
      * @throws IllegalArgumentException when the list is empty or the numbers of classes differ
      */
     public static ClassScoreCounts mergeAll(java.util.List<ClassScoreCounts> parts) {
-        Checks.notNull(parts, "parts");
-        Checks.nonEmpty(parts.size(), "parts");
-        java.util.List<ClassScoreCounts> level = new java.util.ArrayList<>(parts);
-        while (level.size() > 1) {
-            java.util.List<ClassScoreCounts> next = new java.util.ArrayList<>();
-            for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? level.get(i).merge(level.get(i + 1)) : level.get(i));
-            }
-            level = next;
-        }
-        return level.get(0);
+        return Merging.pairwise(parts, ClassScoreCounts::merge);
     }
 
     /** Negative when entry (s1, c1) comes first: higher score, then lower class. */

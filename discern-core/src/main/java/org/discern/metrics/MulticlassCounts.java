@@ -102,17 +102,7 @@ public final class MulticlassCounts implements java.io.Serializable {
 
     /** The summary of all parts together, in list order (see the class notes on row numbers). */
     public static MulticlassCounts mergeAll(List<MulticlassCounts> parts) {
-        Checks.notNull(parts, "parts");
-        Checks.nonEmpty(parts.size(), "parts");
-        List<MulticlassCounts> level = new ArrayList<>(parts);
-        while (level.size() > 1) {
-            List<MulticlassCounts> next = new ArrayList<>();
-            for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? level.get(i).merge(level.get(i + 1)) : level.get(i));
-            }
-            level = next;
-        }
-        return level.get(0);
+        return Merging.pairwise(parts, MulticlassCounts::merge);
     }
 
     /** The K class names, in column order. */
