@@ -76,6 +76,22 @@ class MulticlassSweepTest {
         return b.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    @SuppressWarnings("unchecked")
+    static <T extends java.io.Serializable> T roundTrip(T value) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(value);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return (T) in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static List<MulticlassCounts> parts(MulticlassCountsTest.Data d, int size) {
         int n = d.labels().length;
         List<MulticlassCounts> parts = new ArrayList<>();
@@ -161,6 +177,10 @@ class MulticlassSweepTest {
         }
         MulticlassSweep.Plan plan = MulticlassSweep.Plan.of(List.of(MulticlassSweep.RunTotals.of(run)));
         assertThrows(IllegalArgumentException.class, () -> MulticlassSweep.sweep(run, 1, plan));
+        // what a distributed engine ships between processes survives serialization
+        MulticlassSweep.Run sums = MulticlassSweep.sweep(run, 0, roundTrip(plan));
+        MulticlassSweep s = MulticlassSweep.of(roundTrip(plan), List.of(roundTrip(sums)), roundTrip(all.argmax()));
+        assertEquals(all.toEvaluation().rocAucOvoMacro(), s.rocAucOvoMacro(), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> MulticlassSweep.of(plan, List.of(), all.argmax()));
     }
 }
