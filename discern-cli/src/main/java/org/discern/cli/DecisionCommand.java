@@ -9,9 +9,12 @@ import org.discern.io.BinaryPredictions;
 import org.discern.io.DecisionCurveCsv;
 import org.discern.io.DecisionJson;
 import org.discern.io.Json;
+import org.discern.io.OutputFiles;
 import org.discern.metrics.ConfidenceInterval;
 import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.OperatingPoints;
+import org.discern.report.ChartFiles;
+import org.discern.report.Charts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,17 +35,20 @@ import picocli.CommandLine.Model.CommandSpec;
             "  standardized         NB / p",
             "n, TP, FP and p are weighted when the input has weights. With --ci bootstrap, a stratified",
             "percentile interval of the model's net benefit at every pt (seeded, --replicates, --level).",
-            "Multi-class or multi-label input: choose the class with --class NAME (one against the rest)."},
+            "Multi-class or multi-label input: choose the class with --class NAME (one against the rest).",
+            "--chart FILE draws the curve (.png, .svg or .pdf by the extension): model, treat all, treat",
+            "none, and the bootstrap band with --ci bootstrap; --out stays the CSV of the numbers."},
         footer = {
             "",
             "Examples:",
             "  discern decision preds.csv",
             "  discern decision preds.csv --grid 0.01:0.5:0.01 --format json",
             "  discern decision preds.csv --ci bootstrap --seed 7 --out decision.csv",
+            "  discern decision preds.csv --ci bootstrap --chart decision.svg",
             "  discern decision malware25.csv --class Adialer.C --grid 0.05:0.5:0.05"})
 public final class DecisionCommand implements Callable<Integer> {
     /** The grid without {@code --grid}. */
-    static final String DEFAULT_GRID = "0.01:0.99:0.01";
+    static final String DEFAULT_GRID = DecisionCurve.DEFAULT_GRID;
 
     @Spec
     CommandSpec spec;
@@ -65,6 +71,10 @@ public final class DecisionCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the curve as CSV, whole or not at all, never over an input.")
     Path out;
+
+    @Option(names = "--chart", paramLabel = "FILE",
+            description = "Also draw the curve to FILE (.png, .svg or .pdf), whole or not at all, never over an input.")
+    Path chart;
 
     @Mixin
     FormatOption output;
@@ -89,6 +99,14 @@ public final class DecisionCommand implements Callable<Integer> {
             throw new UsageException("--replicates x grid points must be <= " + DecisionCurve.MAX_BOOTSTRAP_VALUES
                     + ", got " + options.replicates() + " x " + thresholds.length);
         }
+        ChartFiles.Format format = null;
+        if (chart != null) {
+            try {
+                format = ChartFiles.Format.ofFile(chart);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--chart: " + e.getMessage());
+            }
+        }
         BinaryPredictions p = input.readBinary(spec.commandLine().getErr());
         DecisionCurve curve = options == null
                 ? DecisionCurve.of(OperatingPoints.of(p.scores(), p.labels(), p.weights()), thresholds)
@@ -97,12 +115,20 @@ public final class DecisionCommand implements Callable<Integer> {
         if (out != null) {
             DecisionCurveCsv.write(curve, out, input.inputs());
         }
+        if (chart != null) {
+            var drawn = Charts.decisionCurve(curve);
+            ChartFiles.Format as = format;
+            OutputFiles.writeBytes(chart, o -> ChartFiles.write(drawn, o, as), input.inputs());
+        }
         if (output.json()) {
             Json.write(DecisionJson.decisionCurve(curve), w);
         } else {
             w.print(table(p.source(), curve));
             if (out != null) {
                 w.println("wrote " + curve.size() + " thresholds to " + out);
+            }
+            if (chart != null) {
+                w.println("drew the decision curve to " + chart);
             }
         }
         w.flush();

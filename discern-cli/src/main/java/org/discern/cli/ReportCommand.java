@@ -11,11 +11,16 @@ import org.discern.io.MultiClassPredictions;
 import org.discern.io.MultiLabelPredictions;
 import org.discern.io.OutputDirectory;
 import org.discern.io.Predictions;
+import org.discern.io.ScoreMatrix;
 import org.discern.io.SliceJson;
 import org.discern.io.SummaryJson;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.Bootstrap;
+import org.discern.metrics.BootstrapOptions;
+import org.discern.metrics.CalibrationBinning;
+import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.EvaluationSummary;
+import org.discern.metrics.MulticlassCalibration;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.MultilabelEvaluation;
 import org.discern.metrics.SummaryOptions;
@@ -45,7 +50,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "with its --ci interval, a sortable table with the test against the rest);",
             "--fold COL a Folds section (each fold's ROC and PR curve thin, their average",
             "thick, the bands shaded); metrics.json then holds 'slices' and 'folds' as",
-            "'evaluate' writes them."},
+            "'evaluate' writes them.",
+            "Probabilities add a Decision curve section (binary: net benefit of the model, treat",
+            "all and treat none at pt = 0.01..0.99; --ci bootstrap adds the model's band) and a",
+            "Calibration per class section (multi-class: reliability diagrams with Wilson bars,",
+            "top-label and class-wise ECE; the 30 classes of largest ECE beyond 30 classes)."},
         footer = {
             "",
             "Examples:",
@@ -57,7 +66,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern report fraud.csv --cost-fp 1 --cost-fn 50 --out fraud-report",
             "  discern report tags.csv --layout multilabel --out tags-report",
             "  discern report preds.csv --group sex --group region --ci delong --out fairness-report",
-            "  discern report cv_preds.csv --fold fold --out cv-report"})
+            "  discern report cv_preds.csv --fold fold --out cv-report",
+            "  discern report preds.csv --ci bootstrap --seed 7 --out report/   # decision curve with its band"})
 public final class ReportCommand implements Callable<Integer> {
     /** Clock of the report's time stamp; tests replace it. */
     static Clock clock = Clock.systemUTC();
@@ -147,6 +157,13 @@ public final class ReportCommand implements Callable<Integer> {
         if (!p.weighted()) {
             b.scores(p.scores(), p.labels());
         }
+        if (ev.scoresAreProbabilities()) {
+            // with --ci bootstrap the model's band: the seed and replicates of the other intervals
+            double[] grid = DecisionCurve.grid(DecisionCurve.DEFAULT_GRID);
+            b.decisionCurve(ci == IntervalMethod.BOOTSTRAP
+                    ? DecisionCurve.bootstrap(p.scores(), p.labels(), p.weights(), intervals.bootstrap(grid.length), grid)
+                    : DecisionCurve.of(ev.operatingPoints(), grid));
+        }
         if (ci == IntervalMethod.BOOTSTRAP) {
             // the page's ROC band (pROC's ci.se): the same replicates and seed as the intervals
             b.rocBand(Bootstrap.rocBand(p.scores(), p.labels(), p.weights(), bandSpecificities(),
@@ -176,8 +193,28 @@ public final class ReportCommand implements Callable<Integer> {
         // the same summary as 'evaluate' with these options; metrics.json is its JSON
         SummaryOptions options = SummaryOptions.defaults().withTopK(topK.values());
         EvaluationSummary summary = Summaries.multiclass(ev, p, options, ci, intervals);
-        return write(sliced(common().multiclass(ev).summary(summary), summary,
+        return write(sliced(common().multiclass(ev).calibration(calibration(p), p.classNames(),
+                BootstrapOptions.DEFAULT_LEVEL).summary(summary), summary,
                 Slicing.of(p, slicing, options, ci, intervals)).initialThreshold(threshold));
+    }
+
+    /**
+     * Per-class and top-label calibration in 10 uniform bins when every score is a probability in
+     * [0, 1] (the page's "Calibration per class" section), else null. Reads the scores in place:
+     * no n x K copy (16,000 classes must fit the heap of {@code ManyClassesCliTest}).
+     */
+    static MulticlassCalibration calibration(MultiClassPredictions p) {
+        ScoreMatrix s = p.scores();
+        for (int i = 0; i < s.rows(); i++) {
+            for (int c = 0; c < s.columns(); c++) {
+                double v = s.get(i, c);
+                if (!(v >= 0 && v <= 1)) {
+                    return null;
+                }
+            }
+        }
+        return MulticlassCalibration.of(s.rows(), s.columns(), s::get, p.labels(), p.weights(), 10,
+                CalibrationBinning.UNIFORM);
     }
 
     /** Multi-label: one curve per label; options 'evaluate' refuses for multi-label input are refused here too. */

@@ -67,7 +67,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  discern threshold malware25.csv --class Adialer.C --by f1",
             "  discern threshold animals.csv --cost-matrix costs.csv",
             "  discern threshold animals.csv --cost-matrix costs.csv --priors cat=0.2,dog=0.7,fox=0.1 --format json",
-            "  discern threshold animals.csv --cost-matrix costs.csv --priors target.csv --train-priors train.csv"})
+            "  discern threshold animals.csv --cost-matrix costs.csv --priors target.csv --train-priors train.csv",
+            "  discern threshold animals.csv --cost-matrix costs.csv --prior-correct cat=0.2,dog=0.7,fox=0.1"})
 public final class ThresholdCommand implements Callable<Integer> {
     static final List<String> ALL = List.of("youden", "closest", "f1", "fbeta:2", "mcc", "cost", "precision:0.9",
             "recall:0.9", "specificity:0.95", "sensitivity:0.95");
@@ -98,9 +99,10 @@ public final class ThresholdCommand implements Callable<Integer> {
                     + "(CSV: header 'true\\decided' then the classes; one row per true class; costs >= 0).")
     Path costMatrix;
 
-    @Option(names = "--priors", paramLabel = "NAME=P,...|FILE",
+    @Option(names = {"--priors", "--prior-correct"}, paramLabel = "NAME=P,...|FILE",
             description = "With --cost-matrix: correct the probabilities to these target class priors first "
-                    + "(inline or a CSV file 'class,prior'; positive, normalised to sum 1).")
+                    + "(inline or a CSV file 'class,prior'; positive, normalised to sum 1). --prior-correct is"
+                    + " the same option.")
     String priors;
 
     @Option(names = "--train-priors", paramLabel = "NAME=P,...|FILE",

@@ -34,6 +34,11 @@ class DecisionCurveCommandTest {
 
     /** P = N = 4; a score of 0.6 on the grid point 0.6 checks the rule "treat iff score >= pt". */
     private Path small() throws IOException {
+        return small(dir);
+    }
+
+    /** The sample above, written into {@code dir} (also DecisionChartCliTest's). */
+    static Path small(Path dir) throws IOException {
         Path p = dir.resolve("small.csv");
         Files.writeString(p, "label,score\n1,0.9\n1,0.8\n0,0.8\n1,0.7\n0,0.6\n1,0.5\n0,0.4\n0,0.3\n",
                 StandardCharsets.UTF_8);

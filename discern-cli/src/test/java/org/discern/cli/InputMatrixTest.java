@@ -17,7 +17,10 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.discern.io.Json;
+import org.discern.metrics.Field;
 import org.discern.metrics.Fixtures;
+import org.discern.metrics.Metric;
+import org.discern.metrics.MetricKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,8 +216,13 @@ class InputMatrixTest {
                 List<String> more = command.equals("sweep") ? List.of("--out", "OUT") : List.of("--format", "json");
                 String ok = command.equals("sweep") ? "wrote " : command.equals("threshold") ? "\"criteria\""
                         : command.equals("decision") ? "\"net_benefit_all\"" : "\"ece\"";
-                cells.add(multi ? cell(command, form, more, 2, chooseClass(command, form))
-                        : cell(command, form, more, 0, ok));
+                if (command.equals("calibrate") && multi && form != Form.MULTILABEL_CSV) {
+                    // issue 16: multi-class probabilities without --class: top-label and class-wise ECE
+                    cells.add(cell(command, form, more, 0, "\"ece_classwise\""));
+                } else {
+                    cells.add(multi ? cell(command, form, more, 2, chooseClass(command, form))
+                            : cell(command, form, more, 0, ok));
+                }
                 if (multi) {
                     List<String> withClass = new ArrayList<>(more);
                     withClass.addAll(List.of("--class", some));
@@ -276,6 +284,17 @@ class InputMatrixTest {
             // issue 12: every key of every JSON output is a registry key (metric or field)
             if (r.out().startsWith("{")) {
                 assertEquals(List.of(), GoldenOutputTest.unknownKeys(Json.parse(r.out()), "$"), where);
+            }
+            if (command.equals("calibrate") && r.out().contains("\"ece_classwise\"")) {
+                // the class-wise ECE is the mean of the 5 classes' one-vs-rest ECEs
+                JsonNode j = Json.parse(r.out());
+                JsonNode per = j.get(Field.PER_CLASS.key());
+                assertEquals(5, per.size(), where);
+                double sum = 0;
+                for (JsonNode c : per) {
+                    sum += c.get(MetricKey.of(Metric.ECE).key()).asDouble();
+                }
+                assertEquals(sum / 5, j.get(MetricKey.of(Metric.ECE_CLASSWISE).key()).asDouble(), 1e-12, where);
             }
             if (command.equals("report")) {
                 assertEquals(List.of(), GoldenOutputTest.unknownKeys(

@@ -252,7 +252,7 @@ public final class Bootstrap {
         return stratified(strata, weights, options, statistic, null);
     }
 
-    private static BootstrapResult stratified(int[] strata, double[] weights, BootstrapOptions options,
+    static BootstrapResult stratified(int[] strata, double[] weights, BootstrapOptions options,
             WeightedStatistic statistic, List<String> names) {
         Checks.notNull(strata, "strata");
         Checks.nonEmpty(strata.length, "strata");

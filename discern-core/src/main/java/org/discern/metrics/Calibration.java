@@ -48,6 +48,8 @@ public final class Calibration {
     private final int[] binIndex;
     private final long[] counts;
     private final double[] binWeights;
+    // sum of squared weights per listed bin (equals counts without weights): Kish's effective size
+    private final double[] binSquaredWeights;
     private final double[] meanPredicted;
     private final double[] observed;
     private final double ece;
@@ -62,7 +64,8 @@ public final class Calibration {
     private final List<String> warnings;
 
     private Calibration(CalibrationBinning binning, double[] edges, int[] binIndex, long[] counts,
-            double[] binWeights, double[] meanPredicted, double[] observed, double ece, double mce,
+            double[] binWeights, double[] binSquaredWeights, double[] meanPredicted, double[] observed, double ece,
+            double mce,
             double brier, double reliability, double resolution, double uncertainty, double withinBinVariance,
             double withinBinCovariance, double totalWeight, List<String> warnings) {
         this.binning = binning;
@@ -70,6 +73,7 @@ public final class Calibration {
         this.binIndex = binIndex;
         this.counts = counts;
         this.binWeights = binWeights;
+        this.binSquaredWeights = binSquaredWeights;
         this.meanPredicted = meanPredicted;
         this.observed = observed;
         this.ece = ece;
@@ -136,6 +140,7 @@ public final class Calibration {
         int[] bin = new int[n];
         long[] cnt = new long[bins];
         double[] w = new double[bins];
+        double[] w2 = new double[bins];
         double[] sp = new double[bins];
         double[] sy = new double[bins];
         double total = 0;
@@ -147,6 +152,7 @@ public final class Calibration {
             bin[i] = b;
             cnt[b]++;
             w[b] += wi;
+            w2[b] += wi * wi;
             sp[b] += wi * p;
             if (labels[i]) {
                 sy[b] += wi;
@@ -163,6 +169,7 @@ public final class Calibration {
         int[] idx = new int[k];
         long[] counts = new long[k];
         double[] bw = new double[k];
+        double[] bw2 = new double[k];
         double[] mp = new double[k];
         double[] ob = new double[k];
         double[] meanP = new double[bins];
@@ -182,6 +189,7 @@ public final class Calibration {
             idx[j] = b;
             counts[j] = cnt[b];
             bw[j] = w[b];
+            bw2[j] = w2[b];
             mp[j] = meanP[b];
             ob[j] = meanY[b];
             double gap = Math.abs(meanY[b] - meanP[b]);
@@ -208,7 +216,7 @@ public final class Calibration {
         if (k < bins) {
             warnings.add((bins - k) + " of " + bins + " bins are empty and not listed");
         }
-        return new Calibration(binning, e, idx, counts, bw, mp, ob, ece / total, mce, brier / total, rel / total,
+        return new Calibration(binning, e, idx, counts, bw, bw2, mp, ob, ece / total, mce, brier / total, rel / total,
                 res / total, oBar * (1 - oBar), wbv / total, wbc / total, total, warnings);
     }
 
@@ -247,6 +255,11 @@ public final class Calibration {
             e[i] = gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
         }
         return e;
+    }
+
+    /** The bin (0 .. bins-1) of probability p under these edges. */
+    int binOf(double p) {
+        return countBelow(edges, edges.length - 1, p);
     }
 
     /** Number of interior edges e[1..bins-1] strictly below p (numpy searchsorted, side left). */
@@ -317,6 +330,25 @@ public final class Calibration {
     /** Observed frequency of listed bin i. */
     public double observedFrequency(int i) {
         return observed[i];
+    }
+
+    /**
+     * Kish's effective number of rows of listed bin i, W_b^2 / Σ w_i^2 over its rows: its row
+     * count without weights (or with equal weights).
+     */
+    public double effectiveCount(int i) {
+        return binWeights[i] * binWeights[i] / binSquaredWeights[i];
+    }
+
+    /**
+     * Wilson score interval of the observed frequency of listed bin i (the default interval of a
+     * reliability curve; see {@link BinomialInterval#wilson}), with Kish's effective count of the
+     * bin as its n when rows are weighted.
+     *
+     * @param level confidence level in (0, 1)
+     */
+    public ConfidenceInterval observedInterval(int i, double level) {
+        return BinomialInterval.wilson(observed[i], effectiveCount(i), level);
     }
 
     /** Expected calibration error (weight-averaged |observed - predicted| over bins). */

@@ -30,6 +30,8 @@ public record ConfidenceInterval(double estimate, double lower, double upper, do
     public static final String DELONG = "delong";
     /** DeLong's variance on the logit scale. */
     public static final String DELONG_LOGIT = "delong_logit";
+    /** Wilson score interval of a binomial proportion. */
+    public static final String WILSON = "wilson";
     /** Percentile interval of the stratified bootstrap. */
     public static final String BOOTSTRAP = "bootstrap";
 

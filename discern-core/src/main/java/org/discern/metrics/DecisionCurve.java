@@ -34,6 +34,8 @@ import org.discern.metrics.internal.Checks;
 public final class DecisionCurve {
     /** Largest number of threshold probabilities of one curve (a grid of step 1e-4 over (0, 1)). */
     public static final int MAX_THRESHOLDS = 10_000;
+    /** The default grid of threshold probabilities, 0.01, 0.02, ..., 0.99, as {@link #grid} reads it. */
+    public static final String DEFAULT_GRID = "0.01:0.99:0.01";
     /**
      * Largest {@code replicates x thresholds} of a bootstrapped curve: the replicate values are
      * kept (8 bytes each) to take their quantiles, so this bounds that array at 160 MB.

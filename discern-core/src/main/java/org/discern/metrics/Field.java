@@ -133,6 +133,14 @@ public enum Field {
     MEAN_PREDICTED,
     /** Observed frequency of positives in a bin. */
     OBSERVED_FREQUENCY,
+    /** Lower bound of the interval of a bin's observed frequency. */
+    OBSERVED_LOWER,
+    /** Upper bound of the interval of a bin's observed frequency. */
+    OBSERVED_UPPER,
+    /** How the bins' intervals were computed: {method, level}. */
+    OBSERVED_INTERVAL,
+    /** Multi-class calibration of the top-label confidence. */
+    TOP_LABEL,
     // ---- decision
     /** The decision curve: one object per threshold probability. */
     DECISION_CURVE,

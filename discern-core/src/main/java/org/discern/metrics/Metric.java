@@ -57,6 +57,13 @@ public enum Metric {
     COVERAGE_ERROR("coverage error", Better.LOWER, Kind.NON_NEGATIVE, false),
     /** Expected calibration error (weighted mean gap per bin). */
     ECE("expected calibration error", Better.LOWER, Kind.PROPORTION, false),
+    /**
+     * Multi-class: expected calibration error of the top-label confidence (the largest
+     * probability of a row against "its class is the label"; Guo et al. 2017).
+     */
+    ECE_TOP_LABEL("top-label expected calibration error", Better.LOWER, Kind.PROPORTION, false),
+    /** Multi-class: unweighted mean over classes of the one-vs-rest expected calibration errors. */
+    ECE_CLASSWISE("class-wise expected calibration error", Better.LOWER, Kind.PROPORTION, false),
     /** Maximum calibration error (largest gap of a bin). */
     MCE("maximum calibration error", Better.LOWER, Kind.PROPORTION, false),
     /** Reliability term of the Brier score decomposition. */

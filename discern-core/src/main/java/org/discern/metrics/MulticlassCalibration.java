@@ -32,6 +32,17 @@ public final class MulticlassCalibration {
     }
 
     /**
+     * Read access to an n x k probability matrix without copying it (a reader's row-major
+     * storage, for instance): the probability of row {@code row} for class {@code column}. Must
+     * return the same value for the same cell on every call.
+     */
+    @FunctionalInterface
+    public interface Matrix {
+        /** The probability of row {@code row} (0 .. n-1) for class {@code column} (0 .. k-1). */
+        double get(int row, int column);
+    }
+
+    /**
      * Per-class and top-label calibration.
      *
      * @param probabilities row-major n x k matrix, entries in [0, 1]
@@ -46,7 +57,6 @@ public final class MulticlassCalibration {
     public static MulticlassCalibration of(double[] probabilities, int k, int[] labels, double[] weights, int bins,
             CalibrationBinning binning) {
         Checks.notNull(probabilities, "probabilities");
-        Checks.notNull(labels, "labels");
         if (k < 2) {
             throw new IllegalArgumentException("k must be >= 2, got " + k);
         }
@@ -54,7 +64,30 @@ public final class MulticlassCalibration {
             throw new IllegalArgumentException("probabilities length must be a multiple of k = " + k + ", got "
                     + probabilities.length);
         }
-        int n = probabilities.length / k;
+        return of(probabilities.length / k, k, (i, c) -> probabilities[i * k + c], labels, weights, bins, binning);
+    }
+
+    /**
+     * Per-class and top-label calibration of a matrix read cell by cell, one column at a time:
+     * besides the results (O(k x bins)) it holds O(n) scratch, never an n x k copy.
+     *
+     * @param n number of rows, &gt;= 1
+     * @param k number of classes, &gt;= 2
+     * @param probabilities the matrix, entries in [0, 1]
+     * @param labels n labels in [0, k)
+     * @param weights n non-negative weights, or null
+     * @param bins number of bins, &gt;= 1
+     * @param binning bin placement (per class and for the top label)
+     * @throws IllegalArgumentException on a shape mismatch, a label outside [0, k) or an entry
+     *     outside [0, 1], with its index
+     */
+    public static MulticlassCalibration of(int n, int k, Matrix probabilities, int[] labels, double[] weights,
+            int bins, CalibrationBinning binning) {
+        Checks.notNull(probabilities, "probabilities");
+        Checks.notNull(labels, "labels");
+        if (k < 2) {
+            throw new IllegalArgumentException("k must be >= 2, got " + k);
+        }
         Checks.nonEmpty(n, "probabilities");
         Checks.sameLength(n, labels.length, "probability rows", "labels");
         for (int i = 0; i < n; i++) {
@@ -62,37 +95,30 @@ public final class MulticlassCalibration {
                 throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + k + "), got " + labels[i]);
             }
         }
-        for (int j = 0; j < probabilities.length; j++) {
-            double p = probabilities[j];
-            if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException("probabilities[" + (j / k) + "][" + (j % k)
-                        + "] must be in [0, 1], got " + p);
-            }
-        }
         List<Calibration> per = new ArrayList<>(k);
         double[] column = new double[n];
         boolean[] isClass = new boolean[n];
+        double[] confidence = new double[n];
+        int[] arg = new int[n];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < n; i++) {
-                column[i] = probabilities[i * k + c];
+                double p = probabilities.get(i, c);
+                if (!(p >= 0 && p <= 1)) {
+                    throw new IllegalArgumentException("probabilities[" + i + "][" + c + "] must be in [0, 1], got " + p);
+                }
+                column[i] = p;
                 isClass[i] = labels[i] == c;
+                // the first largest probability of the row on ties, as the arg-max rule of the fixtures
+                if (c == 0 || p > confidence[i]) {
+                    confidence[i] = p;
+                    arg[i] = c;
+                }
             }
             per.add(Calibration.of(column, isClass, weights, bins, binning));
         }
-        double[] confidence = new double[n];
         boolean[] correct = new boolean[n];
         for (int i = 0; i < n; i++) {
-            int arg = 0;
-            double max = probabilities[i * k];
-            for (int c = 1; c < k; c++) {
-                double p = probabilities[i * k + c];
-                if (p > max) {
-                    max = p;
-                    arg = c;
-                }
-            }
-            confidence[i] = max;
-            correct[i] = arg == labels[i];
+            correct[i] = arg[i] == labels[i];
         }
         return new MulticlassCalibration(k, per, Calibration.of(confidence, correct, weights, bins, binning));
     }

@@ -139,6 +139,36 @@ class CalibrationTest {
     }
 
     @Test
+    void aMatrixReadCellByCellGivesTheSameCalibrationAsTheArray() {
+        // column-major storage read through the accessor: the same figures, bit for bit
+        double[] rowMajor = {0.7, 0.2, 0.1, 0.3, 0.3, 0.4, 0.1, 0.8, 0.1, 0.25, 0.25, 0.5, 0.9, 0.05, 0.05};
+        int k = 3;
+        int n = 5;
+        double[][] columns = new double[k][n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                columns[c][i] = rowMajor[i * k + c];
+            }
+        }
+        int[] labels = {0, 2, 1, 0, 0};
+        double[] w = {1, 2, 0.5, 1, 3};
+        MulticlassCalibration a = MulticlassCalibration.of(rowMajor, k, labels, w, 4, CalibrationBinning.QUANTILE);
+        MulticlassCalibration b = MulticlassCalibration.of(n, k, (i, c) -> columns[c][i], labels, w, 4,
+                CalibrationBinning.QUANTILE);
+        for (int c = 0; c < k; c++) {
+            assertEquals(a.perClass(c).expectedCalibrationError(), b.perClass(c).expectedCalibrationError(), 0);
+            assertArrayEquals(a.perClass(c).observedFrequency(), b.perClass(c).observedFrequency(), 0);
+        }
+        // top label: 0.7 ok, 0.4 ok, 0.8 ok, 0.5 wrong (class 2, label 0), 0.9 ok
+        assertArrayEquals(a.topLabel().meanPredicted(), b.topLabel().meanPredicted(), 0);
+        assertEquals(a.topLabel().expectedCalibrationError(), b.topLabel().expectedCalibrationError(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MulticlassCalibration.of(2, 2, (i, c) -> i == 1 && c == 1 ? 1.5 : 0.5, new int[] {0, 1}, null, 2,
+                        CalibrationBinning.UNIFORM));
+        assertEquals("probabilities[1][1] must be in [0, 1], got 1.5", e.getMessage());
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> Calibration.of(new double[] {1.5}, new boolean[] {true}, 2));
         assertThrows(IllegalArgumentException.class, () -> Calibration.of(new double[] {0.5}, new boolean[] {true}, 0));

@@ -1,14 +1,21 @@
 package org.discern.io;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.discern.metrics.BootstrapOptions;
+import org.discern.metrics.BootstrapResult;
 import org.discern.metrics.Calibration;
+import org.discern.metrics.CalibrationBootstrap;
+import org.discern.metrics.ConfidenceInterval;
 import org.discern.metrics.CostDecision;
 import org.discern.metrics.CostMatrix;
 import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.Field;
 import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
+import org.discern.metrics.MulticlassCalibration;
 import org.discern.metrics.MulticlassConfusionMatrix;
 import org.discern.metrics.PriorShiftCalibrator;
 import org.discern.metrics.ThresholdChoice;
@@ -57,24 +64,106 @@ public final class DecisionJson {
         return o;
     }
 
-    /**
-     * Calibration figures. Keys: binning, bins, brier, ece, mce, reliability, resolution,
-     * uncertainty, within_bin_variance, within_bin_covariance, curve {bin, lower, upper, count,
-     * weight, mean_predicted, observed_frequency} (arrays over the non-empty bins), warnings.
-     */
+    /** Calibration figures with 95% Wilson bins and no bootstrap; see {@link #calibration(Calibration, double, BootstrapResult)}. */
     public static ObjectNode calibration(Calibration c) {
+        return calibration(c, BootstrapOptions.DEFAULT_LEVEL, null);
+    }
+
+    /**
+     * Calibration figures. Keys: binning, bins, brier, ece, (ece_ci), mce, (mce_ci), reliability,
+     * resolution, uncertainty, within_bin_variance, within_bin_covariance, curve {bin, lower,
+     * upper, count, weight, mean_predicted, observed_frequency, observed_lower, observed_upper,
+     * observed_interval {method, level}} (arrays over the non-empty bins; the bounds are Wilson
+     * intervals), (bootstrap {replicates, seed}), warnings.
+     *
+     * @param level level of the bins' Wilson intervals
+     * @param boot bootstrap of ECE and MCE ({@link CalibrationBootstrap#binary}), or null
+     */
+    public static ObjectNode calibration(Calibration c, double level, BootstrapResult boot) {
         ObjectNode o = Json.object();
         o.put(Field.BINNING.key(), c.binning().label());
         o.put(Field.BINS.key(), c.bins());
         Json.number(o, key(Metric.BRIER), c.brierScore());
-        Json.number(o, key(Metric.ECE), c.expectedCalibrationError());
-        Json.number(o, key(Metric.MCE), c.maximumCalibrationError());
+        withInterval(o, MetricKey.of(Metric.ECE), c.expectedCalibrationError(), boot);
+        withInterval(o, MetricKey.of(Metric.MCE), c.maximumCalibrationError(), boot);
         Json.number(o, key(Metric.RELIABILITY), c.reliability());
         Json.number(o, key(Metric.RESOLUTION), c.resolution());
         Json.number(o, key(Metric.UNCERTAINTY), c.uncertainty());
         Json.number(o, key(Metric.WITHIN_BIN_VARIANCE), c.withinBinVariance());
         Json.number(o, key(Metric.WITHIN_BIN_COVARIANCE), c.withinBinCovariance());
-        ObjectNode curve = o.putObject(Field.CURVE.key());
+        o.set(Field.CURVE.key(), reliabilityCurve(c, level));
+        bootstrap(o, boot);
+        ArrayNode w = o.putArray(Field.WARNINGS.key());
+        c.warnings().forEach(w::add);
+        return o;
+    }
+
+    /**
+     * Multi-class calibration figures. Keys: binning, bins, classes, ece_top_label, (its _ci),
+     * ece_classwise, (its _ci), top_label (the binary figures of the top-label confidence),
+     * per_class [{class, ece, (ece_ci), and the binary figures' keys from brier on}],
+     * (bootstrap {replicates, seed}), warnings.
+     *
+     * @param boot bootstrap from {@link CalibrationBootstrap#multiclass}, or null
+     */
+    public static ObjectNode multiclassCalibration(MulticlassCalibration m, List<String> classes, double level,
+            BootstrapResult boot) {
+        ObjectNode o = Json.object();
+        Calibration top = m.topLabel();
+        o.put(Field.BINNING.key(), top.binning().label());
+        o.put(Field.BINS.key(), top.bins());
+        ArrayNode names = o.putArray(Field.CLASSES.key());
+        classes.forEach(names::add);
+        withInterval(o, MetricKey.of(Metric.ECE_TOP_LABEL), top.expectedCalibrationError(), boot);
+        withInterval(o, MetricKey.of(Metric.ECE_CLASSWISE), m.classwiseExpectedCalibrationError(), boot);
+        ObjectNode t = calibration(top, level, null);
+        t.remove(Field.WARNINGS.key());
+        o.set(Field.TOP_LABEL.key(), t);
+        ArrayNode per = o.putArray(Field.PER_CLASS.key());
+        for (int k = 0; k < m.classes(); k++) {
+            ObjectNode r = per.addObject();
+            r.put(Field.CLASS.key(), classes.get(k));
+            ObjectNode fig = calibration(m.perClass(k), level, null);
+            fig.remove(Field.BINNING.key());
+            fig.remove(Field.BINS.key());
+            fig.remove(Field.WARNINGS.key());
+            MetricKey ece = MetricKey.of(Metric.ECE);
+            if (boot != null) {
+                fig.set(Field.ci(ece), SummaryJson.interval(
+                        boot.interval(BootstrapResult.classStatistic(ece, classes.get(k)))));
+            }
+            r.setAll(fig);
+        }
+        bootstrap(o, boot);
+        ArrayNode w = o.putArray(Field.WARNINGS.key());
+        top.warnings().forEach(x -> w.add("top label: " + x));
+        for (int k = 0; k < m.classes(); k++) {
+            String name = classes.get(k);
+            m.perClass(k).warnings().forEach(x -> w.add(name + ": " + x));
+        }
+        if (boot != null) {
+            boot.warnings().forEach(w::add);
+        }
+        return o;
+    }
+
+    private static void withInterval(ObjectNode o, MetricKey key, double value, BootstrapResult boot) {
+        Json.number(o, key.key(), value);
+        if (boot != null) {
+            o.set(Field.ci(key), SummaryJson.interval(boot.interval(key)));
+        }
+    }
+
+    private static void bootstrap(ObjectNode o, BootstrapResult boot) {
+        if (boot != null) {
+            ObjectNode b = o.putObject(Field.BOOTSTRAP.key());
+            b.put(Field.REPLICATES.key(), boot.replicates());
+            b.put(Field.SEED.key(), boot.seed());
+        }
+    }
+
+    private static ObjectNode reliabilityCurve(Calibration c, double level) {
+        ObjectNode curve = Json.object();
         ArrayNode bin = curve.putArray(Field.BIN.key());
         ArrayNode lower = curve.putArray(Field.LOWER.key());
         ArrayNode upper = curve.putArray(Field.UPPER.key());
@@ -82,6 +171,8 @@ public final class DecisionJson {
         ArrayNode weight = curve.putArray(Field.WEIGHT.key());
         ArrayNode mp = curve.putArray(Field.MEAN_PREDICTED.key());
         ArrayNode of = curve.putArray(Field.OBSERVED_FREQUENCY.key());
+        ArrayNode ol = curve.putArray(Field.OBSERVED_LOWER.key());
+        ArrayNode ou = curve.putArray(Field.OBSERVED_UPPER.key());
         int[] idx = c.binIndex();
         double[] edges = c.edges();
         long[] counts = c.counts();
@@ -94,10 +185,14 @@ public final class DecisionJson {
             Json.add(weight, weights[i]);
             Json.add(mp, c.meanPredicted(i));
             Json.add(of, c.observedFrequency(i));
+            ConfidenceInterval ci = c.observedInterval(i, level);
+            Json.add(ol, ci.lower());
+            Json.add(ou, ci.upper());
         }
-        ArrayNode w = o.putArray(Field.WARNINGS.key());
-        c.warnings().forEach(w::add);
-        return o;
+        ObjectNode how = curve.putObject(Field.OBSERVED_INTERVAL.key());
+        how.put(Field.METHOD.key(), ConfidenceInterval.WILSON);
+        Json.number(how, Field.LEVEL.key(), level);
+        return curve;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.discern.metrics.BootstrapOptions;
 import org.discern.metrics.Calibration;
+import org.discern.metrics.ConfidenceInterval;
+import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.Normal;
 import org.discern.metrics.ThresholdSweep;
 import org.discern.report.internal.Fmt;
@@ -400,8 +404,9 @@ public final class Charts {
     /**
      * Reliability diagram of core's {@link Calibration}: observed fraction of positives against
      * mean predicted probability per non-empty bin (with markers), the diagonal of perfect
-     * calibration, and the histogram of scores (samples, or their weight, per bin) on a
-     * right-hand axis.
+     * calibration, the histogram of scores (samples, or their weight, per bin) on a right-hand
+     * axis, and each bin's 95% Wilson interval of the observed fraction as a vertical bar
+     * ({@link Calibration#observedInterval}).
      */
     public static XYChart calibration(Calibration bins) {
         XYChart chart = unitChart("Calibration (reliability diagram)", "Mean predicted probability",
@@ -449,6 +454,12 @@ public final class Charts {
         }
         addLine(chart, names, "perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}, GREY,
                 dotted(1f), true);
+        for (int i = 0; i < bins.size(); i++) {
+            ConfidenceInterval ci = bins.observedInterval(i, BootstrapOptions.DEFAULT_LEVEL);
+            double x = bins.meanPredicted(i);
+            addLine(chart, names, "95% Wilson interval", new double[] {x, x}, new double[] {ci.lower(), ci.upper()},
+                    Palette.colour(3), new BasicStroke(1f), i == 0);
+        }
         if (bins.size() > 0) {
             XYSeries r = chart.addSeries(names.unique("model"), bins.meanPredicted(), bins.observedFrequency());
             r.setMarker(SeriesMarkers.CIRCLE);
@@ -457,6 +468,81 @@ public final class Charts {
             r.setLineStyle(new BasicStroke(1.8f));
         }
         return chart;
+    }
+
+    // ---------------------------------------------------------------- decision curve
+
+    /**
+     * Decision curve (Vickers and Elkin 2006) of core's {@link DecisionCurve}: net benefit of the
+     * model, of treating all and of treating none against the threshold probability over the
+     * curve's grid, with the model's bootstrap interval as a band when the curve has one. The y
+     * axis runs from -15% to 110% of the largest net benefit shown (at least the prevalence, treat
+     * all's value at pt = 0); treat all is drawn until it leaves the axis, and model values below
+     * it are drawn on its lower edge.
+     */
+    public static XYChart decisionCurve(DecisionCurve c) {
+        XYChart chart = unitChart("Decision curve", "Threshold probability", "Net benefit", 4);
+        XYStyler s = chart.getStyler();
+        s.setLegendPosition(LegendPosition.InsideNE);
+        s.setDecimalPattern("0.00");
+        int n = c.size();
+        double[] x = c.thresholds();
+        double[] range = decisionRange(c);
+        double bottom = range[0];
+        double top = range[1];
+        s.setXAxisMin(x[0]);
+        s.setXAxisMax(x[n - 1]);
+        s.setYAxisMin(bottom);
+        s.setYAxisMax(top);
+        Names names = new Names();
+        if (c.hasIntervals()) {
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int i = 0; i < n; i++) {
+                ConfidenceInterval ci = c.interval(i).orElseThrow();
+                lo[i] = Math.max(bottom, ci.lower());
+                hi[i] = Math.max(bottom, ci.upper());
+            }
+            addBand(chart, names, Band.of("model, " + ConfidenceInterval.percent(c.interval(0).orElseThrow().level())
+                    + "% bootstrap interval", x, lo, hi));
+        }
+        int shown = 0;
+        while (shown < n && c.netBenefitAll(shown) >= bottom) {
+            shown++;
+        }
+        if (shown > 0) {
+            double[] ax = Arrays.copyOf(x, shown);
+            double[] ay = new double[shown];
+            for (int i = 0; i < shown; i++) {
+                ay[i] = c.netBenefitAll(i);
+            }
+            addLine(chart, names, "treat all", ax, ay, Palette.colour(1), new BasicStroke(1.5f), true);
+        }
+        addLine(chart, names, "treat none", new double[] {x[0], x[n - 1]}, new double[] {0, 0}, GREY,
+                new BasicStroke(1.5f), true);
+        double[] my = new double[n];
+        for (int i = 0; i < n; i++) {
+            my[i] = Math.max(bottom, c.netBenefit(i));
+        }
+        addLine(chart, names, "model", x, my, Palette.colour(3), new BasicStroke(2f), true);
+        return chart;
+    }
+
+    /**
+     * The net benefit axis of a decision curve, {bottom, top}: up to 110% of the largest value
+     * shown (at least the prevalence, treat all's value at pt = 0; 1 when none is positive), down
+     * to -15% of that (the chart file's and the page's).
+     */
+    static double[] decisionRange(DecisionCurve c) {
+        double top = Math.max(c.prevalence(), 0);
+        for (int i = 0; i < c.size(); i++) {
+            top = Math.max(top, c.netBenefit(i));
+            if (c.interval(i).isPresent()) {
+                top = Math.max(top, c.interval(i).get().upper());
+            }
+        }
+        top = top > 0 ? top * 1.1 : 1;
+        return new double[] {-0.15 * top, top};
     }
 
     // ---------------------------------------------------------------- threshold sweep

@@ -19,8 +19,10 @@ import java.util.Objects;
 import org.discern.io.OutputDirectory;
 import org.discern.io.OutputException;
 import org.discern.metrics.BinaryEvaluation;
+import org.discern.metrics.DecisionCurve;
 import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.FoldEvaluation;
+import org.discern.metrics.MulticlassCalibration;
 import org.discern.metrics.MulticlassEvaluation;
 import org.discern.metrics.MultilabelEvaluation;
 import org.discern.metrics.OperatingPoints;
@@ -181,6 +183,29 @@ public final class HtmlReport {
         public Builder folds(FoldEvaluation evaluation) {
             if (evaluation != null) {
                 sections.add(h -> FoldsSection.render(h, evaluation)); // issue 16: report --fold
+            }
+            return this;
+        }
+
+        /**
+         * Per-class reliability diagrams with Wilson bars (multi-class probabilities), or nothing
+         * when {@code calibration} is null.
+         *
+         * @param classes the class names, in column order
+         * @param level level of the bins' Wilson intervals
+         */
+        public Builder calibration(MulticlassCalibration calibration, List<String> classes, double level) {
+            if (calibration != null) {
+                List<String> names = List.copyOf(classes);
+                sections.add(h -> ReliabilitySection.render(h, calibration, names, level)); // issue 16: calibration
+            }
+            return this;
+        }
+
+        /** The decision curve section (binary probabilities) on {@link DecisionCurve#DEFAULT_GRID}, or nothing for null. */
+        public Builder decisionCurve(DecisionCurve curve) {
+            if (curve != null) {
+                sections.add(h -> DecisionSection.render(h, curve)); // issue 16: decision curves
             }
             return this;
         }
