@@ -237,6 +237,16 @@ public final class ClassScoreCounts implements java.io.Serializable {
                 weighted ? Arrays.copyOf(r, e) : null);
     }
 
+    /**
+     * The summary of all parts together (merged pairwise, so each entry is copied O(log parts)
+     * times).
+     *
+     * @throws IllegalArgumentException when the list is empty or the numbers of classes differ
+     */
+    public static ClassScoreCounts mergeAll(java.util.List<ClassScoreCounts> parts) {
+        return Merging.pairwise(parts, ClassScoreCounts::merge);
+    }
+
     /** Negative when entry (s1, c1) comes first: higher score, then lower class. */
     private static int compare(double s1, int c1, double s2, int c2) {
         if (s1 != s2) {

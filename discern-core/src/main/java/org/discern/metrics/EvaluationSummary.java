@@ -253,7 +253,7 @@ public final class EvaluationSummary {
     // ---------------------------------------------------------------- multi-class
 
     /** The summary of a multi-class evaluation, without intervals. */
-    public static EvaluationSummary multiclass(MulticlassEvaluation ev, SummaryOptions options) {
+    public static EvaluationSummary multiclass(MulticlassNumbers ev, SummaryOptions options) {
         return multiclassBuilder(ev, options).build();
     }
 
@@ -261,10 +261,11 @@ public final class EvaluationSummary {
      * The summary of a multi-class evaluation with the DeLong interval (at
      * {@link SummaryOptions#level()}) and variance of every class's one-vs-rest ROC AUC.
      *
-     * @param delong one result per class, in class order ({@link DeLong#oneVsRest(MulticlassEvaluation)})
+     * @param delong one result per class, in class order ({@link DeLong#oneVsRest(MulticlassEvaluation)}, or
+     *     {@link MulticlassSweep#classSums}{@code (c).deLong()})
      * @throws IllegalArgumentException when {@code delong} does not match the classes
      */
-    public static EvaluationSummary multiclass(MulticlassEvaluation ev, SummaryOptions options,
+    public static EvaluationSummary multiclass(MulticlassNumbers ev, SummaryOptions options,
             List<DeLongAuc> delong) {
         Checks.notNull(delong, "delong");
         Builder b = multiclassBuilder(ev, options);
@@ -273,8 +274,18 @@ public final class EvaluationSummary {
         for (int c = 0; c < ev.classCount(); c++) {
             DeLongAuc d = delong.get(c);
             Checks.notNull(d, "delong[" + c + "]");
-            OperatingPoints op = ev.classEvaluation(c).operatingPoints();
-            sameData(d, ev.rocAuc(c), op.positives(), op.negatives(), "class " + ev.classes().get(c));
+            double positives;
+            double negatives;
+            if (ev instanceof MulticlassEvaluation e) {
+                OperatingPoints op = e.classEvaluation(c).operatingPoints();
+                positives = op.positives();
+                negatives = op.negatives();
+            } else {
+                DeLongAuc own = ((MulticlassSweep) ev).classSums(c).deLong();
+                positives = own.positives();
+                negatives = own.negatives();
+            }
+            sameData(d, ev.rocAuc(c), positives, negatives, "class " + ev.classes().get(c));
             b.classDelong(c, auc, d, options.level());
             String cls = ev.classes().get(c);
             d.warnings().forEach(w -> b.warnings.add("class " + cls + ": " + w));
@@ -302,7 +313,7 @@ public final class EvaluationSummary {
         return b.build();
     }
 
-    private static Builder multiclassBuilder(MulticlassEvaluation ev, SummaryOptions options) {
+    private static Builder multiclassBuilder(MulticlassNumbers ev, SummaryOptions options) {
         Checks.notNull(ev, "ev");
         Checks.notNull(options, "options");
         Builder b = new Builder(Task.MULTICLASS, ev.rows(), ev.weighted(), options);

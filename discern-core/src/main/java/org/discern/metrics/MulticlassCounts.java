@@ -36,37 +36,13 @@ public final class MulticlassCounts implements java.io.Serializable {
 
     private final List<String> classes;
     private final ClassScoreCounts[] columns;
-    private final long rows;
-    private final boolean weighted;
-    // the argmax confusion matrix as its non-zero cells: cells[i] = t * K + p ascending, values[i]
-    // the weight of the samples of class t whose first maximum is column p (O(n), never K x K)
-    private final long[] cells;
-    private final double[] values;
-    // rankWeight[r] = weight of samples whose true class is at position r of their row
-    private final double[] rankWeight;
-    private final double weightSum;
-    // sum of w * -log(p_true) while every row qualifies; lossProblemRow >= 0 names the first that does not
-    private final double lossSum;
-    private final long lossProblemRow;
-    private final String lossProblemDetail;
-    // rows of weight 0 left out (a sample of weight 0 is the same as no sample)
-    private final long zeroWeightRows;
+    // the sums over rows of the argmax predictions (confusion matrix, top-k ranks, log loss)
+    private final ArgmaxCounts argmax;
 
-    private MulticlassCounts(List<String> classes, ClassScoreCounts[] columns, long rows, boolean weighted,
-            long[] cells, double[] values, double[] rankWeight, double weightSum, double lossSum, long lossProblemRow,
-            String lossProblemDetail, long zeroWeightRows) {
+    private MulticlassCounts(List<String> classes, ClassScoreCounts[] columns, ArgmaxCounts argmax) {
         this.classes = classes;
         this.columns = columns;
-        this.rows = rows;
-        this.weighted = weighted;
-        this.cells = cells;
-        this.values = values;
-        this.zeroWeightRows = zeroWeightRows;
-        this.rankWeight = rankWeight;
-        this.weightSum = weightSum;
-        this.lossSum = lossSum;
-        this.lossProblemRow = lossProblemRow;
-        this.lossProblemDetail = lossProblemDetail;
+        this.argmax = argmax;
     }
 
     /**
@@ -100,11 +76,9 @@ public final class MulticlassCounts implements java.io.Serializable {
                 ? ClassScoreCounts.fromOrder(Sorting.argsort(s.f[c]), null, s.f[c], y, k, w)
                 : ClassScoreCounts.fromOrder(Sorting.argsort(s.d[c]), s.d[c], null, y, k, w), ClassScoreCounts[]::new);
         MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(s, y, w);
-        MulticlassConfusionMatrix cm = pass.confusion.build(List.copyOf(names));
-        return new MulticlassCounts(List.copyOf(names), cols, s.n, weights != null, cm.cellArray().clone(),
-                cm.valueArray().clone(), pass.rankWeight, pass.weightSum, pass.lossSum,
-                kept == null || pass.lossProblemRow < 0 ? pass.lossProblemRow : kept[(int) pass.lossProblemRow],
-                pass.lossProblemDetail, kept == null ? 0 : labels.length - kept.length);
+        List<String> classes = List.copyOf(names);
+        return new MulticlassCounts(classes, cols, ArgmaxCounts.of(classes, pass, s.n, weights != null,
+                kept == null ? 0 : labels.length - kept.length, kept));
     }
 
     /**
@@ -123,46 +97,12 @@ public final class MulticlassCounts implements java.io.Serializable {
         for (int c = 0; c < k; c++) {
             cols[c] = columns[c].merge(other.columns[c]);
         }
-        int a = cells.length;
-        int b = other.cells.length;
-        long[] mc = new long[a + b];
-        double[] mv = new double[a + b];
-        int m = 0;
-        for (int i = 0, j = 0; i < a || j < b; m++) {
-            long cell = j >= b || i < a && cells[i] <= other.cells[j] ? cells[i] : other.cells[j];
-            mc[m] = cell;
-            if (i < a && cells[i] == cell) {
-                mv[m] += values[i++];
-            }
-            if (j < b && other.cells[j] == cell) {
-                mv[m] += other.values[j++];
-            }
-        }
-        double[] ranks = rankWeight.clone();
-        for (int i = 0; i < ranks.length; i++) {
-            ranks[i] += other.rankWeight[i];
-        }
-        long problemRow = lossProblemRow >= 0 ? lossProblemRow
-                : other.lossProblemRow >= 0 ? rows + zeroWeightRows + other.lossProblemRow : -1; // rows as given
-        String detail = lossProblemRow >= 0 ? lossProblemDetail : other.lossProblemDetail;
-        return new MulticlassCounts(classes, cols, rows + other.rows, weighted || other.weighted,
-                Arrays.copyOf(mc, m), Arrays.copyOf(mv, m), ranks, weightSum + other.weightSum, lossSum + other.lossSum,
-                problemRow, detail, zeroWeightRows + other.zeroWeightRows);
+        return new MulticlassCounts(classes, cols, argmax.merge(other.argmax));
     }
 
     /** The summary of all parts together, in list order (see the class notes on row numbers). */
     public static MulticlassCounts mergeAll(List<MulticlassCounts> parts) {
-        Checks.notNull(parts, "parts");
-        Checks.nonEmpty(parts.size(), "parts");
-        List<MulticlassCounts> level = new ArrayList<>(parts);
-        while (level.size() > 1) {
-            List<MulticlassCounts> next = new ArrayList<>();
-            for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? level.get(i).merge(level.get(i + 1)) : level.get(i));
-            }
-            level = next;
-        }
-        return level.get(0);
+        return Merging.pairwise(parts, MulticlassCounts::merge);
     }
 
     /** The K class names, in column order. */
@@ -172,12 +112,12 @@ public final class MulticlassCounts implements java.io.Serializable {
 
     /** Number of samples summarised (of positive weight: rows of weight 0 are left out). */
     public long rows() {
-        return rows;
+        return argmax.rows();
     }
 
     /** Number of rows of weight 0 left out (the evaluation's warning gives it). */
     public long zeroWeightRows() {
-        return zeroWeightRows;
+        return argmax.zeroWeightRows();
     }
 
     /**
@@ -191,13 +131,17 @@ public final class MulticlassCounts implements java.io.Serializable {
         if (more < 0) {
             throw new IllegalArgumentException("rows must be >= 0, got " + more);
         }
-        return more == 0 ? this : new MulticlassCounts(classes, columns, rows, weighted, cells, values, rankWeight,
-                weightSum, lossSum, lossProblemRow, lossProblemDetail, zeroWeightRows + more);
+        return more == 0 ? this : new MulticlassCounts(classes, columns, argmax.plusZeroWeightRows(more));
     }
 
     /** Whether sample weights were given. */
     public boolean weighted() {
-        return weighted;
+        return argmax.weighted();
+    }
+
+    /** The sums over rows of the argmax predictions (mergeable on their own, with no sort). */
+    public ArgmaxCounts argmax() {
+        return argmax;
     }
 
     /** The summary of score column c (the column of class c). */
@@ -223,12 +167,7 @@ public final class MulticlassCounts implements java.io.Serializable {
      * doubles (the summary itself holds only the non-zero cells).
      */
     public double[][] confusion() {
-        int k = classes.size();
-        double[][] out = new double[k][k];
-        for (int i = 0; i < cells.length; i++) {
-            out[(int) (cells[i] / k)][(int) (cells[i] % k)] = values[i];
-        }
-        return out;
+        return argmax.confusion();
     }
 
     /**
@@ -240,6 +179,7 @@ public final class MulticlassCounts implements java.io.Serializable {
      */
     public MulticlassEvaluation toEvaluation() {
         int k = classes.size();
+        long rows = argmax.rows();
         if (rows * k > Integer.MAX_VALUE) {
             throw new IllegalStateException("a multi-class evaluation holds at most " + Integer.MAX_VALUE
                     + " pooled decisions, this summary has " + rows + " x " + k);
@@ -273,24 +213,12 @@ public final class MulticlassCounts implements java.io.Serializable {
             cols[c] = ClassColumn.of(ovr[c].toOperatingPoints(), ovo);
         }
         MicroAverage micro = MicroAverage.fromPoints(ScoreCounts.mergeAll(Arrays.asList(ovr)).toOperatingPoints());
-        double[] v = values.clone();
-        double[] ranks = rankWeight.clone();
-        if (f != 1) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= f;
-            }
-            for (int i = 0; i < ranks.length; i++) {
-                ranks[i] *= f;
-            }
-        }
-        MulticlassEvaluation.ArgmaxPass pass = new MulticlassEvaluation.ArgmaxPass(
-                MulticlassConfusionMatrix.Accumulator.of(k, cells, v), ranks, lossSum * f, weightSum * f,
-                lossProblemRow, lossProblemDetail);
-        return MulticlassEvaluation.assemble(classes, (int) rows, weighted, cols, pairs, micro, pass, zeroWeightRows);
+        return MulticlassEvaluation.assemble(classes, (int) rows, argmax.weighted(), cols, pairs, micro, argmax.pass(f),
+                argmax.zeroWeightRows());
     }
 
     @Override
     public String toString() {
-        return "MulticlassCounts[classes=" + classes.size() + ", rows=" + rows + ", weighted=" + weighted + "]";
+        return "MulticlassCounts[classes=" + classes.size() + ", rows=" + rows() + ", weighted=" + weighted() + "]";
     }
 }

@@ -74,7 +74,7 @@ import org.discern.metrics.internal.Weights;
  *
  * <p>Instances are immutable; arrays never leak.
  */
-public final class MulticlassEvaluation {
+public final class MulticlassEvaluation implements MulticlassNumbers {
     /** Log loss is reported only when every row sums to 1 within this tolerance. */
     public static final double ROW_SUM_TOLERANCE = 1e-4;
 
@@ -285,6 +285,24 @@ public final class MulticlassEvaluation {
         }
         MulticlassConfusionMatrix confusion = rowPass.confusion.build(classes);
 
+        double[] negatives = new double[k];
+        for (int c = 0; c < k; c++) {
+            negatives[c] = columns[c].points.negatives();
+        }
+        List<String> warn = warnings(classes, support, negatives, confusion, zeroWeightRows, lossProblem);
+        return new MulticlassEvaluation(classes, n, weighted, columns, pairs, ovo, support, supportRows, weightSum,
+                microAverage, confusion, rankWeight, logLoss, warn);
+    }
+
+    /**
+     * The warnings of an evaluation (or of a {@link MulticlassSweep}): rows of weight 0, absent
+     * classes, a class holding every sample, classes never predicted, one-vs-one undefined, log
+     * loss not computed. {@code positives[c]} and {@code negatives[c]} are class c's one-vs-rest
+     * totals; {@code lossProblem} is null when log loss was computed.
+     */
+    static List<String> warnings(List<String> classes, double[] positives, double[] negatives,
+            MulticlassConfusionMatrix confusion, long zeroWeightRows, String lossProblem) {
+        int k = classes.size();
         List<String> warn = new ArrayList<>();
         if (zeroWeightRows > 0) {
             warn.add(BinaryEvaluation.zeroWeightWarning(zeroWeightRows));
@@ -294,12 +312,11 @@ public final class MulticlassEvaluation {
                 + "every average");
         int present = 0;
         for (int c = 0; c < k; c++) {
-            OperatingPoints p = columns[c].points;
-            if (p.positives() == 0) {
+            if (positives[c] == 0) {
                 absent.add(classes.get(c), "class '" + classes.get(c) + "' is absent from the labels"
                         + (zeroWeightRows > 0 ? " (or has only samples of weight 0)" : "")
                         + ": its ROC AUC, average precision and recall are NaN and it is left out of every average");
-            } else if (p.negatives() == 0) {
+            } else if (negatives[c] == 0) {
                 warn.add("class '" + classes.get(c) + "' holds every sample: its ROC AUC is NaN and it is left "
                         + "out of the ROC averages; every precision of it is 1, so its average precision is 1");
                 present++;
@@ -311,7 +328,7 @@ public final class MulticlassEvaluation {
         ClassWarnings neverPredicted = new ClassWarnings("%s classes are never predicted: %s; their precision is "
                 + "NaN and counts as 0 in the macro and weighted precision");
         for (int c = 0; c < k; c++) {
-            if (support[c] > 0 && confusion.predicted(c) == 0) {
+            if (positives[c] > 0 && confusion.predicted(c) == 0) {
                 neverPredicted.add(classes.get(c), "class '" + classes.get(c) + "' is never predicted: its precision "
                         + "is NaN and counts as 0 in the macro and weighted precision");
             }
@@ -324,8 +341,7 @@ public final class MulticlassEvaluation {
             warn.add("log loss not computed: " + lossProblem + " (scores must be probabilities in [0, 1] "
                     + "whose rows sum to 1 within " + ROW_SUM_TOLERANCE + ")");
         }
-        return new MulticlassEvaluation(classes, n, weighted, columns, pairs, ovo, support, supportRows, weightSum,
-                microAverage, confusion, rankWeight, logLoss, List.copyOf(warn));
+        return List.copyOf(warn);
     }
 
     /**
@@ -645,11 +661,16 @@ public final class MulticlassEvaluation {
      * @param k at least 1
      */
     public double topKAccuracy(int k) {
+        return topKAccuracy(rankWeight, totalWeight, k);
+    }
+
+    /** Top-k accuracy from the weight of the samples at each rank of their row. */
+    static double topKAccuracy(double[] rankWeight, double totalWeight, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         double hits = 0;
-        for (int r = 0; r < Math.min(k, this.k); r++) {
+        for (int r = 0; r < Math.min(k, rankWeight.length); r++) {
             hits += rankWeight[r];
         }
         return hits / totalWeight;

@@ -7,7 +7,9 @@ package org.discern.metrics;
  * present, never K x K (16,000 classes of 200 rows need 200 x 200 sums, not 16,000 x 16,000).
  * Package-private plumbing of {@link MulticlassEvaluation} and {@link Bootstrap}.
  */
-final class OneVsOne {
+final class OneVsOne implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** slot[c] = position of class c among the classes with samples, or -1 when it has none. */
     final int[] slot;
     /** present[s] = the class at slot s, ascending. */

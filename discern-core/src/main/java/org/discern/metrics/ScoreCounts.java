@@ -422,18 +422,7 @@ public final class ScoreCounts implements java.io.Serializable {
      * @param parts at least one summary
      */
     public static ScoreCounts mergeAll(List<ScoreCounts> parts) {
-        Checks.notNull(parts, "parts");
-        Checks.nonEmpty(parts.size(), "parts");
-        ScoreCounts[] level = parts.toArray(new ScoreCounts[0]);
-        int n = level.length;
-        while (n > 1) {
-            int half = 0;
-            for (int i = 0; i < n; i += 2) {
-                level[half++] = i + 1 < n ? level[i].merge(level[i + 1]) : level[i];
-            }
-            n = half;
-        }
-        return level[0];
+        return Merging.pairwise(parts, ScoreCounts::merge);
     }
 
     /**

@@ -35,8 +35,11 @@
  * for one table: {@link org.discern.metrics.ScoreCounts} (binary: counts per distinct score),
  * {@link org.discern.metrics.MulticlassCounts} (per score column a
  * {@link org.discern.metrics.ClassScoreCounts}: counts per distinct score and class, plus the argmax
- * sums), both merging into the evaluation of the whole; {@link org.discern.metrics.SweepSums}
- * (every binary number summed over runs of the table, for tables held in ranges); and
+ * sums, {@link org.discern.metrics.ArgmaxCounts}), both merging into the evaluation of the whole;
+ * {@link org.discern.metrics.SweepSums} (every binary number summed over runs of the table, for
+ * tables held in ranges) and {@link org.discern.metrics.MulticlassSweep} (the same for the K
+ * columns of a multi-class sample; {@link org.discern.metrics.MulticlassNumbers} is the view it
+ * shares with {@link org.discern.metrics.MulticlassEvaluation}); and
  * {@link org.discern.metrics.ScoreHistogram} (fixed bins: the ROC AUC with proven bounds).
  *
  * <p>Outputs: {@link org.discern.metrics.EvaluationSummary} holds every number of an evaluation

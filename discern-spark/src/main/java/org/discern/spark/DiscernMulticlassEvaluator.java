@@ -10,7 +10,7 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
 
 /**
  * A Spark ML {@link Evaluator} of multi-class classifiers with Discern's exact numbers: the ROC
@@ -134,7 +134,7 @@ public final class DiscernMulticlassEvaluator extends Evaluator implements Defau
 
     @Override
     public double evaluate(Dataset<?> dataset) {
-        MulticlassEvaluation e = DiscernSpark.multiclass(dataset, options());
+        MulticlassNumbers e = DiscernSpark.multiclass(dataset, options());
         return MetricNames.Multiclass.of(getMetricName()).of(e, getK());
     }
 

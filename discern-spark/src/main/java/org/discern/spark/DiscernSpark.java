@@ -5,6 +5,8 @@ import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.discern.metrics.AucComparison;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
+import org.discern.metrics.MulticlassSweep;
 import org.discern.metrics.ScoreHistogram;
 
 /**
@@ -41,16 +43,32 @@ public final class DiscernSpark {
     }
 
     /**
-     * The exact multi-class evaluation: the core's {@link MulticlassEvaluation} of the rows
-     * (per-class one-vs-rest curves and areas, macro, weighted and micro averages, one-vs-one
-     * Hand &amp; Till, and the argmax metrics), from per-partition summaries merged on the driver.
+     * The exact multi-class evaluation of the rows: per-class one-vs-rest areas, macro, weighted
+     * and micro averages, one-vs-one Hand &amp; Till, and the argmax metrics. Two ways to the same
+     * numbers, chosen by the number of (score, class) entries of the partitions' summaries:
+     * <ul>
+     *   <li>within {@link MulticlassOptions#withMaxDriverEntries} (the usual case): the core's
+     *       {@link MulticlassEvaluation}, from the summaries merged on the driver: every curve
+     *       too;</li>
+     *   <li>above: the core's {@link MulticlassSweep}: the tables stay on the cluster,
+     *       range-partitioned by score, and only sums reach the driver; every number (and per
+     *       class {@link MulticlassSweep#classSums} for the other areas and DeLong's variance),
+     *       no curve.</li>
+     * </ul>
+     *
+     * <pre>{@code
+     * MulticlassNumbers ev = DiscernSpark.multiclass(predictions, MulticlassOptions.ofVector("label", "probability"));
+     * double m = ev.rocAucOvoMacro();
+     * if (ev instanceof MulticlassEvaluation all) {
+     *     RocCurve macro = all.rocCurveMacro(); // curves when the tables reached the driver
+     * }
+     * }</pre>
      *
      * @throws IllegalArgumentException for a missing or mistyped column, a label that is not a
      *     class, a null, NaN or infinite score, a score vector of the wrong length, a bad weight
-     *     (the message names the column), empty data, or more summary entries than the options'
-     *     driver limit
+     *     (the message names the column), or empty data
      */
-    public static MulticlassEvaluation multiclass(Dataset<?> data, MulticlassOptions options) {
+    public static MulticlassNumbers multiclass(Dataset<?> data, MulticlassOptions options) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         return ExactMulticlass.run(data, options);

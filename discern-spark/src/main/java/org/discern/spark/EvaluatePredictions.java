@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.discern.io.Layout;
 import org.discern.io.InputException;
 import org.discern.io.Json;
-import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,6 +126,12 @@ public final class EvaluatePredictions implements Callable<Integer> {
                     + " the report's curves are thinned.")
     Long maxDriverScores;
 
+    @Option(names = "--max-driver-entries", paramLabel = "N",
+            description = "Multi-class: (score, class) entries up to which the tables are brought to the driver"
+                    + " (default: " + MulticlassOptions.DEFAULT_MAX_DRIVER_ENTRIES + "); above, every number is summed"
+                    + " over score ranges on the executors and --out holds metrics.json only (no curves).")
+    Long maxDriverEntries;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -230,7 +236,7 @@ public final class EvaluatePredictions implements Callable<Integer> {
         ObjectNode json;
         JobReport report;
         if (task == Layout.BINARY) {
-            for (String multiOnly : new String[] {"--classes", "--top-k"}) {
+            for (String multiOnly : new String[] {"--classes", "--top-k", "--max-driver-entries"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(multiOnly)) {
                     throw usage(multiOnly + " applies to multi-class predictions only; " + input
                             + " holds binary predictions");
@@ -279,7 +285,10 @@ public final class EvaluatePredictions implements Callable<Integer> {
             } else {
                 options = MulticlassOptions.ofColumns(label, JobInput.classColumns(data, label, weight, classes));
             }
-            MulticlassEvaluation ev = DiscernSpark.multiclass(data, options.withWeight(w));
+            if (maxDriverEntries != null) {
+                options = options.withMaxDriverEntries(maxDriverEntries);
+            }
+            MulticlassNumbers ev = DiscernSpark.multiclass(data, options.withWeight(w));
             json = JobJson.multiclass(ev, ks, lvl);
             report = JobReport.multiclass(ev);
         } else {

@@ -1,5 +1,8 @@
 package org.discern.spark;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.discern.io.Json;
@@ -11,6 +14,8 @@ import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.Field;
 import org.discern.metrics.MetricKey;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
+import org.discern.metrics.MulticlassSweep;
 import org.discern.metrics.SummaryOptions;
 
 /**
@@ -98,9 +103,20 @@ final class JobJson {
      * The multi-class object, with DeLong's interval and variance of every class's one-vs-rest
      * ROC AUC when {@code level} is not NaN.
      */
-    static ObjectNode multiclass(MulticlassEvaluation ev, int[] topK, double level) {
+    static ObjectNode multiclass(MulticlassNumbers ev, int[] topK, double level) {
         SummaryOptions options = options(null, SummaryOptions.DEFAULT_THRESHOLD, Double.NaN, topK, level);
-        return SummaryJson.of(Double.isNaN(level) ? EvaluationSummary.multiclass(ev, options)
-                : EvaluationSummary.multiclass(ev, options, DeLong.oneVsRest(ev)));
+        if (Double.isNaN(level)) {
+            return SummaryJson.of(EvaluationSummary.multiclass(ev, options));
+        }
+        List<DeLongAuc> delong;
+        if (ev instanceof MulticlassEvaluation e) {
+            delong = DeLong.oneVsRest(e);
+        } else {
+            delong = new ArrayList<>();
+            for (int c = 0; c < ev.classCount(); c++) {
+                delong.add(((MulticlassSweep) ev).classSums(c).deLong());
+            }
+        }
+        return SummaryJson.of(EvaluationSummary.multiclass(ev, options, delong));
     }
 }

@@ -18,6 +18,7 @@ import org.discern.metrics.Field;
 import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
 import org.discern.metrics.OperatingPoints;
 import org.discern.report.HtmlReport;
 
@@ -25,8 +26,8 @@ import org.discern.report.HtmlReport;
  * What {@link EvaluatePredictions} writes besides the JSON: a terminal table, and the report
  * directory. With the table on the driver the directory is {@code discern report}'s ({@link
  * HtmlReport}: report.html, metrics.json, curves, charts); with the table kept on the cluster it
- * holds metrics.json (exact) and the thinned curves (curves/roc.csv, curves/pr.csv), written to a
- * temporary directory beside it and moved into place.
+ * holds metrics.json (exact) and, for binary data, the thinned curves (curves/roc.csv,
+ * curves/pr.csv), written to a temporary directory beside it and moved into place.
  */
 final class JobReport {
     private final BinaryEvaluation binary;
@@ -51,8 +52,9 @@ final class JobReport {
                 threshold);
     }
 
-    static JobReport multiclass(MulticlassEvaluation ev) {
-        return new JobReport(null, null, ev, null, Double.NaN);
+    /** The report of a multi-class evaluation: metrics.json only when the tables stayed on the cluster. */
+    static JobReport multiclass(MulticlassNumbers ev) {
+        return new JobReport(null, null, ev instanceof MulticlassEvaluation e ? e : null, null, Double.NaN);
     }
 
     /** Writes the report directory; {@code json} becomes its metrics.json unchanged. */

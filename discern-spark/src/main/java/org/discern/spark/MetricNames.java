@@ -8,7 +8,7 @@ import java.util.function.ToDoubleBiFunction;
 import org.discern.metrics.Average;
 import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
-import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
 
 /**
  * The one place where the Spark ML metric names ({@code metricName}, camelCase, as Spark's own
@@ -142,9 +142,9 @@ public final class MetricNames {
         private final String sparkName;
         private final Metric metric;
         private final Average average;
-        private final ToDoubleBiFunction<MulticlassEvaluation, Integer> value;
+        private final ToDoubleBiFunction<MulticlassNumbers, Integer> value;
 
-        Multiclass(String sparkName, Metric metric, Average average, ToDoubleBiFunction<MulticlassEvaluation, Integer> value) {
+        Multiclass(String sparkName, Metric metric, Average average, ToDoubleBiFunction<MulticlassNumbers, Integer> value) {
             this.sparkName = sparkName;
             this.metric = metric;
             this.average = average;
@@ -167,7 +167,7 @@ public final class MetricNames {
         }
 
         /** The value of an evaluation ({@code k} is used by top-k accuracy only). */
-        public double of(MulticlassEvaluation e, int k) {
+        public double of(MulticlassNumbers e, int k) {
             return value.applyAsDouble(e, k);
         }
 

@@ -20,12 +20,15 @@ import java.util.Objects;
  * Class names default to "0".."K-1" for a vector column and to the score columns' names for
  * the column layout. Up to {@value #DEFAULT_MAX_DRIVER_ENTRIES} (score, class) entries over all
  * columns, the merged summary is brought to the driver and the result is the core's
- * {@code MulticlassEvaluation}.
+ * {@code MulticlassEvaluation}; above, the core's {@code MulticlassSweep} of the tables kept on
+ * the cluster.
  */
 public final class MulticlassOptions implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Default limit of (score, class) entries brought to the driver. */
     public static final long DEFAULT_MAX_DRIVER_ENTRIES = 1L << 25;
+    // about this many entries per score range when the tables stay on the cluster
+    private static final int ENTRIES_PER_RANGE = 1 << 20;
 
     final String labelColumn;
     final String vectorColumn;
@@ -33,9 +36,11 @@ public final class MulticlassOptions implements Serializable {
     final List<String> classes;
     final String weightColumn;
     final long maxDriverEntries;
+    final int entriesPerRange;
 
     private MulticlassOptions(String labelColumn, String vectorColumn, List<String> scoreColumns, List<String> classes,
-            String weightColumn, long maxDriverEntries) {
+            String weightColumn, long maxDriverEntries, int entriesPerRange) {
+        this.entriesPerRange = entriesPerRange;
         this.labelColumn = labelColumn;
         this.vectorColumn = vectorColumn;
         this.scoreColumns = scoreColumns;
@@ -48,7 +53,8 @@ public final class MulticlassOptions implements Serializable {
     public static MulticlassOptions ofVector(String labelColumn, String vectorColumn) {
         Objects.requireNonNull(labelColumn, "labelColumn");
         Objects.requireNonNull(vectorColumn, "vectorColumn");
-        return new MulticlassOptions(labelColumn, vectorColumn, null, null, null, DEFAULT_MAX_DRIVER_ENTRIES);
+        return new MulticlassOptions(labelColumn, vectorColumn, null, null, null, DEFAULT_MAX_DRIVER_ENTRIES,
+                ENTRIES_PER_RANGE);
     }
 
     /** Scores as one numeric column per class, named by the class; at least two. */
@@ -59,7 +65,8 @@ public final class MulticlassOptions implements Serializable {
             throw new IllegalArgumentException("scoreColumns must name at least 2 columns, got " + scoreColumns);
         }
         return new MulticlassOptions(labelColumn, null, List.copyOf(scoreColumns), List.copyOf(scoreColumns), null,
-                DEFAULT_MAX_DRIVER_ENTRIES);
+                DEFAULT_MAX_DRIVER_ENTRIES,
+                ENTRIES_PER_RANGE);
     }
 
     /** The class names, in score order (their number is K). */
@@ -70,23 +77,39 @@ public final class MulticlassOptions implements Serializable {
                     + "), got " + names.size());
         }
         return new MulticlassOptions(labelColumn, vectorColumn, scoreColumns, List.copyOf(names), weightColumn,
-                maxDriverEntries);
+                maxDriverEntries, entriesPerRange);
     }
 
     /** With sample weights from this column (null: unweighted). */
     public MulticlassOptions withWeight(String column) {
-        return new MulticlassOptions(labelColumn, vectorColumn, scoreColumns, classes, column, maxDriverEntries);
+        return new MulticlassOptions(labelColumn, vectorColumn, scoreColumns, classes, column, maxDriverEntries,
+                entriesPerRange);
     }
 
     /**
      * Up to this many (score, class) entries over all columns the merged summary is brought to
-     * the driver. At least 1.
+     * the driver; above it the tables stay on the cluster, range-partitioned by score, and only
+     * sums reach the driver (every number, no curve: see {@link DiscernSpark#multiclass}). At
+     * least 1.
      */
     public MulticlassOptions withMaxDriverEntries(long value) {
         if (value < 1) {
             throw new IllegalArgumentException("maxDriverEntries must be >= 1, got " + value);
         }
-        return new MulticlassOptions(labelColumn, vectorColumn, scoreColumns, classes, weightColumn, value);
+        return new MulticlassOptions(labelColumn, vectorColumn, scoreColumns, classes, weightColumn, value,
+                entriesPerRange);
+    }
+
+    /**
+     * About how many (score, class) entries, over all columns, each score range holds when the
+     * tables are range-partitioned (tests use a few to exercise many ranges on small data).
+     */
+    MulticlassOptions withEntriesPerRange(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("entriesPerRange must be >= 1, got " + value);
+        }
+        return new MulticlassOptions(labelColumn, vectorColumn, scoreColumns, classes, weightColumn, maxDriverEntries,
+                value);
     }
 
     /** The label column. */
@@ -102,6 +125,6 @@ public final class MulticlassOptions implements Serializable {
     @Override
     public String toString() {
         return "MulticlassOptions[label=" + labelColumn + ", scores=" + (vectorColumn != null ? vectorColumn
-                : scoreColumns) + ", classes=" + classes + ", weight=" + weightColumn + "]";
+                : scoreColumns) + ", classes=" + classes + ", weight=" + weightColumn + ", maxDriverEntries=" + maxDriverEntries + "]";
     }
 }

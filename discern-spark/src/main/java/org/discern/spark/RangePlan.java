@@ -34,11 +34,15 @@ final class RangePlan implements Serializable {
      * entries each stands for, appended to {@code out} as (score, weight) pairs.
      */
     static double[] sketch(double[] descending) {
-        int m = descending.length;
+        return sketch(descending.length, i -> descending[i]);
+    }
+
+    /** {@link #sketch(double[])} of the m descending scores {@code score(0) .. score(m - 1)}. */
+    static double[] sketch(int m, java.util.function.IntToDoubleFunction score) {
         int s = Math.min(m, SKETCH);
         double[] out = new double[2 * s];
         for (int j = 0; j < s; j++) {
-            out[2 * j] = descending[(int) ((long) j * m / s)];
+            out[2 * j] = score.applyAsDouble((int) ((long) j * m / s));
             out[2 * j + 1] = (double) m / s;
         }
         return out;

@@ -16,6 +16,7 @@ import org.discern.metrics.AucComparison;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.DeLong;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
 import org.discern.metrics.SameEvaluation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +64,7 @@ class EdgeCasesOnSparkTest {
 
         SparkData.Multiclass m = SparkData.Multiclass.fixture("multiclass_weighted");
         MulticlassEvaluation mUnit = MulticlassEvaluation.of(m.labels(), m.scores(), m.classes(), m.weights());
-        MulticlassEvaluation mBig = DiscernSpark.multiclass(
+        MulticlassNumbers mBig = DiscernSpark.multiclass(
                 new SparkData.Multiclass(m.labels(), m.scores(), m.classes(), times(m.weights(), scale)).vectors(3),
                 MulticlassOptions.ofVector("label", "probability").withClasses(m.classes()).withWeight("weight"));
         SameEvaluation.close(mUnit.rocAucOvrMacro(), mBig.rocAucOvrMacro(), 1e-12, "ovr macro" + at);

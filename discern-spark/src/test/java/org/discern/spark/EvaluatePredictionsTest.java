@@ -92,15 +92,13 @@ class EvaluatePredictionsTest {
         options.addAll(List.of("--ci", "delong"));
         // unweighted: the same counts, the same arithmetic (log loss and Brier are sums over distinct scores)
         sameAsCli(csv, weighted ? 1e-12 : 1e-13, options.toArray(new String[0]));
-        if (binary) {
-            // the table kept on the cluster: the same JSON from sums over ranges of the table
-            Run onDriver = job(concat(new String[] {"--input", csv.toString(), "--format", "json"},
-                    options.toArray(new String[0])));
-            Run onCluster = job(concat(new String[] {"--input", csv.toString(), "--format", "json",
-                "--max-driver-scores", "1"}, options.toArray(new String[0])));
-            assertEquals(0, onCluster.code(), onCluster.err());
-            JsonAssert.same(Json.parse(onDriver.out()), Json.parse(onCluster.out()), 1e-12, name + " on the cluster");
-        }
+        // the tables kept on the cluster: the same JSON from sums over score ranges
+        Run onDriver = job(concat(new String[] {"--input", csv.toString(), "--format", "json"},
+                options.toArray(new String[0])));
+        Run onCluster = job(concat(new String[] {"--input", csv.toString(), "--format", "json",
+            binary ? "--max-driver-scores" : "--max-driver-entries", "1"}, options.toArray(new String[0])));
+        assertEquals(0, onCluster.code(), onCluster.err());
+        JsonAssert.same(Json.parse(onDriver.out()), Json.parse(onCluster.out()), 1e-12, name + " on the cluster");
     }
 
     @Test
@@ -116,8 +114,19 @@ class EvaluatePredictionsTest {
     }
 
     @Test
-    void theMalwareExampleGivesTheJsonOfDiscernEvaluate() throws Exception {
-        sameAsCli(Path.of("../examples/malware25/predictions.csv"), 1e-13, "--top-k", "1,3,5");
+    void theMalwareExampleGivesTheJsonOfDiscernEvaluate(@TempDir Path out) throws Exception {
+        Path malware = Path.of("../examples/malware25/predictions.csv");
+        sameAsCli(malware, 1e-13, "--top-k", "1,3,5");
+        // 25 classes, the tables kept on the cluster: the same JSON; the report directory holds it alone
+        Run c = cli("evaluate", malware.toString(), "--format", "json", "--top-k", "1,3,5");
+        Path report = out.resolve("report");
+        Run j = job("--input", malware.toString(), "--format", "json", "--top-k", "1,3,5", "--max-driver-entries",
+                "1000", "--out", report.toString());
+        assertEquals(0, j.code(), j.err());
+        String json = j.out().substring(0, j.out().lastIndexOf("report: "));
+        JsonAssert.same(Json.parse(c.out()), Json.parse(json), 1e-12, "malware25 on the cluster");
+        assertEquals(json, Files.readString(report.resolve("metrics.json")));
+        assertEquals(List.of(report.resolve("metrics.json")), Files.list(report).toList());
     }
 
     /** Parquet input (the committed samples) gives the JSON of the CSV fixture they were written from. */

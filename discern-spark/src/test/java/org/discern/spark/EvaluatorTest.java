@@ -16,6 +16,7 @@ import org.apache.spark.sql.functions;
 import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.ConfusionMatrix;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
 import org.discern.metrics.SameEvaluation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +114,7 @@ class EvaluatorTest {
         MulticlassEvaluation core = MulticlassEvaluation.of(m.labels(), m.rowMajor(), byIndex, null);
         Dataset<Row> ds = m.vectors(3).cache();
         DiscernMulticlassEvaluator ev = new DiscernMulticlassEvaluator().setK(2);
-        MulticlassEvaluation e = DiscernSpark.multiclass(ds, ev.options());
+        MulticlassNumbers e = DiscernSpark.multiclass(ds, ev.options());
         SameEvaluation.multiclass(core, e, 0, "digits");
         for (MetricNames.Multiclass metric : MetricNames.Multiclass.values()) {
             assertEquals(metric != MetricNames.Multiclass.LOG_LOSS, ev.setMetricName(metric.sparkName())

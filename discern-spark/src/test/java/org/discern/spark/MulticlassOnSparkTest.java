@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.discern.metrics.Fixtures;
 import org.discern.metrics.MulticlassEvaluation;
+import org.discern.metrics.MulticlassNumbers;
 import org.discern.metrics.SameEvaluation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +29,11 @@ class MulticlassOnSparkTest {
         double rel = m.weights() == null ? 0 : 1e-12;
         String weight = m.weights() == null ? null : "weight";
 
-        MulticlassEvaluation fromVectors = DiscernSpark.multiclass(m.vectors(partitions),
+        MulticlassNumbers fromVectors = DiscernSpark.multiclass(m.vectors(partitions),
                 MulticlassOptions.ofVector("label", "probability").withClasses(m.classes()).withWeight(weight));
         SameEvaluation.multiclass(core, fromVectors, rel, name + " vectors");
 
-        MulticlassEvaluation fromColumns = DiscernSpark.multiclass(m.columns(partitions),
+        MulticlassNumbers fromColumns = DiscernSpark.multiclass(m.columns(partitions),
                 MulticlassOptions.ofColumns("label", m.classes()).withWeight(weight));
         SameEvaluation.multiclass(core, fromColumns, rel, name + " columns");
     }
@@ -48,7 +49,7 @@ class MulticlassOnSparkTest {
         SparkData.Multiclass m = new SparkData.Multiclass(f.labels(), f.scores(), f.classes(), w);
         MulticlassEvaluation core = MulticlassEvaluation.of(m.labels(), m.rowMajor(), m.classes(), w);
         assertEquals(true, core.warnings().get(0).contains("have weight 0"));
-        MulticlassEvaluation spark = DiscernSpark.multiclass(m.vectors(1).repartitionByRange(3,
+        MulticlassNumbers spark = DiscernSpark.multiclass(m.vectors(1).repartitionByRange(3,
                 org.apache.spark.sql.functions.col("weight")),
                 MulticlassOptions.ofVector("label", "probability").withClasses(m.classes()).withWeight("weight"));
         SameEvaluation.multiclass(core, spark, 1e-12, "weight 0 rows");
@@ -57,7 +58,7 @@ class MulticlassOnSparkTest {
     @Test
     void classesDefaultToIndicesFromTheVectorLength() {
         SparkData.Multiclass m = SparkData.Multiclass.fixture("multiclass_small_ties");
-        MulticlassEvaluation ev = DiscernSpark.multiclass(m.vectors(2), MulticlassOptions.ofVector("label",
+        MulticlassNumbers ev = DiscernSpark.multiclass(m.vectors(2), MulticlassOptions.ofVector("label",
                 "probability"));
         assertEquals(java.util.List.of("0", "1", "2", "3", "4"), ev.classes());
     }

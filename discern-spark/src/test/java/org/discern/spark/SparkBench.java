@@ -22,9 +22,9 @@ import org.discern.metrics.MulticlassEvaluation;
  * exact binary evaluation against Spark's {@code BinaryClassificationEvaluator} (default
  * {@code numBins} and {@code numBins = 0}) on 1e7 fraud-like scores, each reported AUC against
  * the exact value (the core's, on the collected arrays); and the multi-class evaluation of 1e6 x
- * 25 probability vectors against Spark's way to the one-vs-rest macro AUC (one exact binary
- * evaluator per class). Not a test: run it alone, under the benchmark lock, from the repository
- * root:
+ * 25 probability vectors, with the tables on the driver and kept on the cluster, against Spark's
+ * way to the one-vs-rest macro AUC (one exact binary evaluator per class). A size of 0 skips that
+ * part. Not a test: run it alone, under the benchmark lock, from the repository root:
  *
  * <pre>
  * uptime; flock /tmp/discern-bench.lock mvn -q -pl discern-spark -am -P spark-local process-test-classes \
@@ -45,8 +45,12 @@ public final class SparkBench {
         int k = args.length > 2 ? Integer.parseInt(args[2]) : 25;
         SparkSession spark = SparkSession.builder().appName("discern-spark-bench").getOrCreate();
         try {
-            binary(spark, n);
-            multiclass(spark, nMulti, k);
+            if (n > 0) {
+                binary(spark, n);
+            }
+            if (nMulti > 0) {
+                multiclass(spark, nMulti, k);
+            }
         } finally {
             spark.stop();
         }
@@ -198,6 +202,10 @@ public final class SparkBench {
         reference = null;
         s = null;
         y = null;
+        // the range-partitioned path: a driver limit of 2^20 entries keeps the K tables on the cluster
+        row("Discern exact multi-class, tables kept on the cluster (maxDriverEntries 2^20; every average, no curve)",
+                macro, () -> DiscernSpark.multiclass(data, MulticlassOptions.ofVector("label", "probability")
+                        .withMaxDriverEntries(1 << 20)).rocAucOvrMacro());
         row("Discern exact multi-class (every average, curves)", macro,
                 () -> DiscernSpark.multiclass(data, MulticlassOptions.ofVector("label", "probability"))
                         .rocAucOvrMacro());
