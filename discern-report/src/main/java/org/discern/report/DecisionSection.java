@@ -5,6 +5,7 @@ import org.discern.metrics.DecisionCurve;
 import org.discern.report.internal.Fmt;
 import org.discern.report.internal.Markup;
 import org.discern.report.internal.Palette;
+import org.discern.report.internal.Ticks;
 
 /**
  * The page's "Decision curve" section (binary probabilities): the net benefit of the model, of
@@ -81,23 +82,21 @@ final class DecisionSection {
                         + " net benefit against the threshold probability\" font-family=\"system-ui,sans-serif\""
                         + " font-size=\"11\">\n<rect width=\"").append(WIDTH).raw("\" height=\"").append(HEIGHT)
                 .raw("\" fill=\"#fff\"/>\n");
-        for (int k = 0; k <= 10; k++) {
-            double v = k / 10.0;
-            if (v < f.x0 - 1e-9 || v > f.x1 + 1e-9) {
-                continue;
-            }
-            h.raw("<line x1=\"").raw(Fmt.coord(f.px(v))).raw("\" y1=\"").append(TOP).raw("\" x2=\"")
-                    .raw(Fmt.coord(f.px(v))).raw("\" y2=\"").append(TOP + PH).raw("\" stroke=\"#ececec\"/><text x=\"")
-                    .raw(Fmt.coord(f.px(v))).raw("\" y=\"").append(TOP + PH + 16)
-                    .raw("\" text-anchor=\"middle\" fill=\"#444\">").raw(Fmt.fixed(v, 1)).raw("</text>\n");
+        Ticks xt = Ticks.linear(f.x0, f.x1, 10);
+        for (int k = 0; k < xt.size(); k++) {
+            double x = f.px(xt.at(k));
+            h.raw("<line x1=\"").raw(Fmt.coord(x)).raw("\" y1=\"").append(TOP).raw("\" x2=\"")
+                    .raw(Fmt.coord(x)).raw("\" y2=\"").append(TOP + PH).raw("\" stroke=\"#ececec\"/><text x=\"")
+                    .raw(Fmt.coord(x)).raw("\" y=\"").append(TOP + PH + 16)
+                    .raw("\" text-anchor=\"middle\" fill=\"#444\">").append(xt.label(k)).raw("</text>\n");
         }
-        double step = niceStep((f.y1 - f.y0) / 5);
-        for (double v = Math.ceil(f.y0 / step) * step; v <= f.y1 + 1e-12; v += step) {
-            double y = Math.abs(v) < step * 1e-9 ? 0 : v;
-            h.raw("<line x1=\"").append(LEFT).raw("\" y1=\"").raw(Fmt.coord(f.py(y))).raw("\" x2=\"").append(LEFT + PW)
-                    .raw("\" y2=\"").raw(Fmt.coord(f.py(y))).raw("\" stroke=\"#ececec\"/><text x=\"").append(LEFT - 6)
-                    .raw("\" y=\"").raw(Fmt.coord(f.py(y) + 4)).raw("\" text-anchor=\"end\" fill=\"#444\">")
-                    .raw(Fmt.fixed(y, step < 0.01 ? 3 : 2)).raw("</text>\n");
+        Ticks yt = Ticks.linear(f.y0, f.y1, 5);
+        for (int k = 0; k < yt.size(); k++) {
+            double y = f.py(yt.at(k));
+            h.raw("<line x1=\"").append(LEFT).raw("\" y1=\"").raw(Fmt.coord(y)).raw("\" x2=\"").append(LEFT + PW)
+                    .raw("\" y2=\"").raw(Fmt.coord(y)).raw("\" stroke=\"#ececec\"/><text x=\"").append(LEFT - 6)
+                    .raw("\" y=\"").raw(Fmt.coord(y + 4)).raw("\" text-anchor=\"end\" fill=\"#444\">")
+                    .append(yt.label(k)).raw("</text>\n");
         }
         int n = c.size();
         if (c.hasIntervals()) {
@@ -148,17 +147,6 @@ final class DecisionSection {
         h.raw("<line x1=\"").append(LEFT + PW - 140).raw("\" y1=\"").append(y - 4).raw("\" x2=\"").append(LEFT + PW - 120)
                 .raw("\" y2=\"").append(y - 4).raw("\" stroke=\"").raw(colour).raw("\" stroke-width=\"2\"/><text x=\"")
                 .append(LEFT + PW - 114).raw("\" y=\"").append(y).raw("\" fill=\"#222\">").append(text).raw("</text>\n");
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
-    static double niceStep(double raw) {
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= raw) {
-                return m * p;
-            }
-        }
-        return 10 * p;
     }
 
     /** Data to drawing coordinates. */
