@@ -7,6 +7,7 @@ import org.discern.metrics.Average;
 import org.discern.metrics.EvaluationSummary;
 import org.discern.metrics.EvaluationSummary.ClassRow;
 import org.discern.metrics.EvaluationSummary.Value;
+import org.discern.metrics.Field;
 import org.discern.metrics.Metric;
 import org.discern.metrics.MetricKey;
 import org.discern.metrics.MulticlassConfusionMatrix;
@@ -65,8 +66,8 @@ final class MultiTables {
                 .append(" rows, ").append(classes.size()).append(" classes (multi-class)\n\n");
         int w = nameWidth(classes, 12);
         String fmt = "%" + w + "s %10s %10s %10s %10s %10s %10s\n";
-        sb.append(String.format(Locale.ROOT, fmt, "", "precision", "recall", "f1-score", "support", "roc_auc",
-                "avg_prec"));
+        sb.append(String.format(Locale.ROOT, fmt, "", Metric.PRECISION.header(), Metric.RECALL.header(),
+                Metric.F1.header(), Field.SUPPORT.key(), Metric.ROC_AUC.header(), Metric.AVERAGE_PRECISION.header()));
         double total = 0;
         for (ClassRow pc : s.perClass()) {
             total += pc.support();
@@ -157,7 +158,8 @@ final class MultiTables {
                 .append(" rows, ").append(labels.size()).append(" labels (multi-label)\n\n");
         int w = nameWidth(labels, 12);
         String fmt = "%" + w + "s %10s %10s %10s\n";
-        sb.append(String.format(Locale.ROOT, fmt, "", "positives", "roc_auc", "avg_prec"));
+        sb.append(String.format(Locale.ROOT, fmt, "", "positives", Metric.ROC_AUC.header(),
+                Metric.AVERAGE_PRECISION.header()));
         for (ClassRow pl : s.perClass()) {
             sb.append(String.format(Locale.ROOT, fmt, pl.name(), count(pl.support()),
                     score(pl.value(ROC_AUC).value()), score(pl.value(AP).value())));

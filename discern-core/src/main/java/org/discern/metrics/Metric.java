@@ -134,6 +134,19 @@ public enum Metric {
         return label;
     }
 
+    /**
+     * The column header of narrow plain-text tables (the terminal's per-class report): the key,
+     * but {@code avg_prec} for {@link #AVERAGE_PRECISION} and scikit-learn's
+     * {@code classification_report} spelling {@code f1-score} for {@link #F1}.
+     */
+    public String header() {
+        return switch (this) {
+            case AVERAGE_PRECISION -> "avg_prec";
+            case F1 -> "f1-score";
+            default -> key;
+        };
+    }
+
     /** Which direction is better. */
     public Better better() {
         return better;

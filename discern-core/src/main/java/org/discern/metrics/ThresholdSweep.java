@@ -55,15 +55,21 @@ public final class ThresholdSweep {
 
     /** The columns, in table order; {@link #key()} is the snake_case column name. */
     public enum Column {
-        THRESHOLD("threshold"), TP("tp"), FP("fp"), TN("tn"), FN("fn"), FLAGGED_FRACTION("flagged_fraction"),
-        PRECISION("precision"), RECALL("recall"), SPECIFICITY("specificity"), FPR("fpr"), FNR("fnr"), NPV("npv"),
-        ACCURACY("accuracy"), BALANCED_ACCURACY("balanced_accuracy"), F1("f1"), MCC("mcc"), YOUDEN_J("youden_j"),
-        COHEN_KAPPA("cohen_kappa");
+        THRESHOLD("threshold"), TP("tp"), FP("fp"), TN("tn"), FN("fn"), FLAGGED_FRACTION(Metric.FLAGGED_FRACTION),
+        PRECISION(Metric.PRECISION), RECALL(Metric.RECALL), SPECIFICITY(Metric.SPECIFICITY), FPR("fpr"), FNR("fnr"),
+        NPV(Metric.NPV), ACCURACY(Metric.ACCURACY), BALANCED_ACCURACY(Metric.BALANCED_ACCURACY), F1(Metric.F1),
+        MCC(Metric.MCC), YOUDEN_J("youden_j"), COHEN_KAPPA(Metric.COHEN_KAPPA);
 
         private final String key;
 
+        /** A column that is not a registry metric (a threshold, a count, a rate). */
         Column(String key) {
             this.key = key;
+        }
+
+        /** A column holding a registry metric: its key is the metric's. */
+        Column(Metric metric) {
+            this(metric.key());
         }
 
         /** The snake_case column name. */

@@ -146,7 +146,8 @@ final class JobReport {
         JsonNode per = j.get(Field.PER_CLASS.key());
         if (per != null) {
             sb.append(String.format(Locale.ROOT, "%n  %-20s %12s %10s %10s %10s %10s %10s%n", "class", "support",
-                    "precision", "recall", "f1", "roc_auc", "avg_prec"));
+                    Metric.PRECISION.header(), Metric.RECALL.header(), Metric.F1.header(), Metric.ROC_AUC.header(),
+                    Metric.AVERAGE_PRECISION.header()));
             for (JsonNode c : per) {
                 sb.append(String.format(Locale.ROOT, "  %-20s %12s %10s %10s %10s %10s %10s%n",
                         c.get(Field.CLASS.key()).asText(), value(c.get(Field.SUPPORT.key())), value(c.get(key(Metric.PRECISION))),

@@ -33,9 +33,14 @@ import org.discern.metrics.MulticlassEvaluation;
  *
  * Data is generated on the executors (hashes of the row id), cached and counted
  * before anything is timed; each measurement is one untimed run then three timed ones (median
- * and minimum, wall clock).
+ * and minimum, wall clock). Two optional arguments more: only the rows whose name contains a
+ * text ({@code "numBins = 0"}; {@code all} for all), and the number of timed runs (default 3), e.g.
+ * {@code -Dargs="10000000 0 25 'numBins = 0' 1"} (quote a text with spaces).
  */
 public final class SparkBench {
+    private static String only = "";
+    private static int timed = 3;
+
     private SparkBench() {
     }
 
@@ -43,6 +48,8 @@ public final class SparkBench {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         long nMulti = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         int k = args.length > 2 ? Integer.parseInt(args[2]) : 25;
+        only = args.length > 3 && !args[3].equals("all") ? args[3] : "";
+        timed = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         SparkSession spark = SparkSession.builder().appName("discern-spark-bench").getOrCreate();
         try {
             if (n > 0) {
@@ -222,8 +229,11 @@ public final class SparkBench {
     }
 
     static void row(String what, double exact, DoubleSupplier run) {
+        if (!what.contains(only)) {
+            return;
+        }
         double value = run.getAsDouble();
-        double[] times = new double[3];
+        double[] times = new double[timed];
         for (int i = 0; i < times.length; i++) {
             long t0 = System.nanoTime();
             value = run.getAsDouble();
@@ -231,7 +241,7 @@ public final class SparkBench {
         }
         double[] sorted = times.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "| %s | %.2f (%.2f) | %.17g | %.2e |%n", what, sorted[1], sorted[0], value,
+        System.out.printf(Locale.ROOT, "| %s | %.2f (%.2f) | %.17g | %.2e |%n", what, sorted[sorted.length / 2], sorted[0], value,
                 Math.abs(value - exact));
     }
 }

@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.discern.io.OutputDirectory;
+import org.discern.metrics.Average;
 import org.discern.metrics.ConfusionMatrix;
+import org.discern.metrics.Metric;
+import org.discern.metrics.MetricKey;
 import org.discern.train.ImageFolderReader;
 import org.discern.train.ImageShape;
 import org.discern.train.MulticlassWorkbench;
@@ -244,10 +247,11 @@ public final class TrainCommand implements Callable<Integer> {
             OutputDirectory.write(out, force, "train run", dir -> done.add(mw.run(data, dir)), table, images);
             List<MulticlassWorkbench.Result> rs = done.get(0);
             PrintWriter o = spec.commandLine().getOut();
-            o.print(String.format(Locale.ROOT, "%-13s %5s %13s %13s %9s%n", "strategy", "epoch", "auc_ovr_macro",
-                    "ap_macro", "accuracy"));
+            o.print(String.format(Locale.ROOT, "%-13s %5s %17s %23s %9s%n", "strategy", "epoch",
+                    MetricKey.of(Metric.ROC_AUC, Average.OVR_MACRO).key(),
+                    MetricKey.of(Metric.AVERAGE_PRECISION, Average.MACRO).key(), Metric.ACCURACY.header()));
             for (MulticlassWorkbench.Result r : rs) {
-                o.print(String.format(Locale.ROOT, "%-13s %5d %13.4f %13.4f %9.4f%n", r.strategy().id(),
+                o.print(String.format(Locale.ROOT, "%-13s %5d %17.4f %23.4f %9.4f%n", r.strategy().id(),
                         r.bestEpoch(), r.test().rocAucOvrMacro(), r.test().averagePrecisionMacro(),
                         r.test().accuracy()));
             }
@@ -281,8 +285,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     static String summary(Workbench.Comparison c, TrainOptions o) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-13s %5s %8s %8s %9s %9s %9s %9s%n", "strategy", "epoch", "roc_auc",
-                "avg_prec", "prec@0.5", "recall@.5", "prec@cost", "rec@cost"));
+        sb.append(String.format(Locale.ROOT, "%-13s %5s %8s %8s %9s %9s %9s %9s%n", "strategy", "epoch",
+                Metric.ROC_AUC.header(), Metric.AVERAGE_PRECISION.header(), "prec@0.5", "recall@.5", "prec@cost", "rec@cost"));
         for (StrategyResult r : c.strategies()) {
             ConfusionMatrix half = r.test().confusionAt(0.5);
             ConfusionMatrix cost = r.test().confusionAt(r.costChoice().threshold());

@@ -110,7 +110,7 @@ class TrainCommandTest {
         CliRunner.Result t = CliRunner.run("train", csv.toString(), "--label", "kind", "--multiclass", "--epochs", "3",
                 "--batch-size", "64", "--learning-rate", "0.01", "--out", out.toString());
         assertEquals(0, t.code(), t.err());
-        assertTrue(t.out().startsWith("strategy      epoch auc_ovr_macro      ap_macro  accuracy\nbaseline "), t.out());
+        assertTrue(t.out().startsWith("strategy      epoch roc_auc_ovr_macro average_precision_macro  accuracy\nbaseline "), t.out());
         assertTrue(t.out().contains("\nweighted "), t.out());
         assertTrue(t.err().contains("weighted epoch 3/3: loss "), t.err());
         JsonNode c = Json.parse(Files.readString(out.resolve("comparison.json")));
