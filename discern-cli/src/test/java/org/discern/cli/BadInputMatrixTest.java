@@ -168,12 +168,12 @@ class BadInputMatrixTest {
             return new Case(List.of("evaluate", s(in)), ExitCodes.OK, "ab.csv.gz: 4 rows, 2 positive ('1'), 2 negative");
         }));
         // §3: a binary file given as text is named by the format it looks like
-        for (String[] f : new String[][] {{"bzip2", "BZh91AY&SY"}, {"xz", "\u00fd7zXZ\u0000\u0000"},
-            {"PNG", "\u0089PNG\r\n\u001a\n"}}) {
-            rows.add(new Row("a " + f[0] + " file named .csv is named as " + f[0], d -> {
+        for (String[] f : new String[][] {{"a bzip2", "BZh91AY&SY"}, {"an xz", "\u00fd7zXZ\u0000\u0000"},
+            {"a PNG", "\u0089PNG\r\n\u001a\n"}}) {
+            rows.add(new Row(f[0] + " file named .csv is named as such", d -> {
                 Path in = Files.write(d.resolve("data.csv"), (f[1] + "rest").getBytes(StandardCharsets.ISO_8859_1));
                 return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
-                        "data.csv: looks like a " + f[0] + " file, not text; expected CSV or TSV");
+                        "data.csv: looks like " + f[0] + " file, not text; expected CSV or TSV");
             }));
         }
         rows.add(new Row("a zip file named .csv is read as a NumPy .npz archive (a zip) and says what it lacks", d -> {
