@@ -1,10 +1,14 @@
 package org.discern.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.discern.io.BinaryPredictions;
+import org.discern.io.InputRows;
 import org.discern.io.MultiClassPredictions;
 import org.discern.io.MultiLabelPredictions;
 import org.discern.io.Predictions;
@@ -13,6 +17,7 @@ import org.discern.io.TextColumns;
 import org.discern.metrics.AveragedCurve;
 import org.discern.metrics.FoldEvaluation;
 import org.discern.metrics.SliceEvaluation;
+import org.discern.metrics.SliceSummary;
 import org.discern.metrics.Slices;
 import org.discern.metrics.SummaryOptions;
 
@@ -62,13 +67,30 @@ record Slicing(List<SliceEvaluation> groupings, Optional<FoldEvaluation> folds) 
             List<String[]> values = new ArrayList<>();
             columns.forEach(c -> values.add(text.column(c)));
             Slices slices = Slices.of(columns, values);
-            groupings.add(rows.slices(slices, sliceOptions, how, o.minSlice()));
+            groupings.add(rows.slices(slices, sliceOptions, how, o.minSlice())
+                    .mapSlices(namedAsInTheInput(slices, in.inputRows())));
         }
         Optional<FoldEvaluation> folds = Optional.empty();
         if (o.fold != null) {
-            folds = Optional.of(rows.folds(Slices.of(List.of(o.fold), List.<String[]>of(text.column(o.fold))), options));
+            Slices byFold = Slices.of(List.of(o.fold), List.<String[]>of(text.column(o.fold)));
+            folds = Optional.of(rows.folds(byFold, options)
+                    .mapFolds(namedAsInTheInput(byFold, in.inputRows())));
         }
         return new Slicing(groupings, folds);
+    }
+
+    /**
+     * Each slice of {@code slices} with the rows its warnings name (core's 0-based index within
+     * the slice) named as in the input, as the whole sample's are ({@link InputWarnings}): "line
+     * 12", header counted.
+     */
+    private static UnaryOperator<SliceSummary> namedAsInTheInput(Slices slices, InputRows input) {
+        Map<List<String>, Integer> index = new HashMap<>();
+        for (int k = 0; k < slices.size(); k++) {
+            index.put(slices.values(k), k);
+        }
+        return s -> s.summary().warnings().isEmpty() ? s : s.withSummary(s.summary().withWarnings(
+                input.renameRows(s.summary().warnings(), slices.rowIndices(index.get(s.values())))));
     }
 
     /** The predictions as the arrays core's slice and fold evaluations take. */

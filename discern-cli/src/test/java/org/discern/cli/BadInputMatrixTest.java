@@ -154,6 +154,19 @@ class BadInputMatrixTest {
             Path in = Files.writeString(d.resolve("mc.csv"), "label,a,b\n\na,0.8,0.2\n\nb,0.1,0.2\na,0.6,0.4\n");
             return new Case(List.of("evaluate", s(in)), ExitCodes.OK, "warning: log loss not computed: line 5 sums to");
         }));
+        // a slice's warnings name file lines too, not rows within the slice: slice y's bad row is
+        // its row 1, input row 3, line 6 (the whole sample's first bad row is line 2, slice x's)
+        String sliced = "label,a,b,g\na,0.8,0.1,x\n\na,0.8,0.2,y\n\nb,0.1,0.2,y\nb,0.3,0.7,x\n";
+        rows.add(new Row("a warning inside a --group slice names the file line of its row", d -> {
+            Path in = Files.writeString(d.resolve("mc.csv"), sliced);
+            return new Case(List.of("evaluate", s(in), "--group", "g"), ExitCodes.OK,
+                    "g=y: log loss not computed: line 6 sums to");
+        }));
+        rows.add(new Row("a warning inside a --fold fold names the file line of its row", d -> {
+            Path in = Files.writeString(d.resolve("mc.csv"), sliced);
+            return new Case(List.of("evaluate", s(in), "--fold", "g"), ExitCodes.OK,
+                    "g=y: log loss not computed: line 6 sums to");
+        }));
         // §3: gzip is read member by member; bytes after the last member are an error
         rows.add(new Row("gzip with trailing garbage: an error naming the byte offset", d -> {
             byte[] good = gzip(GOOD);
@@ -168,12 +181,12 @@ class BadInputMatrixTest {
             return new Case(List.of("evaluate", s(in)), ExitCodes.OK, "ab.csv.gz: 4 rows, 2 positive ('1'), 2 negative");
         }));
         // §3: a binary file given as text is named by the format it looks like
-        for (String[] f : new String[][] {{"bzip2", "BZh91AY&SY"}, {"xz", "\u00fd7zXZ\u0000\u0000"},
-            {"PNG", "\u0089PNG\r\n\u001a\n"}}) {
-            rows.add(new Row("a " + f[0] + " file named .csv is named as " + f[0], d -> {
+        for (String[] f : new String[][] {{"a bzip2", "BZh91AY&SY"}, {"an xz", "\u00fd7zXZ\u0000\u0000"},
+            {"a PNG", "\u0089PNG\r\n\u001a\n"}}) {
+            rows.add(new Row(f[0] + " file named .csv is named as such", d -> {
                 Path in = Files.write(d.resolve("data.csv"), (f[1] + "rest").getBytes(StandardCharsets.ISO_8859_1));
                 return new Case(List.of("evaluate", s(in)), ExitCodes.BAD_INPUT,
-                        "data.csv: looks like a " + f[0] + " file, not text; expected CSV or TSV");
+                        "data.csv: looks like " + f[0] + " file, not text; expected CSV or TSV");
             }));
         }
         rows.add(new Row("a zip file named .csv is read as a NumPy .npz archive (a zip) and says what it lacks", d -> {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.discern.metrics.internal.Checks;
 
@@ -165,6 +166,27 @@ public final class FoldEvaluation {
     /** The curves of each binary fold that has both classes (those averaged), in fold order; empty otherwise. */
     public List<FoldCurves> curves() {
         return curves;
+    }
+
+    /**
+     * The same evaluation with each fold's summary replaced by {@code f} of it, in order (the
+     * statistics, curves and warnings kept): for the reader of the input to name rows in the
+     * folds' warnings as the input does.
+     */
+    public FoldEvaluation mapFolds(UnaryOperator<SliceSummary> f) {
+        Checks.notNull(f, "f");
+        return new FoldEvaluation(this, folds.stream().map(f).toList());
+    }
+
+    private FoldEvaluation(FoldEvaluation base, List<SliceSummary> folds) {
+        this.column = base.column;
+        this.folds = List.copyOf(folds);
+        this.pooled = base.pooled;
+        this.statistics = base.statistics;
+        this.roc = base.roc;
+        this.precisionRecall = base.precisionRecall;
+        this.curves = base.curves;
+        this.warnings = base.warnings;
     }
 
     /** Warnings: folds left out of a mean or of the curves, and why. */

@@ -180,6 +180,16 @@ public final class SliceEvaluation {
         return new SliceEvaluation(slices.columns(), finish.apply(out), hidden, hiddenRows);
     }
 
+    /**
+     * The same evaluation with each slice shown replaced by {@code f} of it, in order (hidden
+     * counts kept): for the reader of the input to name rows in the slices' warnings as the input
+     * does.
+     */
+    public SliceEvaluation mapSlices(UnaryOperator<SliceSummary> f) {
+        Checks.notNull(f, "f");
+        return new SliceEvaluation(columns, slices.stream().map(f).toList(), hidden, hiddenRows);
+    }
+
     /** Names of the group columns. */
     public List<String> columns() {
         return columns;

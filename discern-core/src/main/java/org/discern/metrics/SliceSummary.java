@@ -35,6 +35,11 @@ public record SliceSummary(List<String> columns, List<String> values, int rows, 
         return sb.toString();
     }
 
+    /** The same slice with {@code s} as its summary (its warnings renamed, say). */
+    public SliceSummary withSummary(EvaluationSummary s) {
+        return new SliceSummary(columns, values, rows, s, versusRest, warnings);
+    }
+
     SliceSummary withVersusRest(AucComparison c) {
         return new SliceSummary(columns, values, rows, summary, Optional.of(c), warnings);
     }

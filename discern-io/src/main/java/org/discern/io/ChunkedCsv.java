@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fast path for delimited files of every layout (binary, multi-class, multi-label): the bytes
@@ -157,7 +156,9 @@ final class ChunkedCsv {
             return t;
         });
         java.util.ArrayDeque<Future<CsvChunk>> pending = new java.util.ArrayDeque<>();
-        AtomicLong rowsDone = new AtomicLong();
+        // bytes of the file read when each pending chunk was cut, for progress: reported with the
+        // rows of the chunks up to it once they are parsed (never "0 rows" while inflating ahead)
+        java.util.ArrayDeque<Long> readAt = new java.util.ArrayDeque<>();
         long[] rows = {0};
         try {
             int from = nl + 1;
@@ -194,15 +195,12 @@ final class ChunkedCsv {
                 pending.add(exec.submit(() -> {
                     CsvChunk c = CsvChunk.parse(chunkBuf, f, t, plan, spare.poll());
                     pool.offer(chunkBuf); // dropped when the pool is full
-                    if (c != null) {
-                        rowsDone.addAndGet(c.rows);
-                    }
                     return c;
                 }));
-                if (!drain(pending, sink, rows, spare, false)) {
+                readAt.add(counting.count());
+                if (!drain(pending, readAt, progress, size, sink, rows, spare, false)) {
                     return null;
                 }
-                progress.progress(name, counting.count(), size, rowsDone.get());
                 if (eof) {
                     break;
                 }
@@ -211,7 +209,7 @@ final class ChunkedCsv {
                 len = carry + in.readNBytes(buf, carry, buf.length - carry);
                 eof = len < buf.length;
             }
-            if (!drain(pending, sink, rows, spare, true)) {
+            if (!drain(pending, readAt, progress, size, sink, rows, spare, true)) {
                 return null;
             }
             long total = rows[0];
@@ -235,12 +233,14 @@ final class ChunkedCsv {
      * already done, or all of them when {@code all}. False when a chunk or the sink declines.
      * The sink's columns grow in blocks ({@link ColumnBlocks}), so rows are never copied twice.
      */
-    private boolean drain(java.util.ArrayDeque<Future<CsvChunk>> pending, Sink sink,
-            long[] rows, java.util.Queue<CsvChunk> spare, boolean all)
+    private boolean drain(java.util.ArrayDeque<Future<CsvChunk>> pending, java.util.ArrayDeque<Long> readAt,
+            ProgressListener progress, long size, Sink sink, long[] rows, java.util.Queue<CsvChunk> spare,
+            boolean all)
             throws InterruptedException, ExecutionException, InputException {
         // parsed chunks wait here for those before them: at most workers + 2, then wait for the head
         while (!pending.isEmpty() && (all || pending.peek().isDone() || pending.size() > workers + 2)) {
             CsvChunk c = pending.poll().get();
+            long read = readAt.poll();
             if (c == null) {
                 return false;
             }
@@ -253,6 +253,11 @@ final class ChunkedCsv {
             }
             rows[0] = need;
             spare.offer(c);
+            if (c.rows > 0) {
+                // the rows so far, with the bytes read when their last chunk was cut: a gzip
+                // inflated ahead is not reported ahead of its rows, and no line says "0 rows"
+                progress.progress(name, read, size, need);
+            }
         }
         return true;
     }

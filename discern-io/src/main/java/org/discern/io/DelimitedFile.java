@@ -21,6 +21,7 @@ import java.util.Map;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
  * A delimited text file with a header row, read record by record with located, typed access to
@@ -126,8 +127,8 @@ public final class DelimitedFile implements Closeable {
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .fieldSeparator(sep)
                     .skipEmptyLines(true)
-                    .allowExtraFields(true)
-                    .allowMissingFields(true)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .detectBomHeader(false)
                     .ofCsvRecord(skipBom(r));
             return new DelimitedFile(name, csv, sep, counter, size);

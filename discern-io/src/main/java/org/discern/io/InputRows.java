@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,15 +119,24 @@ public final class InputRows {
      * single quotes (class names) is left alone.
      */
     public String renameRows(String warning) {
+        return renameRows(warning, IntUnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #renameRows(String)} for a warning about a subset of the rows (a {@code --group}
+     * slice, a {@code --fold} fold) whose row {@code i} is row {@code toInput(i)} of the input.
+     */
+    private String renameRows(String warning, IntUnaryOperator toInput) {
         Matcher m = CORE_ROW.matcher(warning);
         StringBuilder sb = new StringBuilder();
         int last = 0;
         while (m.find()) {
             long index = Long.parseLong(m.group(1));
-            if (index > Integer.MAX_VALUE || quoted(warning, m.start())) {
-                continue;
+            int row = index > Integer.MAX_VALUE ? -1 : toInput.applyAsInt((int) index);
+            if (row < 0 || quoted(warning, m.start())) {
+                continue; // not a row of these predictions, or text in a class name
             }
-            sb.append(warning, last, m.start()).append(where((int) index));
+            sb.append(warning, last, m.start()).append(where(row));
             last = m.end();
         }
         return last == 0 ? warning : sb.append(warning, last, warning.length()).toString();
@@ -143,6 +153,17 @@ public final class InputRows {
     /** {@link #renameRows} of each warning. */
     public List<String> renameRows(List<String> warnings) {
         return warnings.stream().map(this::renameRows).toList();
+    }
+
+    /**
+     * {@link #renameRows} of each warning about a subset of the rows (a {@code --group} slice, a
+     * {@code --fold} fold), whose row {@code i} (0-based, as discern-core names it) is row
+     * {@code rows[i]} of the input: "row 1" of the slice of input rows {3, 8} is named "line 10".
+     *
+     * @param rows the subset's rows among the input's (0-based, as the predictions hold them)
+     */
+    public List<String> renameRows(List<String> warnings, int[] rows) {
+        return warnings.stream().map(w -> renameRows(w, i -> i < rows.length ? rows[i] : -1)).toList();
     }
 
     /**

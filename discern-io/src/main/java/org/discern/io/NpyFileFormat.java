@@ -17,7 +17,7 @@ final class NpyFileFormat implements PredictionFormat {
 
     @Override
     public Predictions read(Path file, InputStream in, InputSpec spec) throws IOException {
-        throw new InputException(file.toString(), 0, null, "a .npy file holds one array, not labels and scores;"
+        throw new InputException(file.toString(), 0, null, "an .npy file holds one array, not labels and scores;"
                 + " give both as a pair (--labels Y.npy --scores P.npy) or one .npz archive");
     }
 }

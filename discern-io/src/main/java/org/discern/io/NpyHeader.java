@@ -142,7 +142,7 @@ public final class NpyHeader {
         String hint = "";
         int b0 = start.get(0) & 0xFF;
         if (b0 == 0x80 && got >= 2 && (start.get(1) & 0xFF) >= 2 && (start.get(1) & 0xFF) <= 5) {
-            hint = " (this is a Python pickle, not a .npy file: save the array with numpy.save)";
+            hint = " (this is a Python pickle, not an .npy file: save the array with numpy.save)";
         } else if (got >= 4 && b0 == 'P' && start.get(1) == 'K' && start.get(2) == 3 && start.get(3) == 4) {
             hint = " (this is a zip archive, perhaps an .npz: read it by key)";
         }
@@ -248,8 +248,8 @@ public final class NpyHeader {
             }
         }
         if (shape.length > 2) {
-            throw new InputException(source, 0, null, "a " + shape.length + "-D array of shape "
-                    + shapeText(shape) + " is not supported; expected 1-D or 2-D (or a scalar)");
+            throw new InputException(source, 0, null, "an array of " + shape.length + " dimensions (shape "
+                    + shapeText(shape) + ") is not supported; expected 1-D or 2-D (or a scalar)");
         }
         if (overflow) {
             throw new InputException(source, 0, null, "shape " + shapeText(shape) + " of " + type

@@ -352,7 +352,8 @@ final class ParquetColumn {
         } catch (IOException | RuntimeException e) {
             // aircompressor reports malformed input as MalformedInputException, IllegalStateException
             // (zstd frame headers), IllegalArgumentException or IndexOutOfBoundsException
-            throw corrupt(group, "a " + CODECS[codec] + " page cannot be decompressed (" + e.getMessage() + ")");
+            throw corrupt(group, "a page compressed with " + CODECS[codec] + " cannot be decompressed ("
+                    + e.getMessage() + ")");
         }
         if (n != size) {
             throw corrupt(group, "a page decompresses to " + n + " bytes, its header says " + size);

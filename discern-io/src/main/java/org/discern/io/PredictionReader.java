@@ -110,7 +110,7 @@ public final class PredictionReader {
             if (f.accepts(head)) {
                 String binary = f instanceof DelimitedFormat ? BinaryMagic.lookalike(head) : null;
                 if (binary != null) {
-                    throw new InputException(source, 0, null, "looks like a " + binary + " file, not text;"
+                    throw new InputException(source, 0, null, "looks like " + binary + ", not text;"
                             + " expected CSV or TSV (optionally gzip-compressed), an .npz archive or a pair of .npy"
                             + " files (--labels, --scores)");
                 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
  * A small delimited settings file (a cost matrix, class priors) read whole: UTF-8 with an
@@ -67,7 +68,8 @@ final class SmallCsv {
         char sep = first.indexOf('\t') >= 0 && first.indexOf(',') < 0 ? '\t' : ',';
         List<Row> rows = new ArrayList<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(sep).skipEmptyLines(true)
-                .allowExtraFields(true).allowMissingFields(true).detectBomHeader(false).ofCsvRecord(t)) {
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .detectBomHeader(false).ofCsvRecord(t)) {
             for (CsvRecord r : csv) {
                 List<String> fields = new ArrayList<>(r.getFieldCount());
                 for (String f : r.getFields()) {

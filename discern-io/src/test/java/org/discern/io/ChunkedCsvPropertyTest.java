@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The chunked parallel reader against the plain sequential readers ({@link BinaryCsvReader},
  * {@link MultiClassCsvReader}, {@link MultiLabelCsvReader}: the oracles) on random files of each
- * layout: random quoting, quoted newlines and separators, escaped quotes, CRLF, BOM, empty lines,
+ * layout: random quoting, quoted newlines, lone CRs and separators, escaped quotes, CRLF, BOM, empty lines,
  * gzip, bad rows, and chunk sizes down to a few bytes. Either the chunked reader declines (and the
  * sequential one then reads the file), or it gives exactly the sequential result, row by row; it
  * never accepts a file the sequential reader refuses, and on a plainly well formed file it never
@@ -35,8 +35,10 @@ class ChunkedCsvPropertyTest {
     private static final String[] GOOD_SCORES = {"0", "1", "-0", "0.5", "+.5", "1E-3", "1e+2", "4.9e-324",
         "0.30000000000000004", "123456789012345678901", " 0.25", "0.75 ", "-17.125", "0.012345678", "9.5e-7"};
     private static final String[] BAD_SCORES = {"nan", "inf", "abc", "", "1d", "0x10", "1e400", "- 1"};
+    // the first CLEAN_NOTES are notes the fast path must take
     private static final String[] NOTES = {"plain", "\"quoted\"", "\"with,comma\"", "\"with\nnewline\"",
-        "\"with\r\nCRLF\"", "\"\"", "\"a\"\"b\"", "\"x,\ny\""};
+        "\"with\r\nCRLF\"", "\"\"", "\"lone\rCR\"", "\"\r\"", "\"cr\r\r\nlf\"", "\"a\"\"b\"", "\"x,\ny\""};
+    private static final int CLEAN_NOTES = 9;
     private static final String[] CLASSES = {"cat", "dog", "eel", "gnu", "été"};
     private static final String[] GOOD_INDICATORS = {"0", "1", "1.0", "0.0", "-0", " 1", "\"0\""};
     private static final String[] BAD_INDICATORS = {"2", "0.5", "", "yes", "-1"};
@@ -233,7 +235,7 @@ class ChunkedCsvPropertyTest {
                 }
                 String f = field.apply(order[c]);
                 if (f == null) {
-                    String n = NOTES[r.nextInt(clean ? 6 : NOTES.length)];
+                    String n = NOTES[r.nextInt(clean ? CLEAN_NOTES : NOTES.length)];
                     f = tsv ? n.replace(",", "\t") : n;
                 }
                 row.append(f);

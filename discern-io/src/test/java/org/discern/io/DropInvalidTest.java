@@ -247,6 +247,11 @@ class DropInvalidTest {
         // a row named inside a quoted name, and counts of rows, are left alone
         assertEquals("class 'row 2' has no positive samples; 3 rows have weight 0",
                 p.inputRows().renameRows("class 'row 2' has no positive samples; 3 rows have weight 0"));
+        // a slice of rows {1, 3} (a --group value): its row 1 is input row 3, line 8; its row 2
+        // is no row of the slice and is left as it is
+        assertEquals(List.of("log loss not computed: line 8 sums to 1.2", "first: line 4", "row 2 of 2"),
+                p.inputRows().renameRows(List.of("log loss not computed: row 1 sums to 1.2", "first: row 0",
+                        "row 2 of 2"), new int[] {1, 3}));
         // a file the chunked reader read is scanned again for the line, only when asked
         StringBuilder big = new StringBuilder("label,a,b\n");
         for (int i = 0; i < 50; i++) {

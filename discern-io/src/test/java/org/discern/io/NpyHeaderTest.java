@@ -170,7 +170,7 @@ class NpyHeaderTest {
                         "structured dtype [('a', '<i4'), ('b', '<f8')] is not supported; expected a plain numeric"
                                 + " array (bool, int, uint or float)"),
                 Arguments.of("{'descr': '<i4', 'fortran_order': False, 'shape': (2, 3, 4)}",
-                        "a 3-D array of shape 2 x 3 x 4 is not supported; expected 1-D or 2-D (or a scalar)"));
+                        "an array of 3 dimensions (shape 2 x 3 x 4) is not supported; expected 1-D or 2-D (or a scalar)"));
     }
 
     @ParameterizedTest
@@ -185,7 +185,7 @@ class NpyHeaderTest {
         assertEquals("expected the NumPy magic \\x93NUMPY, found abc,de",
                 problem("abc,def\n1,2\n".getBytes(StandardCharsets.US_ASCII)));
         assertEquals("expected the NumPy magic \\x93NUMPY, found \\x80\\x04\\x95\\x0b\\x00\\x00 (this is a Python"
-                + " pickle, not a .npy file: save the array with numpy.save)",
+                + " pickle, not an .npy file: save the array with numpy.save)",
                 problem(new byte[] {(byte) 0x80, 4, (byte) 0x95, 11, 0, 0, 0, 0, 0, 0}));
         assertEquals("expected the NumPy magic \\x93NUMPY, found PK\\x03\\x04\\x14\\x00 (this is a zip archive,"
                 + " perhaps an .npz: read it by key)", problem(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}));

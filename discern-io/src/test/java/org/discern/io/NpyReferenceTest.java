@@ -126,7 +126,7 @@ class NpyReferenceTest {
                 "object.npy", "object dtype '|O': the data is pickled Python objects",
                 "pickle.npy", "expected the NumPy magic \\x93NUMPY, found \\x80\\x04\\x95",
                 "structured.npy", "structured dtype [('a', '<i4'), ('b', '<f8')] is not supported",
-                "int32_3d.npy", "a 3-D array of shape 2 x 3 x 4 is not supported",
+                "int32_3d.npy", "an array of 3 dimensions (shape 2 x 3 x 4) is not supported",
                 "float32_c_truncated.npy",
                 "truncated data: header says 10 x 25 float32 = 1000 bytes of data, file has 996",
                 "stored.npz", "expected the NumPy magic \\x93NUMPY, found PK\\x03\\x04");

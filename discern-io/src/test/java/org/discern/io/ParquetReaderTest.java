@@ -103,6 +103,17 @@ class ParquetReaderTest {
                 + " 1): expected a number, found null"), e.getMessage());
         assertEquals("score", e.column());
     }
+    /** A damaged zstd page (the fuzz finding of round P1) is named by its codec. */
+    @Test
+    void aPageThatCannotBeDecompressedNamesItsCodec() throws URISyntaxException {
+        Path damaged = Path.of(ParquetReaderTest.class.getResource(
+                "/org/discern/io/ParquetFuzzTestInputs/read/crash-0a74fce4309c1c0533bb21f6b347a744e76b7d1e").toURI());
+        InputException e = assertThrows(InputException.class,
+                () -> PredictionReader.read(InputSpec.builder().file(damaged).scoreColumn("score").build()));
+        assertTrue(e.getMessage().contains(": a page compressed with ZSTD cannot be decompressed (Invalid frame"),
+                e.getMessage());
+    }
+
     static Path parquet(String name) {
         try {
             return Path.of(ParquetReaderTest.class.getResource("/parquet/" + name).toURI());

@@ -78,7 +78,7 @@ class PredictionReaderTest {
         Path npy = dir.resolve("one.npy");
         Files.copy(NpyReferenceTest.dir().resolve("float32_le_c.npy"), npy);
         InputException single = assertThrows(InputException.class, () -> read(file(npy)));
-        assertEquals(npy + ": a .npy file holds one array, not labels and scores; give both as a pair"
+        assertEquals(npy + ": an .npy file holds one array, not labels and scores; give both as a pair"
                 + " (--labels Y.npy --scores P.npy) or one .npz archive", single.getMessage());
     }
 

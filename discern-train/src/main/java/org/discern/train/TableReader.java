@@ -16,6 +16,7 @@ import org.discern.io.InputException;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
  * Reads a comma-separated table with a header line into a {@link Table}: every column except
@@ -219,7 +220,8 @@ public final class TableReader {
 
     /** Field counts are checked here, with the line number, rather than by FastCSV. */
     private static CsvReader.CsvReaderBuilder csvBuilder() {
-        return CsvReader.builder().allowMissingFields(true).allowExtraFields(true);
+        return CsvReader.builder().missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE);
     }
 
     private Table read(CsvReader<CsvRecord> csv, String file) throws InputException {
