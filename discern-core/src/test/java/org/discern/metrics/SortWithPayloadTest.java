@@ -68,16 +68,15 @@ class SortWithPayloadTest {
                 expectedPayload[i] = i;
             }
             Sorting.sortWithPayload(expectedKeys, expectedPayload, n);
-            long[] keys = new long[n];
-            int[] payload = new int[n];
-            ClassColumn.sortDoubles(d, labels, false, keys, payload);
-            assertArrayEquals(expectedKeys, keys, "n=" + n);
-            assertArrayEquals(expectedPayload, payload, "n=" + n);
-            ClassColumn.sortDoubles(d, labels, true, keys, payload);
+            ClassColumn.SortedDoubles byIndex = ClassColumn.sortDoubles(d, labels, false);
+            assertArrayEquals(expectedKeys, byIndex.keys(), "n=" + n);
+            assertArrayEquals(expectedPayload, byIndex.payload(), "n=" + n);
+            ClassColumn.SortedDoubles byLabel = ClassColumn.sortDoubles(d, labels, true);
             for (int q = 0; q < n; q++) {
                 expectedPayload[q] = labels[expectedPayload[q]];
             }
-            assertArrayEquals(expectedPayload, payload, "labels n=" + n);
+            assertArrayEquals(expectedKeys, byLabel.keys(), "keys n=" + n);
+            assertArrayEquals(expectedPayload, byLabel.payload(), "labels n=" + n);
         }
     }
 }
