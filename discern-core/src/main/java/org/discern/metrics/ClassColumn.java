@@ -114,21 +114,30 @@ final class ClassColumn {
      * scores are first sorted by their 32-bit float keys with the index packed alongside (two radix
      * passes instead of four), and the packed array then becomes the key array in place; the rare
      * runs where distinct doubles round to one float are re-sorted by the full key. Stability:
-     * equal doubles keep their input order throughout. Memory: 8 bytes per score for the keys, 8
-     * for the sort's scratch while it runs, 4 for the payload after it.
+     * equal doubles keep their input order throughout. When the label is the payload and index and
+     * label fit in 32 bits together, the label rides along in the packed word (no second random
+     * read). Memory: 8 bytes per score for the keys, 8 for the sort's scratch while it runs, 4
+     * for the payload after it.
+     *
+     * @param labelBound labels are in [0, labelBound) (read only when {@code labelPayload})
      */
-    static SortedDoubles sortDoubles(double[] d, int[] labels, boolean labelPayload) {
+    static SortedDoubles sortDoubles(double[] d, int[] labels, int labelBound, boolean labelPayload) {
         final int n = d.length;
+        final int labelBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, labelBound - 1));
+        final boolean packLabels = labelPayload && ((long) n << labelBits) <= 1L << 32;
+        final int shift = packLabels ? labelBits : 0;
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = ((long) Sorting.floatKey((float) d[i]) << 32) | i;
+            long low = packLabels ? ((long) i << shift) | labels[i] : i;
+            keys[i] = ((long) Sorting.floatKey((float) d[i]) << 32) | low;
         }
         Sorting.sortByUpper32(keys, n);
         int[] payload = new int[n];
+        final long labelMask = (1L << shift) - 1;
         for (int q = 0; q < n; q++) {
-            int idx = (int) keys[q];
-            keys[q] = Sorting.doubleKey(d[idx]);
-            payload[q] = idx;
+            long low = keys[q] & 0xFFFFFFFFL;
+            keys[q] = Sorting.doubleKey(d[(int) (low >>> shift)]);
+            payload[q] = packLabels ? (int) (low & labelMask) : (int) low;
         }
         int start = 0;
         while (start < n) {
@@ -148,7 +157,7 @@ final class ClassColumn {
             }
             start = end;
         }
-        if (labelPayload) {
+        if (labelPayload && !packLabels) {
             for (int q = 0; q < n; q++) {
                 payload[q] = labels[payload[q]];
             }
@@ -271,7 +280,7 @@ final class ClassColumn {
             }
             Sorting.sortByUpper32(packed, n);
         } else {
-            SortedDoubles sorted = sortDoubles(d, labels, labelPayload);
+            SortedDoubles sorted = sortDoubles(d, labels, pairs == null ? 2 : pairs.slot.length, labelPayload);
             dkeys = sorted.keys();
             payload = sorted.payload();
         }
@@ -316,7 +325,7 @@ final class ClassColumn {
         } else {
             double[] column = new double[n];
             s.column(c, column);
-            SortedDoubles sorted = sortDoubles(column, labels, true);
+            SortedDoubles sorted = sortDoubles(column, labels, s.k, true);
             column = null; // released before the walk
             dkeys = sorted.keys();
             payload = sorted.payload();

@@ -68,15 +68,18 @@ class SortWithPayloadTest {
                 expectedPayload[i] = i;
             }
             Sorting.sortWithPayload(expectedKeys, expectedPayload, n);
-            ClassColumn.SortedDoubles byIndex = ClassColumn.sortDoubles(d, labels, false);
+            ClassColumn.SortedDoubles byIndex = ClassColumn.sortDoubles(d, labels, 4, false);
             assertArrayEquals(expectedKeys, byIndex.keys(), "n=" + n);
             assertArrayEquals(expectedPayload, byIndex.payload(), "n=" + n);
-            ClassColumn.SortedDoubles byLabel = ClassColumn.sortDoubles(d, labels, true);
             for (int q = 0; q < n; q++) {
                 expectedPayload[q] = labels[expectedPayload[q]];
             }
-            assertArrayEquals(expectedKeys, byLabel.keys(), "keys n=" + n);
-            assertArrayEquals(expectedPayload, byLabel.payload(), "labels n=" + n);
+            // labels packed beside the index (4 classes), and read afterwards (a bound too wide to pack)
+            for (int bound : new int[] {4, 1 << 30}) {
+                ClassColumn.SortedDoubles byLabel = ClassColumn.sortDoubles(d, labels, bound, true);
+                assertArrayEquals(expectedKeys, byLabel.keys(), "keys n=" + n + ", bound " + bound);
+                assertArrayEquals(expectedPayload, byLabel.payload(), "labels n=" + n + ", bound " + bound);
+            }
         }
     }
 }
