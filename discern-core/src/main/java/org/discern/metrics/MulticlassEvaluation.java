@@ -206,6 +206,24 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
         return numbers(labels, RowMajorScores.of(scores, labels.length, k), classes, weights);
     }
 
+    /**
+     * As {@link #summaryOf(int[], double[], List, double[])} for double scores held in blocks of
+     * rows, so that no single array holds them all (a reader collects a large file that way):
+     * {@code rowBlocks[b]} holds rows [b * rowsPerBlock, (b + 1) * rowsPerBlock) row-major, the
+     * last block at least its remaining rows (values beyond the n rows are not read).
+     *
+     * @param rowsPerBlock at least 1
+     * @throws IllegalArgumentException also when the number of blocks does not fit n, or a block
+     *     is null or too short
+     */
+    public static MulticlassEvaluation summaryOf(int[] labels, double[][] rowBlocks, int rowsPerBlock,
+            List<String> classes, double[] weights) {
+        int k = checkClasses(classes);
+        checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return numbers(labels, RowMajorScores.ofBlocks(rowBlocks, rowsPerBlock, labels.length, k), classes, weights);
+    }
+
     /** Message of the curve accessors of an evaluation made by {@code summaryOf}. */
     static final String NO_CURVES = "this multi-class evaluation was made for its numbers only "
             + "(MulticlassEvaluation.summaryOf) and keeps no table or curve; MulticlassEvaluation.of keeps them";

@@ -17,16 +17,20 @@ final class RowMajorScores implements ScoreRows {
 
     final int n;
     final int k;
-    // exactly one of the two is non-null: the caller's array, row i at [i * k, i * k + k)
-    private final double[] d;
+    // exactly one of the two is non-null. Doubles: the caller's blocks of rows, block b holding
+    // rows [b * perBlock, b * perBlock + perBlock) row-major (one block: the caller's array).
+    // Floats: the caller's array, row i at [i * k, i * k + k).
+    private final double[][] d;
+    private final int perBlock;
     private final float[] f;
     // every score is exactly a float: always for float input, for double input when each value is
     private final boolean floats;
 
-    private RowMajorScores(int n, int k, double[] d, float[] f, boolean floats) {
+    private RowMajorScores(int n, int k, double[][] d, int perBlock, float[] f, boolean floats) {
         this.n = n;
         this.k = k;
         this.d = d;
+        this.perBlock = perBlock;
         this.f = f;
         this.floats = floats;
     }
@@ -39,12 +43,44 @@ final class RowMajorScores implements ScoreRows {
      */
     static RowMajorScores of(double[] scores, int n, int k) {
         checkShape(scores == null ? -1 : scores.length, scores, n, k);
+        return checked(new double[][] {scores}, Math.max(1, n), n, k);
+    }
+
+    /**
+     * Checks an n x K double matrix held in blocks of rows (block b holds rows [b * perBlock,
+     * b * perBlock + perBlock) row-major, the last block at least its remaining rows; values
+     * beyond them are not read) and wraps it without copying.
+     *
+     * @throws IllegalArgumentException on a missing or short block or a score that is not finite
+     */
+    static RowMajorScores ofBlocks(double[][] blocks, int perBlock, int n, int k) {
+        Checks.notNull(blocks, "scores");
+        if (perBlock < 1) {
+            throw new IllegalArgumentException("rowsPerBlock must be >= 1, got " + perBlock);
+        }
+        long needed = ((long) n + perBlock - 1) / perBlock;
+        if (blocks.length != needed) {
+            throw new IllegalArgumentException("scores must hold " + needed + " blocks of " + perBlock + " rows for "
+                    + n + " rows, got " + blocks.length);
+        }
+        for (int b = 0; b < blocks.length; b++) {
+            Checks.notNull(blocks[b], "scores[" + b + "]");
+            long rows = Math.min(perBlock, n - (long) b * perBlock);
+            if (blocks[b].length < rows * k) {
+                throw new IllegalArgumentException("scores[" + b + "] must hold " + rows + " x " + k + " = "
+                        + rows * k + " values, got " + blocks[b].length);
+            }
+        }
+        return checked(blocks, perBlock, n, k);
+    }
+
+    private static RowMajorScores checked(double[][] blocks, int perBlock, int n, int k) {
         boolean[] fits = {true};
-        boolean finite = rowBlocks(n, k, (from, to) -> {
+        boolean finite = ranges(blocks, perBlock, n, k, (block, from, to) -> {
             boolean ok = true;
             boolean fl = true;
-            for (int at = from * k, end = to * k; at < end; at++) {
-                double v = scores[at];
+            for (int at = from; at < to; at++) {
+                double v = block[at];
                 ok &= Double.isFinite(v);
                 fl &= (double) (float) v == v;
             }
@@ -53,15 +89,35 @@ final class RowMajorScores implements ScoreRows {
             }
             return ok;
         });
+        RowMajorScores m = new RowMajorScores(n, k, blocks, perBlock, null, fits[0]);
         if (!finite) {
-            for (int i = 0; i < scores.length; i++) {
-                if (!Double.isFinite(scores[i])) {
-                    throw new IllegalArgumentException("scores[" + (i / k) + "][" + (i % k) + "] must be finite, got "
-                            + scores[i]);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    double v = m.get(i, j);
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException("scores[" + i + "][" + j + "] must be finite, got " + v);
+                    }
                 }
             }
         }
-        return new RowMajorScores(n, k, scores, null, fits[0]);
+        return m;
+    }
+
+    /** Work on the values [from, to) of one block; returns whether they were valid. */
+    @FunctionalInterface
+    private interface Range {
+        boolean run(double[] block, int from, int to);
+    }
+
+    /** Runs {@code range} over every block's rows, split in parallel for large matrices. */
+    private static boolean ranges(double[][] blocks, int perBlock, int n, int k, Range range) {
+        if (blocks.length == 1) {
+            double[] one = blocks[0];
+            return rowBlocks(n, k, (from, to) -> range.run(one, from * k, to * k));
+        }
+        return IntStream.range(0, blocks.length).parallel()
+                .mapToObj(b -> range.run(blocks[b], 0, (int) Math.min(perBlock, n - (long) b * perBlock) * k))
+                .reduce(true, (a, b) -> a && b);
     }
 
     /** As {@link #of(double[], int, int)} for a float matrix. */
@@ -82,7 +138,7 @@ final class RowMajorScores implements ScoreRows {
                 }
             }
         }
-        return new RowMajorScores(n, k, null, scores, true);
+        return new RowMajorScores(n, k, null, 1, scores, true);
     }
 
     private static void checkShape(int length, Object scores, int n, int k) {
@@ -108,11 +164,6 @@ final class RowMajorScores implements ScoreRows {
         return floats;
     }
 
-    /** Whether the matrix is held as float (else as double, exactly floats or not). */
-    boolean floatArray() {
-        return f != null;
-    }
-
     /** Bytes of the matrix itself. */
     long bytes() {
         return (long) n * k * (f != null ? 4 : 8);
@@ -120,30 +171,31 @@ final class RowMajorScores implements ScoreRows {
 
     @Override
     public double get(int i, int j) {
-        int at = i * k + j;
-        return f != null ? f[at] : d[at];
+        if (f != null) {
+            return f[i * k + j];
+        }
+        return d[i / perBlock][(i % perBlock) * k + j];
     }
 
     @Override
     public void fillRow(int i, double[] row) {
-        int at = i * k;
         if (f != null) {
-            for (int j = 0; j < k; j++) {
+            for (int j = 0, at = i * k; j < k; j++) {
                 row[j] = f[at + j];
             }
         } else {
-            System.arraycopy(d, at, row, 0, k);
+            System.arraycopy(d[i / perBlock], (i % perBlock) * k, row, 0, k);
         }
     }
 
-    /** Float row-major scores as given (null when held as double). */
+    /** The float array as given (null when held as double). */
     float[] floatScores() {
         return f;
     }
 
-    /** Double row-major scores as given (null when held as float). */
+    /** The double array as given when it is one block (else, and for floats, null). */
     double[] doubleScores() {
-        return d;
+        return d != null && d.length == 1 ? d[0] : null;
     }
 
     /**
@@ -153,13 +205,14 @@ final class RowMajorScores implements ScoreRows {
     void packFloatKeys(int c, int[] payload, long[] packed) {
         if (f != null) {
             for (int i = 0, at = c; i < n; i++, at += k) {
-                packed[i] = ((long) Sorting.floatKey(f[at]) << 32)
-                        | (payload[i] & 0xFFFFFFFFL);
+                packed[i] = ((long) Sorting.floatKey(f[at]) << 32) | (payload[i] & 0xFFFFFFFFL);
             }
-        } else {
-            for (int i = 0, at = c; i < n; i++, at += k) {
-                packed[i] = ((long) Sorting.floatKey((float) d[at]) << 32)
-                        | (payload[i] & 0xFFFFFFFFL);
+            return;
+        }
+        for (int b = 0, i = 0; i < n; b++) {
+            double[] block = d[b];
+            for (int end = Math.min(n, i + perBlock), at = c; i < end; i++, at += k) {
+                packed[i] = ((long) Sorting.floatKey((float) block[at]) << 32) | (payload[i] & 0xFFFFFFFFL);
             }
         }
     }
@@ -170,9 +223,12 @@ final class RowMajorScores implements ScoreRows {
             for (int i = 0, at = c; i < n; i++, at += k) {
                 out[i] = f[at];
             }
-        } else {
-            for (int i = 0, at = c; i < n; i++, at += k) {
-                out[i] = d[at];
+            return;
+        }
+        for (int b = 0, i = 0; i < n; b++) {
+            double[] block = d[b];
+            for (int end = Math.min(n, i + perBlock), at = c; i < end; i++, at += k) {
+                out[i] = block[at];
             }
         }
     }

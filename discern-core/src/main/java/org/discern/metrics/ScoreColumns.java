@@ -93,6 +93,27 @@ final class ScoreColumns implements ScoreRows {
         final int k = m.k;
         final float[] fs = m.floatScores();
         final double[] ds = m.doubleScores();
+        if (fs == null && ds == null) {
+            // blocks of rows: one column at a time
+            if (m.floats()) {
+                float[][] cols = new float[k][];
+                double[] col = new double[n];
+                for (int j = 0; j < k; j++) {
+                    m.column(j, col);
+                    cols[j] = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        cols[j][i] = (float) col[i];
+                    }
+                }
+                return new ScoreColumns(n, k, cols, null);
+            }
+            double[][] cols = new double[k][];
+            for (int j = 0; j < k; j++) {
+                cols[j] = new double[n];
+                m.column(j, cols[j]);
+            }
+            return new ScoreColumns(n, k, null, cols);
+        }
         if (m.floats()) {
             float[][] cols = new float[k][n];
             RowMajorScores.rowBlocks(n, k, (from, to) -> {

@@ -110,6 +110,25 @@ class MulticlassSummaryTest {
         MulticlassEvaluation full = MulticlassEvaluation.of(x.labels(), x.scores(), names(x.k()), x.weights());
         MulticlassEvaluation summary = MulticlassEvaluation.summaryOf(x.labels(), x.scores(), names(x.k()), x.weights());
         assertSameNumbers(full, summary);
+        int perBlock = 1 + x.labels().length / 3;
+        assertSameNumbers(full, MulticlassEvaluation.summaryOf(x.labels(), blocks(x.scores(), x.k(), perBlock), perBlock,
+                names(x.k()), x.weights()));
+    }
+
+    /**
+     * Row-major scores cut into blocks of {@code perBlock} rows; every block has the full length,
+     * so the last one has room beyond its rows (filled with NaN, which must not be read).
+     */
+    static double[][] blocks(double[] scores, int k, int perBlock) {
+        int n = scores.length / k;
+        double[][] out = new double[(n + perBlock - 1) / perBlock][];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = new double[perBlock * k];
+            java.util.Arrays.fill(out[b], Double.NaN);
+            int from = b * perBlock * k;
+            System.arraycopy(scores, from, out[b], 0, Math.min(perBlock * k, scores.length - from));
+        }
+        return out;
     }
 
     @Property(seed = "15")
@@ -163,6 +182,7 @@ class MulticlassSummaryTest {
         }
         MulticlassEvaluation full = MulticlassEvaluation.of(y, s, names(k), null);
         assertSameNumbers(full, MulticlassEvaluation.summaryOf(y, s, names(k), null));
+        assertSameNumbers(full, MulticlassEvaluation.summaryOf(y, blocks(s, k, 4096), 4096, names(k), null));
         assertTrue(full.rocAucOvrMicro() > 0.5 && full.rocAucOvrMicro() < 1, "a real micro AUC: " + full.rocAucOvrMicro());
     }
 
@@ -194,5 +214,15 @@ class MulticlassSummaryTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> MulticlassEvaluation.summaryOf(new int[] {0, 2}, new double[4], names(2), null));
         assertEquals("labels[1] must be in [0, 2), got 2", e.getMessage());
+        int[] three = {0, 1, 1};
+        e = assertThrows(IllegalArgumentException.class, () -> MulticlassEvaluation.summaryOf(three,
+                new double[][] {{0.5, 0.5, 0.4, 0.6}, {0.3}}, 2, names(2), null));
+        assertEquals("scores[1] must hold 1 x 2 = 2 values, got 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MulticlassEvaluation.summaryOf(three,
+                new double[][] {{0.5, 0.5, 0.4, 0.6}}, 2, names(2), null));
+        assertEquals("scores must hold 2 blocks of 2 rows for 3 rows, got 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MulticlassEvaluation.summaryOf(three,
+                new double[][] {{0.5, 0.5, 0.4, 0.6}, {0.3, Double.POSITIVE_INFINITY}}, 2, names(2), null));
+        assertEquals("scores[2][1] must be finite, got Infinity", e.getMessage());
     }
 }

@@ -182,6 +182,10 @@ public final class MultiClassPredictions implements Predictions {
      * so a large input needs little memory beyond itself. Its curve accessors throw.
      */
     public MulticlassEvaluation summaryEvaluation() {
+        if (scores.blocksShared() != null) {
+            return MulticlassEvaluation.summaryOf(labels, scores.blocksShared(), scores.rowsPerBlock(), classNames,
+                    weights);
+        }
         return scores.isFloat()
                 ? MulticlassEvaluation.summaryOf(labels, scores.floatsShared(), classNames, weights)
                 : MulticlassEvaluation.summaryOf(labels, scores.doublesShared(), classNames, weights);
