@@ -104,6 +104,15 @@ final class ClassColumn {
         return build(f, d, labels, weights, c, ovo, micro);
     }
 
+    /**
+     * From this many rows a double column is sorted on its 64-bit keys rather than by
+     * {@link #sortDoubles}, whose read of each double by its index after the sort misses the
+     * caches once the column is large: sorting 1e7 doubles took 2.6-3.3 s that way against
+     * 1.3-1.7 s for the four passes, 1e6 about the same either way, and end to end the 1e6 x 25
+     * file was 10% faster with sortDoubles (docs/PERFORMANCE.md, "Multi-class in bounded memory").
+     */
+    static final int GATHER_LIMIT = 1 << 21;
+
     /** Double scores sorted ascending: their {@link Sorting#doubleKey} keys and a payload (label or index) each. */
     record SortedDoubles(long[] keys, int[] payload) {
     }
@@ -307,8 +316,8 @@ final class ClassColumn {
      * (float keys packed with the label, or double keys with a label array), walked once for the
      * ROC AUC, average precision and one-vs-one sums without keeping a table, and counted against
      * the pooled positives into {@code micro}. Memory while it runs: 16 bytes per row (float
-     * scores: packed keys and the sort's scratch) or 24 (double scores: the column, keys, scratch,
-     * then labels), all released when it returns.
+     * scores: packed keys and the sort's scratch) or 24 (double scores: the column or the labels,
+     * keys, and the sort's scratch), all released when it returns.
      *
      * @param positives the number of samples of class c
      */
@@ -322,13 +331,20 @@ final class ClassColumn {
             packed = new long[n];
             s.packFloatKeys(c, labels, packed);
             Sorting.sortByUpper32(packed, n);
-        } else {
+        } else if (n < GATHER_LIMIT) {
+            // float keys first (two radix passes), then each double read back by its index
             double[] column = new double[n];
             s.column(c, column);
             SortedDoubles sorted = sortDoubles(column, labels, s.k, true);
-            column = null; // released before the walk
             dkeys = sorted.keys();
             payload = sorted.payload();
+        } else {
+            // the 64-bit keys radix-sorted with the labels alongside (four passes): no random
+            // read of the scores after the sort
+            dkeys = new long[n];
+            s.doubleKeys(c, dkeys);
+            payload = labels.clone();
+            Sorting.sortWithPayload(dkeys, payload, n);
         }
         final double[] ovo = pairs.slot[c] >= 0 ? new double[pairs.size()] : null;
         Areas areas = new Areas(positives);

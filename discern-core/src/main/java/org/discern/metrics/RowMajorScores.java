@@ -217,6 +217,22 @@ final class RowMajorScores implements ScoreRows {
         }
     }
 
+    /** Column c as {@link Sorting#doubleKey} keys, into {@code keys}. */
+    void doubleKeys(int c, long[] keys) {
+        if (f != null) {
+            for (int i = 0, at = c; i < n; i++, at += k) {
+                keys[i] = Sorting.doubleKey(f[at]);
+            }
+            return;
+        }
+        for (int b = 0, i = 0; i < n; b++) {
+            double[] block = d[b];
+            for (int end = Math.min(n, i + perBlock), at = c; i < end; i++, at += k) {
+                keys[i] = Sorting.doubleKey(block[at]);
+            }
+        }
+    }
+
     /** Copies column c (as double) into {@code out}. */
     void column(int c, double[] out) {
         if (f != null) {

@@ -186,6 +186,24 @@ class MulticlassSummaryTest {
         assertTrue(full.rocAucOvrMicro() > 0.5 && full.rocAucOvrMicro() < 1, "a real micro AUC: " + full.rocAucOvrMicro());
     }
 
+    /** A double column of {@link ClassColumn#GATHER_LIMIT} rows is sorted on its 64-bit keys: the same numbers. */
+    @Test
+    void columnsBeyondTheGatherLimitGiveTheSameNumbers() {
+        int n = ClassColumn.GATHER_LIMIT;
+        int k = 3;
+        SplittableRandom r = new SplittableRandom(21);
+        int[] y = new int[n];
+        double[] s = new double[n * k];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextInt(k);
+            for (int j = 0; j < k; j++) {
+                // ties (a coarse grid) and doubles that are not floats, some colliding as floats
+                s[i * k + j] = r.nextInt(1000) / 999.0 + (j == y[i] ? 0.1 : 0) + r.nextInt(2) * 1e-13;
+            }
+        }
+        assertSameNumbers(MulticlassEvaluation.of(y, s, names(k), null), MulticlassEvaluation.summaryOf(y, s, names(k), null));
+    }
+
     @Test
     void summaryKeepsNoCurve() {
         int[] y = {0, 1, 2, 1};
