@@ -179,9 +179,10 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
      * ROC AUC, average precision, one-vs-one sums and micro-average counts, and released. Classes
      * are done on both cores when the heap left beside the scores holds two columns in progress
      * (24 bytes per row each for double scores, 16 for float ones), otherwise one at a time.
-     * Without weights the memory beyond the scores is about 12-24 bytes per row for the micro
-     * average plus the columns in progress; with weights it is that of {@code of} (the pooled
-     * table of the micro average needs the columns), and only the tables are dropped.
+     * Without weights the memory beyond the scores is, per row, 12 bytes (float scores) or 16
+     * (double) kept for the micro average (20 while it is built) plus the columns in progress;
+     * with weights it is that of {@code of} (the pooled table of the micro average needs the
+     * columns), and only the tables are dropped.
      *
      * <p>The curve accessors ({@link #classEvaluation}, {@link #rocCurve(int)},
      * {@link #precisionRecallCurve}, {@link #rocCurveMacro()}, {@link #rocCurveMicro()}) throw
