@@ -10,7 +10,9 @@
 # Environment (optional): LAYOUTS (default "binary weighted multiclass multilabel"), ROWS (default
 # 10000000; multiclass and multilabel default to 1000000), COLUMNS (classes or labels, default
 # 25 and 10), DIR (default /tmp/discern-mem), JAR (default discern-cli/target/discern.jar),
-# COMMAND (default evaluate; "curves" for binary curves), KEEP=1 keeps the files.
+# COMMAND (default evaluate; "curves" for binary curves), KEEP=1 keeps the files, LO and HI (the
+# bisection's start, in MB; default 16 and 200 bytes per value + 256: 47 GB for 1e7 x 25, so give
+# HI=4096 there).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 LAYOUTS="${LAYOUTS:-binary weighted multiclass multilabel}"
@@ -35,7 +37,7 @@ for layout in $LAYOUTS; do
   esac
   file="$DIR/${layout}_${rows}_${cols}.csv"
   [[ -f "$file" ]] || java "$root/discern-bench/scripts/MemoryData.java" "$layout" "$rows" "$cols" "$file"
-  lo=16 hi=$(( rows * 200 * (cols > 0 ? cols : 1) / 1048576 + 256 ))
+  lo="${LO:-16}" hi="${HI:-$(( rows * 200 * (cols > 0 ? cols : 1) / 1048576 + 256 ))}"
   run "$hi" "$file" || { echo "$layout: fails even with -Xmx${hi}m: $(tail -3 "$DIR/err.txt")"; continue; }
   best="$(cat "$DIR/time.txt")"
   while (( hi - lo > hi / 40 + 8 )); do

@@ -146,7 +146,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationSummary summary;
         SummaryOptions options = SummaryOptions.defaults();
         if (in instanceof MultiClassPredictions mc) {
-            MulticlassEvaluation ev = Evaluations.multiclass(mc);
+            // DeLong's variances read the one-vs-rest tables; nothing else printed needs them
+            MulticlassEvaluation ev = ci == IntervalMethod.DELONG ? Evaluations.multiclass(mc)
+                    : Evaluations.multiclassNumbers(mc);
             options = options.withTopK(topK.values());
             summary = Summaries.multiclass(ev, mc, options, ci, intervals);
         } else {

@@ -17,6 +17,15 @@ final class Evaluations {
         return p.evaluation();
     }
 
+    /**
+     * The numbers of {@link #multiclass} without its tables and curves, in far less memory (what
+     * {@code evaluate} prints needs no curve; DeLong intervals read the tables, so they take
+     * {@link #multiclass}).
+     */
+    static MulticlassEvaluation multiclassNumbers(MultiClassPredictions p) {
+        return p.summaryEvaluation();
+    }
+
     static MultilabelEvaluation multilabel(MultiLabelPredictions p) {
         return p.evaluation();
     }

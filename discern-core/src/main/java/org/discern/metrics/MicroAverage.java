@@ -1,6 +1,7 @@
 package org.discern.metrics;
 
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
 
 import org.discern.metrics.internal.Sorting;
@@ -43,10 +44,22 @@ final class MicroAverage {
         this.curveSource = curveSource;
     }
 
-    /** The micro-average ROC curve (computed on first use when the average came from counts). */
+    /** The same ROC AUC and average precision, without the curve or the means to make it. */
+    MicroAverage numbersOnly() {
+        return new MicroAverage(rocAuc, averagePrecision, (Supplier<RocCurve>) null);
+    }
+
+    /**
+     * The micro-average ROC curve (computed on first use when the average came from counts).
+     *
+     * @throws IllegalStateException when the average was summed for its numbers only ({@link Tally})
+     */
     RocCurve rocCurve() {
         RocCurve c = rocCurve;
         if (c == null) {
+            if (curveSource == null) {
+                throw new IllegalStateException(MulticlassEvaluation.NO_CURVES);
+            }
             // a race computes the same curve twice; either result is the same value
             c = curveSource.get();
             rocCurve = c;
@@ -67,46 +80,56 @@ final class MicroAverage {
         // ascending, distinct (doubleKey). counts[j] = samples whose own-class score has that key.
         final int[] keys;
         final long[] doubleKeys;
-        final long[] counts;
+        final int[] counts;
         final long total;
 
-        private Positives(int[] keys, long[] doubleKeys, long[] counts, long total) {
+        private Positives(int[] keys, long[] doubleKeys, int[] counts, long total) {
             this.keys = keys;
             this.doubleKeys = doubleKeys;
             this.counts = counts;
             this.total = total;
         }
 
-        static Positives multiclass(ScoreColumns s, int[] labels) {
-            int n = s.n;
-            long[] counts = new long[n];
-            int d = 0;
-            if (s.f != null) {
+        /**
+         * The own-class scores of an unweighted multi-class sample, as float keys when every score
+         * is a float, else as double keys. Memory while it runs: 8 (float) or 16 (double) bytes per
+         * row for the keys and the sort's scratch, then 4 per row for the counts; what is kept is
+         * 8 or 12 bytes per distinct own-class score.
+         */
+        static Positives multiclass(ScoreRows s, int[] labels) {
+            int n = s.rows();
+            if (s.floats()) {
                 int[] pos = new int[n];
                 for (int i = 0; i < n; i++) {
-                    pos[i] = Sorting.floatKey(s.f[labels[i]][i]);
+                    pos[i] = Sorting.floatKey((float) s.get(i, labels[i]));
                 }
                 Sorting.sort(pos, n, new int[n]);
+                int[] counts = new int[n];
+                int d = 0;
                 for (int i = 0; i < n; i++) {
                     if (i == 0 || pos[i] != pos[i - 1]) {
                         pos[d++] = pos[i];
                     }
                     counts[d - 1]++;
                 }
-                return new Positives(Arrays.copyOf(pos, d), null, Arrays.copyOf(counts, d), n);
+                return d == n ? new Positives(pos, null, counts, n)
+                        : new Positives(Arrays.copyOf(pos, d), null, Arrays.copyOf(counts, d), n);
             }
             long[] pos = new long[n];
             for (int i = 0; i < n; i++) {
-                pos[i] = Sorting.doubleKey(s.d[labels[i]][i]);
+                pos[i] = Sorting.doubleKey(s.get(i, labels[i]));
             }
             Sorting.sort(pos, n, new long[n]);
+            int[] counts = new int[n];
+            int d = 0;
             for (int i = 0; i < n; i++) {
                 if (i == 0 || pos[i] != pos[i - 1]) {
                     pos[d++] = pos[i];
                 }
                 counts[d - 1]++;
             }
-            return new Positives(null, Arrays.copyOf(pos, d), Arrays.copyOf(counts, d), n);
+            return d == n ? new Positives(null, pos, counts, n)
+                    : new Positives(null, Arrays.copyOf(pos, d), Arrays.copyOf(counts, d), n);
         }
 
         int size() {
@@ -182,6 +205,66 @@ final class MicroAverage {
     }
 
     /**
+     * The column counts of an unweighted multi-class sample summed as each column is done (the
+     * column tasks of {@link MulticlassEvaluation#summaryOf} add theirs here and drop them), so
+     * that no column's counts outlive its task: 4 bytes per distinct own-class score (8 when n * (K
+     * - 1) exceeds the int range). The sums are exact integers, so the order of the columns does
+     * not matter.
+     */
+    static final class Tally {
+        final Positives positives;
+        final long negatives;
+        // below[j] summed over the columns counted so far; exactly one of the two is non-null
+        private final int[] below;
+        private final long[] wideBelow;
+        private long twiceAuc;
+
+        /** For n rows of K classes: n * (K - 1) pooled negatives. */
+        Tally(Positives positives, int n, int k) {
+            this.positives = positives;
+            this.negatives = (long) n * (k - 1);
+            boolean narrow = negatives <= Integer.MAX_VALUE;
+            this.below = narrow ? new int[positives.size()] : null;
+            this.wideBelow = narrow ? null : new long[positives.size()];
+        }
+
+        /**
+         * Counts the negatives of column c (sorted: {@code packed} float keys with the label in
+         * the low half, or {@code keys} double keys with {@code labels}) and adds them.
+         */
+        void count(long[] packed, long[] keys, int[] labels, int c) {
+            int[] mine = new int[positives.size()];
+            long twice = packed != null ? positives.count(packed, c, mine) : positives.count(keys, labels, c, mine);
+            add(twice, mine);
+        }
+
+        private synchronized void add(long twice, int[] mine) {
+            twiceAuc += twice;
+            if (below != null) {
+                for (int j = 0; j < mine.length; j++) {
+                    below[j] += mine[j];
+                }
+            } else {
+                for (int j = 0; j < mine.length; j++) {
+                    wideBelow[j] += mine[j];
+                }
+            }
+        }
+
+        /** Bytes held: the positive keys, their counts and the sums. */
+        long bytes() {
+            long d = positives.size();
+            return d * (positives.keys != null ? 4 : 8) + 4 * d + d * (below != null ? 4 : 8);
+        }
+
+        /** The micro average of every column added; it has no ROC curve (see {@link #rocCurve()}). */
+        synchronized MicroAverage result() {
+            return below != null ? fromCounts(positives, negatives, twiceAuc, j -> below[j], null)
+                    : fromCounts(positives, negatives, twiceAuc, j -> wideBelow[j], null);
+        }
+    }
+
+    /**
      * The micro average from the summed column counts: AUC and average precision with exactly the
      * arithmetic of {@link BinaryEvaluation} on the pooled table (the counts are exact integers);
      * the ROC curve on demand from {@code curve}.
@@ -191,6 +274,12 @@ final class MicroAverage {
      * @param below summed per-key counts of negatives strictly below each positive key
      */
     static MicroAverage fromCounts(Positives p, long negatives, long twiceAuc, long[] below, Supplier<RocCurve> curve) {
+        return fromCounts(p, negatives, twiceAuc, j -> below[j], curve);
+    }
+
+    /** As {@link #fromCounts(Positives, long, long, long[], Supplier)}; {@code curve} null: no curve. */
+    private static MicroAverage fromCounts(Positives p, long negatives, long twiceAuc, IntToLongFunction below,
+            Supplier<RocCurve> curve) {
         final double pos = p.total;
         final double neg = negatives;
         double auc = twiceAuc / (2 * pos * neg);
@@ -200,7 +289,7 @@ final class MicroAverage {
         for (int j = p.counts.length - 1; j >= 0; j--) {
             tp += p.counts[j];
             double tpd = tp;
-            double fpd = negatives - below[j];
+            double fpd = negatives - below.applyAsLong(j);
             double recall = tpd / pos;
             if (recall != prevRecall) {
                 ap += (recall - prevRecall) * (tpd / (tpd + fpd));

@@ -172,6 +172,115 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
         return build(labels, ScoreColumns.rowMajor(scores, labels.length, k), classes, weights);
     }
 
+    /**
+     * Every number of {@link #of(int[], double[], List, double[])} (the same doubles, bit for bit),
+     * computed without keeping a table or a curve, for large inputs: the row-major scores are read
+     * in place (no column copy), one class's column at a time is sorted, walked and reduced to its
+     * ROC AUC, average precision, one-vs-one sums and micro-average counts, and released. Classes
+     * are done on both cores when the heap left beside the scores holds two columns in progress
+     * (24 bytes per row each for double scores, 16 for float ones), otherwise one at a time.
+     * Without weights the memory beyond the scores is, per row, 12 bytes (float scores) or 16
+     * (double) kept for the micro average (20 while it is built) plus the columns in progress;
+     * with weights it is that of {@code of} (the pooled table of the micro average needs the
+     * columns), and only the tables are dropped.
+     *
+     * <p>The curve accessors ({@link #classEvaluation}, {@link #rocCurve(int)},
+     * {@link #precisionRecallCurve}, {@link #rocCurveMacro()}, {@link #rocCurveMicro()}) throw
+     * {@link IllegalStateException}. The scores array is read during the call and not kept.
+     *
+     * @throws IllegalArgumentException on invalid input, as {@code of}
+     */
+    public static MulticlassEvaluation summaryOf(int[] labels, double[] scores, List<String> classes,
+            double[] weights) {
+        int k = checkClasses(classes);
+        checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return numbers(labels, RowMajorScores.of(scores, labels.length, k), classes, weights);
+    }
+
+    /** As {@link #summaryOf(int[], double[], List, double[])} for a row-major float matrix. */
+    public static MulticlassEvaluation summaryOf(int[] labels, float[] scores, List<String> classes,
+            double[] weights) {
+        int k = checkClasses(classes);
+        checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return numbers(labels, RowMajorScores.of(scores, labels.length, k), classes, weights);
+    }
+
+    /**
+     * As {@link #summaryOf(int[], double[], List, double[])} for double scores held in blocks of
+     * rows, so that no single array holds them all (a reader collects a large file that way):
+     * {@code rowBlocks[b]} holds rows [b * rowsPerBlock, (b + 1) * rowsPerBlock) row-major, the
+     * last block at least its remaining rows (values beyond the n rows are not read).
+     *
+     * @param rowsPerBlock at least 1
+     * @throws IllegalArgumentException also when the number of blocks does not fit n, or a block
+     *     is null or too short
+     */
+    public static MulticlassEvaluation summaryOf(int[] labels, double[][] rowBlocks, int rowsPerBlock,
+            List<String> classes, double[] weights) {
+        int k = checkClasses(classes);
+        checkLabels(labels, k);
+        Checks.weights(weights, labels.length);
+        return numbers(labels, RowMajorScores.ofBlocks(rowBlocks, rowsPerBlock, labels.length, k), classes, weights);
+    }
+
+    /** Message of the curve accessors of an evaluation made by {@code summaryOf}. */
+    static final String NO_CURVES = "this multi-class evaluation was made for its numbers only "
+            + "(MulticlassEvaluation.summaryOf) and keeps no table or curve; MulticlassEvaluation.of keeps them";
+
+    private static MulticlassEvaluation numbers(int[] labels, RowMajorScores s, List<String> names, double[] weights) {
+        if (weights != null) {
+            // the weighted micro average needs the pooled table, built from the columns
+            return build(labels, ScoreColumns.transpose(s), names, weights).numbersOnly();
+        }
+        final int n = s.n;
+        final int k = s.k;
+        final long size = (long) n * k;
+        ForkJoinTask<ArgmaxPass> rowTask = ScoreColumns.fork(size, () -> new ArgmaxPass(s, labels, null));
+        final int[] classRows = new int[k];
+        for (int y : labels) {
+            classRows[y]++;
+        }
+        final OneVsOne pairs = OneVsOne.of(labels, k);
+        final MicroAverage.Tally micro = new MicroAverage.Tally(MicroAverage.Positives.multiclass(s, labels), n, k);
+        ClassColumn[] columns = ScoreColumns.forEachColumn(k, size, columnsInProgress(s, micro),
+                c -> ClassColumn.numbers(s, labels, c, classRows[c], pairs, micro), ClassColumn[]::new);
+        return assemble(List.copyOf(names), n, false, columns, pairs, micro.result(), rowTask.join(), 0);
+    }
+
+    /**
+     * How many columns {@link #numbers} may have in progress at once: as many as fit three times
+     * over into the heap left beside the scores, the labels and the micro-average counts (G1
+     * places each of these large arrays in regions of its own and needs free ones beside them),
+     * at least one. The scheduling never changes a result.
+     */
+    private static int columnsInProgress(RowMajorScores s, MicroAverage.Tally micro) {
+        long n = s.n;
+        long column = (s.floats() ? 16 : 24) * n + 4L * micro.positives.size();
+        long left = Runtime.getRuntime().maxMemory() - s.bytes() - 4 * n - micro.bytes();
+        return (int) Math.max(1, Math.min(s.k, left / (3 * column)));
+    }
+
+    /** The same numbers without the tables and curves (what {@code summaryOf} keeps). */
+    private MulticlassEvaluation numbersOnly() {
+        ClassColumn[] columns = new ClassColumn[k];
+        for (int c = 0; c < k; c++) {
+            columns[c] = perClass[c].numbersOnly();
+        }
+        return new MulticlassEvaluation(classes, n, weighted, columns, pairs, ovo, support, supportRows, totalWeight,
+                micro.numbersOnly(), confusion, rankWeight, logLoss, warnings);
+    }
+
+    /** Column c, which must have its table and curve. */
+    private ClassColumn withCurves(int c) {
+        ClassColumn col = perClass[c];
+        if (col.evaluation == null) {
+            throw new IllegalStateException(NO_CURVES);
+        }
+        return col;
+    }
+
     private static List<String> defaultNames(int k) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -280,14 +389,14 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
         double[] support = new double[k];
         int[] supportRows = new int[k];
         for (int c = 0; c < k; c++) {
-            support[c] = columns[c].points.positives();
-            supportRows[c] = columns[c].points.positiveRows();
+            support[c] = columns[c].positives;
+            supportRows[c] = columns[c].positiveRows;
         }
         MulticlassConfusionMatrix confusion = rowPass.confusion.build(classes);
 
         double[] negatives = new double[k];
         for (int c = 0; c < k; c++) {
-            negatives[c] = columns[c].points.negatives();
+            negatives[c] = columns[c].negatives;
         }
         List<String> warn = warnings(classes, support, negatives, confusion, zeroWeightRows, lossProblem);
         return new MulticlassEvaluation(classes, n, weighted, columns, pairs, ovo, support, supportRows, weightSum,
@@ -373,22 +482,14 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
             return lossProblemRow < 0 ? null : "row " + lossProblemRow + lossProblemDetail;
         }
 
-        ArgmaxPass(ScoreColumns s, int[] y, double[] w) {
-            int n = s.n;
-            int k = s.k;
+        ArgmaxPass(ScoreRows s, int[] y, double[] w) {
+            int n = s.rows();
+            int k = s.columns();
             confusion = new MulticlassConfusionMatrix.Accumulator(k);
             rankWeight = new double[k];
             double[] row = new double[k];
             for (int i = 0; i < n; i++) {
-                if (s.f != null) {
-                    for (int j = 0; j < k; j++) {
-                        row[j] = s.f[j][i];
-                    }
-                } else {
-                    for (int j = 0; j < k; j++) {
-                        row[j] = s.d[j][i];
-                    }
-                }
+                s.fillRow(i, row);
                 int yi = y[i];
                 double wi = w == null ? 1.0 : w[i];
                 double own = row[yi];
@@ -469,8 +570,7 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
 
     /** Whether class c has both (weighted) positives and negatives, so its ROC AUC is defined. */
     public boolean defined(int c) {
-        OperatingPoints p = perClass[c].points;
-        return p.positives() > 0 && p.negatives() > 0;
+        return perClass[c].positives > 0 && perClass[c].negatives > 0;
     }
 
     // ---------------------------------------------------------------- one-vs-rest per class
@@ -481,17 +581,17 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
      * {@link BinaryEvaluation}. Its log loss and Brier score are NaN (see {@link #logLoss()}).
      */
     public BinaryEvaluation classEvaluation(int c) {
-        return perClass[c].evaluation;
+        return withCurves(c).evaluation;
     }
 
     /** One-vs-rest ROC curve of class c (scikit-learn's points, collinear ones dropped). */
     public RocCurve rocCurve(int c) {
-        return perClass[c].rocCurve;
+        return withCurves(c).rocCurve;
     }
 
     /** One-vs-rest precision-recall curve of class c. */
     public PrecisionRecallCurve precisionRecallCurve(int c) {
-        return perClass[c].evaluation.precisionRecallCurve();
+        return withCurves(c).evaluation.precisionRecallCurve();
     }
 
     /** One-vs-rest ROC AUC of class c; NaN when the class is absent (or holds every sample). */
@@ -613,7 +713,7 @@ public final class MulticlassEvaluation implements MulticlassNumbers {
         List<RocCurve> curves = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             if (!Double.isNaN(perClass[c].rocAuc)) {
-                curves.add(perClass[c].rocCurve);
+                curves.add(withCurves(c).rocCurve);
             }
         }
         if (curves.isEmpty()) {

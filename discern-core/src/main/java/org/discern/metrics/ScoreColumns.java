@@ -1,6 +1,10 @@
 package org.discern.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -13,9 +17,9 @@ import org.discern.metrics.internal.Weights;
  * {@code double} otherwise. Package-private plumbing of the multi-class and multi-label
  * evaluations.
  */
-final class ScoreColumns {
+final class ScoreColumns implements ScoreRows {
     /** Below this many scores the columns are processed on the calling thread. */
-    private static final long PARALLEL_THRESHOLD = 1L << 17;
+    private static final long PARALLEL_THRESHOLD = RowMajorScores.PARALLEL_THRESHOLD;
 
     final int n;
     final int k;
@@ -30,9 +34,37 @@ final class ScoreColumns {
         this.d = d;
     }
 
-    /** Score of row i, column j. */
-    double get(int i, int j) {
+    @Override
+    public int rows() {
+        return n;
+    }
+
+    @Override
+    public int columns() {
+        return k;
+    }
+
+    @Override
+    public boolean floats() {
+        return f != null;
+    }
+
+    @Override
+    public double get(int i, int j) {
         return f != null ? f[j][i] : d[j][i];
+    }
+
+    @Override
+    public void fillRow(int i, double[] row) {
+        if (f != null) {
+            for (int j = 0; j < k; j++) {
+                row[j] = f[j][i];
+            }
+        } else {
+            for (int j = 0; j < k; j++) {
+                row[j] = d[j][i];
+            }
+        }
     }
 
     /** Column j as float (null when held as double). */
@@ -45,42 +77,49 @@ final class ScoreColumns {
         return d == null ? null : d[j];
     }
 
-    /** Row-major n x k double scores. */
+    /** Row-major n x k double scores: checked, then transposed (as float when every score is one). */
     static ScoreColumns rowMajor(double[] scores, int n, int k) {
-        Checks.notNull(scores, "scores");
-        if ((long) n * k != scores.length) {
-            throw new IllegalArgumentException(
-                    "scores must hold n x K = " + n + " x " + k + " = " + ((long) n * k) + " values, got " + scores.length);
-        }
-        // one parallel pass checks finiteness and whether every score is exactly a float
-        boolean[] fits = {true};
-        boolean finite = rowBlocks(n, k, (from, to) -> {
-            boolean ok = true;
-            boolean f = true;
-            for (int at = from * k, end = to * k; at < end; at++) {
-                double v = scores[at];
-                ok &= Double.isFinite(v);
-                f &= (double) (float) v == v;
-            }
-            if (!f) {
-                fits[0] = false; // only ever cleared: the race is benign
-            }
-            return ok;
-        });
-        if (!finite) {
-            for (int i = 0; i < scores.length; i++) {
-                if (!Double.isFinite(scores[i])) {
-                    throw new IllegalArgumentException("scores[" + (i / k) + "][" + (i % k) + "] must be finite, got "
-                            + scores[i]);
+        return transpose(RowMajorScores.of(scores, n, k));
+    }
+
+    /** Row-major n x k float scores: checked, then transposed. */
+    static ScoreColumns rowMajor(float[] scores, int n, int k) {
+        return transpose(RowMajorScores.of(scores, n, k));
+    }
+
+    /** The columns of a checked row-major matrix, as float when every score is exactly one. */
+    static ScoreColumns transpose(RowMajorScores m) {
+        final int n = m.n;
+        final int k = m.k;
+        final float[] fs = m.floatScores();
+        final double[] ds = m.doubleScores();
+        if (fs == null && ds == null) {
+            // blocks of rows: one column at a time
+            if (m.floats()) {
+                float[][] cols = new float[k][];
+                double[] col = new double[n];
+                for (int j = 0; j < k; j++) {
+                    m.column(j, col);
+                    cols[j] = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        cols[j][i] = (float) col[i];
+                    }
                 }
+                return new ScoreColumns(n, k, cols, null);
             }
+            double[][] cols = new double[k][];
+            for (int j = 0; j < k; j++) {
+                cols[j] = new double[n];
+                m.column(j, cols[j]);
+            }
+            return new ScoreColumns(n, k, null, cols);
         }
-        if (fits[0]) {
+        if (m.floats()) {
             float[][] cols = new float[k][n];
-            rowBlocks(n, k, (from, to) -> {
+            RowMajorScores.rowBlocks(n, k, (from, to) -> {
                 for (int i = from, at = from * k; i < to; i++) {
-                    for (int j = 0; j < k; j++) {
-                        cols[j][i] = (float) scores[at++];
+                    for (int j = 0; j < k; j++, at++) {
+                        cols[j][i] = fs != null ? fs[at] : (float) ds[at];
                     }
                 }
                 return true;
@@ -88,67 +127,15 @@ final class ScoreColumns {
             return new ScoreColumns(n, k, cols, null);
         }
         double[][] cols = new double[k][n];
-        rowBlocks(n, k, (from, to) -> {
+        RowMajorScores.rowBlocks(n, k, (from, to) -> {
             for (int i = from, at = from * k; i < to; i++) {
                 for (int j = 0; j < k; j++) {
-                    cols[j][i] = scores[at++];
+                    cols[j][i] = ds[at++];
                 }
             }
             return true;
         });
         return new ScoreColumns(n, k, null, cols);
-    }
-
-    /** Row-major n x k float scores. */
-    static ScoreColumns rowMajor(float[] scores, int n, int k) {
-        Checks.notNull(scores, "scores");
-        if ((long) n * k != scores.length) {
-            throw new IllegalArgumentException(
-                    "scores must hold n x K = " + n + " x " + k + " = " + ((long) n * k) + " values, got " + scores.length);
-        }
-        float[][] cols = new float[k][n];
-        boolean finite = rowBlocks(n, k, (from, to) -> {
-            boolean ok = true;
-            for (int i = from, at = from * k; i < to; i++) {
-                for (int j = 0; j < k; j++) {
-                    float v = scores[at++];
-                    ok &= Float.isFinite(v);
-                    cols[j][i] = v;
-                }
-            }
-            return ok;
-        });
-        if (!finite) {
-            for (int i = 0; i < scores.length; i++) {
-                if (!Float.isFinite(scores[i])) {
-                    throw new IllegalArgumentException("scores[" + (i / k) + "][" + (i % k) + "] must be finite, got "
-                            + scores[i]);
-                }
-            }
-        }
-        return new ScoreColumns(n, k, cols, null);
-    }
-
-    /** Work on the rows [from, to) of the matrix; returns whether they were valid. */
-    @FunctionalInterface
-    private interface RowBlock {
-        boolean run(int from, int to);
-    }
-
-    /**
-     * Runs {@code block} over the rows in blocks, in parallel for large matrices (each block
-     * writes disjoint rows, so the result does not depend on the scheduling); true when every
-     * block returned true.
-     */
-    private static boolean rowBlocks(int n, int k, RowBlock block) {
-        if ((long) n * k < PARALLEL_THRESHOLD) {
-            return block.run(0, n);
-        }
-        final int rows = Math.max(1, (1 << 16) / Math.max(1, k));
-        final int blocks = (n + rows - 1) / rows;
-        return IntStream.range(0, blocks).parallel()
-                .mapToObj(b -> block.run(b * rows, Math.min(n, (b + 1) * rows)))
-                .reduce(true, (a, b) -> a && b);
     }
 
     /** The columns restricted to the given rows (ascending), in that order. */
@@ -222,10 +209,43 @@ final class ScoreColumns {
         return out;
     }
 
+    /**
+     * Runs {@code task} for the columns 0..k-1 on at most {@code workers} threads at once (the
+     * caller and workers of the common fork-join pool; one thread when {@code scores} is small),
+     * each thread taking the next column when it is done with one, and returns the results in
+     * column order. Bounding the threads bounds the memory of the columns in progress; each task
+     * only reads shared input, so the results do not depend on the scheduling.
+     */
+    static <T> T[] forEachColumn(int k, long scores, int workers, IntFunction<T> task, IntFunction<T[]> array) {
+        T[] out = array.apply(k);
+        int threads = scores < PARALLEL_THRESHOLD ? 1
+                : Math.min(Math.min(k, workers), ForkJoinPool.getCommonPoolParallelism() + 1);
+        AtomicInteger next = new AtomicInteger();
+        Runnable loop = () -> {
+            for (int c = next.getAndIncrement(); c < k; c = next.getAndIncrement()) {
+                out[c] = task.apply(c);
+            }
+        };
+        List<ForkJoinTask<?>> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            helpers.add(ForkJoinTask.adapt(loop).fork());
+        }
+        loop.run();
+        for (ForkJoinTask<?> h : helpers) {
+            h.join();
+        }
+        return out;
+    }
+
     /** Starts {@code task} on the common pool when the matrix is large; otherwise runs it now. */
     <T> ForkJoinTask<T> fork(java.util.concurrent.Callable<T> task) {
+        return fork((long) n * k, task);
+    }
+
+    /** Starts {@code task} on the common pool when {@code scores} is large; otherwise runs it now. */
+    static <T> ForkJoinTask<T> fork(long scores, java.util.concurrent.Callable<T> task) {
         ForkJoinTask<T> t = ForkJoinTask.adapt(task);
-        if ((long) n * k < PARALLEL_THRESHOLD) {
+        if (scores < PARALLEL_THRESHOLD) {
             t.invoke();
         } else {
             t.fork();

@@ -68,16 +68,18 @@ class SortWithPayloadTest {
                 expectedPayload[i] = i;
             }
             Sorting.sortWithPayload(expectedKeys, expectedPayload, n);
-            long[] keys = new long[n];
-            int[] payload = new int[n];
-            ClassColumn.sortDoubles(d, labels, false, keys, payload);
-            assertArrayEquals(expectedKeys, keys, "n=" + n);
-            assertArrayEquals(expectedPayload, payload, "n=" + n);
-            ClassColumn.sortDoubles(d, labels, true, keys, payload);
+            ClassColumn.SortedDoubles byIndex = ClassColumn.sortDoubles(d, labels, 4, false);
+            assertArrayEquals(expectedKeys, byIndex.keys(), "n=" + n);
+            assertArrayEquals(expectedPayload, byIndex.payload(), "n=" + n);
             for (int q = 0; q < n; q++) {
                 expectedPayload[q] = labels[expectedPayload[q]];
             }
-            assertArrayEquals(expectedPayload, payload, "labels n=" + n);
+            // labels packed beside the index (4 classes), and read afterwards (a bound too wide to pack)
+            for (int bound : new int[] {4, 1 << 30}) {
+                ClassColumn.SortedDoubles byLabel = ClassColumn.sortDoubles(d, labels, bound, true);
+                assertArrayEquals(expectedKeys, byLabel.keys(), "keys n=" + n + ", bound " + bound);
+                assertArrayEquals(expectedPayload, byLabel.payload(), "labels n=" + n + ", bound " + bound);
+            }
         }
     }
 }

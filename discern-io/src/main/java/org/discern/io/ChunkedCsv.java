@@ -466,7 +466,10 @@ final class ChunkedCsv {
         int width = weighted ? k + 1 : k;
         return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, width, 0, ByteKeys.of(classes))) {
             final ColumnBlocks.Ints labels = new ColumnBlocks.Ints();
-            final ColumnBlocks.Doubles scores = new ColumnBlocks.Doubles();
+            // whole rows per block, and blocks kept as they are (ScoreMatrix.wrapBlocks): a
+            // compacted copy would need twice the scores' size at once
+            final int rowsPerBlock = ColumnBlocks.rowsPerBlock(k);
+            final ColumnBlocks.Doubles scores = new ColumnBlocks.Doubles(rowsPerBlock * k);
             final ColumnBlocks.Doubles weights = weighted ? new ColumnBlocks.Doubles() : null;
 
             @Override
@@ -484,9 +487,10 @@ final class ChunkedCsv {
             @Override
             Predictions build(int n) {
                 int[] y = labels.toArray();
-                double[] s = scores.toArray();
-                return MultiClassPredictions.of(y, classes, ScoreMatrix.wrap(s, n, k),
-                        weighted ? weights.toArray() : null).withSource(name, null);
+                ScoreMatrix s = n <= rowsPerBlock ? ScoreMatrix.wrap(scores.toArray(), n, k)
+                        : ScoreMatrix.wrapBlocks(scores.takeBlocks(), rowsPerBlock, n, k);
+                return MultiClassPredictions.of(y, classes, s, weighted ? weights.toArray() : null)
+                        .withSource(name, null);
             }
         };
     }

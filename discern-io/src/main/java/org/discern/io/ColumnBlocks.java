@@ -16,6 +16,15 @@ final class ColumnBlocks {
     private ColumnBlocks() {
     }
 
+    /**
+     * Rows of {@code k} doubles per block for a row-major matrix: as many as fit in 8 MiB with
+     * the array's header, so that each block fills whole G1 regions (a block of exactly 8 MiB of
+     * values needs one more region for its 16-byte header: 25% of the heap wasted).
+     */
+    static int rowsPerBlock(int k) {
+        return Math.max(1, ((8 << 20) - 16) / (8 * k));
+    }
+
     /** Where the element at {@code index} lives: block {@code index / BLOCK}, place {@code index % BLOCK}. */
     private abstract static class Column<A> {
         final List<A> blocks = new ArrayList<>();
@@ -112,6 +121,17 @@ final class ColumnBlocks {
         /** The column as one array of its exact length; the column is empty afterwards. */
         double[] toArray() {
             return compact(new double[(int) size]);
+        }
+
+        /**
+         * The blocks themselves (each of the block length; the last one filled up to the size),
+         * without compacting them; the column is empty afterwards.
+         */
+        double[][] takeBlocks() {
+            double[][] out = blocks.toArray(new double[0][]);
+            blocks.clear();
+            size = 0;
+            return out;
         }
     }
 

@@ -176,6 +176,21 @@ public final class MultiClassPredictions implements Predictions {
                 : MulticlassEvaluation.of(labels, scores.doublesShared(), classNames, weights);
     }
 
+    /**
+     * Every number of {@link #evaluation()}, computed without keeping a table or a curve
+     * ({@link MulticlassEvaluation#summaryOf}): the scores are read in place one class at a time,
+     * so a large input needs little memory beyond itself. Its curve accessors throw.
+     */
+    public MulticlassEvaluation summaryEvaluation() {
+        if (scores.blocksShared() != null) {
+            return MulticlassEvaluation.summaryOf(labels, scores.blocksShared(), scores.rowsPerBlock(), classNames,
+                    weights);
+        }
+        return scores.isFloat()
+                ? MulticlassEvaluation.summaryOf(labels, scores.floatsShared(), classNames, weights)
+                : MulticlassEvaluation.summaryOf(labels, scores.doublesShared(), classNames, weights);
+    }
+
     /** True class index of sample {@code i}. */
     public int label(int i) {
         return labels[i];

@@ -12,12 +12,28 @@ import java.util.Locale;
 public final class ScoreMatrix {
     private final float[] floats; // row-major rows * columns, or null
     private final double[] doubles; // row-major rows * columns, or null
+    // or the doubles in blocks of rows (a large file as the chunked reader collects it): block b
+    // holds rows [b * rowsPerBlock, (b + 1) * rowsPerBlock) row-major; the last one may be longer
+    // than its rows. Null unless both arrays above are null.
+    private final double[][] blocks;
+    private final int rowsPerBlock;
     private final int rows;
     private final int columns;
 
     private ScoreMatrix(float[] floats, double[] doubles, int rows, int columns) {
         this.floats = floats;
         this.doubles = doubles;
+        this.blocks = null;
+        this.rowsPerBlock = 0;
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    private ScoreMatrix(double[][] blocks, int rowsPerBlock, int rows, int columns) {
+        this.floats = null;
+        this.doubles = null;
+        this.blocks = blocks;
+        this.rowsPerBlock = rowsPerBlock;
         this.rows = rows;
         this.columns = columns;
     }
@@ -62,6 +78,16 @@ public final class ScoreMatrix {
     /** Takes ownership of an already validated array (readers). */
     static ScoreMatrix wrap(double[] rowMajor, int rows, int columns) {
         return new ScoreMatrix(null, rowMajor, rows, columns);
+    }
+
+    /**
+     * Takes ownership of already validated blocks of rows (readers): block b holds rows
+     * [b * rowsPerBlock, (b + 1) * rowsPerBlock) row-major, so that no array holds the whole
+     * matrix (one array of it and its blocks would be twice its size while it is compacted).
+     */
+    static ScoreMatrix wrapBlocks(double[][] blocks, int rowsPerBlock, int rows, int columns) {
+        return blocks.length == 1 && blocks[0].length == rows * columns ? wrap(blocks[0], rows, columns)
+                : new ScoreMatrix(blocks, rowsPerBlock, rows, columns);
     }
 
     private static void checkShape(int length, int rows, int columns) {
@@ -112,12 +138,28 @@ public final class ScoreMatrix {
     /** Score of sample {@code row} for column {@code column}, without copying (float widened exactly). */
     public double get(int row, int column) {
         int i = index(row, column);
+        if (blocks != null) {
+            return blocks[row / rowsPerBlock][(row % rowsPerBlock) * columns + column];
+        }
         return floats != null ? floats[i] : doubles[i];
     }
 
-    /** The row-major doubles themselves (not a copy; never to leave the package), or null for floats. */
+    /**
+     * The row-major doubles themselves (not a copy; never to leave the package), or null for
+     * floats. Scores held in blocks are copied into one array here (each call a new one).
+     */
     double[] doublesShared() {
-        return doubles;
+        return blocks != null ? toDoubleArray() : doubles;
+    }
+
+    /** The blocks of rows themselves (never to leave the package), or null when held in one array. */
+    double[][] blocksShared() {
+        return blocks;
+    }
+
+    /** Rows per block of {@link #blocksShared()}. */
+    int rowsPerBlock() {
+        return rowsPerBlock;
     }
 
     /** The row-major floats themselves (not a copy; never to leave the package), or null for doubles. */
@@ -129,6 +171,15 @@ public final class ScoreMatrix {
     public double[] toDoubleArray() {
         if (doubles != null) {
             return doubles.clone();
+        }
+        if (blocks != null) {
+            double[] out = new double[rows * columns];
+            for (int b = 0, done = 0; done < out.length; b++) {
+                int len = Math.min(rowsPerBlock * columns, out.length - done);
+                System.arraycopy(blocks[b], 0, out, done, len);
+                done += len;
+            }
+            return out;
         }
         double[] out = new double[floats.length];
         for (int i = 0; i < out.length; i++) {
@@ -154,8 +205,7 @@ public final class ScoreMatrix {
         checkColumn(column);
         double[] out = new double[rows];
         for (int i = 0; i < rows; i++) {
-            int at = i * columns + column;
-            out[i] = floats != null ? floats[at] : doubles[at];
+            out[i] = get(i, column);
         }
         return out;
     }
@@ -196,13 +246,38 @@ public final class ScoreMatrix {
             return false;
         }
         ScoreMatrix m = (ScoreMatrix) o;
-        return rows == m.rows && columns == m.columns && Arrays.equals(floats, m.floats)
-                && Arrays.equals(doubles, m.doubles);
+        if (rows != m.rows || columns != m.columns || isFloat() != m.isFloat()) {
+            return false;
+        }
+        if (blocks == null && m.blocks == null) {
+            return Arrays.equals(floats, m.floats) && Arrays.equals(doubles, m.doubles);
+        }
+        // doubles, one side or both in blocks: element by element, as Arrays.equals compares them
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                if (Double.doubleToLongBits(get(i, j)) != Double.doubleToLongBits(m.get(i, j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * rows + columns) + (floats != null ? Arrays.hashCode(floats) : Arrays.hashCode(doubles));
+        int h;
+        if (blocks == null) {
+            h = floats != null ? Arrays.hashCode(floats) : Arrays.hashCode(doubles);
+        } else {
+            // the hash Arrays.hashCode gives the same doubles in one array
+            h = 1;
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < columns; j++) {
+                    h = 31 * h + Double.hashCode(get(i, j));
+                }
+            }
+        }
+        return 31 * (31 * rows + columns) + h;
     }
 
     @Override
