@@ -14,34 +14,16 @@ import org.discern.metrics.MulticlassEvaluation;
  * nothing. Two prediction sets are equal when their labels, class names, scores and weights are;
  * the source and the ids are where they came from, not what they are.
  */
-public final class MultiClassPredictions implements Predictions {
+public final class MultiClassPredictions extends MatrixPredictions<MultiClassPredictions> implements Predictions {
     /** Source of predictions built from arrays. */
     static final String ARRAYS = "(arrays)";
 
-    private final int[] labels; // labels[i] in 0..K-1
-    private final List<String> classNames; // unmodifiable, K distinct names
-    private final ScoreMatrix scores; // n x K
-    private final double[] weights; // length n, finite >= 0; or null (all 1)
-    private final String source;
-    private final String[] ids; // length n, or null
-    private final TextColumns textColumns;
-    private final InputRows inputRows;
-
-    private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights,
-            String source, String[] ids) {
-        this(labels, classNames, scores, weights, source, ids, TextColumns.NONE, InputRows.NONE);
-    }
+    private final int[] labels; // labels[i] in 0..K-1; length n = scores().rows()
 
     private MultiClassPredictions(int[] labels, List<String> classNames, ScoreMatrix scores, double[] weights,
             String source, String[] ids, TextColumns textColumns, InputRows inputRows) {
-        this.textColumns = textColumns;
-        this.inputRows = inputRows;
+        super(classNames, scores, weights, source, ids, textColumns, inputRows);
         this.labels = labels;
-        this.classNames = classNames;
-        this.scores = scores;
-        this.weights = weights;
-        this.source = source;
-        this.ids = ids;
     }
 
     /**
@@ -72,49 +54,18 @@ public final class MultiClassPredictions implements Predictions {
             }
         }
         return new MultiClassPredictions(labels.clone(), names, scores, Checks.weights(weights, labels.length), ARRAYS,
-                null);
-    }
-
-    /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
-    MultiClassPredictions withSource(String newSource, String[] rowIds) {
-        return new MultiClassPredictions(labels, classNames, scores, weights, newSource, rowIds, textColumns, inputRows);
-    }
-
-    /** The same predictions with these text columns read beside them. */
-    MultiClassPredictions withTextColumns(TextColumns columns) {
-        return new MultiClassPredictions(labels, classNames, scores, weights, source, ids, columns, inputRows);
-    }
-
-    /** The same predictions with these row positions. */
-    MultiClassPredictions withInputRows(InputRows rows) {
-        return new MultiClassPredictions(labels, classNames, scores, weights, source, ids, textColumns, rows);
+                null, TextColumns.NONE, InputRows.NONE);
     }
 
     @Override
-    public InputRows inputRows() {
-        return inputRows;
-    }
-
-    @Override
-    public TextColumns textColumns() {
-        return textColumns;
-    }
-
-    /** The file name as given, or {@code (arrays)} when built from arrays. */
-    @Override
-    public String source() {
-        return source;
+    MultiClassPredictions with(String newSource, String[] rowIds, TextColumns columns, InputRows rows) {
+        return new MultiClassPredictions(labels, names(), scores(), weightsShared(), newSource, rowIds, columns, rows);
     }
 
     /** {@link Layout#MULTICLASS}. */
     @Override
     public Layout layout() {
         return Layout.MULTICLASS;
-    }
-
-    @Override
-    public String[] ids() {
-        return ids == null ? null : ids.clone();
     }
 
     /**
@@ -126,39 +77,32 @@ public final class MultiClassPredictions implements Predictions {
         for (int i = 0; i < positive.length; i++) {
             positive[i] = labels[i] == k;
         }
-        return new BinaryPredictions(source, scores.column(k), positive, weights == null ? null : weights.clone(),
-                classNames.get(k), List.of(), ids).withTextColumns(textColumns).withInputRows(inputRows);
+        return columnVsRest(k, positive);
     }
 
     @Override
     public BinaryPredictions oneVsRest(String name) {
-        return oneVsRest(Checks.nameIndex(classNames, name, "class", source));
+        return oneVsRest(Checks.nameIndex(names(), name, "class", source()));
     }
 
     @Override
     public String describe() {
-        return "multiclass predictions (" + classNames.size() + " classes)";
-    }
-
-    /** Number of samples n. */
-    @Override
-    public int size() {
-        return labels.length;
+        return "multiclass predictions (" + classCount() + " classes)";
     }
 
     /** Number of classes K. */
     public int classCount() {
-        return classNames.size();
+        return names().size();
     }
 
     /** The K class names in column order (unmodifiable). */
     public List<String> classNames() {
-        return classNames;
+        return names();
     }
 
     /** Name of class {@code k}. */
     public String className(int k) {
-        return classNames.get(k);
+        return names().get(k);
     }
 
     /** Copy of the true class indices. */
@@ -171,9 +115,10 @@ public final class MultiClassPredictions implements Predictions {
      * them (the core reads them and keeps none it could change): the input is not held twice.
      */
     public MulticlassEvaluation evaluation() {
+        ScoreMatrix scores = scores();
         return scores.isFloat()
-                ? MulticlassEvaluation.of(labels, scores.floatsShared(), classNames, weights)
-                : MulticlassEvaluation.of(labels, scores.doublesShared(), classNames, weights);
+                ? MulticlassEvaluation.of(labels, scores.floatsShared(), names(), weightsShared())
+                : MulticlassEvaluation.of(labels, scores.doublesShared(), names(), weightsShared());
     }
 
     /**
@@ -182,6 +127,9 @@ public final class MultiClassPredictions implements Predictions {
      * so a large input needs little memory beyond itself. Its curve accessors throw.
      */
     public MulticlassEvaluation summaryEvaluation() {
+        ScoreMatrix scores = scores();
+        List<String> classNames = names();
+        double[] weights = weightsShared();
         if (scores.blocksShared() != null) {
             return MulticlassEvaluation.summaryOf(labels, scores.blocksShared(), scores.rowsPerBlock(), classNames,
                     weights);
@@ -196,51 +144,18 @@ public final class MultiClassPredictions implements Predictions {
         return labels[i];
     }
 
-    /** The n x K scores (immutable, not copied). */
-    public ScoreMatrix scores() {
-        return scores;
-    }
-
-    /** Score of sample {@code i} for class {@code k}. */
-    public double score(int i, int k) {
-        return scores.get(i, k);
-    }
-
-    /** True when sample weights were given. */
     @Override
-    public boolean hasWeights() {
-        return weights != null;
-    }
-
-    /** Copy of the sample weights, or null when unweighted. */
-    @Override
-    public double[] weights() {
-        return weights == null ? null : weights.clone();
-    }
-
-    /** Weight of sample {@code i} (1 when unweighted). */
-    public double weight(int i) {
-        return weights == null ? 1.0 : weights[i];
+    boolean sameTruth(MultiClassPredictions other) {
+        return Arrays.equals(labels, other.labels);
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof MultiClassPredictions)) {
-            return false;
-        }
-        MultiClassPredictions p = (MultiClassPredictions) o;
-        return Arrays.equals(labels, p.labels) && classNames.equals(p.classNames) && scores.equals(p.scores)
-                && Arrays.equals(weights, p.weights);
+    int truthHashCode() {
+        return Arrays.hashCode(labels);
     }
 
     @Override
-    public int hashCode() {
-        return Objects.hash(Arrays.hashCode(labels), classNames, scores, Arrays.hashCode(weights));
-    }
-
-    @Override
-    public String toString() {
-        return "MultiClassPredictions[n=" + size() + ", classes=" + classNames + ", "
-                + (scores.isFloat() ? "float" : "double") + " scores" + (weights != null ? ", weighted" : "") + "]";
+    String namesTitle() {
+        return "classes";
     }
 }

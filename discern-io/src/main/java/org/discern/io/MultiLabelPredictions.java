@@ -13,31 +13,20 @@ import org.discern.metrics.MultilabelEvaluation;
  * Immutable: copy-out accessors return new arrays, element accessors copy nothing. Equality
  * compares the indicator, names, scores and weights (not the source or the ids).
  */
-public final class MultiLabelPredictions implements Predictions {
+public final class MultiLabelPredictions extends MatrixPredictions<MultiLabelPredictions> implements Predictions {
     private final boolean[] indicator; // row-major n * L
-    private final List<String> labelNames; // unmodifiable, L distinct names
-    private final ScoreMatrix scores; // n x L
-    private final double[] weights; // length n, finite >= 0; or null
-    private final String source;
-    private final String[] ids; // length n, or null
-    private final TextColumns textColumns;
-    private final InputRows inputRows;
-
-    private MultiLabelPredictions(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
-            double[] weights, String source, String[] ids) {
-        this(indicator, labelNames, scores, weights, source, ids, TextColumns.NONE, InputRows.NONE);
-    }
 
     private MultiLabelPredictions(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
             double[] weights, String source, String[] ids, TextColumns textColumns, InputRows inputRows) {
-        this.textColumns = textColumns;
-        this.inputRows = inputRows;
+        super(labelNames, scores, weights, source, ids, textColumns, inputRows);
         this.indicator = indicator;
-        this.labelNames = labelNames;
-        this.scores = scores;
-        this.weights = weights;
-        this.source = source;
-        this.ids = ids;
+    }
+
+    /** Predictions built from arrays: no ids, text columns or row positions. */
+    private static MultiLabelPredictions ofArrays(boolean[] indicator, List<String> labelNames, ScoreMatrix scores,
+            double[] weights) {
+        return new MultiLabelPredictions(indicator, labelNames, scores, weights, MultiClassPredictions.ARRAYS, null,
+                TextColumns.NONE, InputRows.NONE);
     }
 
     /**
@@ -63,8 +52,7 @@ public final class MultiLabelPredictions implements Predictions {
             }
             b[i] = indicator[i] == 1;
         }
-        return new MultiLabelPredictions(b, Checks.names(labelNames, "labelNames", l), scores,
-                Checks.weights(weights, scores.rows()), MultiClassPredictions.ARRAYS, null);
+        return ofArrays(b, Checks.names(labelNames, "labelNames", l), scores, Checks.weights(weights, scores.rows()));
     }
 
     /** A prediction set from a boolean indicator (copied); see {@link #of(int[], List, ScoreMatrix, double[])}. */
@@ -73,40 +61,14 @@ public final class MultiLabelPredictions implements Predictions {
         Objects.requireNonNull(indicator, "indicator");
         Objects.requireNonNull(scores, "scores");
         checkLength(indicator.length, scores);
-        return new MultiLabelPredictions(indicator.clone(), Checks.names(labelNames, "labelNames", scores.columns()),
-                scores, Checks.weights(weights, scores.rows()), MultiClassPredictions.ARRAYS, null);
-    }
-
-    /** The same predictions read from {@code newSource}, with row ids (one per sample) or null. */
-    MultiLabelPredictions withSource(String newSource, String[] rowIds) {
-        return new MultiLabelPredictions(indicator, labelNames, scores, weights, newSource, rowIds, textColumns,
-                inputRows);
-    }
-
-    /** The same predictions with these text columns read beside them. */
-    MultiLabelPredictions withTextColumns(TextColumns columns) {
-        return new MultiLabelPredictions(indicator, labelNames, scores, weights, source, ids, columns, inputRows);
-    }
-
-    /** The same predictions with these row positions. */
-    MultiLabelPredictions withInputRows(InputRows rows) {
-        return new MultiLabelPredictions(indicator, labelNames, scores, weights, source, ids, textColumns, rows);
+        return ofArrays(indicator.clone(), Checks.names(labelNames, "labelNames", scores.columns()), scores,
+                Checks.weights(weights, scores.rows()));
     }
 
     @Override
-    public InputRows inputRows() {
-        return inputRows;
-    }
-
-    @Override
-    public TextColumns textColumns() {
-        return textColumns;
-    }
-
-    /** The file name as given, or {@code (arrays)} when built from arrays. */
-    @Override
-    public String source() {
-        return source;
+    MultiLabelPredictions with(String newSource, String[] rowIds, TextColumns columns, InputRows rows) {
+        return new MultiLabelPredictions(indicator, names(), scores(), weightsShared(), newSource, rowIds, columns,
+                rows);
     }
 
     /** {@link Layout#MULTILABEL}. */
@@ -115,33 +77,27 @@ public final class MultiLabelPredictions implements Predictions {
         return Layout.MULTILABEL;
     }
 
-    @Override
-    public String[] ids() {
-        return ids == null ? null : ids.clone();
-    }
-
     /**
      * Label {@code j} on its own: scores of column j, labels true where the sample has label j
      * (positive label: the label's name), the same weights and ids.
      */
     public BinaryPredictions oneVsRest(int j) {
-        int l = labelNames.size();
+        int l = labelCount();
         boolean[] positive = new boolean[size()];
         for (int i = 0; i < positive.length; i++) {
             positive[i] = indicator[i * l + j];
         }
-        return new BinaryPredictions(source, scores.column(j), positive, weights == null ? null : weights.clone(),
-                labelNames.get(j), List.of(), ids).withTextColumns(textColumns).withInputRows(inputRows);
+        return columnVsRest(j, positive);
     }
 
     @Override
     public BinaryPredictions oneVsRest(String name) {
-        return oneVsRest(Checks.nameIndex(labelNames, name, "label", source));
+        return oneVsRest(Checks.nameIndex(names(), name, "label", source()));
     }
 
     @Override
     public String describe() {
-        return "multilabel predictions (" + labelNames.size() + " labels)";
+        return "multilabel predictions (" + labelCount() + " labels)";
     }
 
     private static void checkLength(int length, ScoreMatrix scores) {
@@ -151,25 +107,19 @@ public final class MultiLabelPredictions implements Predictions {
         }
     }
 
-    /** Number of samples n. */
-    @Override
-    public int size() {
-        return scores.rows();
-    }
-
     /** Number of labels L. */
     public int labelCount() {
-        return labelNames.size();
+        return names().size();
     }
 
     /** The L label names in column order (unmodifiable). */
     public List<String> labelNames() {
-        return labelNames;
+        return names();
     }
 
     /** Name of label {@code j}. */
     public String labelName(int j) {
-        return labelNames.get(j);
+        return names().get(j);
     }
 
     /** Row-major copy of the indicator as 0/1 ints. */
@@ -191,7 +141,7 @@ public final class MultiLabelPredictions implements Predictions {
         if (i < 0 || i >= size() || j < 0 || j >= labelCount()) {
             throw new IndexOutOfBoundsException("(" + i + ", " + j + ") outside " + size() + " x " + labelCount());
         }
-        return indicator[i * labelNames.size() + j];
+        return indicator[i * labelCount() + j];
     }
 
     /**
@@ -199,56 +149,24 @@ public final class MultiLabelPredictions implements Predictions {
      * them (the core reads them and keeps none it could change): the input is not held twice.
      */
     public MultilabelEvaluation evaluation() {
+        ScoreMatrix scores = scores();
         return scores.isFloat()
-                ? MultilabelEvaluation.of(indicator, scores.floatsShared(), labelNames, weights)
-                : MultilabelEvaluation.of(indicator, scores.doublesShared(), labelNames, weights);
-    }
-
-    /** The n x L scores (immutable, not copied). */
-    public ScoreMatrix scores() {
-        return scores;
-    }
-
-    /** Score of sample {@code i} for label {@code j}. */
-    public double score(int i, int j) {
-        return scores.get(i, j);
-    }
-
-    /** True when sample weights were given. */
-    @Override
-    public boolean hasWeights() {
-        return weights != null;
-    }
-
-    /** Copy of the sample weights, or null when unweighted. */
-    @Override
-    public double[] weights() {
-        return weights == null ? null : weights.clone();
-    }
-
-    /** Weight of sample {@code i} (1 when unweighted). */
-    public double weight(int i) {
-        return weights == null ? 1.0 : weights[i];
+                ? MultilabelEvaluation.of(indicator, scores.floatsShared(), names(), weightsShared())
+                : MultilabelEvaluation.of(indicator, scores.doublesShared(), names(), weightsShared());
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof MultiLabelPredictions)) {
-            return false;
-        }
-        MultiLabelPredictions p = (MultiLabelPredictions) o;
-        return Arrays.equals(indicator, p.indicator) && labelNames.equals(p.labelNames) && scores.equals(p.scores)
-                && Arrays.equals(weights, p.weights);
+    boolean sameTruth(MultiLabelPredictions other) {
+        return Arrays.equals(indicator, other.indicator);
     }
 
     @Override
-    public int hashCode() {
-        return Objects.hash(Arrays.hashCode(indicator), labelNames, scores, Arrays.hashCode(weights));
+    int truthHashCode() {
+        return Arrays.hashCode(indicator);
     }
 
     @Override
-    public String toString() {
-        return "MultiLabelPredictions[n=" + size() + ", labels=" + labelNames + ", "
-                + (scores.isFloat() ? "float" : "double") + " scores" + (weights != null ? ", weighted" : "") + "]";
+    String namesTitle() {
+        return "labels";
     }
 }

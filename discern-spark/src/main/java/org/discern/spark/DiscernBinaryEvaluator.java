@@ -3,10 +3,8 @@ package org.discern.spark;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
@@ -31,15 +29,11 @@ import org.apache.spark.sql.Dataset;
  *         .setEstimatorParamMaps(grid).setNumFolds(3);
  * }</pre>
  */
-public final class DiscernBinaryEvaluator extends Evaluator implements DefaultParamsWritable {
+public final class DiscernBinaryEvaluator
+        extends DiscernEvaluator<DiscernBinaryEvaluator, MetricNames.Binary> {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
-    private final Param<String> labelCol;
     private final Param<String> rawPredictionCol;
-    private final Param<String> probabilityCol;
-    private final Param<String> weightCol;
-    private final Param<String> metricName;
     private final DoubleParam maxFpr;
     private final DoubleParam threshold;
 
@@ -50,54 +44,28 @@ public final class DiscernBinaryEvaluator extends Evaluator implements DefaultPa
 
     /** An evaluator with this uid and the defaults (used by ML persistence). */
     public DiscernBinaryEvaluator(String uid) {
-        this.uid = uid;
-        labelCol = new Param<>(this, "labelCol", "label column: 0/1 or boolean");
+        super(uid, "label column: 0/1 or boolean",
+                "score column used instead of rawPredictionCol when set (element 1 of a vector or array)",
+                MetricNames.Binary.names(), MetricNames.Binary.AREA_UNDER_ROC);
         rawPredictionCol = new Param<>(this, "rawPredictionCol",
                 "score column: a number, or a vector or array whose element 1 is the score");
-        probabilityCol = new Param<>(this, "probabilityCol",
-                "score column used instead of rawPredictionCol when set (element 1 of a vector or array)");
-        weightCol = new Param<>(this, "weightCol", "sample weight column (>= 0); unset for unweighted");
-        metricName = new Param<>(this, "metricName", "metric: one of " + MetricNames.Binary.names(),
-                ParamValidators.inArray(MetricNames.Binary.names().toArray(new String[0])));
         maxFpr = new DoubleParam(this, "maxFpr", "FPR limit of partialAreaUnderROC, in (0, 1]",
                 ParamValidators.inRange(0, 1, false, true));
         threshold = new DoubleParam(this, "threshold", "decision threshold of the threshold metrics "
                 + "(positive iff score >= threshold)");
-        setDefault(labelCol, "label");
         setDefault(rawPredictionCol, "rawPrediction");
-        setDefault(metricName, MetricNames.Binary.AREA_UNDER_ROC.sparkName());
         setDefault(maxFpr, 1.0);
         setDefault(threshold, 0.5);
     }
 
     @Override
-    public String uid() {
-        return uid;
-    }
-
-    /** Param: the label column. */
-    public Param<String> labelCol() {
-        return labelCol;
+    MetricNames.Binary metricOf(String sparkName) {
+        return MetricNames.Binary.of(sparkName);
     }
 
     /** Param: the raw prediction (score) column. */
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
-    }
-
-    /** Param: the probability column, used instead of the raw prediction when set. */
-    public Param<String> probabilityCol() {
-        return probabilityCol;
-    }
-
-    /** Param: the weight column (unset: unweighted). */
-    public Param<String> weightCol() {
-        return weightCol;
-    }
-
-    /** Param: the metric. */
-    public Param<String> metricName() {
-        return metricName;
     }
 
     /** Param: the FPR limit of the partial AUC. */
@@ -110,28 +78,8 @@ public final class DiscernBinaryEvaluator extends Evaluator implements DefaultPa
         return threshold;
     }
 
-    public DiscernBinaryEvaluator setLabelCol(String value) {
-        set(labelCol, value);
-        return this;
-    }
-
     public DiscernBinaryEvaluator setRawPredictionCol(String value) {
         set(rawPredictionCol, value);
-        return this;
-    }
-
-    public DiscernBinaryEvaluator setProbabilityCol(String value) {
-        set(probabilityCol, value);
-        return this;
-    }
-
-    public DiscernBinaryEvaluator setWeightCol(String value) {
-        set(weightCol, value);
-        return this;
-    }
-
-    public DiscernBinaryEvaluator setMetricName(String value) {
-        set(metricName, value);
         return this;
     }
 
@@ -145,16 +93,8 @@ public final class DiscernBinaryEvaluator extends Evaluator implements DefaultPa
         return this;
     }
 
-    public String getLabelCol() {
-        return $(labelCol);
-    }
-
     public String getRawPredictionCol() {
         return $(rawPredictionCol);
-    }
-
-    public String getMetricName() {
-        return $(metricName);
     }
 
     public double getMaxFpr() {
@@ -167,16 +107,17 @@ public final class DiscernBinaryEvaluator extends Evaluator implements DefaultPa
 
     /** The score column: {@code probabilityCol} when set, else {@code rawPredictionCol}. */
     public String scoreColumn() {
-        return isDefined(probabilityCol) ? $(probabilityCol) : $(rawPredictionCol);
+        return isDefined(probabilityCol()) ? $(probabilityCol()) : $(rawPredictionCol);
     }
 
     /** The options of {@link DiscernSpark#binary} these params stand for. */
     public BinaryOptions options() {
         BinaryOptions o = BinaryOptions.of(getLabelCol(), scoreColumn()).withThresholds(getThreshold());
-        if (isDefined(weightCol)) {
-            o = o.withWeight($(weightCol));
+        String weight = weightColumnOrNull();
+        if (weight != null) {
+            o = o.withWeight(weight);
         }
-        if (MetricNames.Binary.of(getMetricName()) == MetricNames.Binary.PARTIAL_AREA_UNDER_ROC) {
+        if (metric() == MetricNames.Binary.PARTIAL_AREA_UNDER_ROC) {
             o = o.withMaxFpr(getMaxFpr());
         }
         return o;
@@ -185,17 +126,7 @@ public final class DiscernBinaryEvaluator extends Evaluator implements DefaultPa
     @Override
     public double evaluate(Dataset<?> dataset) {
         SparkBinaryEvaluation e = DiscernSpark.binary(dataset, options());
-        return MetricNames.Binary.of(getMetricName()).of(e, getThreshold());
-    }
-
-    @Override
-    public boolean isLargerBetter() {
-        return MetricNames.Binary.of(getMetricName()).largerIsBetter();
-    }
-
-    @Override
-    public DiscernBinaryEvaluator copy(ParamMap extra) {
-        return (DiscernBinaryEvaluator) defaultCopy(extra);
+        return metric().of(e, getThreshold());
     }
 
     /** The reader of saved evaluators. */
@@ -206,10 +137,5 @@ public final class DiscernBinaryEvaluator extends Evaluator implements DefaultPa
     /** Loads an evaluator saved with {@code write().save(path)}. */
     public static DiscernBinaryEvaluator load(String path) {
         return read().load(path);
-    }
-
-    @Override
-    public String toString() {
-        return "DiscernBinaryEvaluator: uid=" + uid + ", metricName=" + getMetricName();
     }
 }

@@ -2,7 +2,6 @@ package org.discern.spark;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.ToDoubleBiFunction;
 
 import org.discern.metrics.Average;
@@ -21,75 +20,96 @@ public final class MetricNames {
     private MetricNames() {
     }
 
-    /** Metrics of {@link DiscernBinaryEvaluator}. */
-    public enum Binary {
-        /** Exact ROC AUC, ties one half (JSON {@code roc_auc}). */
-        AREA_UNDER_ROC("areaUnderROC", Metric.ROC_AUC, null, (e, t) -> e.rocAuc()),
-        /** Step-wise average precision, scikit-learn's ({@code average_precision}). */
-        AVERAGE_PRECISION("averagePrecision", Metric.AVERAGE_PRECISION, null, (e, t) -> e.averagePrecision()),
-        /** Area under Davis and Goadrich's interpolated PR curve ({@code pr_auc_interpolated}). */
-        AREA_UNDER_PR_INTERPOLATED("areaUnderPRInterpolated", Metric.PR_AUC_INTERPOLATED, null,
-                (e, t) -> e.prAucInterpolated()),
-        /** Trapezoid area under the PR points, optimistic ({@code pr_auc_trapezoid}). */
-        AREA_UNDER_PR_TRAPEZOID("areaUnderPRTrapezoid", Metric.PR_AUC_TRAPEZOID, null, (e, t) -> e.prAucTrapezoid()),
-        /** Standardized partial ROC AUC up to {@code maxFpr} ({@code partial_roc_auc.standardized}). */
-        PARTIAL_AREA_UNDER_ROC("partialAreaUnderROC", Metric.PARTIAL_ROC_AUC, null, (e, t) -> e.partialRocAuc()),
-        /** Kolmogorov-Smirnov statistic ({@code ks}). */
-        KS("ks", Metric.KS, null, (e, t) -> e.ks()),
-        /** Log loss, scores taken as probabilities ({@code log_loss}). */
-        LOG_LOSS("logLoss", Metric.LOG_LOSS, null, (e, t) -> e.logLoss()),
-        /** Brier score ({@code brier}). */
-        BRIER("brier", Metric.BRIER, null, (e, t) -> e.brierScore()),
-        /** Accuracy at {@code threshold} ({@code accuracy}). */
-        ACCURACY("accuracy", Metric.ACCURACY, null, (e, t) -> e.confusionAt(t).accuracy()),
-        /** Precision at {@code threshold} ({@code precision}). */
-        PRECISION("precision", Metric.PRECISION, null, (e, t) -> e.confusionAt(t).precision()),
-        /** Recall at {@code threshold} ({@code recall}). */
-        RECALL("recall", Metric.RECALL, null, (e, t) -> e.confusionAt(t).recall()),
-        /** Specificity at {@code threshold} ({@code specificity}). */
-        SPECIFICITY("specificity", Metric.SPECIFICITY, null, (e, t) -> e.confusionAt(t).specificity()),
-        /** Negative predictive value at {@code threshold} ({@code npv}). */
-        NPV("npv", Metric.NPV, null, (e, t) -> e.confusionAt(t).npv()),
-        /** F1 at {@code threshold} ({@code f1}). */
-        F1("f1", Metric.F1, null, (e, t) -> e.confusionAt(t).f1()),
-        /** Matthews correlation at {@code threshold} ({@code mcc}). */
-        MCC("mcc", Metric.MCC, null, (e, t) -> e.confusionAt(t).mcc()),
-        /** Balanced accuracy at {@code threshold} ({@code balanced_accuracy}). */
-        BALANCED_ACCURACY("balancedAccuracy", Metric.BALANCED_ACCURACY, null,
-                (e, t) -> e.confusionAt(t).balancedAccuracy()),
-        /** Cohen's kappa at {@code threshold} ({@code cohen_kappa}). */
-        COHEN_KAPPA("cohenKappa", Metric.COHEN_KAPPA, null, (e, t) -> e.confusionAt(t).cohenKappa());
+    /**
+     * One entry of the mapping: a Spark ML name and the registry metric and average it stands
+     * for.
+     *
+     * @param sparkName the Spark ML name ({@code metricName} param value)
+     * @param metric the registry metric
+     * @param average the average, or null when the metric is not averaged
+     */
+    public record Entry(String sparkName, Metric metric, Average average) {
+    }
 
-        private final String sparkName;
-        private final Metric metric;
-        private final Average average;
-        private final ToDoubleBiFunction<SparkBinaryEvaluation, Double> value;
-
-        Binary(String sparkName, Metric metric, Average average, ToDoubleBiFunction<SparkBinaryEvaluation, Double> value) {
-            this.sparkName = sparkName;
-            this.metric = metric;
-            this.average = average;
-            this.value = value;
-        }
+    /**
+     * A metric name of either evaluator: its {@link Entry}, and from it the Spark name, the JSON
+     * key and the direction.
+     */
+    public sealed interface SparkMetric permits Binary, Multiclass {
+        /** The Spark name and the registry metric and average it stands for. */
+        Entry entry();
 
         /** The Spark ML name ({@code metricName} param value). */
-        public String sparkName() {
-            return sparkName;
+        default String sparkName() {
+            return entry().sparkName();
         }
 
-        /** The key of the value in Discern's JSON. */
-        public String jsonKey() {
-            return MetricNames.jsonKey(metric, average);
+        /** The key of the value in Discern's JSON ({@code top_k_accuracy} stands for {@code top_<k>_accuracy}). */
+        default String jsonKey() {
+            return MetricNames.jsonKey(entry().metric(), entry().average());
         }
 
         /** Whether a larger value is a better model. */
-        public boolean largerIsBetter() {
-            return metric.higherIsBetter();
+        default boolean largerIsBetter() {
+            return entry().metric().higherIsBetter();
+        }
+    }
+
+    /** Metrics of {@link DiscernBinaryEvaluator}; none is averaged. */
+    public enum Binary implements SparkMetric {
+        /** Exact ROC AUC, ties one half (JSON {@code roc_auc}). */
+        AREA_UNDER_ROC("areaUnderROC", Metric.ROC_AUC, (e, t) -> e.rocAuc()),
+        /** Step-wise average precision, scikit-learn's ({@code average_precision}). */
+        AVERAGE_PRECISION("averagePrecision", Metric.AVERAGE_PRECISION, (e, t) -> e.averagePrecision()),
+        /** Area under Davis and Goadrich's interpolated PR curve ({@code pr_auc_interpolated}). */
+        AREA_UNDER_PR_INTERPOLATED("areaUnderPRInterpolated", Metric.PR_AUC_INTERPOLATED,
+                (e, t) -> e.prAucInterpolated()),
+        /** Trapezoid area under the PR points, optimistic ({@code pr_auc_trapezoid}). */
+        AREA_UNDER_PR_TRAPEZOID("areaUnderPRTrapezoid", Metric.PR_AUC_TRAPEZOID, (e, t) -> e.prAucTrapezoid()),
+        /** Standardized partial ROC AUC up to {@code maxFpr} ({@code partial_roc_auc.standardized}). */
+        PARTIAL_AREA_UNDER_ROC("partialAreaUnderROC", Metric.PARTIAL_ROC_AUC, (e, t) -> e.partialRocAuc()),
+        /** Kolmogorov-Smirnov statistic ({@code ks}). */
+        KS("ks", Metric.KS, (e, t) -> e.ks()),
+        /** Log loss, scores taken as probabilities ({@code log_loss}). */
+        LOG_LOSS("logLoss", Metric.LOG_LOSS, (e, t) -> e.logLoss()),
+        /** Brier score ({@code brier}). */
+        BRIER("brier", Metric.BRIER, (e, t) -> e.brierScore()),
+        /** Accuracy at {@code threshold} ({@code accuracy}). */
+        ACCURACY("accuracy", Metric.ACCURACY, (e, t) -> e.confusionAt(t).accuracy()),
+        /** Precision at {@code threshold} ({@code precision}). */
+        PRECISION("precision", Metric.PRECISION, (e, t) -> e.confusionAt(t).precision()),
+        /** Recall at {@code threshold} ({@code recall}). */
+        RECALL("recall", Metric.RECALL, (e, t) -> e.confusionAt(t).recall()),
+        /** Specificity at {@code threshold} ({@code specificity}). */
+        SPECIFICITY("specificity", Metric.SPECIFICITY, (e, t) -> e.confusionAt(t).specificity()),
+        /** Negative predictive value at {@code threshold} ({@code npv}). */
+        NPV("npv", Metric.NPV, (e, t) -> e.confusionAt(t).npv()),
+        /** F1 at {@code threshold} ({@code f1}). */
+        F1("f1", Metric.F1, (e, t) -> e.confusionAt(t).f1()),
+        /** Matthews correlation at {@code threshold} ({@code mcc}). */
+        MCC("mcc", Metric.MCC, (e, t) -> e.confusionAt(t).mcc()),
+        /** Balanced accuracy at {@code threshold} ({@code balanced_accuracy}). */
+        BALANCED_ACCURACY("balancedAccuracy", Metric.BALANCED_ACCURACY,
+                (e, t) -> e.confusionAt(t).balancedAccuracy()),
+        /** Cohen's kappa at {@code threshold} ({@code cohen_kappa}). */
+        COHEN_KAPPA("cohenKappa", Metric.COHEN_KAPPA, (e, t) -> e.confusionAt(t).cohenKappa());
+
+        private final Entry entry;
+        private final ToDoubleBiFunction<SparkBinaryEvaluation, Double> value;
+
+        Binary(String sparkName, Metric metric, ToDoubleBiFunction<SparkBinaryEvaluation, Double> value) {
+            this.entry = new Entry(sparkName, metric, null);
+            this.value = value;
+        }
+
+        @Override
+        public Entry entry() {
+            return entry;
         }
 
         /** Whether the metric is read off the confusion matrix at the threshold. */
         public boolean atThreshold() {
-            return metric.decision();
+            return entry.metric().decision();
         }
 
         /** The value of an evaluation, at {@code threshold} for a threshold metric. */
@@ -99,17 +119,17 @@ public final class MetricNames {
 
         /** The metric of a Spark name. */
         public static Binary of(String sparkName) {
-            return lookup(values(), Binary::sparkName, sparkName, "binary");
+            return lookup(values(), sparkName, "binary");
         }
 
         /** Every Spark name. */
         public static List<String> names() {
-            return sparkNames(values(), Binary::sparkName);
+            return sparkNames(values());
         }
     }
 
     /** Metrics of {@link DiscernMulticlassEvaluator}; every average is named. */
-    public enum Multiclass {
+    public enum Multiclass implements SparkMetric {
         ROC_AUC_OVR_MACRO("rocAucOvrMacro", Metric.ROC_AUC, Average.OVR_MACRO, (e, k) -> e.rocAucOvrMacro()),
         ROC_AUC_OVR_WEIGHTED("rocAucOvrWeighted", Metric.ROC_AUC, Average.OVR_WEIGHTED, (e, k) -> e.rocAucOvrWeighted()),
         ROC_AUC_OVR_MICRO("rocAucOvrMicro", Metric.ROC_AUC, Average.OVR_MICRO, (e, k) -> e.rocAucOvrMicro()),
@@ -139,31 +159,17 @@ public final class MetricNames {
         RECALL_MICRO("recallMicro", Metric.RECALL, Average.MICRO, (e, k) -> e.confusionMatrix().recallMicro()),
         F1_MICRO("f1Micro", Metric.F1, Average.MICRO, (e, k) -> e.confusionMatrix().f1Micro());
 
-        private final String sparkName;
-        private final Metric metric;
-        private final Average average;
+        private final Entry entry;
         private final ToDoubleBiFunction<MulticlassNumbers, Integer> value;
 
         Multiclass(String sparkName, Metric metric, Average average, ToDoubleBiFunction<MulticlassNumbers, Integer> value) {
-            this.sparkName = sparkName;
-            this.metric = metric;
-            this.average = average;
+            this.entry = new Entry(sparkName, metric, average);
             this.value = value;
         }
 
-        /** The Spark ML name ({@code metricName} param value). */
-        public String sparkName() {
-            return sparkName;
-        }
-
-        /** The key of the value in Discern's JSON ({@code top_k_accuracy} stands for {@code top_<k>_accuracy}). */
-        public String jsonKey() {
-            return MetricNames.jsonKey(metric, average);
-        }
-
-        /** Whether a larger value is a better model. */
-        public boolean largerIsBetter() {
-            return metric.higherIsBetter();
+        @Override
+        public Entry entry() {
+            return entry;
         }
 
         /** The value of an evaluation ({@code k} is used by top-k accuracy only). */
@@ -173,14 +179,15 @@ public final class MetricNames {
 
         /** The metric of a Spark name. */
         public static Multiclass of(String sparkName) {
-            return lookup(values(), Multiclass::sparkName, sparkName, "multi-class");
+            return lookup(values(), sparkName, "multi-class");
         }
 
         /** Every Spark name. */
         public static List<String> names() {
-            return sparkNames(values(), Multiclass::sparkName);
+            return sparkNames(values());
         }
     }
+
     /** The registry's key ({@link MetricKey}); top-k accuracy's key without its k. */
     private static String jsonKey(Metric metric, Average average) {
         if (metric == Metric.TOP_K_ACCURACY) {
@@ -189,20 +196,20 @@ public final class MetricNames {
         return (average == null ? MetricKey.of(metric) : MetricKey.of(metric, average)).key();
     }
 
-    private static <M> M lookup(M[] metrics, Function<M, String> name, String wanted, String kind) {
+    private static <M extends SparkMetric> M lookup(M[] metrics, String wanted, String kind) {
         for (M m : metrics) {
-            if (name.apply(m).equals(wanted)) {
+            if (m.sparkName().equals(wanted)) {
                 return m;
             }
         }
         throw new IllegalArgumentException("unknown " + kind + " metric '" + wanted + "'; expected one of "
-                + String.join(", ", sparkNames(metrics, name)));
+                + String.join(", ", sparkNames(metrics)));
     }
 
-    private static <M> List<String> sparkNames(M[] metrics, Function<M, String> name) {
+    private static List<String> sparkNames(SparkMetric[] metrics) {
         List<String> out = new ArrayList<>();
-        for (M m : metrics) {
-            out.add(name.apply(m));
+        for (SparkMetric m : metrics) {
+            out.add(m.sparkName());
         }
         return out;
     }
