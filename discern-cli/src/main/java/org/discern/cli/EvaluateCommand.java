@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.discern.io.BinaryPredictions;
+import org.discern.io.InputSpec;
 import org.discern.io.MultiClassPredictions;
 import org.discern.io.MultiLabelPredictions;
 import org.discern.io.Predictions;
@@ -102,7 +103,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         // --threshold, --max-fpr, --level, --replicates, --threads: ranges checked while parsing (OptionBounds)
         intervals.requireUsed(ci != null, ci == IntervalMethod.BOOTSTRAP, "--ci bootstrap");
         slicing.groupings(); // fail on a bad --group or --min-slice before reading the file
-        Predictions in = input.chosenClass(InputOptions.read(slicing.spec(input.spec(spec.commandLine().getErr()))));
+        InputSpec read = slicing.spec(input.spec(spec.commandLine().getErr()));
+        // binary input is evaluated once and nothing else reads its rows unless slices, folds or
+        // the bootstrap resample them (DeLong reads the table): the reader may then evaluate the
+        // rows as it reads them and keep none (1e8 rows in -Xmx2g: docs/PERFORMANCE.md)
+        boolean evaluationOnly = input.className() == null && !slicing.any() && ci != IntervalMethod.BOOTSTRAP;
+        Predictions in = input.chosenClass(InputOptions.read(read.toBuilder().evaluationOnly(evaluationOnly).build()));
         if (!(in instanceof BinaryPredictions p)) {
             return multi(in);
         }

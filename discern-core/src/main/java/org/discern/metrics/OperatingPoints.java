@@ -48,6 +48,9 @@ public final class OperatingPoints {
     // allocates no thresholds beside the keys (8 bytes per distinct score less at the peak)
     private final long[] posKeys;
     private final long[] negKeys;
+    // huge unweighted tables (BinaryScoreBlocks): keys in blocks and bit vectors instead of
+    // counts; when set, every other array above is null
+    private final CompactPoints compact;
     private final int rows;
     private final int positiveRows;
     private final boolean weighted;
@@ -61,6 +64,7 @@ public final class OperatingPoints {
         this.fpCounts = null;
         this.posKeys = null;
         this.negKeys = null;
+        this.compact = null;
         this.rows = rows;
         this.positiveRows = positiveRows;
         this.weighted = weighted;
@@ -79,9 +83,43 @@ public final class OperatingPoints {
         this.fpCounts = fpCounts;
         this.posKeys = posKeys;
         this.negKeys = negKeys;
+        this.compact = null;
         this.rows = rows;
         this.positiveRows = positiveRows;
         this.weighted = false;
+    }
+
+    /** An unweighted table held compactly ({@link CompactPoints}). */
+    private OperatingPoints(CompactPoints compact, int rows, int positiveRows) {
+        this.thresholds = null;
+        this.tp = null;
+        this.fp = null;
+        this.tpCounts = null;
+        this.fpCounts = null;
+        this.posKeys = null;
+        this.negKeys = null;
+        this.compact = compact;
+        this.rows = rows;
+        this.positiveRows = positiveRows;
+        this.weighted = false;
+    }
+
+    /**
+     * The unweighted table of the classes' ascending sorted keys ({@link Sorting#doubleKey}),
+     * taken over (not copied): the same table {@link #of(double[], boolean[])} builds from the
+     * scores. For {@link BinaryScoreBlocks}.
+     */
+    static OperatingPoints ofSortedKeys(long[] pos, long[] neg) {
+        return mergeLong(pos, pos.length, neg, neg.length);
+    }
+
+    /**
+     * The unweighted table of the classes' ascending sorted keys in blocks, held compactly
+     * ({@link CompactPoints}); the blocks are taken over and must not change afterwards.
+     */
+    static OperatingPoints ofSortedBlocks(KeyBlocks pos, KeyBlocks neg) {
+        CompactPoints c = new CompactPoints(pos, neg);
+        return new OperatingPoints(c, Math.toIntExact(pos.size() + neg.size()), Math.toIntExact(pos.size()));
     }
 
     /** Operating points of unweighted double scores; see {@link #of(double[], boolean[], double[])}. */
@@ -416,6 +454,9 @@ public final class OperatingPoints {
 
     /** Number of distinct scores (rows of the table), at least 1. */
     public int size() {
+        if (compact != null) {
+            return compact.size();
+        }
         return tpCounts != null ? tpCounts.length : thresholds.length;
     }
 
@@ -423,6 +464,9 @@ public final class OperatingPoints {
     public double threshold(int i) {
         if (thresholds != null) {
             return thresholds[i];
+        }
+        if (compact != null) {
+            return compact.threshold(i);
         }
         int t = tpCounts[i];
         int f = fpCounts[i];
@@ -433,12 +477,12 @@ public final class OperatingPoints {
 
     /** Cumulative (weighted) true positives at {@code threshold(i)}. */
     public double truePositives(int i) {
-        return tp != null ? tp[i] : tpCounts[i];
+        return tp != null ? tp[i] : tpCounts != null ? tpCounts[i] : compact.truePositives(i);
     }
 
     /** Cumulative (weighted) false positives at {@code threshold(i)}. */
     public double falsePositives(int i) {
-        return fp != null ? fp[i] : fpCounts[i];
+        return fp != null ? fp[i] : fpCounts != null ? fpCounts[i] : compact.falsePositives(i);
     }
 
     /** Total (weighted) positives P. */
@@ -485,11 +529,25 @@ public final class OperatingPoints {
 
     /** Copy of the cumulative true-positive counts. */
     public double[] truePositives() {
+        if (compact != null) {
+            double[] out = new double[size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = compact.truePositives(i);
+            }
+            return out;
+        }
         return tp != null ? tp.clone() : Arrays.stream(tpCounts).asDoubleStream().toArray();
     }
 
     /** Copy of the cumulative false-positive counts. */
     public double[] falsePositives() {
+        if (compact != null) {
+            double[] out = new double[size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = compact.falsePositives(i);
+            }
+            return out;
+        }
         return fp != null ? fp.clone() : Arrays.stream(fpCounts).asDoubleStream().toArray();
     }
 

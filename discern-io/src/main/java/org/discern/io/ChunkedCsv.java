@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.discern.metrics.BinaryScoreBlocks;
+
 /**
  * The fast path for delimited files of every layout (binary, multi-class, multi-label): the bytes
  * are read on the calling thread (gzip inflated ahead of it on its own thread,
@@ -378,8 +380,11 @@ final class ChunkedCsv {
         return new Sink(new CsvChunk.Plan(header.separator(), roles, slots, weighted ? 2 : 1, 0, null)) {
             // label texts in order of first appearance, as the sequential reader keeps them
             final Map<String, Integer> codes = new LinkedHashMap<>();
-            final ColumnBlocks.Doubles scores = new ColumnBlocks.Doubles();
-            final ColumnBlocks.Bytes labels = new ColumnBlocks.Bytes(); // index into codes
+            // only the evaluation is wanted (unweighted): each row goes straight into the core's
+            // sorting keys, and no column of scores or labels is kept (InputSpec.evaluationOnly)
+            final BinaryScoreBlocks evaluated = spec.evaluationOnly() && !weighted ? new BinaryScoreBlocks() : null;
+            final ColumnBlocks.Doubles scores = evaluated == null ? new ColumnBlocks.Doubles() : null;
+            final ColumnBlocks.Bytes labels = evaluated == null ? new ColumnBlocks.Bytes() : null; // index into codes
             final ColumnBlocks.Doubles weights = weighted ? new ColumnBlocks.Doubles() : null;
 
             @Override
@@ -398,6 +403,12 @@ final class ChunkedCsv {
                 if (codes.size() > 2) {
                     return false;
                 }
+                if (evaluated != null) {
+                    for (int r = 0; r < c.rows; r++) {
+                        evaluated.add(c.numbers[r], global[c.labels[r]]);
+                    }
+                    return true;
+                }
                 labels.addMapped(c.labels, 0, c.rows, global);
                 if (!weighted) {
                     scores.add(c.numbers, 0, c.rows);
@@ -415,6 +426,10 @@ final class ChunkedCsv {
                 boolean[] isPositive = new boolean[values.size()];
                 for (int c = 0; c < values.size(); c++) {
                     isPositive[c] = BinaryCsvReader.sameLabel(values.get(c), pos);
+                }
+                if (evaluated != null) {
+                    return BinaryPredictions.evaluated(name,
+                            evaluated.evaluate(isPositive[0], isPositive.length > 1 && isPositive[1]), pos, values);
                 }
                 boolean[] positive = labels.toBooleans(isPositive);
                 return new BinaryPredictions(name, scores.toArray(), positive, weighted ? weights.toArray() : null,

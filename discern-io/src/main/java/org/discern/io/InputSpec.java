@@ -49,6 +49,7 @@ public final class InputSpec {
     private final ProgressListener progress;
     private final boolean dropInvalid;
     private final List<String> alsoFinite;
+    private final boolean evaluationOnly;
 
     private InputSpec(Builder b) {
         this.file = b.file;
@@ -72,6 +73,7 @@ public final class InputSpec {
         this.progress = b.progress == null ? ProgressListener.NONE : b.progress;
         this.dropInvalid = b.dropInvalid;
         this.alsoFinite = b.alsoFinite == null ? List.of() : List.copyOf(b.alsoFinite);
+        this.evaluationOnly = b.evaluationOnly;
     }
 
     /** A new builder with nothing set. */
@@ -103,6 +105,7 @@ public final class InputSpec {
         b.progress = progress;
         b.dropInvalid = dropInvalid;
         b.alsoFinite = alsoFinite;
+        b.evaluationOnly = evaluationOnly;
         return b;
     }
 
@@ -235,6 +238,17 @@ public final class InputSpec {
     }
 
     /**
+     * Whether the caller needs of binary predictions nothing but {@link BinaryPredictions#evaluation()}
+     * (default false): then the reader may evaluate unweighted binary rows as it reads them and
+     * keep no row ({@link BinaryPredictions#rowsKept()} false; the CSV fast path does, so that a
+     * file is never held twice: docs/PERFORMANCE.md, "Memory per row"). Other layouts, weighted
+     * input and the other readers ignore it.
+     */
+    public boolean evaluationOnly() {
+        return evaluationOnly;
+    }
+
+    /**
      * Further score columns of a binary table read beside it ({@code compare} of several
      * {@code --score} columns, {@link ExtraColumns}): with {@link #dropInvalid()}, a row is left
      * out when any of them is not a finite number either, so that every column keeps the same
@@ -315,6 +329,7 @@ public final class InputSpec {
         private ProgressListener progress;
         private boolean dropInvalid;
         private List<String> alsoFinite;
+        private boolean evaluationOnly;
 
         private Builder() {
         }
@@ -423,6 +438,12 @@ public final class InputSpec {
         /** Leave out rows whose score is not a finite number, instead of refusing the input. */
         public Builder dropInvalid(boolean drop) {
             this.dropInvalid = drop;
+            return this;
+        }
+
+        /** Only the evaluation of binary predictions is needed (see {@link InputSpec#evaluationOnly()}). */
+        public Builder evaluationOnly(boolean only) {
+            this.evaluationOnly = only;
             return this;
         }
 

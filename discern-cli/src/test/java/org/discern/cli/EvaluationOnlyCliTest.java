@@ -1,0 +1,66 @@
+package org.discern.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code discern evaluate} of a binary file large enough for the chunked reader, which then
+ * evaluates the rows as it reads them and keeps none ({@code InputSpec.evaluationOnly}): its
+ * output is byte for byte the output of the same rows read and kept by the sequential reader (a
+ * quoted header sends the file there), with every option that keeps the evaluation-only path.
+ */
+class EvaluationOnlyCliTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1.0, 3.0})
+    void sameOutputAsTheRowsKept(double scale) throws IOException {
+        SplittableRandom r = new SplittableRandom(11);
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            boolean y = r.nextInt(10) < 3;
+            // mostly distinct doubles, some ties on a grid, both zeros
+            double s = switch (r.nextInt(8)) {
+                case 0 -> r.nextInt(20) / 19.0;
+                case 1 -> r.nextBoolean() ? -0.0 : 0.0;
+                default -> Math.min(1, Math.max(0, r.nextGaussian() * 0.2 + (y ? 0.6 : 0.4)));
+            };
+            rows.append(y ? "1" : "0").append(',').append(s * scale).append('\n');
+        }
+        Path plain = dir.resolve("plain.csv");
+        Path quoted = dir.resolve("quoted.csv");
+        Files.writeString(plain, "label,score\n" + rows);
+        Files.writeString(quoted, "\"label\",\"score\"\n" + rows);
+        assertTrue(Files.size(plain) > 1 << 17, "large enough for the chunked reader");
+        List<List<String>> optionSets = List.of(List.of("--format", "json"),
+                List.of("--format", "json", "--threshold", "0.3", "--max-fpr", "0.2"),
+                List.of("--format", "json", "--ci", "delong"),
+                List.of("--positive", "0"),
+                List.of());
+        for (List<String> options : optionSets) {
+            CliRunner.Result a = CliRunner.run(args(plain, options));
+            CliRunner.Result b = CliRunner.run(args(quoted, options));
+            assertEquals(0, a.code(), a.err());
+            assertEquals(0, b.code(), b.err());
+            assertEquals(b.out().replace(quoted.toString(), plain.toString()), a.out(), options.toString());
+        }
+    }
+
+    private static String[] args(Path file, List<String> options) {
+        List<String> a = new ArrayList<>(List.of("evaluate", file.toString()));
+        a.addAll(options);
+        return a.toArray(String[]::new);
+    }
+}

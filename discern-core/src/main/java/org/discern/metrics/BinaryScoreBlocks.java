@@ -1,0 +1,73 @@
+package org.discern.metrics;
+
+/**
+ * Unweighted binary scores collected row by row and evaluated once, for inputs too large to be
+ * held twice (a reader that needs the evaluation and nothing else of the rows: {@code discern
+ * evaluate} of a huge file).
+ *
+ * <p>Each row is given with its label's code (0 or 1: the first and second label value met, say),
+ * and which codes are positive is said only at {@link #evaluate}, once the whole input is known.
+ * Each score goes straight into the sorting key of its code's class, in blocks of 256 KiB; the
+ * codes are kept as one bit per row. Nothing else is held: 8 bytes per row and a bit, against the
+ * 9 of a {@code double[]} and {@code boolean[]} and the 8 of the keys that {@link
+ * BinaryEvaluation#of(double[], boolean[])} sorts beside them.
+ *
+ * <p>{@link #evaluate} gives exactly {@code BinaryEvaluation.of(scores, labels)} of the same rows
+ * (every number, threshold and warning; log loss and Brier score summed in row order as
+ * {@link ProbabilityMetrics} sums them), and consumes the collected rows: the keys are sorted in
+ * their blocks (a few blocks beside them, {@link KeyBlocks#sort()}) and kept by the table. Above
+ * {@value #COMPACT_ABOVE} rows the table is held compactly ({@link CompactPoints}: about 0.4 bytes
+ * per row instead of 8 per distinct score); up to it, the keys are copied into one array per
+ * class and the table is the one {@link OperatingPoints#of(double[], boolean[])} builds.
+ *
+ * <p>Mutable and not thread-safe: one thread adds the rows, then evaluates once.
+ */
+public final class BinaryScoreBlocks {
+    /** Above this many rows the table is held compactly; at most this many, as the array path holds it. */
+    public static final int COMPACT_ABOVE = 1 << 24;
+    /** At most this many rows (the largest Java array). */
+    public static final int MAX_ROWS = Integer.MAX_VALUE - 8;
+
+    private final CodedScores rows = new CodedScores();
+
+    /** An empty collection. */
+    public BinaryScoreBlocks() {
+    }
+
+    /**
+     * Appends a row.
+     *
+     * @param score a finite score
+     * @param code its label's code, 0 or 1
+     * @throws IllegalArgumentException on a score that is not finite (naming the row, from 0), a
+     *     code other than 0 and 1, or more than {@link #MAX_ROWS} rows
+     * @throws IllegalStateException once evaluated
+     */
+    public void add(double score, int code) {
+        rows.add(score, code);
+    }
+
+    /** Number of rows added. */
+    public int rows() {
+        return rows.rows();
+    }
+
+    /**
+     * The evaluation of the rows added, the rows of code {@code c} positive when
+     * {@code code<c>Positive}: equal to {@code BinaryEvaluation.of(scores, labels)} of the same
+     * rows. The rows are consumed: this collection can be evaluated only once.
+     *
+     * @param code0Positive whether the rows of code 0 are positive
+     * @param code1Positive whether the rows of code 1 are positive
+     * @throws IllegalArgumentException when no row was added
+     * @throws IllegalStateException when evaluated already
+     */
+    public BinaryEvaluation evaluate(boolean code0Positive, boolean code1Positive) {
+        return rows.evaluate(code0Positive, code1Positive, COMPACT_ABOVE);
+    }
+
+    /** As {@link #evaluate(boolean, boolean)}, the table held compactly above {@code compactAbove} rows (tests). */
+    BinaryEvaluation evaluate(boolean code0Positive, boolean code1Positive, int compactAbove) {
+        return rows.evaluate(code0Positive, code1Positive, compactAbove);
+    }
+}

@@ -1,0 +1,118 @@
+package org.discern.metrics;
+
+import java.util.Arrays;
+
+import org.discern.metrics.internal.Sorting;
+
+/**
+ * The state and work of {@link BinaryScoreBlocks} (whose contract this follows): each row's key
+ * in its code's blocks, the codes as bits in row order. Mutable; one thread.
+ */
+final class CodedScores {
+    // rows per block of code bits: one block of KeyBlocks.BLOCK longs
+    private static final int CODE_SHIFT = KeyBlocks.SHIFT + 6;
+
+    // keys[c]: the keys (Sorting.doubleKey) of the rows of code c, in row order
+    private final KeyBlocks[] keys = {new KeyBlocks(), new KeyBlocks()};
+    // bit r of block r >>> CODE_SHIFT: the code of row r
+    private long[][] codes = new long[16][];
+    private int rows;
+    private boolean evaluated;
+
+    /** {@link BinaryScoreBlocks#add}. */
+    void add(double score, int code) {
+        if (evaluated) {
+            throw new IllegalStateException("these scores were evaluated already");
+        }
+        if (!Double.isFinite(score)) {
+            throw new IllegalArgumentException("scores[" + rows + "] must be finite, got " + score);
+        }
+        if (code != 0 && code != 1) {
+            throw new IllegalArgumentException("code must be 0 or 1, got " + code);
+        }
+        if (rows == BinaryScoreBlocks.MAX_ROWS) {
+            throw new IllegalArgumentException("at most " + BinaryScoreBlocks.MAX_ROWS + " rows can be evaluated");
+        }
+        keys[code].add(Sorting.doubleKey(score));
+        int block = rows >>> CODE_SHIFT;
+        if ((rows & ((1 << CODE_SHIFT) - 1)) == 0) {
+            if (block == codes.length) {
+                codes = Arrays.copyOf(codes, block * 2);
+            }
+            codes[block] = new long[KeyBlocks.BLOCK];
+        }
+        if (code == 1) {
+            codes[block][(rows >>> 6) & KeyBlocks.MASK] |= 1L << rows;
+        }
+        rows++;
+    }
+
+    /** Rows added. */
+    int rows() {
+        return rows;
+    }
+
+    /** {@link BinaryScoreBlocks#evaluate}, the table held compactly above {@code compactAbove} rows. */
+    BinaryEvaluation evaluate(boolean code0Positive, boolean code1Positive, int compactAbove) {
+        if (evaluated) {
+            throw new IllegalStateException("these scores were evaluated already");
+        }
+        if (rows == 0) {
+            throw new IllegalArgumentException("scores must not be empty");
+        }
+        evaluated = true;
+        boolean[] truth = {code0Positive, code1Positive};
+        // log loss and Brier score in row order, the sums exactly as ProbabilityMetrics forms them
+        // (a weight of 1: 1 * x is x); a key gives back the score, -0.0 as 0.0, which changes
+        // neither (both clip or square it to the same value)
+        boolean prob = true;
+        double loss = 0;
+        double brier = 0;
+        double count = 0;
+        long[] next = new long[2];
+        for (int r = 0; r < rows; r++) {
+            int code = (int) (codes[r >>> CODE_SHIFT][(r >>> 6) & KeyBlocks.MASK] >>> r) & 1;
+            double s = Sorting.keyToDouble(keys[code].get(next[code]++));
+            if (prob && !(s >= 0 && s <= 1)) {
+                prob = false;
+            }
+            if (prob) {
+                boolean y = truth[code];
+                loss += ProbabilityMetrics.lossTerm(s, y);
+                double d = s - (y ? 1 : 0);
+                brier += d * d;
+                count += 1;
+            }
+        }
+        codes = null;
+        double ll = prob ? loss / count : Double.NaN;
+        double br = prob ? brier / count : Double.NaN;
+        // the classes: both codes in one class when they say the same
+        KeyBlocks pos;
+        KeyBlocks neg;
+        if (truth[0] != truth[1]) {
+            pos = truth[0] ? keys[0] : keys[1];
+            neg = truth[0] ? keys[1] : keys[0];
+        } else {
+            keys[0].addAll(keys[1]);
+            pos = truth[0] ? keys[0] : keys[1];
+            neg = truth[0] ? keys[1] : keys[0];
+        }
+        OperatingPoints op;
+        if (rows > compactAbove) {
+            pos.sort();
+            neg.sort();
+            op = OperatingPoints.ofSortedBlocks(pos, neg);
+        } else {
+            // as OperatingPoints.of sorts: each class in one array, one radix scratch
+            long[] p = pos.toArray();
+            long[] q = neg.toArray();
+            long[] scratch = new long[Math.max(p.length, q.length)];
+            Sorting.sort(p, p.length, scratch);
+            Sorting.sort(q, q.length, scratch);
+            scratch = null;
+            op = OperatingPoints.ofSortedKeys(p, q);
+        }
+        return BinaryEvaluation.fromParts(op, ll, br, prob, 0);
+    }
+}

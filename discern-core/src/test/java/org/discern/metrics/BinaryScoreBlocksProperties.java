@@ -1,0 +1,204 @@
+package org.discern.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.discern.metrics.internal.Sorting;
+
+/**
+ * {@link BinaryScoreBlocks} gives exactly {@code BinaryEvaluation.of(scores, labels)}, through
+ * the array table and through the compact one ({@link CompactPoints}, forced on small inputs),
+ * and {@link KeyBlocks#sort()} sorts as {@link Arrays#sort(long[])} does.
+ */
+class BinaryScoreBlocksProperties {
+
+    /** Rows: scores (ties, both zeros, negatives, values above 1), labels, and which code is positive. */
+    record Rows(double[] scores, boolean[] labels, int flip) {
+    }
+
+    @Provide
+    Arbitrary<Rows> rows() {
+        Arbitrary<Double> score = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 8).map(v -> v / 8.0),
+                Arbitraries.of(-0.0, 0.0, 1.0, 0.5),
+                Arbitraries.doubles().between(0, 1),
+                Arbitraries.doubles().between(-3, 3),
+                Arbitraries.floats().between(0, 1).map(f -> (double) f));
+        return Arbitraries.integers().between(1, 400).flatMap(n -> Combinators.combine(
+                score.array(double[].class).ofSize(n),
+                Arbitraries.oneOf(Arbitraries.of(true, false).array(boolean[].class).ofSize(n),
+                        Arbitraries.of(true).array(boolean[].class).ofSize(n),
+                        Arbitraries.of(false).array(boolean[].class).ofSize(n)),
+                Arbitraries.integers().between(0, 3))
+                .as(Rows::new));
+    }
+
+    /**
+     * The rows with codes: {@code flip} 0 codes positives 1, 1 codes them 0; 2 and 3 give every
+     * row a random code and both codes the same truth (all positive, all negative).
+     */
+    private static BinaryEvaluation viaBlocks(Rows r, int compactAbove) {
+        BinaryScoreBlocks b = new BinaryScoreBlocks();
+        SplittableRandom random = new SplittableRandom(r.scores.length);
+        for (int i = 0; i < r.scores.length; i++) {
+            int code = switch (r.flip) {
+                case 0 -> r.labels[i] ? 1 : 0;
+                case 1 -> r.labels[i] ? 0 : 1;
+                default -> random.nextInt(2);
+            };
+            b.add(r.scores[i], code);
+        }
+        return switch (r.flip) {
+            case 0 -> b.evaluate(false, true, compactAbove);
+            case 1 -> b.evaluate(true, false, compactAbove);
+            case 2 -> b.evaluate(true, true, compactAbove);
+            default -> b.evaluate(false, false, compactAbove);
+        };
+    }
+
+    private static boolean[] labels(Rows r) {
+        boolean[] y = r.labels.clone();
+        if (r.flip >= 2) {
+            Arrays.fill(y, r.flip == 2);
+        }
+        return y;
+    }
+
+    @Property(tries = 300, seed = "20261206")
+    void arrayTableIsTheTableOfTheScores(@ForAll("rows") Rows r) {
+        BinaryEvaluation expected = BinaryEvaluation.of(r.scores, labels(r));
+        BinaryEvaluation actual = viaBlocks(r, Integer.MAX_VALUE);
+        SameEvaluation.binary(expected, actual, 0, "array table");
+        sameRows(expected.operatingPoints(), actual.operatingPoints());
+        assertEquals(expected.logLoss(), actual.logLoss(), 0, "log loss bit for bit");
+        assertEquals(expected.brierScore(), actual.brierScore(), 0, "Brier bit for bit");
+    }
+
+    @Property(tries = 300, seed = "20261206")
+    void compactTableIsTheTableOfTheScores(@ForAll("rows") Rows r) {
+        BinaryEvaluation expected = BinaryEvaluation.of(r.scores, labels(r));
+        BinaryEvaluation actual = viaBlocks(r, 0);
+        SameEvaluation.binary(expected, actual, 0, "compact table");
+        sameRows(expected.operatingPoints(), actual.operatingPoints());
+        // DeLong reads the table (evaluate --ci delong)
+        assertEquals(DeLong.auc(expected.operatingPoints()), DeLong.auc(actual.operatingPoints()), "DeLong");
+        assertEquals(expected.logLoss(), actual.logLoss(), 0, "log loss bit for bit");
+        assertEquals(expected.brierScore(), actual.brierScore(), 0, "Brier bit for bit");
+    }
+
+    /** Every accessor, row by row, and the searches. */
+    private static void sameRows(OperatingPoints a, OperatingPoints b) {
+        assertEquals(a.size(), b.size(), "size");
+        assertEquals(a.rows(), b.rows(), "rows");
+        assertEquals(a.positiveRows(), b.positiveRows(), "positive rows");
+        assertEquals(a.positives(), b.positives(), "P");
+        assertEquals(a.negatives(), b.negatives(), "N");
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(Double.doubleToRawLongBits(a.threshold(i)), Double.doubleToRawLongBits(b.threshold(i)),
+                    "threshold " + i);
+            assertEquals(a.truePositives(i), b.truePositives(i), "tp " + i);
+            assertEquals(a.falsePositives(i), b.falsePositives(i), "fp " + i);
+            assertEquals(a.indexAt(a.threshold(i)), b.indexAt(a.threshold(i)), "indexAt " + i);
+        }
+        for (double t : new double[] {-0.0, 0.0, 0.25, 0.5, 1, -1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}) {
+            assertEquals(a.indexAt(t), b.indexAt(t), "indexAt " + t);
+        }
+    }
+
+    /** Many rows, ties across words and samples of the select directory, and the merges of block runs. */
+    @Example
+    void largeInputWithTiesThroughTheCompactTable() {
+        int n = 5 * KeyBlocks.BLOCK + 123;
+        SplittableRandom random = new SplittableRandom(7);
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // half distinct, half on a grid: long tie runs and single rows mixed
+            s[i] = random.nextBoolean() ? random.nextDouble() : random.nextInt(1000) / 999.0;
+            y[i] = random.nextInt(10) < 3;
+        }
+        BinaryEvaluation expected = BinaryEvaluation.of(s, y);
+        BinaryScoreBlocks b = new BinaryScoreBlocks();
+        for (int i = 0; i < n; i++) {
+            b.add(s[i], y[i] ? 0 : 1);
+        }
+        BinaryEvaluation actual = b.evaluate(true, false, 0);
+        SameEvaluation.binary(expected, actual, 0, "large compact");
+        sameRows(expected.operatingPoints(), actual.operatingPoints());
+    }
+
+    @Property(tries = 30, seed = "20261206")
+    void blockSortIsASort(@ForAll("blockCounts") int n, @ForAll("runs") int runBlocks) {
+        SplittableRandom random = new SplittableRandom(n);
+        long[] expected = new long[n];
+        KeyBlocks k = new KeyBlocks();
+        for (int i = 0; i < n; i++) {
+            long v = switch (random.nextInt(3)) {
+                case 0 -> random.nextLong();
+                case 1 -> random.nextInt(100) - 50;
+                default -> Sorting.doubleKey(random.nextDouble());
+            };
+            expected[i] = v;
+            k.add(v);
+        }
+        Arrays.sort(expected);
+        k.sort(runBlocks);
+        assertEquals(n, k.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(expected[i], k.get(i), "key " + i);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> blockCounts() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, 100),
+                Arbitraries.of(KeyBlocks.BLOCK - 1, KeyBlocks.BLOCK, KeyBlocks.BLOCK + 1, 3 * KeyBlocks.BLOCK,
+                        7 * KeyBlocks.BLOCK + 5),
+                Arbitraries.integers().between(KeyBlocks.BLOCK, 6 * KeyBlocks.BLOCK));
+    }
+
+    @Provide
+    Arbitrary<Integer> runs() {
+        return Arbitraries.of(1, 2, 3, 64);
+    }
+
+    @Example
+    void selectFindsEachSetBit() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int t = 0; t < 10_000; t++) {
+            long x = random.nextLong() & random.nextLong();
+            if (t % 7 == 0) {
+                x = -1L;
+            }
+            int r = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                if ((x >>> bit & 1) != 0) {
+                    assertEquals(bit, CompactPoints.select(x, r++), "bit " + r + " of " + Long.toBinaryString(x));
+                }
+            }
+        }
+    }
+
+    @Example
+    void refusesWhatTheArrayPathRefuses() {
+        BinaryScoreBlocks b = new BinaryScoreBlocks();
+        assertThrows(IllegalArgumentException.class, () -> b.evaluate(true, false));
+        b.add(0.5, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.add(Double.NaN, 1));
+        assertEquals("scores[1] must be finite, got NaN", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.add(0.5, 2));
+        b.evaluate(true, false);
+        assertThrows(IllegalStateException.class, () -> b.evaluate(true, false));
+        assertThrows(IllegalStateException.class, () -> b.add(0.5, 0));
+    }
+}
