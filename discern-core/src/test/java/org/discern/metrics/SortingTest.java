@@ -40,7 +40,7 @@ class SortingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 5, 100, 70_000})
+    @ValueSource(ints = {0, 5, 100, 70_000, Sorting.PARALLEL, Sorting.PARALLEL + 3})
     void primitiveSortsMatchArraysSort(int n) {
         SplittableRandom r = new SplittableRandom(7 + n);
         int[] a = r.ints(n).toArray();
@@ -53,6 +53,26 @@ class SortingTest {
         Sorting.sort(b, n, new long[n]);
         assertArrayEquals(ea, a);
         assertArrayEquals(eb, b);
+    }
+
+    /** Keys of scores in [0, 1] share their top digits: the two-thread passes skip those and still sort. */
+    @ParameterizedTest
+    @ValueSource(ints = {Sorting.PARALLEL + 1})
+    void twoThreadSortOfProbabilityKeysAndTies(int n) {
+        SplittableRandom r = new SplittableRandom(11);
+        long[] b = new long[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = Sorting.doubleKey(r.nextInt(4) == 0 ? r.nextInt(1000) / 1000.0 : r.nextDouble());
+        }
+        long[] eb = b.clone();
+        Arrays.sort(eb);
+        Sorting.sort(b, n, new long[n]);
+        assertArrayEquals(eb, b);
+        long[] same = new long[n];
+        Arrays.fill(same, 42L);
+        Sorting.sort(same, n, new long[n]);
+        assertEquals(42L, same[0]);
+        assertEquals(42L, same[n - 1]);
     }
 
     @ParameterizedTest

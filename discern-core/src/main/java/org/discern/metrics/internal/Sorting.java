@@ -111,21 +111,8 @@ public final class Sorting {
             ForkJoinTask<int[]> upperCount = ForkJoinPool.commonPool().submit(() -> digitCounts(from, half, n, sh));
             int[] lower = digitCounts(from, 0, half, sh);
             int[] upper = upperCount.join();
-            int total = 0;
-            boolean single = false;
-            for (int d = 0; d < 1 << 16; d++) {
-                int lo = lower[d];
-                int hi = upper[d];
-                if (lo + hi == n) {
-                    single = true;
-                    break;
-                }
-                lower[d] = total;
-                upper[d] = total + lo;
-                total += lo + hi;
-            }
-            if (single) {
-                continue;
+            if (!bucketStarts(lower, upper, n)) {
+                continue; // one digit for all: the pass would not move anything
             }
             final int[] to = dst;
             ForkJoinTask<?> upperScatter = ForkJoinPool.commonPool().submit(() -> scatter(from, to, half, n, sh, upper));
@@ -155,7 +142,10 @@ public final class Sorting {
     }
 
     /**
-     * Sorts {@code a[0, n)} ascending by signed value, using {@code scratch} as second buffer.
+     * Sorts {@code a[0, n)} ascending by signed value, using {@code scratch} (length at least
+     * {@code n}) as second buffer. From {@value #PARALLEL} values on, each pass is split over two
+     * threads, as {@link #sort(int[], int, int[])} does; the sorted order is unique, so the result
+     * is the same.
      */
     public static void sort(long[] a, int n, long[] scratch) {
         if (n < 2) {
@@ -163,6 +153,10 @@ public final class Sorting {
         }
         if (n < 64) {
             java.util.Arrays.sort(a, 0, n);
+            return;
+        }
+        if (n >= PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
+            sortTwoThreads(a, n, scratch);
             return;
         }
         final int bits = n < SMALL ? 8 : 16;
@@ -197,6 +191,71 @@ public final class Sorting {
         }
         if (src != a) {
             System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    /**
+     * Four 16-bit LSD passes over 64-bit keys, each split in halves as in
+     * {@link #sortTwoThreads(int[], int, int[])}: the lower half scatters from the digit's start,
+     * the upper half from the start plus the lower half's count, which keeps each pass stable.
+     */
+    private static void sortTwoThreads(long[] a, int n, long[] scratch) {
+        final int half = n >>> 1;
+        long[] src = a;
+        long[] dst = scratch;
+        for (int shift = 0; shift < 64; shift += 16) {
+            final long[] from = src;
+            final int sh = shift;
+            ForkJoinTask<int[]> upperCount = ForkJoinPool.commonPool().submit(() -> digitCounts(from, half, n, sh));
+            int[] lower = digitCounts(from, 0, half, sh);
+            int[] upper = upperCount.join();
+            if (!bucketStarts(lower, upper, n)) {
+                continue; // one digit for all: the pass would not move anything
+            }
+            final long[] to = dst;
+            ForkJoinTask<?> upperScatter = ForkJoinPool.commonPool().submit(() -> scatter(from, to, half, n, sh, upper));
+            scatter(from, to, 0, half, sh, lower);
+            upperScatter.join();
+            src = to;
+            dst = from;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
+        }
+    }
+
+    /**
+     * Turns the digit counts of the two halves into their scatter starts (lower half first within
+     * each digit); false, leaving them unchanged past the digit found, when one digit holds all
+     * {@code n} values.
+     */
+    private static boolean bucketStarts(int[] lower, int[] upper, int n) {
+        int total = 0;
+        for (int d = 0; d < 1 << 16; d++) {
+            int lo = lower[d];
+            int hi = upper[d];
+            if (lo + hi == n) {
+                return false;
+            }
+            lower[d] = total;
+            upper[d] = total + lo;
+            total += lo + hi;
+        }
+        return true;
+    }
+
+    private static int[] digitCounts(long[] a, int from, int to, int shift) {
+        int[] c = new int[1 << 16];
+        for (int i = from; i < to; i++) {
+            c[(int) (((a[i] ^ Long.MIN_VALUE) >>> shift) & 0xFFFF)]++;
+        }
+        return c;
+    }
+
+    private static void scatter(long[] src, long[] dst, int from, int to, int shift, int[] next) {
+        for (int i = from; i < to; i++) {
+            long v = src[i];
+            dst[next[(int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFFFF)]++] = v;
         }
     }
 
