@@ -71,7 +71,13 @@ public final class CurvesCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out must be a directory, but " + out + " is not one");
         }
-        Predictions read = input.read(spec.commandLine().getErr());
+        // binary curves are walked from the evaluation's table and streamed to the files, so
+        // nothing reads the rows: the reader may evaluate them as it reads and keep none, and no
+        // curve is held (1e8 rows in -Xmx2g: docs/PERFORMANCE.md). --class picks a class of
+        // multi-class rows, which must then be kept
+        boolean evaluationOnly = input.className() == null;
+        Predictions read = input.chosenClass(InputOptions.read(
+                input.spec(spec.commandLine().getErr()).toBuilder().evaluationOnly(evaluationOnly).build()));
         Path[] in = input.inputs();
         PrintWriter o = spec.commandLine().getOut();
         if (!(read instanceof BinaryPredictions p)) {
@@ -79,8 +85,7 @@ public final class CurvesCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         BinaryEvaluation ev = p.evaluation();
-        CurveCsv.writeAll(out, allThresholds ? ev.rocCurveAllThresholds() : ev.rocCurve(), ev.precisionRecallCurve(),
-                ev.detCurve(), in);
+        CurveCsv.writeAll(out, ev, allThresholds, in);
         o.println("wrote " + out.resolve("roc.csv") + ", " + out.resolve("pr.csv") + ", " + out.resolve("det.csv"));
         ev.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         o.flush();

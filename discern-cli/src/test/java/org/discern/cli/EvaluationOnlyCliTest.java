@@ -58,6 +58,43 @@ class EvaluationOnlyCliTest {
         }
     }
 
+    /**
+     * {@code discern curves} reads binary input evaluation-only too and streams the curves from
+     * the table: the files are byte for byte those of the rows read and kept.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void curvesSameAsTheRowsKept(boolean allThresholds) throws IOException {
+        SplittableRandom r = new SplittableRandom(12);
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            boolean y = r.nextInt(10) < 3;
+            double s = switch (r.nextInt(8)) {
+                case 0 -> r.nextInt(20) / 19.0;
+                case 1 -> r.nextBoolean() ? -0.0 : 0.0;
+                default -> Math.min(1, Math.max(0, r.nextGaussian() * 0.2 + (y ? 0.6 : 0.4)));
+            };
+            rows.append(y ? "1" : "0").append(',').append(s).append('\n');
+        }
+        Path plain = dir.resolve("plain.csv");
+        Path quoted = dir.resolve("quoted.csv");
+        Files.writeString(plain, "label,score\n" + rows);
+        Files.writeString(quoted, "\"label\",\"score\"\n" + rows);
+        assertTrue(Files.size(plain) > 1 << 17, "large enough for the chunked reader");
+        for (Path in : List.of(plain, quoted)) {
+            List<String> a = new ArrayList<>(List.of("curves", in.toString(), "--out", dir.resolve("out-" + in.getFileName()).toString()));
+            if (allThresholds) {
+                a.add("--all-thresholds");
+            }
+            CliRunner.Result res = CliRunner.run(a.toArray(String[]::new));
+            assertEquals(0, res.code(), res.err());
+        }
+        for (String f : List.of("roc.csv", "pr.csv", "det.csv")) {
+            assertEquals(Files.readString(dir.resolve("out-quoted.csv").resolve(f)),
+                    Files.readString(dir.resolve("out-plain.csv").resolve(f)), f);
+        }
+    }
+
     private static String[] args(Path file, List<String> options) {
         List<String> a = new ArrayList<>(List.of("evaluate", file.toString()));
         a.addAll(options);

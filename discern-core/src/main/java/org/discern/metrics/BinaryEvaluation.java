@@ -228,53 +228,53 @@ public final class BinaryEvaluation {
      * distinct-score points and the (0, 0) point at +Infinity always stay.
      */
     public RocCurve rocCurve() {
-        int m = points.size();
-        boolean[] keep = new boolean[m];
-        keep[0] = true;
-        keep[m - 1] = true;
-        for (int i = 1; i < m - 1; i++) {
-            double fp0 = points.falsePositives(i - 1);
-            double fp1 = points.falsePositives(i);
-            double fp2 = points.falsePositives(i + 1);
-            double tp0 = points.truePositives(i - 1);
-            double tp1 = points.truePositives(i);
-            double tp2 = points.truePositives(i + 1);
-            keep[i] = (fp2 - fp1) - (fp1 - fp0) != 0 || (tp2 - tp1) - (tp1 - tp0) != 0;
-        }
-        return roc(keep);
+        return roc(false);
     }
 
     /** ROC curve with one point per distinct score (plus (0, 0) at +Infinity). */
     public RocCurve rocCurveAllThresholds() {
-        return roc(null);
+        return roc(true);
     }
 
-    private RocCurve roc(boolean[] keep) {
+    private RocCurve roc(boolean allThresholds) {
+        int[] k = {0};
+        visitRocCurve(allThresholds, (t, x, y) -> k[0]++);
+        CurveArrays a = new CurveArrays(k[0]);
+        visitRocCurve(allThresholds, a);
+        return RocCurve.wrap(a.x, a.y, a.thresholds);
+    }
+
+    /**
+     * Walks the points of {@link #rocCurve()} (or, {@code allThresholds}, of
+     * {@link #rocCurveAllThresholds()}) in order, without building the curve: (threshold, fpr,
+     * tpr), first the (0, 0) point at +Infinity (a rate NaN when its class is absent). The curve
+     * objects are built from this walk, so the points are the same to the last bit.
+     */
+    public <X extends Exception> void visitRocCurve(boolean allThresholds, CurveVisitor<X> visitor) throws X {
         int m = points.size();
-        int k = 1;
-        for (int i = 0; i < m; i++) {
-            if (keep == null || keep[i]) {
-                k++;
-            }
-        }
-        double[] fpr = new double[k];
-        double[] tpr = new double[k];
-        double[] thr = new double[k];
         double p = points.positives();
         double n = points.negatives();
-        fpr[0] = n == 0 ? Double.NaN : 0;
-        tpr[0] = p == 0 ? Double.NaN : 0;
-        thr[0] = Double.POSITIVE_INFINITY;
-        int j = 1;
+        visitor.point(Double.POSITIVE_INFINITY, n == 0 ? Double.NaN : 0, p == 0 ? Double.NaN : 0);
+        // rows i - 1, i and i + 1 of the table (each read once)
+        double fp0 = 0;
+        double tp0 = 0;
+        double fp1 = points.falsePositives(0);
+        double tp1 = points.truePositives(0);
         for (int i = 0; i < m; i++) {
-            if (keep == null || keep[i]) {
-                fpr[j] = points.falsePositives(i) / n;
-                tpr[j] = points.truePositives(i) / p;
-                thr[j] = points.threshold(i);
-                j++;
+            double fp2 = i + 1 < m ? points.falsePositives(i + 1) : 0;
+            double tp2 = i + 1 < m ? points.truePositives(i + 1) : 0;
+            // scikit-learn's drop_intermediate: a middle point goes when both second differences
+            // of its cumulative counts are zero; the first and last rows always stay
+            boolean keep = allThresholds || i == 0 || i == m - 1
+                    || (fp2 - fp1) - (fp1 - fp0) != 0 || (tp2 - tp1) - (tp1 - tp0) != 0;
+            if (keep) {
+                visitor.point(points.threshold(i), fp1 / n, tp1 / p);
             }
+            fp0 = fp1;
+            tp0 = tp1;
+            fp1 = fp2;
+            tp1 = tp2;
         }
-        return RocCurve.wrap(fpr, tpr, thr);
     }
 
     /**
@@ -353,23 +353,24 @@ public final class BinaryEvaluation {
      * weights) is 0, as in scikit-learn. Recall is NaN when there are no positives.
      */
     public PrecisionRecallCurve precisionRecallCurve() {
-        int m = points.size();
-        int k = m + 1;
-        double[] prec = new double[k];
-        double[] rec = new double[k];
-        double[] thr = new double[k];
-        prec[0] = 1;
-        rec[0] = 0;
-        thr[0] = Double.POSITIVE_INFINITY;
+        CurveArrays a = new CurveArrays(points.size() + 1);
+        visitPrecisionRecallCurve(a);
+        return PrecisionRecallCurve.wrap(a.x, a.y, a.thresholds);
+    }
+
+    /**
+     * Walks the points of {@link #precisionRecallCurve()} in order, without building the curve:
+     * (threshold, precision, recall), first the end point (+Infinity, 1, 0). The curve is built
+     * from this walk, so the points are the same to the last bit.
+     */
+    public <X extends Exception> void visitPrecisionRecallCurve(CurveVisitor<X> visitor) throws X {
+        visitor.point(Double.POSITIVE_INFINITY, 1, 0);
         double p = points.positives();
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < points.size(); i++) {
             double tp = points.truePositives(i);
             double predicted = tp + points.falsePositives(i);
-            prec[i + 1] = predicted == 0 ? 0 : tp / predicted;
-            rec[i + 1] = p == 0 ? Double.NaN : tp / p;
-            thr[i + 1] = points.threshold(i);
+            visitor.point(points.threshold(i), predicted == 0 ? 0 : tp / predicted, p == 0 ? Double.NaN : tp / p);
         }
-        return PrecisionRecallCurve.wrap(prec, rec, thr);
     }
 
     /** First row reaching full recall (all of the table if there are no positives). */
@@ -500,6 +501,32 @@ public final class BinaryEvaluation {
 
     /** DET curve with scikit-learn's points (see {@link DetCurve}); empty rates are NaN. */
     public DetCurve detCurve() {
+        long range = detRange();
+        CurveArrays a = new CurveArrays((int) (range & 0xFFFFFFFFL) - (int) (range >>> 32) + 1);
+        visitDetCurve(a);
+        return DetCurve.wrap(a.x, a.y, a.thresholds);
+    }
+
+    /**
+     * Walks the points of {@link #detCurve()} in order, without building the curve: (threshold,
+     * fpr, fnr). The curve is built from this walk, so the points are the same to the last bit.
+     */
+    public <X extends Exception> void visitDetCurve(CurveVisitor<X> visitor) throws X {
+        long range = detRange();
+        int lo = (int) (range >>> 32);
+        int hi = (int) (range & 0xFFFFFFFFL);
+        double p = points.positives();
+        double n = points.negatives();
+        for (int i = lo; i <= hi; i++) {
+            visitor.point(points.threshold(i), points.falsePositives(i) / n, (p - points.truePositives(i)) / p);
+        }
+    }
+
+    /**
+     * The rows of the DET curve, {@code lo << 32 | hi}: from the last row whose false positives
+     * equal the first row's to the first row reaching full recall (in either order).
+     */
+    private long detRange() {
         int m = points.size();
         double fp0 = points.falsePositives(0);
         int first = 0;
@@ -507,20 +534,29 @@ public final class BinaryEvaluation {
             first++;
         }
         int last = lastBeforeFullRecall();
-        int lo = Math.min(first, last);
-        int hi = Math.max(first, last);
-        int k = hi - lo + 1;
-        double[] fpr = new double[k];
-        double[] fnr = new double[k];
-        double[] thr = new double[k];
-        double p = points.positives();
-        double n = points.negatives();
-        for (int i = lo; i <= hi; i++) {
-            fpr[i - lo] = points.falsePositives(i) / n;
-            fnr[i - lo] = (p - points.truePositives(i)) / p;
-            thr[i - lo] = points.threshold(i);
+        return (long) Math.min(first, last) << 32 | Math.max(first, last);
+    }
+
+    /** Collects a walked curve into arrays of a known length. */
+    private static final class CurveArrays implements CurveVisitor<RuntimeException> {
+        final double[] x;
+        final double[] y;
+        final double[] thresholds;
+        private int j;
+
+        CurveArrays(int size) {
+            x = new double[size];
+            y = new double[size];
+            thresholds = new double[size];
         }
-        return DetCurve.wrap(fpr, fnr, thr);
+
+        @Override
+        public void point(double threshold, double a, double b) {
+            thresholds[j] = threshold;
+            x[j] = a;
+            y[j] = b;
+            j++;
+        }
     }
 
     /**

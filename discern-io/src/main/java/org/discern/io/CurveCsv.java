@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 
+import org.discern.metrics.BinaryEvaluation;
 import org.discern.metrics.DetCurve;
 import org.discern.metrics.PrecisionRecallCurve;
 import org.discern.metrics.RocCurve;
@@ -13,6 +14,10 @@ import org.discern.metrics.RocCurve;
  * shortest round-trip notation (locale-independent).
  */
 public final class CurveCsv {
+    private static final String ROC_HEADER = "threshold,fpr,tpr\n";
+    private static final String PR_HEADER = "threshold,precision,recall\n";
+    private static final String DET_HEADER = "threshold,fpr,fnr\n";
+
     private CurveCsv() {
     }
 
@@ -60,22 +65,50 @@ public final class CurveCsv {
                 .commit();
     }
 
+    /**
+     * As {@link #writeAll(Path, RocCurve, PrecisionRecallCurve, DetCurve, Path...)} for the curves
+     * of {@code ev} ({@link BinaryEvaluation#rocCurve()} or, {@code allThresholds},
+     * {@link BinaryEvaluation#rocCurveAllThresholds()}; the PR and DET curves), the same bytes, but
+     * streamed from the evaluation's point walks ({@link BinaryEvaluation#visitRocCurve} etc.)
+     * without building the curves: nothing is held per point, so the curves of 10^8 rows fit
+     * where their arrays (24 bytes per point each) would not.
+     *
+     * @return the three files
+     */
+    public static java.util.List<Path> writeAll(Path dir, BinaryEvaluation ev, boolean allThresholds,
+            Path... inputs) throws IOException {
+        return OutputFiles.protecting(inputs)
+                .text(dir.resolve("roc.csv"), w -> {
+                    w.write(ROC_HEADER);
+                    ev.visitRocCurve(allThresholds, (t, x, y) -> row(w, t, x, y));
+                })
+                .text(dir.resolve("pr.csv"), w -> {
+                    w.write(PR_HEADER);
+                    ev.visitPrecisionRecallCurve((t, x, y) -> row(w, t, x, y));
+                })
+                .text(dir.resolve("det.csv"), w -> {
+                    w.write(DET_HEADER);
+                    ev.visitDetCurve((t, x, y) -> row(w, t, x, y));
+                })
+                .commit();
+    }
+
     static void roc(RocCurve c, Writer w) throws IOException {
-        w.write("threshold,fpr,tpr\n");
+        w.write(ROC_HEADER);
         for (int i = 0; i < c.size(); i++) {
             row(w, c.threshold(i), c.fpr(i), c.tpr(i));
         }
     }
 
     static void pr(PrecisionRecallCurve c, Writer w) throws IOException {
-        w.write("threshold,precision,recall\n");
+        w.write(PR_HEADER);
         for (int i = 0; i < c.size(); i++) {
             row(w, c.threshold(i), c.precision(i), c.recall(i));
         }
     }
 
     static void det(DetCurve c, Writer w) throws IOException {
-        w.write("threshold,fpr,fnr\n");
+        w.write(DET_HEADER);
         for (int i = 0; i < c.size(); i++) {
             row(w, c.threshold(i), c.fpr(i), c.fnr(i));
         }
