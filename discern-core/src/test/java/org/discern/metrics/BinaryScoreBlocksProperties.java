@@ -28,17 +28,10 @@ class BinaryScoreBlocksProperties {
 
     @Provide
     Arbitrary<Rows> rows() {
-        Arbitrary<Double> score = Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 8).map(v -> v / 8.0),
-                Arbitraries.of(-0.0, 0.0, 1.0, 0.5),
-                Arbitraries.doubles().between(0, 1),
-                Arbitraries.doubles().between(-3, 3),
-                Arbitraries.floats().between(0, 1).map(f -> (double) f));
+        Arbitrary<Double> score = BinaryRowArbitraries.score();
         return Arbitraries.integers().between(1, 400).flatMap(n -> Combinators.combine(
                 score.array(double[].class).ofSize(n),
-                Arbitraries.oneOf(Arbitraries.of(true, false).array(boolean[].class).ofSize(n),
-                        Arbitraries.of(true).array(boolean[].class).ofSize(n),
-                        Arbitraries.of(false).array(boolean[].class).ofSize(n)),
+                BinaryRowArbitraries.labels(n),
                 Arbitraries.integers().between(0, 3))
                 .as(Rows::new));
     }
