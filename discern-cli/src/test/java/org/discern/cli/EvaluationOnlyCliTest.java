@@ -27,23 +27,9 @@ class EvaluationOnlyCliTest {
     @ParameterizedTest
     @ValueSource(doubles = {1.0, 3.0})
     void sameOutputAsTheRowsKept(double scale) throws IOException {
-        SplittableRandom r = new SplittableRandom(11);
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < 12_000; i++) {
-            boolean y = r.nextInt(10) < 3;
-            // mostly distinct doubles, some ties on a grid, both zeros
-            double s = switch (r.nextInt(8)) {
-                case 0 -> r.nextInt(20) / 19.0;
-                case 1 -> r.nextBoolean() ? -0.0 : 0.0;
-                default -> Math.min(1, Math.max(0, r.nextGaussian() * 0.2 + (y ? 0.6 : 0.4)));
-            };
-            rows.append(y ? "1" : "0").append(',').append(s * scale).append('\n');
-        }
+        writeRows(11, scale);
         Path plain = dir.resolve("plain.csv");
         Path quoted = dir.resolve("quoted.csv");
-        Files.writeString(plain, "label,score\n" + rows);
-        Files.writeString(quoted, "\"label\",\"score\"\n" + rows);
-        assertTrue(Files.size(plain) > 1 << 17, "large enough for the chunked reader");
         List<List<String>> optionSets = List.of(List.of("--format", "json"),
                 List.of("--format", "json", "--threshold", "0.3", "--max-fpr", "0.2"),
                 List.of("--format", "json", "--ci", "delong"),
@@ -65,22 +51,9 @@ class EvaluationOnlyCliTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void curvesSameAsTheRowsKept(boolean allThresholds) throws IOException {
-        SplittableRandom r = new SplittableRandom(12);
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < 12_000; i++) {
-            boolean y = r.nextInt(10) < 3;
-            double s = switch (r.nextInt(8)) {
-                case 0 -> r.nextInt(20) / 19.0;
-                case 1 -> r.nextBoolean() ? -0.0 : 0.0;
-                default -> Math.min(1, Math.max(0, r.nextGaussian() * 0.2 + (y ? 0.6 : 0.4)));
-            };
-            rows.append(y ? "1" : "0").append(',').append(s).append('\n');
-        }
+        writeRows(12, 1.0);
         Path plain = dir.resolve("plain.csv");
         Path quoted = dir.resolve("quoted.csv");
-        Files.writeString(plain, "label,score\n" + rows);
-        Files.writeString(quoted, "\"label\",\"score\"\n" + rows);
-        assertTrue(Files.size(plain) > 1 << 17, "large enough for the chunked reader");
         for (Path in : List.of(plain, quoted)) {
             List<String> a = new ArrayList<>(List.of("curves", in.toString(), "--out", dir.resolve("out-" + in.getFileName()).toString()));
             if (allThresholds) {
@@ -93,6 +66,29 @@ class EvaluationOnlyCliTest {
             assertEquals(Files.readString(dir.resolve("out-quoted.csv").resolve(f)),
                     Files.readString(dir.resolve("out-plain.csv").resolve(f)), f);
         }
+    }
+
+    /**
+     * Writes the same 12,000 seeded rows as plain.csv and as quoted.csv (a quoted header: the
+     * sequential reader, which keeps the rows): mostly distinct doubles, some ties on a grid, both
+     * zeros, each score times {@code scale}.
+     */
+    private void writeRows(long seed, double scale) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            boolean y = r.nextInt(10) < 3;
+            double s = switch (r.nextInt(8)) {
+                case 0 -> r.nextInt(20) / 19.0;
+                case 1 -> r.nextBoolean() ? -0.0 : 0.0;
+                default -> Math.min(1, Math.max(0, r.nextGaussian() * 0.2 + (y ? 0.6 : 0.4)));
+            };
+            rows.append(y ? "1" : "0").append(',').append(s * scale).append('\n');
+        }
+        Path plain = dir.resolve("plain.csv");
+        Files.writeString(plain, "label,score\n" + rows);
+        Files.writeString(dir.resolve("quoted.csv"), "\"label\",\"score\"\n" + rows);
+        assertTrue(Files.size(plain) > 1 << 17, "large enough for the chunked reader");
     }
 
     private static String[] args(Path file, List<String> options) {

@@ -237,8 +237,12 @@ public final class BinaryEvaluation {
     }
 
     private RocCurve roc(boolean allThresholds) {
-        int[] k = {0};
-        visitRocCurve(allThresholds, (t, x, y) -> k[0]++);
+        // every row and the point at +Infinity, or a first walk counts the points kept
+        int[] k = {points.size() + 1};
+        if (!allThresholds) {
+            k[0] = 0;
+            visitRocCurve(false, (t, x, y) -> k[0]++);
+        }
         CurveArrays a = new CurveArrays(k[0]);
         visitRocCurve(allThresholds, a);
         return RocCurve.wrap(a.x, a.y, a.thresholds);
@@ -501,8 +505,8 @@ public final class BinaryEvaluation {
 
     /** DET curve with scikit-learn's points (see {@link DetCurve}); empty rates are NaN. */
     public DetCurve detCurve() {
-        long range = detRange();
-        CurveArrays a = new CurveArrays((int) (range & 0xFFFFFFFFL) - (int) (range >>> 32) + 1);
+        Rows rows = detRows();
+        CurveArrays a = new CurveArrays(rows.hi - rows.lo + 1);
         visitDetCurve(a);
         return DetCurve.wrap(a.x, a.y, a.thresholds);
     }
@@ -512,21 +516,23 @@ public final class BinaryEvaluation {
      * fpr, fnr). The curve is built from this walk, so the points are the same to the last bit.
      */
     public <X extends Exception> void visitDetCurve(CurveVisitor<X> visitor) throws X {
-        long range = detRange();
-        int lo = (int) (range >>> 32);
-        int hi = (int) (range & 0xFFFFFFFFL);
+        Rows rows = detRows();
         double p = points.positives();
         double n = points.negatives();
-        for (int i = lo; i <= hi; i++) {
+        for (int i = rows.lo; i <= rows.hi; i++) {
             visitor.point(points.threshold(i), points.falsePositives(i) / n, (p - points.truePositives(i)) / p);
         }
     }
 
+    /** Rows {@code lo} to {@code hi} of the table, both included. */
+    private record Rows(int lo, int hi) {
+    }
+
     /**
-     * The rows of the DET curve, {@code lo << 32 | hi}: from the last row whose false positives
-     * equal the first row's to the first row reaching full recall (in either order).
+     * The rows of the DET curve: from the last row whose false positives equal the first row's to
+     * the first row reaching full recall (in either order).
      */
-    private long detRange() {
+    private Rows detRows() {
         int m = points.size();
         double fp0 = points.falsePositives(0);
         int first = 0;
@@ -534,7 +540,7 @@ public final class BinaryEvaluation {
             first++;
         }
         int last = lastBeforeFullRecall();
-        return (long) Math.min(first, last) << 32 | Math.max(first, last);
+        return new Rows(Math.min(first, last), Math.max(first, last));
     }
 
     /** Collects a walked curve into arrays of a known length. */

@@ -148,29 +148,21 @@ final class KeyBlocks {
     /** Merges two sorted runs; each input block is released to {@code spare} once read, and reused. */
     private static Run merge(Run a, Run b, ArrayDeque<long[]> spare) {
         long total = a.length + b.length;
-        long[][] out = new long[(int) ((total + MASK) >>> SHIFT)][];
-        int ob = 0;
-        long[] o = null;
-        int oi = BLOCK;
-        int ab = 0;
-        long[] x = a.blocks[0];
-        int xi = 0;
-        int xEnd = a.length(0);
-        int bb = 0;
-        long[] y = b.blocks[0];
-        int yi = 0;
-        int yEnd = b.length(0);
-        while (x != null && y != null) {
-            if (oi == BLOCK) {
-                o = spare.isEmpty() ? new long[BLOCK] : spare.pop();
-                out[ob++] = o;
-                oi = 0;
-            }
+        Writer out = new Writer(total, spare);
+        Reader x = new Reader(a, spare);
+        Reader y = new Reader(b, spare);
+        while (x.keys != null && y.keys != null) {
             // steps that can neither exhaust an input block nor fill the output block
-            int steps = Math.min(BLOCK - oi, Math.min(xEnd - xi, yEnd - yi));
+            int steps = Math.min(out.room(), Math.min(x.end - x.at, y.end - y.at));
+            long[] xs = x.keys;
+            long[] ys = y.keys;
+            long[] o = out.keys;
+            int xi = x.at;
+            int yi = y.at;
+            int oi = out.at;
             for (int s = 0; s < steps; s++) {
-                long u = x[xi];
-                long v = y[yi];
+                long u = xs[xi];
+                long v = ys[yi];
                 if (u <= v) {
                     o[oi++] = u;
                     xi++;
@@ -179,48 +171,79 @@ final class KeyBlocks {
                     yi++;
                 }
             }
-            if (xi == xEnd) {
-                spare.push(x);
-                a.blocks[ab] = null;
-                ab++;
-                x = ab < a.blocks.length ? a.blocks[ab] : null;
-                xi = 0;
-                xEnd = x == null ? 0 : a.length(ab);
-            }
-            if (yi == yEnd) {
-                spare.push(y);
-                b.blocks[bb] = null;
-                bb++;
-                y = bb < b.blocks.length ? b.blocks[bb] : null;
-                yi = 0;
-                yEnd = y == null ? 0 : b.length(bb);
-            }
+            x.at = xi;
+            y.at = yi;
+            out.at = oi;
+            x.nextBlockIfRead();
+            y.nextBlockIfRead();
         }
         // the rest of the input not yet exhausted
-        Run rest = x != null ? a : b;
-        int rb = x != null ? ab : bb;
-        long[] r = x != null ? x : y;
-        int ri = x != null ? xi : yi;
-        int rEnd = x != null ? xEnd : yEnd;
-        while (r != null) {
-            if (oi == BLOCK) {
-                o = spare.isEmpty() ? new long[BLOCK] : spare.pop();
-                out[ob++] = o;
-                oi = 0;
-            }
-            int len = Math.min(BLOCK - oi, rEnd - ri);
-            System.arraycopy(r, ri, o, oi, len);
-            oi += len;
-            ri += len;
-            if (ri == rEnd) {
-                spare.push(r);
-                rest.blocks[rb] = null;
-                rb++;
-                r = rb < rest.blocks.length ? rest.blocks[rb] : null;
-                ri = 0;
-                rEnd = r == null ? 0 : rest.length(rb);
+        Reader rest = x.keys != null ? x : y;
+        while (rest.keys != null) {
+            int len = Math.min(out.room(), rest.end - rest.at);
+            System.arraycopy(rest.keys, rest.at, out.keys, out.at, len);
+            out.at += len;
+            rest.at += len;
+            rest.nextBlockIfRead();
+        }
+        return new Run(out.blocks, total);
+    }
+
+    /** A run read block by block; each block read is released to the spare blocks. */
+    private static final class Reader {
+        private final Run run;
+        private final ArrayDeque<long[]> spare;
+        private int block = -1;
+        // the block being read (null once the run is read), the next key in it, its length
+        long[] keys;
+        int at;
+        int end;
+
+        Reader(Run run, ArrayDeque<long[]> spare) {
+            this.run = run;
+            this.spare = spare;
+            next();
+        }
+
+        /** Moves to the next block once this one is read, releasing it. */
+        void nextBlockIfRead() {
+            if (at == end) {
+                spare.push(keys);
+                run.blocks[block] = null;
+                next();
             }
         }
-        return new Run(out, total);
+
+        private void next() {
+            block++;
+            keys = block < run.blocks.length ? run.blocks[block] : null;
+            at = 0;
+            end = keys == null ? 0 : run.length(block);
+        }
+    }
+
+    /** The merged run written block by block, each new block a spare one when there is one. */
+    private static final class Writer {
+        private final ArrayDeque<long[]> spare;
+        final long[][] blocks;
+        private int count;
+        // the block being written and the next place in it
+        long[] keys;
+        int at = BLOCK;
+
+        Writer(long total, ArrayDeque<long[]> spare) {
+            this.spare = spare;
+            this.blocks = new long[(int) ((total + MASK) >>> SHIFT)][];
+        }
+
+        /** Room left in the block being written, starting a new block when it is full. */
+        int room() {
+            if (at == BLOCK) {
+                keys = spare.isEmpty() ? new long[BLOCK] : spare.pop();
+                blocks[count++] = keys;
+                at = 0;
+            }
+            return BLOCK - at;
+        }
     }
 }

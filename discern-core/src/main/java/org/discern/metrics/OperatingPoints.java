@@ -527,14 +527,19 @@ public final class OperatingPoints {
         return out;
     }
 
+    /** The values {@code row(i)} of every row of the table. */
+    private double[] column(java.util.function.IntToDoubleFunction row) {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = row.applyAsDouble(i);
+        }
+        return out;
+    }
+
     /** Copy of the cumulative true-positive counts. */
     public double[] truePositives() {
         if (compact != null) {
-            double[] out = new double[size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = compact.truePositives(i);
-            }
-            return out;
+            return column(compact::truePositives);
         }
         return tp != null ? tp.clone() : Arrays.stream(tpCounts).asDoubleStream().toArray();
     }
@@ -542,11 +547,7 @@ public final class OperatingPoints {
     /** Copy of the cumulative false-positive counts. */
     public double[] falsePositives() {
         if (compact != null) {
-            double[] out = new double[size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = compact.falsePositives(i);
-            }
-            return out;
+            return column(compact::falsePositives);
         }
         return fp != null ? fp.clone() : Arrays.stream(fpCounts).asDoubleStream().toArray();
     }
