@@ -6,9 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.UnaryOperator;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Sorting;
 
 /**
  * The numbers of one evaluation as every output shows them: the ordered metric values under the
@@ -209,11 +212,21 @@ public final class EvaluationSummary {
         Builder b = new Builder(Task.BINARY, ev.rows(), ev.operatingPoints().weighted(), options);
         b.positiveRows = ev.positiveRows();
         b.negativeRows = ev.negativeRows();
-        b.add(Metric.ROC_AUC, ev.rocAuc());
-        b.add(Metric.AVERAGE_PRECISION, ev.averagePrecision());
-        b.add(Metric.PR_AUC_INTERPOLATED, ev.prAucInterpolated());
-        b.add(Metric.PR_AUC_TRAPEZOID, ev.prAucTrapezoid());
-        b.add(Metric.KS, ev.ks());
+        // five walks over the table: on a large one, two of them on the common fork-join pool
+        // while this thread makes the other three (each value the same as made alone)
+        ForkJoinTask<double[]> precision = ev.operatingPoints().size() >= Sorting.PARALLEL
+                && Runtime.getRuntime().availableProcessors() > 1
+                ? ForkJoinPool.commonPool().submit(() -> new double[] {ev.averagePrecision(), ev.prAucInterpolated()})
+                : null;
+        double rocAuc = ev.rocAuc();
+        double trapezoid = ev.prAucTrapezoid();
+        double ks = ev.ks();
+        double[] pr = precision != null ? precision.join() : new double[] {ev.averagePrecision(), ev.prAucInterpolated()};
+        b.add(Metric.ROC_AUC, rocAuc);
+        b.add(Metric.AVERAGE_PRECISION, pr[0]);
+        b.add(Metric.PR_AUC_INTERPOLATED, pr[1]);
+        b.add(Metric.PR_AUC_TRAPEZOID, trapezoid);
+        b.add(Metric.KS, ks);
         b.add(Metric.LOG_LOSS, ev.logLoss());
         b.add(Metric.BRIER, ev.brierScore());
         ConfusionMatrix cm = ev.confusionAt(options.threshold());

@@ -1,6 +1,8 @@
 package org.discern.metrics;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 import org.discern.metrics.internal.Checks;
 import org.discern.metrics.internal.Sorting;
@@ -242,10 +244,63 @@ public final class OperatingPoints {
         return mergeLong(sorted[0], p, sorted[1], n - p);
     }
 
-    /** As {@link #merge(int[], int, int[], int)} for 64-bit keys. */
+    /**
+     * As {@link #merge(int[], int, int[], int)} for 64-bit keys. From {@link Sorting#PARALLEL}
+     * keys on, the keys are split by value at one key, and the rows of the keys at or above it
+     * (the table's first rows) and those below it are counted and filled on two threads (the
+     * common fork-join pool and the caller): every count is an integer, so the table is the same.
+     */
     private static OperatingPoints mergeLong(long[] pos, int p, long[] neg, int m) {
+        // pos[ip, p) and neg[jm, m): the keys >= the split key; the rest below it
+        int ip = 0;
+        int jm = 0;
+        boolean two = (long) p + m >= Sorting.PARALLEL && Runtime.getRuntime().availableProcessors() > 1;
+        if (two) {
+            long split = p >= m ? pos[p >>> 1] : neg[m >>> 1];
+            ip = lowerBound(pos, p, split);
+            jm = lowerBound(neg, m, split);
+        }
+        final int fip = ip;
+        final int fjm = jm;
+        ForkJoinTask<Integer> lowerCount = two
+                ? ForkJoinPool.commonPool().submit(() -> countDistinct(pos, 0, fip, neg, 0, fjm)) : null;
+        int upper = countDistinct(pos, ip, p, neg, jm, m);
+        int distinct = upper + (two ? lowerCount.join() : 0);
+        // mostly distinct scores: the keys (already here) serve as thresholds; with many ties a
+        // threshold array is smaller than the keys
+        boolean keys = 2L * distinct > p + m && pos.length == p && neg.length == m;
+        double[] thr = keys ? null : new double[distinct];
+        int[] tps = new int[distinct];
+        int[] fps = new int[distinct];
+        ForkJoinTask<?> lowerFill = two ? ForkJoinPool.commonPool().submit(
+                () -> fill(pos, 0, fip, neg, 0, fjm, upper, p - fip, m - fjm, thr, tps, fps)) : null;
+        fill(pos, ip, p, neg, jm, m, 0, 0, 0, thr, tps, fps);
+        if (two) {
+            lowerFill.join();
+        }
+        return keys ? new OperatingPoints(null, tps, fps, p + m, p, pos, neg)
+                : new OperatingPoints(thr, tps, fps, p + m, p, null, null);
+    }
+
+    /** The index of the first of the ascending {@code a[0, n)} that is {@code >= key} ({@code n} when none is). */
+    private static int lowerBound(long[] a, int n, long key) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Distinct keys among the ascending {@code pos[i, p)} and {@code neg[j, m)}. */
+    private static int countDistinct(long[] pos, int i, int p, long[] neg, int j, int m) {
         int distinct = 0;
-        for (int i = 0, j = 0; i < p || j < m; distinct++) {
+        for (; i < p || j < m; distinct++) {
             long key = i >= p ? neg[j] : j >= m ? pos[i] : Math.min(pos[i], neg[j]);
             while (i < p && pos[i] == key) {
                 i++;
@@ -254,36 +309,35 @@ public final class OperatingPoints {
                 j++;
             }
         }
-        // mostly distinct scores: the keys (already here) serve as thresholds; with many ties a
-        // threshold array is smaller than the keys
-        boolean keys = 2L * distinct > p + m && pos.length == p && neg.length == m;
-        double[] thr = keys ? null : new double[distinct];
-        int[] tps = new int[distinct];
-        int[] fps = new int[distinct];
+        return distinct;
+    }
+
+    /**
+     * Fills the rows from {@code row} on with the distinct keys of the ascending {@code pos[i0, p)}
+     * and {@code neg[j0, m)}, descending, the counts starting from {@code tp} and {@code fp} (those
+     * of the keys above them); thresholds only when {@code thr} is not null.
+     */
+    private static void fill(long[] pos, int i0, int p, long[] neg, int j0, int m, int row, int tp, int fp,
+            double[] thr, int[] tps, int[] fps) {
         int i = p - 1;
         int j = m - 1;
-        int tp = 0;
-        int fp = 0;
-        int row = 0;
-        while (i >= 0 || j >= 0) {
-            long key = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
-            while (i >= 0 && pos[i] == key) {
+        while (i >= i0 || j >= j0) {
+            long key = i < i0 ? neg[j] : j < j0 ? pos[i] : Math.max(pos[i], neg[j]);
+            while (i >= i0 && pos[i] == key) {
                 tp++;
                 i--;
             }
-            while (j >= 0 && neg[j] == key) {
+            while (j >= j0 && neg[j] == key) {
                 fp++;
                 j--;
             }
-            if (!keys) {
+            if (thr != null) {
                 thr[row] = Sorting.keyToDouble(key);
             }
             tps[row] = tp;
             fps[row] = fp;
             row++;
         }
-        return keys ? new OperatingPoints(null, tps, fps, p + m, p, pos, neg)
-                : new OperatingPoints(thr, tps, fps, p + m, p, null, null);
     }
 
     /** Merges ascending positive and negative keys into descending operating points. */

@@ -130,6 +130,55 @@ class BinaryScoreBlocksProperties {
         sameRows(expected.operatingPoints(), actual.operatingPoints());
     }
 
+    /**
+     * From {@link Sorting#PARALLEL} rows on, the array table is made on two threads (the larger
+     * class sorted beside the row-order sums, the table counted and filled in two parts split at
+     * one key): the same rows as the compact table and as the weighted path's (all weights 1),
+     * the same sums as {@link ProbabilityMetrics}. A fifth of the rows score exactly 0.5, so a
+     * run of ties lies across the split key; mostly distinct scores take the table that reads its
+     * thresholds from the keys, mostly tied ones the table with a threshold array.
+     */
+    @Example
+    void largeInputOnTwoThreads() {
+        int n = Sorting.PARALLEL + 77;
+        for (int distinctPercent : new int[] {30, 78}) {
+            SplittableRandom random = new SplittableRandom(distinctPercent);
+            double[] s = new double[n];
+            boolean[] y = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(100);
+                s[i] = kind < 20 ? 0.5 : kind < 20 + distinctPercent ? random.nextDouble() : random.nextInt(1000) / 999.0;
+                y[i] = random.nextInt(10) < (s[i] > 0.5 ? 5 : 2);
+            }
+            double[] ones = new double[n];
+            Arrays.fill(ones, 1);
+            // the codes: 0 negative and 1 positive, and both positive; then (mostly distinct) 0 positive
+            for (int flip : distinctPercent == 30 ? new int[] {0, 2} : new int[] {1}) {
+                Rows r = new Rows(s, y, flip);
+                boolean[] labels = labels(r);
+                BinaryEvaluation array = viaBlocks(r, Integer.MAX_VALUE);
+                BinaryEvaluation compact = viaBlocks(r, 0);
+                String what = distinctPercent + "% distinct, flip " + flip;
+                SameEvaluation.binary(compact, array, 0, what);
+                OperatingPoints weighted = OperatingPoints.of(s, labels, ones);
+                OperatingPoints unweighted = OperatingPoints.of(s, labels);
+                OperatingPoints a = array.operatingPoints();
+                assertEquals(weighted.size(), a.size(), what + " size");
+                assertEquals(weighted.size(), unweighted.size(), what + " size of OperatingPoints.of");
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(weighted.threshold(i), a.threshold(i), what + " threshold " + i);
+                    assertEquals(weighted.truePositives(i), a.truePositives(i), what + " tp " + i);
+                    assertEquals(weighted.falsePositives(i), a.falsePositives(i), what + " fp " + i);
+                    assertEquals(weighted.threshold(i), unweighted.threshold(i), what + " of: threshold " + i);
+                    assertEquals(weighted.truePositives(i), unweighted.truePositives(i), what + " of: tp " + i);
+                    assertEquals(weighted.falsePositives(i), unweighted.falsePositives(i), what + " of: fp " + i);
+                }
+                assertEquals(ProbabilityMetrics.logLoss(s, labels, null), array.logLoss(), 0, what + " log loss");
+                assertEquals(ProbabilityMetrics.brierScore(s, labels, null), array.brierScore(), 0, what + " Brier");
+            }
+        }
+    }
+
     @Property(tries = 30, seed = "20261206")
     void blockSortIsASort(@ForAll("blockCounts") int n, @ForAll("runs") int runBlocks) {
         SplittableRandom random = new SplittableRandom(n);

@@ -27,6 +27,32 @@ class EvaluationSummaryTest {
         return out;
     }
 
+    /**
+     * On a table of {@link org.discern.metrics.internal.Sorting#PARALLEL} rows or more, two of the
+     * five table walks run on another thread: each value is still the evaluation's own, in its place.
+     */
+    @Test
+    void binaryValuesOfALargeTableMadeOnTwoThreads() {
+        int n = org.discern.metrics.internal.Sorting.PARALLEL + 9;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextInt(10) < 3;
+            s[i] = 1 / (1 + Math.exp(-(random.nextGaussian() + (y[i] ? 1 : 0))));
+        }
+        BinaryEvaluation ev = BinaryEvaluation.of(s, y);
+        EvaluationSummary summary = EvaluationSummary.binary(ev, SummaryOptions.defaults());
+        double[] expected = {ev.rocAuc(), ev.averagePrecision(), ev.prAucInterpolated(), ev.prAucTrapezoid(), ev.ks()};
+        Metric[] metrics = {Metric.ROC_AUC, Metric.AVERAGE_PRECISION, Metric.PR_AUC_INTERPOLATED,
+            Metric.PR_AUC_TRAPEZOID, Metric.KS};
+        for (int m = 0; m < metrics.length; m++) {
+            assertEquals(expected[m], summary.value(MetricKey.of(metrics[m])).value(), 0, metrics[m].toString());
+        }
+        // the five are distinct here, so a value in the wrong place would show
+        assertEquals(5, java.util.Arrays.stream(expected).distinct().count());
+    }
+
     @Test
     void binaryValuesInTheReadmeOrderFromTheEvaluation() {
         BinaryEvaluation ev = BinaryEvaluation.of(S, Y);

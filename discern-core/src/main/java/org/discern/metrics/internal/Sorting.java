@@ -159,6 +159,19 @@ public final class Sorting {
             sortTwoThreads(a, n, scratch);
             return;
         }
+        sortOnOneThread(a, n, scratch);
+    }
+
+    /**
+     * As {@link #sort(long[], int, long[])} on the calling thread alone, whatever the size: for a
+     * caller that keeps the other cores busy itself (sorting one array while it works on another,
+     * say).
+     */
+    public static void sortOnOneThread(long[] a, int n, long[] scratch) {
+        if (n < 64) {
+            java.util.Arrays.sort(a, 0, n);
+            return;
+        }
         final int bits = n < SMALL ? 8 : 16;
         final int radix = 1 << bits;
         final int mask = radix - 1;
