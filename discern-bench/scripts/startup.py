@@ -50,6 +50,10 @@ def variants():
         ("./discern --version", ["./discern", "--version"], {}),
         ("./discern --help", ["./discern", "--help"], {}),
         ("./discern evaluate tiny.csv", ["./discern", "evaluate", TINY], {}),
+        ("DISCERN_JAVA_OPTS=-Xmx4g ./discern --version (G1, no huge pages)", ["./discern", "--version"],
+         {"DISCERN_JAVA_OPTS": "-Xmx4g"}),
+        ("DISCERN_JAVA_OPTS=-Xmx4g ./discern evaluate tiny.csv", ["./discern", "evaluate", TINY],
+         {"DISCERN_JAVA_OPTS": "-Xmx4g"}),
         ("DISCERN_CDS=0 ./discern --version", ["./discern", "--version"], {"DISCERN_CDS": "0"}),
         ("DISCERN_CDS=0 ./discern evaluate tiny.csv", ["./discern", "evaluate", TINY], {"DISCERN_CDS": "0"}),
     ]
