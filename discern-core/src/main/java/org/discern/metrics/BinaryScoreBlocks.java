@@ -47,6 +47,18 @@ public final class BinaryScoreBlocks {
         rows.add(score, code);
     }
 
+    /**
+     * Says which codes are positive before the end (a reader that knows it once both label values
+     * were met, say): from then on log loss and Brier score are summed as the rows are added,
+     * which {@link #evaluate} would otherwise do after the last row. The numbers are the same
+     * either way; an {@code evaluate} with other positive codes sums again.
+     *
+     * @throws IllegalStateException once evaluated, or when declared already with other codes
+     */
+    public void declare(boolean code0Positive, boolean code1Positive) {
+        rows.declare(code0Positive, code1Positive);
+    }
+
     /** Number of rows added. */
     public int rows() {
         return rows.rows();

@@ -20,6 +20,14 @@ final class CodedScores {
     private long[][] codes = new long[16][];
     private int rows;
     private boolean evaluated;
+    // which codes are positive, when declared before the end ({@link #declare}): from then on
+    // log loss and Brier score are summed as the rows come, in row order (the rows before it at
+    // the declaration); null until then
+    private boolean[] declared;
+    private boolean prob = true;
+    private double loss;
+    private double brier;
+    private double count;
 
     /** {@link BinaryScoreBlocks#add}. */
     void add(double score, int code) {
@@ -47,6 +55,45 @@ final class CodedScores {
             codes[block][(rows >>> 6) & KeyBlocks.MASK] |= 1L << rows;
         }
         rows++;
+        if (declared != null) {
+            sum(score, declared[code]);
+        }
+    }
+
+    /** {@link BinaryScoreBlocks#declare}. */
+    void declare(boolean code0Positive, boolean code1Positive) {
+        if (evaluated) {
+            throw new IllegalStateException("these scores were evaluated already");
+        }
+        if (declared != null) {
+            if (declared[0] != code0Positive || declared[1] != code1Positive) {
+                throw new IllegalStateException("the positive codes were declared already, otherwise");
+            }
+            return;
+        }
+        declared = new boolean[] {code0Positive, code1Positive};
+        long[] next = new long[2];
+        for (int r = 0; r < rows; r++) {
+            int code = code(r);
+            sum(Sorting.keyToDouble(keys[code].get(next[code]++)), declared[code]);
+        }
+    }
+
+    /** Adds a row to the row-order sums (once a score is not a probability, they are not made). */
+    private void sum(double s, boolean y) {
+        if (prob && !(s >= 0 && s <= 1)) {
+            prob = false;
+        }
+        if (prob) {
+            loss += ProbabilityMetrics.lossTerm(s, y);
+            double d = s - (y ? 1 : 0);
+            brier += d * d;
+            count += 1;
+        }
+    }
+
+    private int code(int r) {
+        return (int) (codes[r >>> CODE_SHIFT][(r >>> 6) & KeyBlocks.MASK] >>> r) & 1;
     }
 
     /** Rows added. */
@@ -64,10 +111,12 @@ final class CodedScores {
         }
         evaluated = true;
         boolean[] truth = {code0Positive, code1Positive};
-        if (rows <= compactAbove && rows >= Sorting.PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
+        boolean summed = declared != null && declared[0] == code0Positive && declared[1] == code1Positive;
+        if (!summed && rows <= compactAbove && rows >= Sorting.PARALLEL
+                && Runtime.getRuntime().availableProcessors() > 1) {
             return evaluateOnTwoThreads(truth);
         }
-        double[] sums = rowOrderSums(truth);
+        double[] sums = summed ? new double[] {loss, brier, count, prob ? 1 : 0} : rowOrderSums(truth);
         codes = null;
         // the classes: both codes in one class when they say the same
         KeyBlocks pos;
@@ -140,24 +189,14 @@ final class CodedScores {
      * the same value).
      */
     private double[] rowOrderSums(boolean[] truth) {
-        boolean prob = true;
-        double loss = 0;
-        double brier = 0;
-        double count = 0;
+        prob = true;
+        loss = 0;
+        brier = 0;
+        count = 0;
         long[] next = new long[2];
         for (int r = 0; r < rows; r++) {
-            int code = (int) (codes[r >>> CODE_SHIFT][(r >>> 6) & KeyBlocks.MASK] >>> r) & 1;
-            double s = Sorting.keyToDouble(keys[code].get(next[code]++));
-            if (prob && !(s >= 0 && s <= 1)) {
-                prob = false;
-            }
-            if (prob) {
-                boolean y = truth[code];
-                loss += ProbabilityMetrics.lossTerm(s, y);
-                double d = s - (y ? 1 : 0);
-                brier += d * d;
-                count += 1;
-            }
+            int code = code(r);
+            sum(Sorting.keyToDouble(keys[code].get(next[code]++)), truth[code]);
         }
         return new double[] {loss, brier, count, prob ? 1 : 0};
     }

@@ -256,7 +256,7 @@ public final class OperatingPoints {
         int jm = 0;
         boolean two = (long) p + m >= Sorting.PARALLEL && Runtime.getRuntime().availableProcessors() > 1;
         if (two) {
-            long split = p >= m ? pos[p >>> 1] : neg[m >>> 1];
+            long split = p >= m ? middleKey(pos, p, neg, m) : middleKey(neg, m, pos, p);
             ip = lowerBound(pos, p, split);
             jm = lowerBound(neg, m, split);
         }
@@ -280,6 +280,27 @@ public final class OperatingPoints {
         }
         return keys ? new OperatingPoints(null, tps, fps, p + m, p, pos, neg)
                 : new OperatingPoints(thr, tps, fps, p + m, p, null, null);
+    }
+
+    /**
+     * A key of the ascending {@code a[0, n)} (the larger class) with about half of all the keys of
+     * both classes below it, so that the two parts of the table are about equal: the first
+     * {@code a[j]} with {@code j + (keys of b below a[j])} at least half, by bisection (that count
+     * grows with {@code j}).
+     */
+    private static long middleKey(long[] a, int n, long[] b, int m) {
+        long half = ((long) n + m) >>> 1;
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mid + (long) lowerBound(b, m, a[mid]) >= half) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return a[lo];
     }
 
     /** The index of the first of the ascending {@code a[0, n)} that is {@code >= key} ({@code n} when none is). */

@@ -13,6 +13,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.discern.metrics.internal.Sorting;
 
 /**
@@ -41,9 +42,35 @@ class BinaryScoreBlocksProperties {
      * row a random code and both codes the same truth (all positive, all negative).
      */
     private static BinaryEvaluation viaBlocks(Rows r, int compactAbove) {
+        return viaBlocks(r, compactAbove, -1, false);
+    }
+
+    /** The positive codes of {@code r.flip}: {code 0 positive, code 1 positive}. */
+    private static boolean[] truth(int flip) {
+        return switch (flip) {
+            case 0 -> new boolean[] {false, true};
+            case 1 -> new boolean[] {true, false};
+            case 2 -> new boolean[] {true, true};
+            default -> new boolean[] {false, false};
+        };
+    }
+
+    /**
+     * As {@link #viaBlocks(Rows, int)}, the positive codes declared before row {@code declareAt}
+     * (not at all when it is negative): the true ones, or (when {@code otherwise}) code 0's
+     * truth flipped, which {@code evaluate} must then make up for.
+     */
+    private static BinaryEvaluation viaBlocks(Rows r, int compactAbove, int declareAt, boolean otherwise) {
         BinaryScoreBlocks b = new BinaryScoreBlocks();
         SplittableRandom random = new SplittableRandom(r.scores.length);
-        for (int i = 0; i < r.scores.length; i++) {
+        boolean[] t = truth(r.flip);
+        for (int i = 0; i <= r.scores.length; i++) {
+            if (i == declareAt) {
+                b.declare(t[0] ^ otherwise, t[1]);
+            }
+            if (i == r.scores.length) {
+                break;
+            }
             int code = switch (r.flip) {
                 case 0 -> r.labels[i] ? 1 : 0;
                 case 1 -> r.labels[i] ? 0 : 1;
@@ -87,6 +114,33 @@ class BinaryScoreBlocksProperties {
         assertEquals(DeLong.auc(expected.operatingPoints()), DeLong.auc(actual.operatingPoints()), "DeLong");
         assertEquals(expected.logLoss(), actual.logLoss(), 0, "log loss bit for bit");
         assertEquals(expected.brierScore(), actual.brierScore(), 0, "Brier bit for bit");
+    }
+
+    @Property(tries = 300, seed = "20261206")
+    void declaringThePositiveCodesEarlyChangesNothing(@ForAll("rows") Rows r,
+            @ForAll @IntRange(min = 0, max = 400) int at, @ForAll boolean otherwise) {
+        int declareAt = Math.min(at, r.scores.length);
+        for (int compactAbove : new int[] {Integer.MAX_VALUE, 0}) {
+            BinaryEvaluation expected = viaBlocks(r, compactAbove);
+            BinaryEvaluation actual = viaBlocks(r, compactAbove, declareAt, otherwise);
+            String what = "declared before row " + declareAt + (otherwise ? ", otherwise" : "");
+            SameEvaluation.binary(expected, actual, 0, what);
+            assertEquals(expected.logLoss(), actual.logLoss(), 0, what + ": log loss bit for bit");
+            assertEquals(expected.brierScore(), actual.brierScore(), 0, what + ": Brier bit for bit");
+        }
+    }
+
+    @Example
+    void declaredOnceOnly() {
+        BinaryScoreBlocks b = new BinaryScoreBlocks();
+        b.add(0.5, 0);
+        b.declare(false, true);
+        b.declare(false, true); // the same again: nothing happens
+        assertThrows(IllegalStateException.class, () -> b.declare(true, false));
+        b.add(0.75, 1);
+        assertEquals(ProbabilityMetrics.logLoss(new double[] {0.5, 0.75}, new boolean[] {false, true}, null),
+                b.evaluate(false, true).logLoss(), 0);
+        assertThrows(IllegalStateException.class, () -> b.declare(false, true));
     }
 
     /** Every accessor, row by row, and the searches. */
@@ -160,6 +214,13 @@ class BinaryScoreBlocksProperties {
                 BinaryEvaluation compact = viaBlocks(r, 0);
                 String what = distinctPercent + "% distinct, flip " + flip;
                 SameEvaluation.binary(compact, array, 0, what);
+                if (flip == 0) {
+                    // declared from the first row: the sums made as the rows come, then the one-thread path
+                    BinaryEvaluation declared = viaBlocks(r, Integer.MAX_VALUE, 0, false);
+                    SameEvaluation.binary(array, declared, 0, what + ", declared");
+                    assertEquals(array.logLoss(), declared.logLoss(), 0, what + ", declared: log loss");
+                    assertEquals(array.brierScore(), declared.brierScore(), 0, what + ", declared: Brier");
+                }
                 OperatingPoints weighted = OperatingPoints.of(s, labels, ones);
                 OperatingPoints unweighted = OperatingPoints.of(s, labels);
                 OperatingPoints a = array.operatingPoints();

@@ -386,6 +386,7 @@ final class ChunkedCsv {
             final ColumnBlocks.Doubles scores = evaluated == null ? new ColumnBlocks.Doubles() : null;
             final ColumnBlocks.Bytes labels = evaluated == null ? new ColumnBlocks.Bytes() : null; // index into codes
             final ColumnBlocks.Doubles weights = weighted ? new ColumnBlocks.Doubles() : null;
+            boolean declared;
 
             @Override
             int width() {
@@ -404,6 +405,10 @@ final class ChunkedCsv {
                     return false;
                 }
                 if (evaluated != null) {
+                    if (!declared && codes.size() == 2) {
+                        declared = true;
+                        declarePositives();
+                    }
                     for (int r = 0; r < c.rows; r++) {
                         evaluated.add(c.numbers[r], global[c.labels[r]]);
                     }
@@ -417,6 +422,24 @@ final class ChunkedCsv {
                     weights.addStrided(c.numbers, 1, 2, c.rows);
                 }
                 return true;
+            }
+
+            /**
+             * Once both label values are met, which is positive is known (a third value makes the
+             * fast path decline): the evaluation then sums log loss and Brier score as the rows
+             * come, on this thread while the workers parse, instead of after the last row. When
+             * the positive label cannot be told yet (a --positive not among them, say), build()
+             * names the problem as always.
+             */
+            void declarePositives() {
+                List<String> values = new ArrayList<>(codes.keySet());
+                try {
+                    String pos = BinaryCsvReader.of(spec).resolvePositive(name, values, Map.of());
+                    evaluated.declare(BinaryCsvReader.sameLabel(values.get(0), pos),
+                            BinaryCsvReader.sameLabel(values.get(1), pos));
+                } catch (InputException e) {
+                    // told at the end
+                }
             }
 
             @Override
