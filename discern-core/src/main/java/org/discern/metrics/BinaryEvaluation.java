@@ -2,8 +2,11 @@ package org.discern.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 import org.discern.metrics.internal.Checks;
+import org.discern.metrics.internal.Sorting;
 import org.discern.metrics.internal.Weights;
 
 /**
@@ -89,6 +92,11 @@ public final class BinaryEvaluation {
      * @throws IllegalArgumentException on invalid input (see {@link OperatingPoints#of})
      */
     public static BinaryEvaluation of(double[] scores, boolean[] labels, double[] weights) {
+        if (weights == null && onTwoThreads(scores == null ? -1 : scores.length, labels)) {
+            ForkJoinTask<double[]> sums = ForkJoinPool.commonPool().submit(
+                    () -> ProbabilityMetrics.unweightedLossAndBrier(scores, labels));
+            return withSums(OperatingPoints::of, scores, labels, sums);
+        }
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
         // a row of weight 0 is no row: its score is no probability either
         int[] kept = Weights.keptRows(weights);
@@ -101,6 +109,11 @@ public final class BinaryEvaluation {
 
     /** Evaluation of float scores; see {@link #of(double[], boolean[], double[])}. */
     public static BinaryEvaluation of(float[] scores, boolean[] labels, double[] weights) {
+        if (weights == null && onTwoThreads(scores == null ? -1 : scores.length, labels)) {
+            ForkJoinTask<double[]> sums = ForkJoinPool.commonPool().submit(
+                    () -> ProbabilityMetrics.unweightedLossAndBrier(scores, labels));
+            return withSums(OperatingPoints::of, scores, labels, sums);
+        }
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
         int[] kept = Weights.keptRows(weights);
         if (kept != null) {
@@ -108,6 +121,35 @@ public final class BinaryEvaluation {
                     Weights.select(weights, kept), weights.length - kept.length);
         }
         return withProbabilities(op, scores, labels, weights, 0);
+    }
+
+    /**
+     * Whether unweighted rows are many enough, and of a valid shape (the table's checks then name
+     * any other problem), to make log loss and Brier score on another thread while the table is built.
+     */
+    private static boolean onTwoThreads(int n, boolean[] labels) {
+        return labels != null && n == labels.length && n >= Sorting.PARALLEL
+                && Runtime.getRuntime().availableProcessors() > 1;
+    }
+
+    /**
+     * The table of unweighted scores ({@code table}, which checks them) built on this thread while
+     * {@code sums} (log loss and Brier score in one pass, or null when the scores are not
+     * probabilities) runs on the common pool: the same evaluation as the one-thread path.
+     */
+    private static <S> BinaryEvaluation withSums(java.util.function.BiFunction<S, boolean[], OperatingPoints> table,
+            S scores, boolean[] labels, ForkJoinTask<double[]> sums) {
+        OperatingPoints op;
+        try {
+            op = table.apply(scores, labels);
+        } catch (RuntimeException e) {
+            sums.cancel(false);
+            throw e;
+        }
+        double[] lb = sums.join();
+        boolean prob = lb != null;
+        return new BinaryEvaluation(op, prob ? lb[0] : Double.NaN, prob ? lb[1] : Double.NaN, prob,
+                inputWarnings(prob, 0));
     }
 
     /** The table with log loss and Brier score of rows of positive weight ({@code zeros} left out). */

@@ -63,6 +63,49 @@ public final class ProbabilityMetrics {
         return sum / wsum;
     }
 
+    /**
+     * Log loss and Brier score of unweighted scores in one pass: {@code {logLoss(p, y, null),
+     * brierScore(p, y, null)}}, each the same double (the same terms summed in the same order), or
+     * null when a score is not in [0, 1] ({@link #areProbabilities} false). No argument checks:
+     * for callers that checked them.
+     */
+    static double[] unweightedLossAndBrier(double[] p, boolean[] y) {
+        double loss = 0;
+        double brier = 0;
+        double wsum = 0;
+        for (int i = 0; i < p.length; i++) {
+            double s = p[i];
+            if (!(s >= 0 && s <= 1)) {
+                return null;
+            }
+            double w = 1;
+            loss += w * lossTerm(s, y[i]);
+            double d = s - (y[i] ? 1 : 0);
+            brier += w * d * d;
+            wsum += w;
+        }
+        return new double[] {loss / wsum, brier / wsum};
+    }
+
+    /** As {@link #unweightedLossAndBrier(double[], boolean[])} for float scores (Brier's difference in float, as {@link #brierScore(float[], boolean[], double[])} forms it). */
+    static double[] unweightedLossAndBrier(float[] p, boolean[] y) {
+        double loss = 0;
+        double brier = 0;
+        double wsum = 0;
+        for (int i = 0; i < p.length; i++) {
+            float s = p[i];
+            if (!(s >= 0 && s <= 1)) {
+                return null;
+            }
+            double w = 1;
+            loss += w * lossTerm(s, y[i]);
+            double d = s - (y[i] ? 1 : 0);
+            brier += w * d * d;
+            wsum += w;
+        }
+        return new double[] {loss / wsum, brier / wsum};
+    }
+
     /** -log(clipped, renormalised probability of the true class) of one sample. */
     static double lossTerm(double p, boolean positive) {
         if (!(p >= 0 && p <= 1)) {
