@@ -60,6 +60,8 @@ class CliFuzzTest {
     static {
         try {
             DIR = Files.createTempDirectory("discern-cli-fuzz");
+            // the harness's files are shared by the test classes of this JVM: gone when it exits
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(DIR), "discern-cli-fuzz-cleanup"));
             Path bin = DIR.resolve("binary.csv");
             StringBuilder b = new StringBuilder("id,label,score,score_b,weight\n");
             for (int i = 0; i < 40; i++) {
@@ -226,6 +228,17 @@ class CliFuzzTest {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, as far as it can (at exit: nothing to report to). */
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // left for the system's temporary-file cleaning
         }
     }
 }
