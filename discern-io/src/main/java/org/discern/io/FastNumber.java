@@ -2,7 +2,6 @@ package org.discern.io;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.math.BigInteger;
 import java.nio.ByteOrder;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
@@ -21,9 +20,10 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
  *     fast path);</li>
  * <li>otherwise, up to 19 significant digits: the Eisel-Lemire algorithm (D. Lemire, "Number
  *     Parsing at a Gigabyte per Second", Software: Practice and Experience 51(8), 2021; the form
- *     of Go's strconv and Wuffs): the mantissa times a 128-bit truncated power of ten, which
- *     answers "don't know" when the truncation could change the rounding, on a product exactly
- *     halfway between two doubles, and on subnormal or infinite results;</li>
+ *     of Go's strconv and Wuffs): the mantissa times a 128-bit truncated power of ten
+ *     ({@link FastNumberTable}), which answers "don't know" when the truncation could change
+ *     the rounding, on a product exactly halfway between two doubles, and on subnormal or
+ *     infinite results;</li>
  * <li>everything else (more than 19 significant digits, those "don't know"s, exponents beyond
  *     the table) goes to FastDoubleParser.</li>
  * </ul>
@@ -37,14 +37,10 @@ final class FastNumber {
     /** Significant digits that fit an unsigned 64-bit mantissa for sure (10^19 < 2^64). */
     private static final int MAX_DIGITS = 19;
     /** The decimal exponents of the table of powers of ten (both inclusive). */
-    static final int MIN_EXP10 = -348;
-    static final int MAX_EXP10 = 347;
-    /**
-     * 10^q for q in [MIN_EXP10, MAX_EXP10] as 128-bit mantissas rounded down, most significant
-     * bit set: the high 64 bits at {@code 2 (q - MIN_EXP10)}, the low 64 bits after them.
-     * 10^q = mantissa * 2^(floor(q log2 10) - 127) up to the truncation.
-     */
-    private static final long[] POWERS_OF_TEN = powersOfTen();
+    static final int MIN_EXP10 = FastNumberTable.MIN_EXP10;
+    static final int MAX_EXP10 = FastNumberTable.MAX_EXP10;
+    /** 10^q as 128-bit mantissas rounded down ({@link FastNumberTable}). */
+    private static final long[] POWERS_OF_TEN = FastNumberTable.POWERS_OF_TEN;
     /** Eight bytes of a byte array as one little-endian long. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -244,34 +240,6 @@ final class FastNumber {
     /** The high 64 bits of the unsigned 128-bit product of {@code a} and {@code b}. */
     private static long unsignedMultiplyHigh(long a, long b) {
         return Math.multiplyHigh(a, b) + (a >> 63 & b) + (b >> 63 & a);
-    }
-
-    /** The table {@link #POWERS_OF_TEN}, exactly (BigInteger). */
-    private static long[] powersOfTen() {
-        long[] t = new long[2 * (MAX_EXP10 - MIN_EXP10 + 1)];
-        BigInteger five = BigInteger.valueOf(5);
-        BigInteger mask = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-        // 10^q = 5^q 2^q: the mantissa of 5^q (q >= 0) or of 1 / 5^-q (q < 0)
-        BigInteger power = BigInteger.ONE; // 5^|q|
-        for (int q = 0; q <= Math.max(MAX_EXP10, -MIN_EXP10); q++) {
-            int bits = power.bitLength();
-            if (q <= MAX_EXP10) {
-                BigInteger m = bits >= 128 ? power.shiftRight(bits - 128) : power.shiftLeft(128 - bits);
-                put(t, q, m, mask);
-            }
-            if (q > 0 && -q >= MIN_EXP10) {
-                // 2^(bits + 127) / 5^q lies in (2^127, 2^128): 128 bits, rounded down
-                put(t, -q, BigInteger.ONE.shiftLeft(bits + 127).divide(power), mask);
-            }
-            power = power.multiply(five);
-        }
-        return t;
-    }
-
-    private static void put(long[] t, int q, BigInteger m, BigInteger mask) {
-        int i = 2 * (q - MIN_EXP10);
-        t[i] = m.shiftRight(64).longValue();
-        t[i + 1] = m.and(mask).longValue();
     }
 
     /** The ASCII characters {@link String#strip()} removes. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +174,47 @@ class FastNumberLongMantissaTest {
             }
         }
         assertTrue(exact > 10_000, "exact midpoints tested: " + exact);
+    }
+
+    /**
+     * Every entry of the literal table is 10^q as 128 bits rounded down, most significant bit set:
+     * 5^q shifted to 128 bits (q &gt;= 0), floor(2^(b + 127) / 5^-q) with b the bit length of 5^-q
+     * (q &lt; 0); recomputed exactly.
+     */
+    @Test
+    void theTableHoldsThePowersOfTenRoundedDown() {
+        long[] t = FastNumberTable.POWERS_OF_TEN;
+        assertEquals(2 * (FastNumberTable.MAX_EXP10 - FastNumberTable.MIN_EXP10 + 1), t.length);
+        for (int q = FastNumberTable.MIN_EXP10; q <= FastNumberTable.MAX_EXP10; q++) {
+            BigInteger power = BigInteger.valueOf(5).pow(Math.abs(q));
+            int bits = power.bitLength();
+            BigInteger m;
+            if (q >= 0) {
+                m = bits >= 128 ? power.shiftRight(bits - 128) : power.shiftLeft(128 - bits);
+            } else {
+                m = BigInteger.ONE.shiftLeft(bits + 127).divide(power);
+            }
+            assertEquals(128, m.bitLength(), "1e" + q);
+            int i = 2 * (q - FastNumberTable.MIN_EXP10);
+            assertEquals(m.shiftRight(64).longValue(), t[i], "high bits of 1e" + q);
+            assertEquals(m.longValue(), t[i + 1], "low bits of 1e" + q);
+            // rounded down, with the exponent Eisel-Lemire assumes: m 2^e2 <= 10^q < (m + 1) 2^e2
+            int e2 = (int) ((217706L * q) >> 16) - 127;
+            assertTrue(compare(m, e2, q) <= 0, "1e" + q);
+            assertTrue(compare(m.add(BigInteger.ONE), e2, q) > 0, "1e" + q);
+        }
+    }
+
+    /** The sign of {@code m 2^e2 - 10^q}, exactly. */
+    private static int compare(BigInteger m, int e2, int q) {
+        BigInteger left = e2 >= 0 ? m.shiftLeft(e2) : m;
+        BigInteger right = e2 >= 0 ? BigInteger.ONE : BigInteger.ONE.shiftLeft(-e2);
+        if (q >= 0) {
+            right = right.multiply(BigInteger.TEN.pow(q));
+        } else {
+            left = left.multiply(BigInteger.TEN.pow(-q));
+        }
+        return left.compareTo(right);
     }
 
     /**
