@@ -51,39 +51,70 @@ final class CsvChunk {
         }
     }
 
-    final double[] numbers; // rows x plan.numbers, row-major
-    final int[] labels; // class index, or the chunk's code of the label text; null without a label
-    final byte[] indicators; // rows x plan.indicators, 0/1; null without indicators
+    double[] numbers; // rows x plan.numbers, row-major
+    int[] labels; // class index, or the chunk's code of the label text; null without a label
+    byte[] indicators; // rows x plan.indicators, 0/1; null without indicators
     final byte[][] codes = new byte[MAX_CODES][]; // code -> label bytes (binary)
     int codeCount;
     int rows;
 
-    private final int capacity; // rows
+    private final Plan plan;
+    private int capacity; // rows
+    private final int[] end = new int[1]; // where FastNumber.prefix stopped
 
     private CsvChunk(int capacity, Plan plan) {
+        this.plan = plan;
         this.capacity = capacity;
         numbers = new double[capacity * plan.numbers()];
         labels = plan.hasLabel() ? new int[capacity] : null;
         indicators = plan.indicators() == 0 ? null : new byte[capacity * plan.indicators()];
     }
 
+    /** Room for half as many rows again (the rows so far kept). */
+    private void grow() {
+        capacity = capacity + (capacity >> 1) + 16;
+        numbers = Arrays.copyOf(numbers, capacity * plan.numbers());
+        labels = labels == null ? null : Arrays.copyOf(labels, capacity);
+        indicators = indicators == null ? null : Arrays.copyOf(indicators, capacity * plan.indicators());
+    }
+
     /**
-     * Parses {@code b[from, to)} (whole lines) into {@code reuse} when it has room (its arrays are
-     * overwritten) or into a new chunk, or returns null on anything not plainly well formed.
+     * Rows to make room for in a new chunk of {@code b[from, to)}: as many as lines of the first
+     * line's length fit, and a little more (the chunk grows when its rows are shorter), but never
+     * more than rows of the shortest well formed length (a separator or line end per field, a byte
+     * per field read) fit.
+     */
+    private static int capacityFor(byte[] b, int from, int to, Plan plan) {
+        int read = 0;
+        for (byte r : plan.roles()) {
+            read += r == SKIP ? 0 : 1;
+        }
+        long most = (to - from + 1L) / (plan.fields() + read) + 1;
+        int nl = indexOf(b, from, to, (byte) '\n');
+        long line = nl < 0 ? to - from : nl + 1 - from;
+        long guess = (to - from) / Math.max(1, line) * 9 / 8 + 16;
+        return (int) Math.min(most, guess);
+    }
+
+    /**
+     * Parses {@code b[from, to)} (whole lines) into {@code reuse} (its arrays are overwritten and
+     * grown as needed) or into a new chunk, or returns null on anything not plainly well formed.
+     *
+     * <p>One pass over the bytes: a number field that starts unquoted is read by
+     * {@link FastNumber#prefix} where it stands; only when it does not end right at a separator or
+     * line end (white space around it, a quote, any other text) is the field delimited first and
+     * read by {@link FastNumber#number}, as every other field is.
      */
     static CsvChunk parse(byte[] b, int from, int to, Plan plan, CsvChunk reuse) {
-        int lines = 1;
-        for (int i = from; i < to; i++) {
-            lines += b[i] == '\n' ? 1 : 0;
-        }
         CsvChunk c;
-        if (reuse != null && reuse.capacity >= lines) {
+        if (reuse != null) {
             c = reuse;
             c.rows = 0;
             c.codeCount = 0;
         } else {
-            c = new CsvChunk(Math.max(lines, reuse == null ? 0 : reuse.capacity + reuse.capacity / 4), plan);
+            c = new CsvChunk(capacityFor(b, from, to, plan), plan);
         }
+        int[] end = c.end;
         byte sep = plan.separator();
         byte[] roles = plan.roles();
         int[] slots = plan.slots();
@@ -104,65 +135,79 @@ final class CsvChunk {
                 }
                 return null;
             }
-            int field = 0;
             int row = c.rows;
+            if (row == c.capacity) {
+                c.grow();
+            }
+            int field = 0;
             while (true) {
-                int fs;
-                int fe;
-                if (p < to && b[p] == '"') {
-                    int q = indexOf(b, p + 1, to, (byte) '"');
-                    if (q < 0 || q + 1 < to && b[q + 1] == '"') {
-                        return null; // unterminated, or an escaped quote: the sequential reader decides
-                    }
-                    fs = p + 1;
-                    fe = q;
-                    p = q + 1;
-                    if (p < to && b[p] != sep && b[p] != '\n' && b[p] != '\r') {
-                        return null;
-                    }
-                } else {
-                    fs = p;
-                    while (p < to) {
-                        byte x = b[p];
-                        if (x == sep || x == '\n' || x == '\r') {
-                            break;
-                        }
-                        if (x == '"') {
-                            return null;
-                        }
-                        p++;
-                    }
-                    fe = p;
-                }
                 if (field >= fields) {
                     return null; // a ragged row
                 }
-                switch (roles[field]) {
+                byte role = roles[field];
+                double v = Double.NaN;
+                boolean read = false;
+                if (role >= NUMBER && p < to && b[p] != '"') {
+                    // the common case: a bare number right up to the separator or line end
+                    v = FastNumber.prefix(b, p, to, end);
+                    int e = end[0];
+                    if (v == v && (e == to || b[e] == sep || b[e] == '\n' || b[e] == '\r')) {
+                        p = e;
+                        read = true;
+                    }
+                }
+                if (!read) {
+                    int fs;
+                    int fe;
+                    if (p < to && b[p] == '"') {
+                        int q = indexOf(b, p + 1, to, (byte) '"');
+                        if (q < 0 || q + 1 < to && b[q + 1] == '"') {
+                            return null; // unterminated, or an escaped quote: the sequential reader decides
+                        }
+                        fs = p + 1;
+                        fe = q;
+                        p = q + 1;
+                        if (p < to && b[p] != sep && b[p] != '\n' && b[p] != '\r') {
+                            return null;
+                        }
+                    } else {
+                        fs = p;
+                        while (p < to) {
+                            byte x = b[p];
+                            if (x == sep || x == '\n' || x == '\r') {
+                                break;
+                            }
+                            if (x == '"') {
+                                return null;
+                            }
+                            p++;
+                        }
+                        fe = p;
+                    }
+                    if (role >= NUMBER) {
+                        v = FastNumber.number(b, fs, fe);
+                    } else if (role == LABEL && !c.label(b, fs, fe, plan.classes())) {
+                        return null;
+                    }
+                }
+                switch (role) {
                     case NUMBER -> {
-                        double v = FastNumber.number(b, fs, fe);
                         if (Double.isNaN(v)) {
                             return null;
                         }
                         c.numbers[row * width + slots[field]] = v;
                     }
                     case WEIGHT -> {
-                        double v = FastNumber.number(b, fs, fe);
                         if (!(v >= 0)) {
                             return null;
                         }
                         c.numbers[row * width + slots[field]] = v;
                     }
                     case INDICATOR -> {
-                        double v = FastNumber.number(b, fs, fe);
                         if (v != 0 && v != 1) {
                             return null; // NaN included
                         }
                         c.indicators[row * ind + slots[field]] = (byte) (v == 1 ? 1 : 0);
-                    }
-                    case LABEL -> {
-                        if (!c.label(b, fs, fe, plan.classes())) {
-                            return null;
-                        }
                     }
                     default -> {
                     }
