@@ -212,20 +212,21 @@ public final class EvaluationSummary {
         Builder b = new Builder(Task.BINARY, ev.rows(), ev.operatingPoints().weighted(), options);
         b.positiveRows = ev.positiveRows();
         b.negativeRows = ev.negativeRows();
-        // five walks over the table: on a large one, two of them on the common fork-join pool
-        // while this thread makes the other three (each value the same as made alone)
-        ForkJoinTask<double[]> precision = ev.operatingPoints().size() >= Sorting.PARALLEL
+        // five walks over the table: on a large one, the two PR areas (about half of the work:
+        // the interpolated one takes a logarithm per row) on the common fork-join pool while this
+        // thread makes the other three (each value the same as made alone)
+        ForkJoinTask<double[]> areas = ev.operatingPoints().size() >= Sorting.PARALLEL
                 && Runtime.getRuntime().availableProcessors() > 1
-                ? ForkJoinPool.commonPool().submit(() -> new double[] {ev.averagePrecision(), ev.prAucInterpolated()})
+                ? ForkJoinPool.commonPool().submit(() -> new double[] {ev.prAucInterpolated(), ev.prAucTrapezoid()})
                 : null;
         double rocAuc = ev.rocAuc();
-        double trapezoid = ev.prAucTrapezoid();
+        double averagePrecision = ev.averagePrecision();
         double ks = ev.ks();
-        double[] pr = precision != null ? precision.join() : new double[] {ev.averagePrecision(), ev.prAucInterpolated()};
+        double[] pr = areas != null ? areas.join() : new double[] {ev.prAucInterpolated(), ev.prAucTrapezoid()};
         b.add(Metric.ROC_AUC, rocAuc);
-        b.add(Metric.AVERAGE_PRECISION, pr[0]);
-        b.add(Metric.PR_AUC_INTERPOLATED, pr[1]);
-        b.add(Metric.PR_AUC_TRAPEZOID, trapezoid);
+        b.add(Metric.AVERAGE_PRECISION, averagePrecision);
+        b.add(Metric.PR_AUC_INTERPOLATED, pr[0]);
+        b.add(Metric.PR_AUC_TRAPEZOID, pr[1]);
         b.add(Metric.KS, ks);
         b.add(Metric.LOG_LOSS, ev.logLoss());
         b.add(Metric.BRIER, ev.brierScore());
