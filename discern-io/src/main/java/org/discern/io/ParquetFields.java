@@ -229,6 +229,10 @@ final class ParquetFields {
         ParquetFile.Node leaf = flat(name, what);
         ParquetColumn c = column(leaf, "a label");
         int n = c.values();
+        Labels few = c.longs() == null ? null : fewIntegers(leaf, c.longs(), n);
+        if (few != null) {
+            return few;
+        }
         int[] raw = new int[n];
         List<String> texts = new ArrayList<>();
         if (c.codes() != null) {
@@ -308,6 +312,48 @@ final class ParquetFields {
             codes[i] = code;
         }
         return new Labels(codes, new ArrayList<>(order.keySet()), firstRow);
+    }
+
+    /** The widest range of integer labels read by {@link #fewIntegers}. */
+    private static final int FEW = 1 << 12;
+
+    /**
+     * Integer labels (booleans, 0/1, small class numbers) within a range of {@link #FEW} values, in
+     * one pass with a table by value: the labels {@link #labels} gives (distinct integers have
+     * distinct texts); null for a wider range.
+     */
+    private static Labels fewIntegers(ParquetFile.Node leaf, long[] l, int n) {
+        if (n == 0) {
+            return null;
+        }
+        long min = l[0];
+        long max = l[0];
+        for (int i = 1; i < n; i++) {
+            min = Math.min(min, l[i]);
+            max = Math.max(max, l[i]);
+        }
+        long range = max - min; // negative when it overflows
+        if (range < 0 || range >= FEW) {
+            return null;
+        }
+        int[] table = new int[(int) range + 1];
+        java.util.Arrays.fill(table, -1);
+        List<String> values = new ArrayList<>();
+        Map<String, Long> firstRow = new LinkedHashMap<>();
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            int at = (int) (l[i] - min);
+            int code = table[at];
+            if (code < 0) {
+                code = values.size();
+                table[at] = code;
+                String t = labelText(leaf, l[i]);
+                values.add(t);
+                firstRow.put(t, (long) i + 1);
+            }
+            codes[i] = code;
+        }
+        return new Labels(codes, values, firstRow);
     }
 
     private static String labelText(ParquetFile.Node leaf, long v) {

@@ -1,0 +1,103 @@
+package org.discern.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The row groups of a column decoded on several threads: the same arrays as on one, and the error
+ * of the first damaged row group whichever thread meets a damaged one first.
+ */
+class ParquetColumnTest {
+    @TempDir
+    Path tmp;
+
+    private static final int[] THREADS = {2, 3, 8};
+
+    @Test
+    void severalThreadsDecodeWhatOneDoes() throws IOException {
+        for (String name : List.of("binary_breast_cancer_bigint.gzip.parquet", "binary_fraudlike_5000_v2.gzip.parquet",
+                "binary_fraudlike_null.snappy.parquet", "multilabel_small.snappy.parquet")) {
+            try (ParquetFile f = ParquetFile.open(ParquetReaderTest.parquet(name))) {
+                for (ParquetFile.Node leaf : f.leaves()) {
+                    ParquetColumn one = ParquetColumn.read(f, leaf, 1);
+                    for (int threads : THREADS) {
+                        ParquetColumn many = ParquetColumn.read(f, leaf, threads);
+                        String what = name + " " + leaf.path() + " on " + threads + " threads";
+                        assertEquals(one.values(), many.values(), what);
+                        assertArrayEquals(one.definition(), many.definition(), what);
+                        assertArrayEquals(one.repetition(), many.repetition(), what);
+                        assertArrayEquals(one.longs(), many.longs(), what);
+                        assertArrayEquals(one.doubles(), many.doubles(), what);
+                        assertArrayEquals(one.codes(), many.codes(), what);
+                        assertEquals(one.texts(), many.texts(), what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The nulls of the score column (one in row group 1) keep their slots; the values close up. */
+    @Test
+    void nullsInALaterRowGroupCloseUpTheValues() throws IOException {
+        try (ParquetFile f = ParquetFile.open(ParquetReaderTest.parquet("binary_fraudlike_null.snappy.parquet"))) {
+            assertTrue(f.rowGroups().size() > 1);
+            ParquetFile.Node score = new ParquetFields(f).field("score");
+            for (int threads : new int[] {1, 2, 8}) {
+                ParquetColumn c = ParquetColumn.read(f, score, threads);
+                byte[] def = c.definition();
+                assertNotNull(def);
+                int present = 0;
+                for (byte d : def) {
+                    present += d == score.maxDefinition ? 1 : 0;
+                }
+                assertTrue(present < def.length);
+                assertEquals(present, c.values());
+                assertEquals(present, c.doubles().length);
+                assertEquals(0, def[2059]);
+                assertEquals(c.groupOf(2059), 1);
+            }
+            // a column without nulls drops its definition levels
+            assertNull(ParquetColumn.read(f, new ParquetFields(f).field("label"), 2).definition());
+        }
+    }
+
+    @Test
+    void theFirstDamagedRowGroupIsReported() throws IOException {
+        Path source = ParquetReaderTest.parquet("binary_fraudlike_null.snappy.parquet");
+        byte[] bytes = Files.readAllBytes(source);
+        int leafIndex;
+        try (ParquetFile f = ParquetFile.open(source)) {
+            assertEquals(3, f.rowGroups().size());
+            leafIndex = new ParquetFields(f).field("score").leafIndex;
+            for (int g = 1; g < 3; g++) {
+                ParquetFile.Chunk chunk = f.rowGroups().get(g).chunks().get(leafIndex);
+                for (int i = 0; i < 8; i++) {
+                    bytes[(int) chunk.start() + i] = (byte) 0xFF;
+                }
+            }
+        }
+        Path damaged = tmp.resolve("damaged.parquet");
+        Files.write(damaged, bytes);
+        try (ParquetFile f = ParquetFile.open(damaged)) {
+            ParquetFile.Node leaf = f.leaves().get(leafIndex);
+            for (int threads : new int[] {1, 2, 3, 8}) {
+                for (int round = 0; round < 20; round++) {
+                    InputException e = assertThrows(InputException.class, () -> ParquetColumn.read(f, leaf, threads));
+                    assertTrue(e.getMessage().contains("column 'score', row group 1: a page header"), e.getMessage());
+                }
+            }
+        }
+    }
+}
