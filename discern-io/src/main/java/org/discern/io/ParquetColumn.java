@@ -69,9 +69,10 @@ final class ParquetColumn {
     private int[] codes;
     private final List<String> texts = new ArrayList<>();
     private final Map<String, Integer> textCodes = new HashMap<>();
+    private final LongCodes distinct; // of an integer column read as codes; else null
     private final long[] groupSlots; // slots before each row group, for locating a row
 
-    private ParquetColumn(String source, ParquetFile.Node leaf, int slots, long[] groupSlots) {
+    private ParquetColumn(String source, ParquetFile.Node leaf, int slots, long[] groupSlots, boolean coded) {
         this.source = source;
         this.leaf = leaf;
         this.physical = leaf.type;
@@ -79,10 +80,61 @@ final class ParquetColumn {
         this.groupSlots = groupSlots;
         this.definition = leaf.maxDefinition > 0 ? new byte[slots] : null;
         this.repetition = leaf.maxRepetition > 0 ? new byte[slots] : null;
-        switch (physical) {
-            case ParquetFile.BOOLEAN, ParquetFile.INT32, ParquetFile.INT64 -> longs = new long[slots];
-            case ParquetFile.FLOAT, ParquetFile.DOUBLE -> doubles = new double[slots];
-            default -> codes = new int[slots];
+        boolean integers = physical == ParquetFile.BOOLEAN || physical == ParquetFile.INT32
+                || physical == ParquetFile.INT64;
+        this.distinct = coded && integers ? new LongCodes() : null;
+        if (integers && !coded) {
+            longs = new long[slots];
+        } else if (physical == ParquetFile.FLOAT || physical == ParquetFile.DOUBLE) {
+            doubles = new double[slots];
+        } else {
+            codes = new int[slots];
+        }
+    }
+
+    /**
+     * Distinct integers numbered in order of first coding: a last-hit check, a linear search of the
+     * first 64, a hash map beyond.
+     */
+    private static final class LongCodes {
+        private long[] keys = new long[16];
+        private int size;
+        private int last = -1;
+        private Map<Long, Integer> index;
+
+        int code(long v) {
+            if (last >= 0 && keys[last] == v) {
+                return last;
+            }
+            int c = -1;
+            if (index != null) {
+                Integer found = index.get(v);
+                c = found == null ? -1 : found;
+            } else {
+                for (int j = 0; j < size; j++) {
+                    if (keys[j] == v) {
+                        c = j;
+                        break;
+                    }
+                }
+            }
+            if (c < 0) {
+                c = size;
+                if (size == keys.length) {
+                    keys = Arrays.copyOf(keys, size * 2);
+                }
+                keys[size++] = v;
+                if (index != null) {
+                    index.put(v, c);
+                } else if (size > 64) {
+                    index = new HashMap<>();
+                    for (int j = 0; j < size; j++) {
+                        index.put(keys[j], j);
+                    }
+                }
+            }
+            last = c;
+            return c;
         }
     }
 
@@ -101,6 +153,20 @@ final class ParquetColumn {
      * group that fails, are those of reading them in order.
      */
     static ParquetColumn read(ParquetFile file, ParquetFile.Node leaf, int threads) throws IOException {
+        return read(file, leaf, threads, false);
+    }
+
+    /**
+     * As {@link #read(ParquetFile, ParquetFile.Node)}, an integer (or boolean) column read as codes
+     * into its distinct values ({@link #codes()}, {@link #distinct()}) instead of as longs: the few
+     * values of a label column are coded once per dictionary, not once per row.
+     */
+    static ParquetColumn readCoded(ParquetFile file, ParquetFile.Node leaf) throws IOException {
+        return read(file, leaf, Runtime.getRuntime().availableProcessors(), true);
+    }
+
+    static ParquetColumn read(ParquetFile file, ParquetFile.Node leaf, int threads, boolean coded)
+            throws IOException {
         String source = file.source();
         if (leaf.type == ParquetFile.INT96 || leaf.type == ParquetFile.FIXED_LEN_BYTE_ARRAY) {
             throw new InputException(source, 0, leaf.path(), "a column of type " + leaf.typeName()
@@ -125,7 +191,7 @@ final class ParquetColumn {
                     + " values: more than one Java array can hold");
         }
         HeapBudget.check(source, HeapBudget.count(total) + " values of column '" + leaf.path() + "'", total * 18);
-        ParquetColumn c = new ParquetColumn(source, leaf, (int) total, before);
+        ParquetColumn c = new ParquetColumn(source, leaf, (int) total, before, coded);
         c.join(c.readGroups(file, threads));
         c.shrink();
         return c;
@@ -193,6 +259,7 @@ final class ParquetColumn {
         private byte[] chunk = new byte[0];
         private byte[] page = new byte[0];
         private int[] ints = new int[0];
+        private long[] longs = new long[0];
 
         /** A page buffer of at least {@code size} bytes (a negative size fails as {@code new byte[size]} does). */
         byte[] page(int size) {
@@ -200,6 +267,13 @@ final class ParquetColumn {
                 page = new byte[size];
             }
             return page;
+        }
+
+        long[] longs(int n) {
+            if (longs.length < n) {
+                longs = new long[n];
+            }
+            return longs;
         }
 
         int[] ints(int n) {
@@ -236,15 +310,21 @@ final class ParquetColumn {
             int first = (int) groupSlots[g];
             int n = p.values - first;
             if (codes != null) {
-                int[] global = new int[p.texts.size()];
+                int[] global = new int[distinct != null ? p.distinct.size : p.texts.size()];
                 boolean same = true;
                 for (int j = 0; j < global.length; j++) {
-                    String s = p.texts.get(j);
-                    Integer code = textCodes.get(s);
-                    if (code == null) {
-                        code = texts.size();
-                        texts.add(s);
-                        textCodes.put(s, code);
+                    int code;
+                    if (distinct != null) {
+                        code = distinct.code(p.distinct.keys[j]);
+                    } else {
+                        String s = p.texts.get(j);
+                        Integer known = textCodes.get(s);
+                        if (known == null) {
+                            known = texts.size();
+                            texts.add(s);
+                            textCodes.put(s, known);
+                        }
+                        code = known;
                     }
                     global[j] = code;
                     same &= code == j;
@@ -312,9 +392,17 @@ final class ParquetColumn {
         return doubles;
     }
 
-    /** Text codes (index into {@link #texts()}) of byte-array values, or null for other types. */
+    /**
+     * Text codes (index into {@link #texts()}) of byte-array values, codes into {@link #distinct()}
+     * of an integer column read with {@link #readCoded}, or null for other types.
+     */
     int[] codes() {
         return codes;
+    }
+
+    /** The distinct values of an integer column read with {@link #readCoded}, in code order; else null. */
+    long[] distinct() {
+        return distinct == null ? null : Arrays.copyOf(distinct.keys, distinct.size);
     }
 
     /** The distinct texts of a byte-array column, in order of first decoding. */
@@ -361,6 +449,7 @@ final class ParquetColumn {
         private int values; // where the next value goes
         private final List<String> texts = new ArrayList<>(); // of this group, in order of first decoding
         private final Map<String, Integer> textCodes = new HashMap<>();
+        private final LongCodes distinct = new LongCodes(); // of this group, when coded
         private final Buffers buffers;
         private int present; // values among the definition levels decoded last
 
@@ -753,6 +842,13 @@ final class ParquetColumn {
                 case ParquetFile.BOOLEAN, ParquetFile.INT32, ParquetFile.INT64 -> {
                     dictLongs = new long[n];
                     plainLongs(page, 0, end, dictLongs, 0, n, group);
+                    if (codes != null) {
+                        dictCodes = new int[n];
+                        for (int i = 0; i < n; i++) {
+                            dictCodes[i] = distinct.code(dictLongs[i]);
+                        }
+                        dictLongs = null;
+                    }
                 }
                 case ParquetFile.FLOAT, ParquetFile.DOUBLE -> {
                     dictDoubles = new double[n];
@@ -767,11 +863,15 @@ final class ParquetColumn {
 
         private void data(byte[] page, int pos, int end, int encoding, int n, int group) throws InputException {
             int at = values;
+            // integers read as codes are decoded into a buffer, then coded
+            boolean coded = distinct != null && codes != null && physical != ParquetFile.BYTE_ARRAY;
+            long[] integers = coded ? buffers.longs(n) : longs;
+            int integersAt = coded ? 0 : at;
             switch (encoding) {
                 case PLAIN -> {
                     switch (physical) {
                         case ParquetFile.BOOLEAN, ParquetFile.INT32, ParquetFile.INT64 ->
-                                plainLongs(page, pos, end, longs, at, n, group);
+                                plainLongs(page, pos, end, integers, integersAt, n, group);
                         case ParquetFile.FLOAT, ParquetFile.DOUBLE -> plainDoubles(page, pos, end, doubles, at, n, group);
                         default -> plainTexts(page, pos, end, codes, at, n, group);
                     }
@@ -812,13 +912,13 @@ final class ParquetColumn {
                     if (physical != ParquetFile.BOOLEAN) {
                         throw unsupported(group, "RLE values of a " + leaf.typeName() + " column");
                     }
-                    levelsAsValues(page, pos, end, n, group);
+                    levelsAsValues(page, pos, end, integers, integersAt, n, group);
                 }
                 case DELTA_BINARY_PACKED -> {
                     if (physical != ParquetFile.INT32 && physical != ParquetFile.INT64) {
                         throw corrupt(group, "DELTA_BINARY_PACKED values of a " + leaf.typeName() + " column");
                     }
-                    delta(page, pos, end, n, group);
+                    delta(page, pos, end, integers, integersAt, n, group);
                 }
                 case BYTE_STREAM_SPLIT -> {
                     int width = physical == ParquetFile.FLOAT || physical == ParquetFile.INT32 ? 4
@@ -835,15 +935,21 @@ final class ParquetColumn {
                     if (doubles != null) {
                         plainDoubles(joined, 0, joined.length, doubles, at, n, group);
                     } else {
-                        plainLongs(joined, 0, joined.length, longs, at, n, group);
+                        plainLongs(joined, 0, joined.length, integers, integersAt, n, group);
                     }
                 }
                 default -> throw unsupported(group, "value encoding " + encodingName(encoding));
             }
+            if (coded && encoding != PLAIN_DICTIONARY && encoding != RLE_DICTIONARY) {
+                for (int i = 0; i < n; i++) {
+                    codes[at + i] = distinct.code(integers[i]);
+                }
+            }
             values += n;
         }
 
-        private void levelsAsValues(byte[] page, int pos, int end, int n, int group) throws InputException {
+        private void levelsAsValues(byte[] page, int pos, int end, long[] out, int at, int n, int group)
+                throws InputException {
             if (end - pos < 4) {
                 throw corrupt(group, "a page ends inside its values");
             }
@@ -854,11 +960,11 @@ final class ParquetColumn {
             int[] tmp = buffers.ints(n);
             hybrid(page, pos + 4, pos + 4 + length, 1, tmp, 0, n, group);
             for (int i = 0; i < n; i++) {
-                longs[values + i] = tmp[i];
+                out[at + i] = tmp[i];
             }
         }
 
-        private void delta(byte[] b, int pos, int end, int n, int group) throws InputException {
+        private void delta(byte[] b, int pos, int end, long[] out, int at, int n, int group) throws InputException {
             int[] p = {pos};
             long blockSize = varint(b, p, end, group);
             long miniblocks = varint(b, p, end, group);
@@ -869,9 +975,8 @@ final class ParquetColumn {
                 throw corrupt(group, "a DELTA_BINARY_PACKED header does not fit its rules");
             }
             int perMini = (int) (blockSize / miniblocks);
-            int at = values;
             if (n > 0) {
-                longs[at] = value;
+                out[at] = value;
             }
             int done = 1;
             while (done < n) {
@@ -898,7 +1003,7 @@ final class ParquetColumn {
                             delta |= (long) ((b[byteIndex] >>> (bit & 7)) & 1) << j;
                         }
                         value += minDelta + delta;
-                        longs[at + done++] = physical == ParquetFile.INT32 ? (int) value : value;
+                        out[at + done++] = physical == ParquetFile.INT32 ? (int) value : value;
                     }
                     p[0] += (int) Math.min(bytes, end - p[0]);
                 }

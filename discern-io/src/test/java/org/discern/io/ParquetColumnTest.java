@@ -48,6 +48,38 @@ class ParquetColumnTest {
         }
     }
 
+    /** An integer column read as codes holds the integers it holds read as longs, each distinct value once. */
+    @Test
+    void integersReadAsCodesAreTheirValues() throws IOException {
+        int checked = 0;
+        for (String name : List.of("binary_breast_cancer_bigint.gzip.parquet", "binary_fraudlike_5000_v2.gzip.parquet",
+                "binary_fraudlike_null.snappy.parquet", "multilabel_small.snappy.parquet",
+                "binary_weighted_float_boolean.zstd.parquet", "multiclass_digits_v2.zstd.parquet")) {
+            try (ParquetFile f = ParquetFile.open(ParquetReaderTest.parquet(name))) {
+                for (ParquetFile.Node leaf : f.leaves()) {
+                    if (leaf.type != ParquetFile.BOOLEAN && leaf.type != ParquetFile.INT32
+                            && leaf.type != ParquetFile.INT64) {
+                        continue;
+                    }
+                    long[] longs = ParquetColumn.read(f, leaf, 1).longs();
+                    for (int threads : new int[] {1, 2, 8}) {
+                        ParquetColumn coded = ParquetColumn.read(f, leaf, threads, true);
+                        assertNull(coded.longs());
+                        long[] distinct = coded.distinct();
+                        assertEquals(distinct.length, java.util.Arrays.stream(distinct).distinct().count());
+                        int[] codes = coded.codes();
+                        assertEquals(longs.length, codes.length);
+                        for (int i = 0; i < codes.length; i++) {
+                            assertEquals(longs[i], distinct[codes[i]], name + " " + leaf.path() + " value " + i);
+                        }
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 6, "integer columns checked: " + checked);
+    }
+
     /** The nulls of the score column (one in row group 1) keep their slots; the values close up. */
     @Test
     void nullsInALaterRowGroupCloseUpTheValues() throws IOException {
