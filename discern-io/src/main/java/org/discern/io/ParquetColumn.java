@@ -61,7 +61,7 @@ final class ParquetColumn {
     private final ParquetFile.Node leaf;
     private final int physical;
     private final int slots;
-    private byte[] definition; // per slot; null when every slot holds a value
+    private byte[] definition; // per slot, made at the first page with a null; null while no slot is null
     private final byte[] repetition; // per slot; null when the column is not repeated
     private int values; // non-null values decoded so far
     private long[] longs;
@@ -78,7 +78,6 @@ final class ParquetColumn {
         this.physical = leaf.type;
         this.slots = slots;
         this.groupSlots = groupSlots;
-        this.definition = leaf.maxDefinition > 0 ? new byte[slots] : null;
         this.repetition = leaf.maxRepetition > 0 ? new byte[slots] : null;
         boolean integers = physical == ParquetFile.BOOLEAN || physical == ParquetFile.INT32
                 || physical == ParquetFile.INT64;
@@ -254,12 +253,29 @@ final class ParquetColumn {
         return parts;
     }
 
+    /** The definition levels, made (every slot at the maximum) at the first page that needs them. */
+    private synchronized byte[] definitions() {
+        if (definition == null) {
+            definition = new byte[slots];
+            Arrays.fill(definition, (byte) leaf.maxDefinition);
+        }
+        return definition;
+    }
+
     /** The scratch space of one thread, used again for each row group it decodes. */
     private static final class Buffers {
         private byte[] chunk = new byte[0];
         private byte[] page = new byte[0];
         private int[] ints = new int[0];
         private long[] longs = new long[0];
+        private byte[] levels = new byte[0];
+
+        byte[] levels(int n) {
+            if (levels.length < n) {
+                levels = new byte[n];
+            }
+            return levels;
+        }
 
         /** A page buffer of at least {@code size} bytes (a negative size fails as {@code new byte[size]} does). */
         byte[] page(int size) {
@@ -507,9 +523,11 @@ final class ParquetColumn {
                             p = levels(page, p, uncompressed, d.integer(4, "repetition level encoding", 0, 100),
                                     leaf.maxRepetition, repetition, slot, n, true, group);
                         }
-                        if (definition != null) {
+                        if (leaf.maxDefinition > 0) {
+                            byte[] levels = buffers.levels(n);
                             p = levels(page, p, uncompressed, d.integer(3, "definition level encoding", 0, 100),
-                                    leaf.maxDefinition, definition, slot, n, true, group);
+                                    leaf.maxDefinition, levels, 0, n, true, group);
+                            keepDefinitions(levels, slot, n);
                         } else {
                             present = n;
                         }
@@ -528,9 +546,11 @@ final class ParquetColumn {
                             levels(chunk, pos, pos + repLength, RLE, leaf.maxRepetition, repetition, slot, n, false, group);
                         }
                         present = n;
-                        if (definition != null) {
+                        if (leaf.maxDefinition > 0) {
+                            byte[] levels = buffers.levels(n);
                             levels(chunk, pos + repLength, pos + repLength + defLength, RLE, leaf.maxDefinition,
-                                    definition, slot, n, false, group);
+                                    levels, 0, n, false, group);
+                            keepDefinitions(levels, slot, n);
                         }
                         int levelBytes = repLength + defLength;
                         boolean isCompressed = !Boolean.FALSE.equals(d.get(7));
@@ -557,7 +577,19 @@ final class ParquetColumn {
             if (physical != ParquetFile.BYTE_ARRAY && uncompressed > (long) n * 24 + 4096) {
                 throw corrupt(group, "a page declares " + uncompressed + " bytes for " + n + " values");
             }
-            HeapBudget.check(source, "a page of " + HeapBudget.count(uncompressed) + " bytes", uncompressed);
+            if (uncompressed > HeapBudget.limit()) { // the message formatted only when it is needed
+                HeapBudget.check(source, "a page of " + HeapBudget.count(uncompressed) + " bytes", uncompressed);
+            }
+        }
+
+        /**
+         * Keeps the {@code n} definition levels of a page from {@code slot} on, unless all are the
+         * maximum (the slots of the definition array made later are filled with it).
+         */
+        private void keepDefinitions(byte[] levels, int slot, int n) {
+            if (present != n) {
+                System.arraycopy(levels, 0, definitions(), slot, n);
+            }
         }
 
         /** {@code in[offset, offset + length)} in the page buffer. */
