@@ -70,6 +70,7 @@ final class ParquetColumn {
     private final List<String> texts = new ArrayList<>();
     private final Map<String, Integer> textCodes = new HashMap<>();
     private final LongCodes distinct; // of an integer column read as codes; else null
+    private int firstNonFinite = -1; // the index of the first NaN or infinite value
     private final long[] groupSlots; // slots before each row group, for locating a row
 
     private ParquetColumn(String source, ParquetFile.Node leaf, int slots, long[] groupSlots, boolean coded) {
@@ -351,6 +352,9 @@ final class ParquetColumn {
                     }
                 }
             }
+            if (firstNonFinite < 0 && p.nonFinite >= 0) {
+                firstNonFinite = at + p.nonFinite - first;
+            }
             if (at != first) {
                 if (longs != null) {
                     System.arraycopy(longs, first, longs, at, n);
@@ -366,6 +370,11 @@ final class ParquetColumn {
         if (values == slots) {
             definition = null;
         }
+    }
+
+    /** The index (among the values) of the first NaN or infinite floating value, or -1. */
+    int firstNonFinite() {
+        return firstNonFinite;
     }
 
     /** The leaf. */
@@ -468,6 +477,7 @@ final class ParquetColumn {
         private final LongCodes distinct = new LongCodes(); // of this group, when coded
         private final Buffers buffers;
         private int present; // values among the definition levels decoded last
+        private int nonFinite = -1; // the index of the first NaN or infinite value in the arrays
 
         Part(int firstSlot, Buffers buffers) {
             this.values = firstSlot;
@@ -977,6 +987,9 @@ final class ParquetColumn {
                     codes[at + i] = distinct.code(integers[i]);
                 }
             }
+            if (doubles != null && nonFinite < 0) {
+                nonFinite = firstNonFinite(doubles, at, n);
+            }
             values += n;
         }
 
@@ -1122,6 +1135,16 @@ final class ParquetColumn {
                 out[at + i] = code;
             }
         }
+    }
+
+    /** The index of the first NaN or infinity of {@code d[at, at + n)}, or -1. */
+    private static int firstNonFinite(double[] d, int at, int n) {
+        for (int i = at; i < at + n; i++) {
+            if (!Double.isFinite(d[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The position of the first of {@code index[0..n)} outside 0..size-1, or -1. */

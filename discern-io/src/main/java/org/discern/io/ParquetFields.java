@@ -172,10 +172,10 @@ final class ParquetFields {
         }
         ParquetColumn c = column(leaf, "a number");
         double[] d = asDoubles(c);
-        for (int i = 0; i < d.length; i++) {
-            if (!Double.isFinite(d[i])) {
-                throw error(name, i, "expected a finite number, found " + d[i]);
-            }
+        // floating values are checked as they are decoded; no nulls here, so a value's index is its row
+        int bad = c.doubles() != null ? c.firstNonFinite() : -1;
+        if (bad >= 0) {
+            throw error(name, bad, "expected a finite number, found " + d[bad]);
         }
         return d;
     }

@@ -105,6 +105,49 @@ class ParquetColumnTest {
         }
     }
 
+    /** A NaN written over a score of an uncompressed file is found where it is, as the decoding meets it. */
+    @Test
+    void aNonFiniteScoreIsLocated() throws IOException {
+        Path source = ParquetReaderTest.parquet("binary_asah_text.uncompressed.parquet");
+        byte[] bytes = Files.readAllBytes(source);
+        double[] scores;
+        try (ParquetFile f = ParquetFile.open(source)) {
+            scores = ParquetColumn.read(f, new ParquetFields(f).field("p"), 1).doubles();
+            assertEquals(-1, ParquetColumn.read(f, new ParquetFields(f).field("p"), 1).firstNonFinite());
+        }
+        int row = scores.length - 1; // the last row with a score no other row has
+        while (row > 0 && count(scores, scores[row]) != 1) {
+            row--;
+        }
+        assertTrue(row > scores.length / 2);
+        int found = 0;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 8 <= bytes.length; i++) {
+            if (b.getDouble(i) == scores[row]) {
+                b.putDouble(i, Double.NaN);
+                found++;
+            }
+        }
+        assertEquals(1, found);
+        Path damaged = tmp.resolve("nan.parquet");
+        Files.write(damaged, bytes);
+        try (ParquetFile f = ParquetFile.open(damaged)) {
+            assertEquals(row, ParquetColumn.read(f, new ParquetFields(f).field("p"), 2).firstNonFinite());
+        }
+        InputException e = assertThrows(InputException.class, () -> PredictionReader.read(InputSpec.builder()
+                .file(damaged).labelColumn("outcome").scoreColumn("p").build()));
+        assertTrue(e.getMessage().endsWith("column 'p': row " + (row + 1) + " (row group 0): expected a finite number,"
+                + " found NaN"), e.getMessage());
+    }
+
+    private static int count(double[] d, double v) {
+        int n = 0;
+        for (double x : d) {
+            n += x == v ? 1 : 0;
+        }
+        return n;
+    }
+
     @Test
     void theFirstDamagedRowGroupIsReported() throws IOException {
         Path source = ParquetReaderTest.parquet("binary_fraudlike_null.snappy.parquet");
