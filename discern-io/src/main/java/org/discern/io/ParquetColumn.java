@@ -553,7 +553,8 @@ final class ParquetColumn {
                         int defLength = d.integer(5, "definition_levels_byte_length", 0, compressed);
                         int repLength = d.integer(6, "repetition_levels_byte_length", 0, compressed - defLength);
                         if (repetition != null) {
-                            levels(chunk, pos, pos + repLength, RLE, leaf.maxRepetition, repetition, slot, n, false, group);
+                            levels(chunk, pos, pos + repLength, RLE, leaf.maxRepetition, repetition, slot, n, false,
+                                    group);
                         }
                         present = n;
                         if (leaf.maxDefinition > 0) {
@@ -914,7 +915,8 @@ final class ParquetColumn {
                     switch (physical) {
                         case ParquetFile.BOOLEAN, ParquetFile.INT32, ParquetFile.INT64 ->
                                 plainLongs(page, pos, end, integers, integersAt, n, group);
-                        case ParquetFile.FLOAT, ParquetFile.DOUBLE -> plainDoubles(page, pos, end, doubles, at, n, group);
+                        case ParquetFile.FLOAT, ParquetFile.DOUBLE ->
+                                plainDoubles(page, pos, end, doubles, at, n, group);
                         default -> plainTexts(page, pos, end, codes, at, n, group);
                     }
                 }
@@ -1074,7 +1076,8 @@ final class ParquetColumn {
             return (v >>> 1) ^ -(v & 1);
         }
 
-        private void plainLongs(byte[] b, int pos, int end, long[] out, int at, int n, int group) throws InputException {
+        private void plainLongs(byte[] b, int pos, int end, long[] out, int at, int n, int group)
+                throws InputException {
             if (physical == ParquetFile.BOOLEAN) {
                 if ((n + 7L) / 8 > end - pos) {
                     throw corrupt(group, "a page holds fewer values than it declares");
