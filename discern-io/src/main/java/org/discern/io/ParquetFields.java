@@ -143,7 +143,10 @@ final class ParquetFields {
 
     /** A flat column read, with its first null refused. */
     private ParquetColumn column(ParquetFile.Node leaf, String what) throws IOException {
-        ParquetColumn c = ParquetColumn.read(file, leaf);
+        return refuseNull(ParquetColumn.read(file, leaf), leaf, what);
+    }
+
+    private ParquetColumn refuseNull(ParquetColumn c, ParquetFile.Node leaf, String what) throws InputException {
         byte[] def = c.definition();
         if (def != null) {
             for (int i = 0; i < def.length; i++) {
@@ -169,10 +172,10 @@ final class ParquetFields {
         }
         ParquetColumn c = column(leaf, "a number");
         double[] d = asDoubles(c);
-        for (int i = 0; i < d.length; i++) {
-            if (!Double.isFinite(d[i])) {
-                throw error(name, i, "expected a finite number, found " + d[i]);
-            }
+        // floating values are checked as they are decoded; no nulls here, so a value's index is its row
+        int bad = c.doubles() != null ? c.firstNonFinite() : -1;
+        if (bad >= 0) {
+            throw error(name, bad, "expected a finite number, found " + d[bad]);
         }
         return d;
     }
@@ -227,25 +230,29 @@ final class ParquetFields {
      */
     Labels labels(String name, String what) throws IOException {
         ParquetFile.Node leaf = flat(name, what);
-        ParquetColumn c = column(leaf, "a label");
+        // integers come as codes into their distinct values, like texts
+        ParquetColumn c = refuseNull(ParquetColumn.readCoded(file, leaf), leaf, "a label");
         int n = c.values();
-        int[] raw = new int[n];
+        int[] raw = c.codes(); // the column's own array, numbered again in place below
         List<String> texts = new ArrayList<>();
-        if (c.codes() != null) {
-            System.arraycopy(c.codes(), 0, raw, 0, n);
+        if (raw != null && c.distinct() != null) {
+            for (long v : c.distinct()) {
+                texts.add(labelText(leaf, v));
+            }
+        } else if (raw != null) {
             for (String s : c.texts()) {
                 texts.add(s.strip());
             }
         } else {
+            raw = new int[n];
             // few distinct values: a linear look-up, the last hit first
             long[] keys = new long[16];
             int k = 0;
             int last = -1;
             Map<Long, Integer> many = null;
-            long[] l = c.longs();
             double[] d = c.doubles();
             for (int i = 0; i < n; i++) {
-                long key = l != null ? l[i] : Double.doubleToLongBits(d[i] == 0 ? 0.0 : d[i]);
+                long key = Double.doubleToLongBits(d[i] == 0 ? 0.0 : d[i]);
                 if (last >= 0 && keys[last] == key) {
                     raw[i] = last;
                     continue;
@@ -268,7 +275,7 @@ final class ParquetFields {
                         keys = java.util.Arrays.copyOf(keys, k * 2);
                     }
                     keys[k++] = key;
-                    texts.add(l != null ? labelText(leaf, l[i]) : labelText(d[i]));
+                    texts.add(labelText(d[i]));
                     if (k > 64 && many == null) {
                         many = new java.util.HashMap<>();
                         for (int j = 0; j < k; j++) {
@@ -282,12 +289,15 @@ final class ParquetFields {
                 last = found;
             }
         }
-        // number the values by first appearance; two codes may share a text after stripping
+        // number the values by first appearance; two codes may share a text after stripping. Once
+        // every code has appeared, numbered as it was, the rest of the rows keep their codes.
         Map<String, Integer> order = new LinkedHashMap<>();
         Map<String, Long> firstRow = new LinkedHashMap<>();
         int[] remap = new int[texts.size()];
         java.util.Arrays.fill(remap, -1);
-        int[] codes = new int[n];
+        int[] codes = raw;
+        int unseen = remap.length;
+        boolean same = true;
         for (int i = 0; i < n; i++) {
             int r = raw[i];
             int code = remap[r];
@@ -304,6 +314,10 @@ final class ParquetFields {
                 }
                 code = known;
                 remap[r] = code;
+                same &= code == r;
+                if (--unseen == 0 && same) {
+                    break;
+                }
             }
             codes[i] = code;
         }

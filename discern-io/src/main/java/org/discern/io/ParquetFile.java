@@ -13,7 +13,7 @@ import java.util.List;
  * The metadata of a Parquet file, read from its footer: the schema as a tree of {@link Node}s,
  * its leaves (the columns stored in each row group, in order) and the row groups with the byte
  * range of every column chunk. Opened with {@link #open(Path)}; reads column chunks on demand
- * ({@link #chunk(int, int)}), so only the selected columns are read.
+ * ({@link #chunk(int, int, byte[])}), so only the selected columns are read.
  *
  * <p>Everything read from the file is checked (magic bytes, footer length, schema shape, byte
  * ranges inside the file); a problem is an {@link InputException} saying what is wrong.
@@ -332,24 +332,35 @@ final class ParquetFile implements AutoCloseable {
         return rows;
     }
 
-    /** The bytes of the chunk of {@code leaf} in row group {@code group}. */
-    byte[] chunk(int group, int leaf) throws IOException {
+    /**
+     * The bytes of the chunk of {@code leaf} in row group {@code group}, read into {@code into} when
+     * it is long enough (else into a new array): the chunk is {@code [0, length)} of the array
+     * returned.
+     */
+    byte[] chunk(int group, int leaf, byte[] into) throws IOException {
         Chunk c = rowGroups.get(group).chunks().get(leaf);
         if (c.length() > Integer.MAX_VALUE - 16) {
             throw corrupt(source, "a column chunk of " + c.length() + " bytes; at most 2 GB per chunk is read");
         }
-        return read(channel, source, c.start(), (int) c.length());
+        byte[] b = into.length >= c.length() ? into : new byte[(int) c.length()];
+        read(channel, source, c.start(), ByteBuffer.wrap(b, 0, (int) c.length()));
+        return b;
     }
 
     private static byte[] read(FileChannel channel, String source, long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
+        read(channel, source, position, b);
+        return b.array();
+    }
+
+    private static void read(FileChannel channel, String source, long position, ByteBuffer b) throws IOException {
+        long at = position - b.position();
         while (b.hasRemaining()) {
-            int n = channel.read(b, position + b.position());
+            int n = channel.read(b, at + b.position());
             if (n < 0) {
                 throw corrupt(source, "it ends early (truncated?)");
             }
         }
-        return b.array();
     }
 
     /** An input error saying the file is not a valid Parquet file, and why. */
