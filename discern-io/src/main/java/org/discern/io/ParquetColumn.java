@@ -566,6 +566,10 @@ final class ParquetColumn {
                         int levelBytes = repLength + defLength;
                         boolean isCompressed = !Boolean.FALSE.equals(d.get(7));
                         int size = isCompressed ? uncompressed - levelBytes : compressed - levelBytes;
+                        if (size < 0) {
+                            throw corrupt(group, "a data page v2 declares " + uncompressed
+                                    + " uncompressed bytes, fewer than its " + levelBytes + " bytes of levels");
+                        }
                         byte[] page = isCompressed
                                 ? decompress(codec, chunk, pos + levelBytes, compressed - levelBytes, size, group)
                                 : copy(chunk, pos + levelBytes, size);

@@ -175,4 +175,44 @@ class ParquetColumnTest {
             }
         }
     }
+    /**
+     * Data pages of version 2 (written by Spark's parquet-java with {@code parquet.writer.version}
+     * v2: levels before the compressed values, outside them) read to the same predictions as the
+     * same rows in version 1 pages.
+     */
+    @Test
+    void pagesOfVersion2ReadAsVersion1() throws IOException {
+        BinaryPredictions v1 = (BinaryPredictions) PredictionReader.read(InputSpec.builder()
+                .file(ParquetReaderTest.parquet("binary_small_ties.snappy.parquet")).build());
+        BinaryPredictions v2 = (BinaryPredictions) PredictionReader.read(InputSpec.builder()
+                .file(ParquetReaderTest.parquet("binary_small_ties_pagev2.snappy.parquet")).build());
+        assertEquals(40, v2.size());
+        assertArrayEquals(v1.scores(), v2.scores());
+        assertArrayEquals(v1.labels(), v2.labels());
+        assertEquals(v1.labelValues(), v2.labelValues());
+    }
+
+    /**
+     * A data page v2 whose uncompressed size is below its level bytes (a damaged header) is a
+     * located "not valid" error, not a failed allocation: the first page header (type 3, then the
+     * uncompressed size 18 as one byte) gets the size 1, below its 2 bytes of definition levels.
+     */
+    @Test
+    void aVersion2PageSmallerThanItsLevelsIsRefused() throws IOException {
+        byte[] bytes = Files.readAllBytes(ParquetReaderTest.parquet("binary_small_ties_pagev2.snappy.parquet"));
+        int at = -1;
+        for (int i = 4; i + 3 < bytes.length && at < 0; i++) {
+            if (bytes[i] == 0x15 && bytes[i + 1] == 0x06 && bytes[i + 2] == 0x15 && bytes[i + 3] == 0x12) {
+                at = i + 3;
+            }
+        }
+        assertTrue(at > 0, "the first data page v2 header");
+        bytes[at] = 0x02; // zigzag(1)
+        Path damaged = tmp.resolve("v2.parquet");
+        Files.write(damaged, bytes);
+        InputException e = assertThrows(InputException.class,
+                () -> PredictionReader.read(InputSpec.builder().file(damaged).build()));
+        assertTrue(e.getMessage().contains("row group 0: a data page v2 declares 1 uncompressed bytes, fewer than its"
+                + " 2 bytes of levels"), e.getMessage());
+    }
 }

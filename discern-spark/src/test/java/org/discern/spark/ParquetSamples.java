@@ -47,6 +47,12 @@ public final class ParquetSamples {
         out.add(new Sample("binary_small_ties.snappy.parquet", spark.createDataFrame(rows, new StructType()
                 .add("label", DataTypes.IntegerType, false).add("score", DataTypes.DoubleType, false)), "snappy"));
 
+        // the same rows in nullable columns (definition levels) and data pages of version 2
+        // (parquet-java's v2 writer: DATA_PAGE_V2 headers, levels outside the compressed data)
+        out.add(new Sample("binary_small_ties_pagev2.snappy.parquet", spark.createDataFrame(rows, new StructType()
+                .add("label", DataTypes.IntegerType, true).add("score", DataTypes.DoubleType, true)), "snappy",
+                "v2"));
+
         SparkData.Binary weighted = SparkData.Binary.fixture("binary_weighted");
         rows = new ArrayList<>();
         for (int i = 0; i < weighted.scores().length; i++) {
@@ -80,7 +86,11 @@ public final class ParquetSamples {
         return out;
     }
 
-    record Sample(String name, Dataset<Row> rows, String codec) {
+    /** A file: its name, rows, compression codec and parquet-java writer version ("v1" or "v2"). */
+    record Sample(String name, Dataset<Row> rows, String codec, String writerVersion) {
+        Sample(String name, Dataset<Row> rows, String codec) {
+            this(name, rows, codec, "v1");
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -91,7 +101,8 @@ public final class ParquetSamples {
             for (Sample s : samples(spark)) {
                 Path tmp = Files.createTempDirectory("parquet-sample");
                 Path written = tmp.resolve("out");
-                s.rows().coalesce(1).write().option("compression", s.codec()).parquet(written.toString());
+                s.rows().coalesce(1).write().option("compression", s.codec())
+                        .option("parquet.writer.version", s.writerVersion()).parquet(written.toString());
                 try (Stream<Path> files = Files.list(written)) {
                     Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
                             .orElseThrow();

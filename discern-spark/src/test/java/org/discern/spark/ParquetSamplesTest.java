@@ -28,6 +28,11 @@ class ParquetSamplesTest {
         SameEvaluation.binary(BinaryEvaluation.of(ties.scores(), ties.labels()),
                 DiscernSpark.binary(a, BinaryOptions.defaults()).evaluation().orElseThrow(), 0, "small ties");
 
+        Dataset<Row> v2 = read("binary_small_ties_pagev2.snappy.parquet");
+        assertEquals("struct<label:int,score:double>", v2.schema().simpleString());
+        SameEvaluation.binary(BinaryEvaluation.of(ties.scores(), ties.labels()),
+                DiscernSpark.binary(v2, BinaryOptions.defaults()).evaluation().orElseThrow(), 0, "data pages v2");
+
         SparkData.Binary w = SparkData.Binary.fixture("binary_weighted");
         // the float scores, widened to double as Spark reads them
         double[] f = new double[w.scores().length];
