@@ -61,7 +61,13 @@ class CliFuzzTest {
         try {
             DIR = Files.createTempDirectory("discern-cli-fuzz");
             // the harness's files are shared by the test classes of this JVM: gone when it exits
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(DIR), "discern-cli-fuzz-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    deleteTree(DIR);
+                } catch (IOException | UncheckedIOException e) {
+                    // left for the system's temporary-file cleaning
+                }
+            }, "discern-cli-fuzz-cleanup"));
             Path bin = DIR.resolve("binary.csv");
             StringBuilder b = new StringBuilder("id,label,score,score_b,weight\n");
             for (int i = 0; i < 40; i++) {
@@ -221,24 +227,17 @@ class CliFuzzTest {
 
     private static void deleteOutputs() throws IOException {
         Path out = DIR.resolve("out");
-        if (!Files.exists(out)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        if (Files.exists(out)) {
+            deleteTree(out);
         }
     }
 
-    /** Deletes {@code dir} and everything in it, as far as it can (at exit: nothing to report to). */
-    private static void deleteTree(Path dir) {
+    /** Deletes {@code dir} and everything in it. */
+    private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException | UncheckedIOException e) {
-            // left for the system's temporary-file cleaning
         }
     }
 }

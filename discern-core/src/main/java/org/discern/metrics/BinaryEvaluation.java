@@ -93,8 +93,8 @@ public final class BinaryEvaluation {
      */
     public static BinaryEvaluation of(double[] scores, boolean[] labels, double[] weights) {
         if (weights == null && onTwoThreads(scores == null ? -1 : scores.length, labels)) {
-            ForkJoinTask<double[]> sums = ForkJoinPool.commonPool().submit(
-                    () -> ProbabilityMetrics.unweightedLossAndBrier(scores, labels));
+            ForkJoinTask<ProbabilityMetrics.Sums> sums = ForkJoinPool.commonPool().submit(
+                    () -> ProbabilityMetrics.unweightedSums(scores, labels));
             return withSums(OperatingPoints::of, scores, labels, sums);
         }
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
@@ -110,8 +110,8 @@ public final class BinaryEvaluation {
     /** Evaluation of float scores; see {@link #of(double[], boolean[], double[])}. */
     public static BinaryEvaluation of(float[] scores, boolean[] labels, double[] weights) {
         if (weights == null && onTwoThreads(scores == null ? -1 : scores.length, labels)) {
-            ForkJoinTask<double[]> sums = ForkJoinPool.commonPool().submit(
-                    () -> ProbabilityMetrics.unweightedLossAndBrier(scores, labels));
+            ForkJoinTask<ProbabilityMetrics.Sums> sums = ForkJoinPool.commonPool().submit(
+                    () -> ProbabilityMetrics.unweightedSums(scores, labels));
             return withSums(OperatingPoints::of, scores, labels, sums);
         }
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
@@ -134,11 +134,11 @@ public final class BinaryEvaluation {
 
     /**
      * The table of unweighted scores ({@code table}, which checks them) built on this thread while
-     * {@code sums} (log loss and Brier score in one pass, or null when the scores are not
-     * probabilities) runs on the common pool: the same evaluation as the one-thread path.
+     * {@code sums} (log loss and Brier score in one pass) runs on the common pool: the same
+     * evaluation as the one-thread path.
      */
     private static <S> BinaryEvaluation withSums(java.util.function.BiFunction<S, boolean[], OperatingPoints> table,
-            S scores, boolean[] labels, ForkJoinTask<double[]> sums) {
+            S scores, boolean[] labels, ForkJoinTask<ProbabilityMetrics.Sums> sums) {
         OperatingPoints op;
         try {
             op = table.apply(scores, labels);
@@ -146,15 +146,21 @@ public final class BinaryEvaluation {
             sums.cancel(false);
             throw e;
         }
-        double[] lb = sums.join();
-        boolean prob = lb != null;
-        return new BinaryEvaluation(op, prob ? lb[0] : Double.NaN, prob ? lb[1] : Double.NaN, prob,
-                inputWarnings(prob, 0));
+        return fromSums(op, sums.join());
+    }
+
+    /** The table with the log loss and Brier score of its unweighted rows. */
+    private static BinaryEvaluation fromSums(OperatingPoints op, ProbabilityMetrics.Sums sums) {
+        boolean prob = sums.probabilities();
+        return new BinaryEvaluation(op, sums.logLoss(), sums.brierScore(), prob, inputWarnings(prob, 0));
     }
 
     /** The table with log loss and Brier score of rows of positive weight ({@code zeros} left out). */
     private static BinaryEvaluation withProbabilities(OperatingPoints op, double[] scores, boolean[] labels,
             double[] weights, int zeros) {
+        if (weights == null) {
+            return fromSums(op, ProbabilityMetrics.unweightedSums(scores, labels));
+        }
         boolean prob = ProbabilityMetrics.areProbabilities(scores);
         double[] w = Weights.scaled(weights);
         double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;
@@ -165,6 +171,9 @@ public final class BinaryEvaluation {
     /** As {@link #withProbabilities(OperatingPoints, double[], boolean[], double[], int)} for floats. */
     private static BinaryEvaluation withProbabilities(OperatingPoints op, float[] scores, boolean[] labels,
             double[] weights, int zeros) {
+        if (weights == null) {
+            return fromSums(op, ProbabilityMetrics.unweightedSums(scores, labels));
+        }
         boolean prob = ProbabilityMetrics.areProbabilities(scores);
         double[] w = Weights.scaled(weights);
         double ll = prob ? ProbabilityMetrics.logLoss(scores, labels, w) : Double.NaN;

@@ -22,12 +22,9 @@ final class CodedScores {
     private boolean evaluated;
     // which codes are positive, when declared before the end ({@link #declare}): from then on
     // log loss and Brier score are summed as the rows come, in row order (the rows before it at
-    // the declaration); null until then
+    // the declaration); both null until then
     private boolean[] declared;
-    private boolean prob = true;
-    private double loss;
-    private double brier;
-    private double count;
+    private ProbabilityMetrics.Sums sums;
 
     /** {@link BinaryScoreBlocks#add}. */
     void add(double score, int code) {
@@ -56,7 +53,7 @@ final class CodedScores {
         }
         rows++;
         if (declared != null) {
-            sum(score, declared[code]);
+            sums.add(score, declared[code]);
         }
     }
 
@@ -72,24 +69,7 @@ final class CodedScores {
             return;
         }
         declared = new boolean[] {code0Positive, code1Positive};
-        long[] next = new long[2];
-        for (int r = 0; r < rows; r++) {
-            int code = code(r);
-            sum(Sorting.keyToDouble(keys[code].get(next[code]++)), declared[code]);
-        }
-    }
-
-    /** Adds a row to the row-order sums (once a score is not a probability, they are not made). */
-    private void sum(double s, boolean y) {
-        if (prob && !(s >= 0 && s <= 1)) {
-            prob = false;
-        }
-        if (prob) {
-            loss += ProbabilityMetrics.lossTerm(s, y);
-            double d = s - (y ? 1 : 0);
-            brier += d * d;
-            count += 1;
-        }
+        sums = rowOrderSums(declared);
     }
 
     private int code(int r) {
@@ -116,7 +96,7 @@ final class CodedScores {
                 && Runtime.getRuntime().availableProcessors() > 1) {
             return evaluateOnTwoThreads(truth);
         }
-        double[] sums = summed ? new double[] {loss, brier, count, prob ? 1 : 0} : rowOrderSums(truth);
+        ProbabilityMetrics.Sums sums = summed ? this.sums : rowOrderSums(truth);
         codes = null;
         // the classes: both codes in one class when they say the same
         KeyBlocks pos;
@@ -173,7 +153,7 @@ final class CodedScores {
         long[] smaller = larger == p ? q : p;
         ForkJoinTask<?> sortLarger = ForkJoinPool.commonPool().submit(
                 () -> Sorting.sortOnOneThread(larger, larger.length, new long[larger.length]));
-        double[] sums = rowOrderSums(truth);
+        ProbabilityMetrics.Sums sums = rowOrderSums(truth);
         codes = null;
         keys[0] = null;
         keys[1] = null;
@@ -183,29 +163,24 @@ final class CodedScores {
     }
 
     /**
-     * Log loss and Brier score in row order, the sums exactly as ProbabilityMetrics forms them
-     * (a weight of 1: 1 * x is x): {loss, brier, count, 1 when every score is a probability else 0}.
-     * A key gives back the score, -0.0 as 0.0, which changes neither (both clip or square it to
-     * the same value).
+     * Log loss and Brier score of the rows so far in row order, the code of each row positive when
+     * {@code truth[code]}. A key gives back the score, -0.0 as 0.0, which changes neither (both clip
+     * or square it to the same value).
      */
-    private double[] rowOrderSums(boolean[] truth) {
-        prob = true;
-        loss = 0;
-        brier = 0;
-        count = 0;
+    private ProbabilityMetrics.Sums rowOrderSums(boolean[] truth) {
+        ProbabilityMetrics.Sums out = new ProbabilityMetrics.Sums();
         long[] next = new long[2];
         for (int r = 0; r < rows; r++) {
             int code = code(r);
-            sum(Sorting.keyToDouble(keys[code].get(next[code]++)), truth[code]);
+            if (!out.add(Sorting.keyToDouble(keys[code].get(next[code]++)), truth[code])) {
+                break; // not probabilities: nothing more is summed
+            }
         }
-        return new double[] {loss, brier, count, prob ? 1 : 0};
+        return out;
     }
 
-    /** The evaluation of the table and the row-order sums ({@link #rowOrderSums}). */
-    private static BinaryEvaluation evaluation(OperatingPoints op, double[] sums) {
-        boolean prob = sums[3] == 1;
-        double ll = prob ? sums[0] / sums[2] : Double.NaN;
-        double br = prob ? sums[1] / sums[2] : Double.NaN;
-        return BinaryEvaluation.fromParts(op, ll, br, prob, 0);
+    /** The evaluation of the table and the row-order sums. */
+    private static BinaryEvaluation evaluation(OperatingPoints op, ProbabilityMetrics.Sums sums) {
+        return BinaryEvaluation.fromParts(op, sums.logLoss(), sums.brierScore(), sums.probabilities(), 0);
     }
 }

@@ -64,46 +64,74 @@ public final class ProbabilityMetrics {
     }
 
     /**
-     * Log loss and Brier score of unweighted scores in one pass: {@code {logLoss(p, y, null),
-     * brierScore(p, y, null)}}, each the same double (the same terms summed in the same order), or
-     * null when a score is not in [0, 1] ({@link #areProbabilities} false). No argument checks:
-     * for callers that checked them.
+     * Log loss and Brier score of unweighted scores summed row by row, each exactly as
+     * {@code logLoss(p, y, null)} and {@code brierScore(p, y, null)} form them (the same terms in
+     * the same order; a weight of 1, and 1 * x is x). Once a score is not in [0, 1]
+     * ({@link #areProbabilities} false) nothing more is summed and both are NaN. Mutable; one thread.
      */
-    static double[] unweightedLossAndBrier(double[] p, boolean[] y) {
-        double loss = 0;
-        double brier = 0;
-        double wsum = 0;
-        for (int i = 0; i < p.length; i++) {
-            double s = p[i];
-            if (!(s >= 0 && s <= 1)) {
-                return null;
+    static final class Sums {
+        private boolean probabilities = true;
+        private double loss;
+        private double brier;
+        private double count;
+
+        /** Adds a row; false once some score was not a probability. */
+        boolean add(double p, boolean y) {
+            if (probabilities && !(p >= 0 && p <= 1)) {
+                probabilities = false;
             }
-            double w = 1;
-            loss += w * lossTerm(s, y[i]);
-            double d = s - (y[i] ? 1 : 0);
-            brier += w * d * d;
-            wsum += w;
+            if (probabilities) {
+                loss += lossTerm(p, y);
+                double d = p - (y ? 1 : 0);
+                brier += d * d;
+                count += 1;
+            }
+            return probabilities;
         }
-        return new double[] {loss / wsum, brier / wsum};
+
+        /** As {@link #add(double, boolean)}; Brier's difference in float, as {@link #brierScore(float[], boolean[], double[])} forms it. */
+        boolean add(float p, boolean y) {
+            if (probabilities && !(p >= 0 && p <= 1)) {
+                probabilities = false;
+            }
+            if (probabilities) {
+                loss += lossTerm(p, y);
+                double d = p - (y ? 1 : 0);
+                brier += d * d;
+                count += 1;
+            }
+            return probabilities;
+        }
+
+        boolean probabilities() {
+            return probabilities;
+        }
+
+        double logLoss() {
+            return probabilities ? loss / count : Double.NaN;
+        }
+
+        double brierScore() {
+            return probabilities ? brier / count : Double.NaN;
+        }
     }
 
-    /** As {@link #unweightedLossAndBrier(double[], boolean[])} for float scores (Brier's difference in float, as {@link #brierScore(float[], boolean[], double[])} forms it). */
-    static double[] unweightedLossAndBrier(float[] p, boolean[] y) {
-        double loss = 0;
-        double brier = 0;
-        double wsum = 0;
-        for (int i = 0; i < p.length; i++) {
-            float s = p[i];
-            if (!(s >= 0 && s <= 1)) {
-                return null;
-            }
-            double w = 1;
-            loss += w * lossTerm(s, y[i]);
-            double d = s - (y[i] ? 1 : 0);
-            brier += w * d * d;
-            wsum += w;
+    /** {@link Sums} of unweighted scores (at least one) in one pass. No argument checks: for callers that checked them. */
+    static Sums unweightedSums(double[] p, boolean[] y) {
+        Sums s = new Sums();
+        for (int i = 0; i < p.length && s.add(p[i], y[i]); i++) {
+            // summed in add
         }
-        return new double[] {loss / wsum, brier / wsum};
+        return s;
+    }
+
+    /** As {@link #unweightedSums(double[], boolean[])} for float scores. */
+    static Sums unweightedSums(float[] p, boolean[] y) {
+        Sums s = new Sums();
+        for (int i = 0; i < p.length && s.add(p[i], y[i]); i++) {
+            // summed in add
+        }
+        return s;
     }
 
     /** -log(clipped, renormalised probability of the true class) of one sample. */

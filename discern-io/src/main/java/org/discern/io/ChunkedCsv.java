@@ -459,22 +459,22 @@ final class ChunkedCsv {
             void declarePositives() {
                 List<String> values = new ArrayList<>(codes.keySet());
                 try {
-                    String pos = BinaryCsvReader.of(spec).resolvePositive(name, values, Map.of());
-                    evaluated.declare(BinaryCsvReader.sameLabel(values.get(0), pos),
-                            BinaryCsvReader.sameLabel(values.get(1), pos));
+                    boolean[] isPositive = positiveCodes(values, positive(values));
+                    evaluated.declare(isPositive[0], isPositive[1]);
                 } catch (InputException e) {
                     // told at the end
                 }
             }
 
+            String positive(List<String> values) throws InputException {
+                return BinaryCsvReader.of(spec).resolvePositive(name, values, Map.of());
+            }
+
             @Override
             Predictions build(int n) throws InputException {
                 List<String> values = new ArrayList<>(codes.keySet());
-                String pos = BinaryCsvReader.of(spec).resolvePositive(name, values, Map.of());
-                boolean[] isPositive = new boolean[values.size()];
-                for (int c = 0; c < values.size(); c++) {
-                    isPositive[c] = BinaryCsvReader.sameLabel(values.get(c), pos);
-                }
+                String pos = positive(values);
+                boolean[] isPositive = positiveCodes(values, pos);
                 if (evaluated != null) {
                     return BinaryPredictions.evaluated(name,
                             evaluated.evaluate(isPositive[0], isPositive.length > 1 && isPositive[1]), pos, values);
@@ -484,6 +484,15 @@ final class ChunkedCsv {
                         pos, values, null);
             }
         };
+    }
+
+    /** Whether each label value (in order of first appearance) is the positive label {@code pos}. */
+    private static boolean[] positiveCodes(List<String> values, String pos) {
+        boolean[] isPositive = new boolean[values.size()];
+        for (int c = 0; c < values.size(); c++) {
+            isPositive[c] = BinaryCsvReader.sameLabel(values.get(c), pos);
+        }
+        return isPositive;
     }
 
     private Sink multiClass(Header header) {

@@ -148,13 +148,6 @@ public final class Sorting {
      * is the same.
      */
     public static void sort(long[] a, int n, long[] scratch) {
-        if (n < 2) {
-            return;
-        }
-        if (n < 64) {
-            java.util.Arrays.sort(a, 0, n);
-            return;
-        }
         if (n >= PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
             sortTwoThreads(a, n, scratch);
             return;
