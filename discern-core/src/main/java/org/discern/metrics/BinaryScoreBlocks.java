@@ -48,10 +48,31 @@ public final class BinaryScoreBlocks {
     }
 
     /**
+     * Says about how many rows will come (a reader that can tell from the size of its file, say),
+     * before the first: up to {@link #COMPACT_ABOVE}, the keys are then held in one array of that
+     * length in row order (grown if more rows come; moved into blocks past {@link #COMPACT_ABOVE}),
+     * which the end splits by class and reuses as the sorting scratch, touching two copies of
+     * the keys fewer than the blocks. A hint only: the evaluation is the same either way; ignored
+     * once rows were added, or when larger than {@link #COMPACT_ABOVE}.
+     *
+     * @throws IllegalStateException once evaluated
+     */
+    public void expect(long rows) {
+        this.rows.expect(rows, COMPACT_ABOVE);
+    }
+
+    /** As {@link #expect(long)} with the array mode up to {@code compactAbove} rows (tests). */
+    void expect(long rows, int compactAbove) {
+        this.rows.expect(rows, compactAbove);
+    }
+
+    /**
      * Says which codes are positive before the end (a reader that knows it once both label values
      * were met, say): from then on log loss and Brier score are summed as the rows are added,
-     * which {@link #evaluate} would otherwise do after the last row. The numbers are the same
-     * either way; an {@code evaluate} with other positive codes sums again.
+     * which {@link #evaluate} would otherwise do after the last row, when the keys are held in
+     * blocks (in one array, {@link #expect}, the end sums beside the work it does anyway, which
+     * measured faster than summing on the reader's thread). The numbers are the same either way;
+     * an {@code evaluate} with other positive codes sums again.
      *
      * @throws IllegalStateException once evaluated, or when declared already with other codes
      */

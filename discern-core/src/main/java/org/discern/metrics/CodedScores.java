@@ -9,6 +9,13 @@ import org.discern.metrics.internal.Sorting;
 /**
  * The state and work of {@link BinaryScoreBlocks} (whose contract this follows): each row's key
  * in its code's blocks, the codes as bits in row order. Mutable; one thread.
+ *
+ * <p>When the number of rows is expected ahead ({@link #expect}) and small enough for the array
+ * table, the keys are held instead in one array in row order (the array mode): one allocation the
+ * size of the input, which the end splits by class into the two arrays the table sorts and then
+ * uses as their sorting scratch. Against the blocks, that touches two copies of the keys fewer
+ * (the blocks' copy into the class arrays and the sorting scratch) and keeps the collector from
+ * copying the blocks as they age.
  */
 final class CodedScores {
     // rows per block of code bits: one block of KeyBlocks.BLOCK longs
@@ -16,13 +23,18 @@ final class CodedScores {
 
     // keys[c]: the keys (Sorting.doubleKey) of the rows of code c, in row order
     private final KeyBlocks[] keys = {new KeyBlocks(), new KeyBlocks()};
+    // the array mode: the keys of all rows in row order ({@link #expect}); null otherwise
+    private long[] all;
+    // rows of each code
+    private final int[] counts = new int[2];
     // bit r of block r >>> CODE_SHIFT: the code of row r
     private long[][] codes = new long[16][];
     private int rows;
     private boolean evaluated;
     // which codes are positive, when declared before the end ({@link #declare}): from then on
     // log loss and Brier score are summed as the rows come, in row order (the rows before it at
-    // the declaration); both null until then
+    // the declaration), into sums; both null until then. In the array mode the sums wait for the
+    // end (null until the keys move into the blocks)
     private boolean[] declared;
     private ProbabilityMetrics.Sums sums;
 
@@ -40,7 +52,16 @@ final class CodedScores {
         if (rows == BinaryScoreBlocks.MAX_ROWS) {
             throw new IllegalArgumentException("at most " + BinaryScoreBlocks.MAX_ROWS + " rows can be evaluated");
         }
-        keys[code].add(Sorting.doubleKey(score));
+        long key = Sorting.doubleKey(score);
+        if (all != null && rows == all.length) {
+            growAll();
+        }
+        if (all != null) {
+            all[rows] = key;
+        } else {
+            keys[code].add(key);
+        }
+        counts[code]++;
         int block = rows >>> CODE_SHIFT;
         if ((rows & ((1 << CODE_SHIFT) - 1)) == 0) {
             if (block == codes.length) {
@@ -52,9 +73,38 @@ final class CodedScores {
             codes[block][(rows >>> 6) & KeyBlocks.MASK] |= 1L << rows;
         }
         rows++;
-        if (declared != null) {
+        if (sums != null) {
             sums.add(score, declared[code]);
         }
+    }
+
+    /** {@link BinaryScoreBlocks#expect}: the array mode for up to {@code compactAbove} rows. */
+    void expect(long rows, int compactAbove) {
+        if (evaluated) {
+            throw new IllegalStateException("these scores were evaluated already");
+        }
+        if (this.rows == 0 && all == null && rows > 0 && rows <= compactAbove) {
+            all = new long[(int) rows];
+            this.compactAbove = compactAbove;
+        }
+    }
+
+    // the array mode's limit: past it, the keys move into the blocks
+    private int compactAbove;
+
+    /** Room for more rows in the array mode, or the blocks once past the array table's limit. */
+    private void growAll() {
+        if (rows >= compactAbove) {
+            for (int r = 0; r < rows; r++) {
+                keys[code(r)].add(all[r]);
+            }
+            if (declared != null) {
+                sums = rowOrderSums(declared); // from here on summed as the rows come
+            }
+            all = null;
+            return;
+        }
+        all = Arrays.copyOf(all, (int) Math.min(compactAbove, Math.max(64L, rows + (rows >> 1))));
     }
 
     /** {@link BinaryScoreBlocks#declare}. */
@@ -69,7 +119,9 @@ final class CodedScores {
             return;
         }
         declared = new boolean[] {code0Positive, code1Positive};
-        sums = rowOrderSums(declared);
+        if (all == null) {
+            sums = rowOrderSums(declared);
+        }
     }
 
     private int code(int r) {
@@ -91,7 +143,13 @@ final class CodedScores {
         }
         evaluated = true;
         boolean[] truth = {code0Positive, code1Positive};
-        boolean summed = declared != null && declared[0] == code0Positive && declared[1] == code1Positive;
+        boolean summed = sums != null && declared[0] == code0Positive && declared[1] == code1Positive;
+        if (all != null && rows > compactAbove) {
+            growAll(); // a caller's lower limit than expected: into the blocks
+        }
+        if (all != null) {
+            return evaluateArray(truth);
+        }
         if (!summed && rows <= compactAbove && rows >= Sorting.PARALLEL
                 && Runtime.getRuntime().availableProcessors() > 1) {
             return evaluateOnTwoThreads(truth);
@@ -163,6 +221,49 @@ final class CodedScores {
     }
 
     /**
+     * The array mode's end: the keys split by class, then each class sorted with the row-order
+     * array as scratch ({@link Sorting#sort(long[], int, long[])}: on two threads from
+     * {@link Sorting#PARALLEL} keys on) into the table's arrays. The row-order sums of log loss
+     * and Brier score are made here too, beside the split (on the common fork-join pool from
+     * {@link Sorting#PARALLEL} rows on): the array mode defers a declaration's sums to this point,
+     * where they take no longer than the split, instead of summing on the reader's thread while it
+     * reads.
+     */
+    private BinaryEvaluation evaluateArray(boolean[] truth) {
+        int positives = (truth[0] ? counts[0] : 0) + (truth[1] ? counts[1] : 0);
+        long[] p = new long[positives];
+        long[] q = new long[rows - positives];
+        long[] a = all;
+        ProbabilityMetrics.Sums sums;
+        if (rows >= Sorting.PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
+            ForkJoinTask<?> splitting = ForkJoinPool.commonPool().submit(() -> split(a, truth, p, q));
+            sums = rowOrderSums(truth);
+            splitting.join();
+        } else {
+            sums = rowOrderSums(truth);
+            split(a, truth, p, q);
+        }
+        all = null;
+        codes = null;
+        Sorting.sort(p, p.length, a);
+        Sorting.sort(q, q.length, a);
+        return evaluation(OperatingPoints.ofSortedKeys(p, q), sums);
+    }
+
+    /** The keys of {@code a} in row order, those of positive rows into {@code p}, the others into {@code q}. */
+    private void split(long[] a, boolean[] truth, long[] p, long[] q) {
+        int pi = 0;
+        int qi = 0;
+        for (int r = 0; r < rows; r++) {
+            if (truth[code(r)]) {
+                p[pi++] = a[r];
+            } else {
+                q[qi++] = a[r];
+            }
+        }
+    }
+
+    /**
      * Log loss and Brier score of the rows so far in row order, the code of each row positive when
      * {@code truth[code]}. A key gives back the score, -0.0 as 0.0, which changes neither (both clip
      * or square it to the same value).
@@ -172,7 +273,8 @@ final class CodedScores {
         long[] next = new long[2];
         for (int r = 0; r < rows; r++) {
             int code = code(r);
-            if (!out.add(Sorting.keyToDouble(keys[code].get(next[code]++)), truth[code])) {
+            long key = all != null ? all[r] : keys[code].get(next[code]++);
+            if (!out.add(Sorting.keyToDouble(key), truth[code])) {
                 break; // not probabilities: nothing more is summed
             }
         }

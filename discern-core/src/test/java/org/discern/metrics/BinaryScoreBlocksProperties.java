@@ -61,7 +61,18 @@ class BinaryScoreBlocksProperties {
      * truth flipped, which {@code evaluate} must then make up for.
      */
     private static BinaryEvaluation viaBlocks(Rows r, int compactAbove, int declareAt, boolean otherwise) {
+        return viaBlocks(r, compactAbove, declareAt, otherwise, 0);
+    }
+
+    /**
+     * As {@link #viaBlocks(Rows, int, int, boolean)}, told first to expect {@code expect} rows
+     * (the array mode up to {@code compactAbove}), when positive.
+     */
+    private static BinaryEvaluation viaBlocks(Rows r, int compactAbove, int declareAt, boolean otherwise, long expect) {
         BinaryScoreBlocks b = new BinaryScoreBlocks();
+        if (expect > 0) {
+            b.expect(expect, compactAbove);
+        }
         SplittableRandom random = new SplittableRandom(r.scores.length);
         boolean[] t = truth(r.flip);
         for (int i = 0; i <= r.scores.length; i++) {
@@ -128,6 +139,36 @@ class BinaryScoreBlocksProperties {
             assertEquals(expected.logLoss(), actual.logLoss(), 0, what + ": log loss bit for bit");
             assertEquals(expected.brierScore(), actual.brierScore(), 0, what + ": Brier bit for bit");
         }
+    }
+
+    /**
+     * Expecting a number of rows (the array mode: one array in row order, split by class at the
+     * end) changes nothing: fewer rows than come (the array grows, or moves into the blocks past
+     * the limit), as many, more; declared early or not; the array table and the compact one
+     * (a limit below the rows: into the blocks at the end).
+     */
+    @Property(tries = 300, seed = "20261207")
+    void expectingTheRowsChangesNothing(@ForAll("rows") Rows r, @ForAll @IntRange(min = 1, max = 500) int expect,
+            @ForAll @IntRange(min = 0, max = 3) int limitKind, @ForAll @IntRange(min = -1, max = 400) int declareAt) {
+        int n = r.scores.length;
+        // no limit; one below the rows (blocks while adding); the expected rows (blocks at the end
+        // when more come); none (the compact table, expect ignored)
+        int limit = switch (limitKind) {
+            case 0 -> Integer.MAX_VALUE;
+            case 1 -> Math.max(1, n / 2);
+            case 2 -> expect;
+            default -> 0;
+        };
+        int at = declareAt < 0 ? -1 : Math.min(declareAt, n);
+        BinaryEvaluation expected = viaBlocks(r, limit, at, false);
+        BinaryEvaluation actual = viaBlocks(r, limit, at, false, expect);
+        String what = "expect " + expect + " of " + n + ", limit " + limit + ", declared at " + at;
+        SameEvaluation.binary(expected, actual, 0, what);
+        sameRows(expected.operatingPoints(), actual.operatingPoints());
+        assertEquals(expected.logLoss(), actual.logLoss(), 0, what + ": log loss bit for bit");
+        assertEquals(expected.brierScore(), actual.brierScore(), 0, what + ": Brier bit for bit");
+        // and the table of the scores themselves
+        sameRows(BinaryEvaluation.of(r.scores, labels(r)).operatingPoints(), actual.operatingPoints());
     }
 
     @Example
@@ -214,6 +255,15 @@ class BinaryScoreBlocksProperties {
                 BinaryEvaluation compact = viaBlocks(r, 0);
                 String what = distinctPercent + "% distinct, flip " + flip;
                 SameEvaluation.binary(compact, array, 0, what);
+                // the array mode: each class sorted on two threads with the row-order array as scratch
+                for (long expect : new long[] {n, n / 3, n + 1000}) {
+                    BinaryEvaluation expected = viaBlocks(r, Integer.MAX_VALUE, flip == 0 ? 0 : -1, false, expect);
+                    String w = what + ", expecting " + expect;
+                    SameEvaluation.binary(array, expected, 0, w);
+                    sameRows(array.operatingPoints(), expected.operatingPoints());
+                    assertEquals(array.logLoss(), expected.logLoss(), 0, w + ": log loss");
+                    assertEquals(array.brierScore(), expected.brierScore(), 0, w + ": Brier");
+                }
                 if (flip == 0) {
                     // declared from the first row: the sums made as the rows come, then the one-thread path
                     BinaryEvaluation declared = viaBlocks(r, Integer.MAX_VALUE, 0, false);

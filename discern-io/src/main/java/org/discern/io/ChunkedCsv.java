@@ -62,6 +62,9 @@ final class ChunkedCsv {
     private final InputSpec spec;
     private final int chunkSize;
     private final int workers;
+    // bytes of the file's text when it is not compressed (0 when it is): with the first chunk's
+    // bytes per row, about how many rows the file holds
+    private long textBytes;
 
     private ChunkedCsv(Path file, InputSpec spec, int chunkSize, int workers) {
         this.file = file;
@@ -114,6 +117,7 @@ final class ChunkedCsv {
             int b1 = raw.read();
             raw.reset();
             if (b0 != 0x1f || b1 != 0x8b) {
+                textBytes = size;
                 return parse(raw, counting, size, progress);
             }
             // gzip: inflated on its own thread, a few blocks ahead (bounded), while this thread
@@ -430,6 +434,11 @@ final class ChunkedCsv {
                     return false;
                 }
                 if (evaluated != null) {
+                    if (evaluated.rows() == 0 && textBytes > 0 && c.rows > 0) {
+                        // the rows of the file at the first chunk's bytes per row, and a little more
+                        // (a few more rows than that are a copy of the keys; fewer, unused memory)
+                        evaluated.expect((long) Math.ceil(textBytes * 1.02 * c.rows / Math.max(1, c.bytes)) + 64);
+                    }
                     if (!declared && codes.size() == 2) {
                         declared = true;
                         declarePositives();

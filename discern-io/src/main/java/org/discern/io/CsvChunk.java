@@ -57,6 +57,7 @@ final class CsvChunk {
     final byte[][] codes = new byte[MAX_CODES][]; // code -> label bytes (binary)
     int codeCount;
     int rows;
+    int bytes; // of the text parsed
 
     private final Plan plan;
     private int capacity; // rows
@@ -114,6 +115,7 @@ final class CsvChunk {
         } else {
             c = new CsvChunk(capacityFor(b, from, to, plan), plan);
         }
+        c.bytes = to - from;
         int[] end = c.end;
         byte sep = plan.separator();
         byte[] roles = plan.roles();
