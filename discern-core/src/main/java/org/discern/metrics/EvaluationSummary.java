@@ -212,17 +212,18 @@ public final class EvaluationSummary {
         Builder b = new Builder(Task.BINARY, ev.rows(), ev.operatingPoints().weighted(), options);
         b.positiveRows = ev.positiveRows();
         b.negativeRows = ev.negativeRows();
-        // five walks over the table: on a large one, the two PR areas (about half of the work:
-        // the interpolated one takes a logarithm per row) on the common fork-join pool while this
-        // thread makes the other three (each value the same as made alone)
+        // five numbers from walks over the table, in two walks: on a large table the two PR areas
+        // (about half of the work: the interpolated one takes a logarithm per row) on the common
+        // fork-join pool while this thread makes the other three (each value the same as made alone)
         ForkJoinTask<double[]> areas = ev.operatingPoints().size() >= Sorting.PARALLEL
                 && Runtime.getRuntime().availableProcessors() > 1
-                ? ForkJoinPool.commonPool().submit(() -> new double[] {ev.prAucInterpolated(), ev.prAucTrapezoid()})
+                ? ForkJoinPool.commonPool().submit(ev::prAucInterpolatedAndTrapezoid)
                 : null;
-        double rocAuc = ev.rocAuc();
-        double averagePrecision = ev.averagePrecision();
-        double ks = ev.ks();
-        double[] pr = areas != null ? areas.join() : new double[] {ev.prAucInterpolated(), ev.prAucTrapezoid()};
+        double[] ranks = ev.rocAucAveragePrecisionKs();
+        double rocAuc = ranks[0];
+        double averagePrecision = ranks[1];
+        double ks = ranks[2];
+        double[] pr = areas != null ? areas.join() : ev.prAucInterpolatedAndTrapezoid();
         b.add(Metric.ROC_AUC, rocAuc);
         b.add(Metric.AVERAGE_PRECISION, averagePrecision);
         b.add(Metric.PR_AUC_INTERPOLATED, pr[0]);
