@@ -221,27 +221,41 @@ final class CodedScores {
     }
 
     /**
-     * The array mode's end: the keys split by class, then each class sorted with the row-order
-     * array as scratch ({@link Sorting#sort(long[], int, long[])}: on two threads from
-     * {@link Sorting#PARALLEL} keys on) into the table's arrays. The row-order sums of log loss
-     * and Brier score are made here too, beside the split (on the common fork-join pool from
-     * {@link Sorting#PARALLEL} rows on): the array mode defers a declaration's sums to this point,
-     * where they take no longer than the split, instead of summing on the reader's thread while it
-     * reads.
+     * The array mode's end: the keys split by class and the row-order sums of log loss and Brier
+     * score made (a declaration's sums wait for this point in the array mode: here they take no
+     * longer than the split, where on the reader's thread they slowed its reading), then each
+     * class sorted with the row-order array as scratch ({@link Sorting#sort(long[], int, long[])}:
+     * on two threads from {@link Sorting#PARALLEL} keys on) into the table's arrays. From
+     * {@link Sorting#PARALLEL} rows on, the rows are split and summed in two halves at a block's
+     * end of the sums, the later half on the common fork-join pool: its keys placed after the
+     * earlier half's in each class, its sums joined after the earlier half's
+     * ({@link ProbabilityMetrics.Sums#addAll}: the same doubles as summed on one thread).
      */
     private BinaryEvaluation evaluateArray(boolean[] truth) {
         int positives = (truth[0] ? counts[0] : 0) + (truth[1] ? counts[1] : 0);
         long[] p = new long[positives];
         long[] q = new long[rows - positives];
         long[] a = all;
-        ProbabilityMetrics.Sums sums;
+        ProbabilityMetrics.Sums sums = new ProbabilityMetrics.Sums();
         if (rows >= Sorting.PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
-            ForkJoinTask<?> splitting = ForkJoinPool.commonPool().submit(() -> split(a, truth, p, q));
-            sums = rowOrderSums(truth);
-            splitting.join();
+            // a multiple of the sums' block, and so of the 64 rows of a word of code bits
+            int half = (rows >>> 1) & -ProbabilityMetrics.SUM_BLOCK;
+            int ones = 0; // rows of code 1 in the earlier half
+            for (int r = 0; r < half; r += 64) {
+                ones += Long.bitCount(codes[r >>> CODE_SHIFT][(r >>> 6) & KeyBlocks.MASK]);
+            }
+            int pAt = (truth[1] ? ones : 0) + (truth[0] ? half - ones : 0);
+            ForkJoinTask<ProbabilityMetrics.Sums> later = ForkJoinPool.commonPool().submit(() -> {
+                ProbabilityMetrics.Sums s = sum(a, truth, half, rows, ProbabilityMetrics.Sums.joinable());
+                split(a, truth, half, rows, p, pAt, q, half - pAt);
+                return s;
+            });
+            sum(a, truth, 0, half, sums);
+            split(a, truth, 0, half, p, 0, q, 0);
+            sums.addAll(later.join());
         } else {
-            sums = rowOrderSums(truth);
-            split(a, truth, p, q);
+            sum(a, truth, 0, rows, sums);
+            split(a, truth, 0, rows, p, 0, q, 0);
         }
         all = null;
         codes = null;
@@ -250,11 +264,22 @@ final class CodedScores {
         return evaluation(OperatingPoints.ofSortedKeys(p, q), sums);
     }
 
-    /** The keys of {@code a} in row order, those of positive rows into {@code p}, the others into {@code q}. */
-    private void split(long[] a, boolean[] truth, long[] p, long[] q) {
-        int pi = 0;
-        int qi = 0;
-        for (int r = 0; r < rows; r++) {
+    /** Adds the rows {@code [from, to)} of the row-order keys {@code a} to {@code out}, in order (until one is not a probability). */
+    private ProbabilityMetrics.Sums sum(long[] a, boolean[] truth, int from, int to, ProbabilityMetrics.Sums out) {
+        for (int r = from; r < to; r++) {
+            if (!out.add(Sorting.keyToDouble(a[r]), truth[code(r)])) {
+                break; // not probabilities: nothing more is summed
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The keys of the rows {@code [from, to)} of {@code a} in row order: those of positive rows into
+     * {@code p} from {@code pi} on, the others into {@code q} from {@code qi} on.
+     */
+    private void split(long[] a, boolean[] truth, int from, int to, long[] p, int pi, long[] q, int qi) {
+        for (int r = from; r < to; r++) {
             if (truth[code(r)]) {
                 p[pi++] = a[r];
             } else {

@@ -2,10 +2,22 @@ package org.discern.metrics;
 
 import org.discern.metrics.internal.Checks;
 
-/** Metrics of predicted probabilities (proper scoring rules) for binary labels. */
+/**
+ * Metrics of predicted probabilities (proper scoring rules) for binary labels.
+ *
+ * <p>The means are sums of per-row terms in blocks: the terms of each {@value #SUM_BLOCK} rows
+ * are summed in row order, and the block sums in block order (so up to {@value #SUM_BLOCK} rows
+ * it is the plain row-order sum). The result depends on the rows alone, never on how many
+ * threads summed them: the blocks of a long input can be summed on two threads and joined to the
+ * same double ({@link Sums#addAll}). It is also nearer the exact sum than one running sum.
+ */
 public final class ProbabilityMetrics {
     /** Clipping bound of scikit-learn 1.2's {@code log_loss} for float64 input. */
     public static final double EPS = Math.ulp(1.0);
+
+    /** Rows per block of the sums (a power of two). */
+    public static final int SUM_BLOCK = 1 << 12;
+    private static final int BLOCK_MASK = SUM_BLOCK - 1;
 
     private ProbabilityMetrics() {
     }
@@ -42,12 +54,20 @@ public final class ProbabilityMetrics {
         check(probabilities.length, labels, weights);
         double sum = 0;
         double wsum = 0;
+        double blockSum = 0;
+        double blockWsum = 0;
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
-            sum += w * lossTerm(probabilities[i], labels[i]);
-            wsum += w;
+            blockSum += w * lossTerm(probabilities[i], labels[i]);
+            blockWsum += w;
+            if ((i & BLOCK_MASK) == BLOCK_MASK) {
+                sum += blockSum;
+                wsum += blockWsum;
+                blockSum = 0;
+                blockWsum = 0;
+            }
         }
-        return sum / wsum;
+        return (sum + blockSum) / (wsum + blockWsum);
     }
 
     /** As {@link #logLoss(double[], boolean[], double[])} for float probabilities. */
@@ -55,25 +75,52 @@ public final class ProbabilityMetrics {
         check(probabilities.length, labels, weights);
         double sum = 0;
         double wsum = 0;
+        double blockSum = 0;
+        double blockWsum = 0;
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
-            sum += w * lossTerm(probabilities[i], labels[i]);
-            wsum += w;
+            blockSum += w * lossTerm(probabilities[i], labels[i]);
+            blockWsum += w;
+            if ((i & BLOCK_MASK) == BLOCK_MASK) {
+                sum += blockSum;
+                wsum += blockWsum;
+                blockSum = 0;
+                blockWsum = 0;
+            }
         }
-        return sum / wsum;
+        return (sum + blockSum) / (wsum + blockWsum);
     }
 
     /**
      * Log loss and Brier score of unweighted scores summed row by row, each exactly as
      * {@code logLoss(p, y, null)} and {@code brierScore(p, y, null)} form them (the same terms in
-     * the same order; a weight of 1, and 1 * x is x). Once a score is not in [0, 1]
+     * the same blocks and order; a weight of 1, and 1 * x is x). Once a score is not in [0, 1]
      * ({@link #areProbabilities} false) nothing more is summed and both are NaN. Mutable; one thread.
      */
     static final class Sums {
         private boolean probabilities = true;
+        // the sums of the whole blocks so far, and of the rows of the block under way
         private double loss;
         private double brier;
-        private double count;
+        private double blockLoss;
+        private double blockBrier;
+        private long count;
+        // the sums of each whole block (loss, Brier), when kept for addAll; else null
+        private double[] blocks;
+        private int blockCount;
+
+        Sums() {
+        }
+
+        /**
+         * Sums that keep the sums of each whole block, so that they can be joined after sums of
+         * the rows before them ({@link #addAll}).
+         */
+        static Sums joinable() {
+            Sums s = new Sums();
+            s.blocks = new double[32];
+            return s;
+        }
 
         /** Adds a row; false once some score was not a probability. */
         boolean add(double p, boolean y) {
@@ -81,10 +128,12 @@ public final class ProbabilityMetrics {
                 probabilities = false;
             }
             if (probabilities) {
-                loss += lossTerm(p, y);
+                blockLoss += lossTerm(p, y);
                 double d = p - (y ? 1 : 0);
-                brier += d * d;
-                count += 1;
+                blockBrier += d * d;
+                if ((++count & BLOCK_MASK) == 0) {
+                    endBlock();
+                }
             }
             return probabilities;
         }
@@ -95,12 +144,54 @@ public final class ProbabilityMetrics {
                 probabilities = false;
             }
             if (probabilities) {
-                loss += lossTerm(p, y);
+                blockLoss += lossTerm(p, y);
                 double d = p - (y ? 1 : 0);
-                brier += d * d;
-                count += 1;
+                blockBrier += d * d;
+                if ((++count & BLOCK_MASK) == 0) {
+                    endBlock();
+                }
             }
             return probabilities;
+        }
+
+        private void endBlock() {
+            if (blocks != null) {
+                if (2 * blockCount + 2 > blocks.length) {
+                    blocks = java.util.Arrays.copyOf(blocks, blocks.length * 2);
+                }
+                blocks[2 * blockCount] = blockLoss;
+                blocks[2 * blockCount + 1] = blockBrier;
+                blockCount++;
+            }
+            loss += blockLoss;
+            brier += blockBrier;
+            blockLoss = 0;
+            blockBrier = 0;
+        }
+
+        /**
+         * Adds the rows summed by {@code later} ({@link #joinable}), which come right after these:
+         * the result is as if they had been added here one by one. These must end at a block's
+         * end (a multiple of {@value #SUM_BLOCK} rows), unless they met a score that is not a
+         * probability.
+         */
+        void addAll(Sums later) {
+            if (!later.probabilities) {
+                probabilities = false;
+            }
+            if (!probabilities) {
+                return;
+            }
+            if ((count & BLOCK_MASK) != 0 || later.blocks == null) {
+                throw new IllegalStateException("sums can be joined only at a block's end, to joinable sums");
+            }
+            for (int b = 0; b < later.blockCount; b++) {
+                loss += later.blocks[2 * b];
+                brier += later.blocks[2 * b + 1];
+            }
+            blockLoss = later.blockLoss;
+            blockBrier = later.blockBrier;
+            count += later.count;
         }
 
         boolean probabilities() {
@@ -108,11 +199,11 @@ public final class ProbabilityMetrics {
         }
 
         double logLoss() {
-            return probabilities ? loss / count : Double.NaN;
+            return probabilities ? (loss + blockLoss) / count : Double.NaN;
         }
 
         double brierScore() {
-            return probabilities ? brier / count : Double.NaN;
+            return probabilities ? (brier + blockBrier) / count : Double.NaN;
         }
     }
 
@@ -154,13 +245,21 @@ public final class ProbabilityMetrics {
         check(probabilities.length, labels, weights);
         double sum = 0;
         double wsum = 0;
+        double blockSum = 0;
+        double blockWsum = 0;
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
             double d = probabilities[i] - (labels[i] ? 1 : 0);
-            sum += w * d * d;
-            wsum += w;
+            blockSum += w * d * d;
+            blockWsum += w;
+            if ((i & BLOCK_MASK) == BLOCK_MASK) {
+                sum += blockSum;
+                wsum += blockWsum;
+                blockSum = 0;
+                blockWsum = 0;
+            }
         }
-        return sum / wsum;
+        return (sum + blockSum) / (wsum + blockWsum);
     }
 
     /** Weighted mean of (p - y)^2. */
@@ -168,13 +267,21 @@ public final class ProbabilityMetrics {
         check(probabilities.length, labels, weights);
         double sum = 0;
         double wsum = 0;
+        double blockSum = 0;
+        double blockWsum = 0;
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
             double d = probabilities[i] - (labels[i] ? 1 : 0);
-            sum += w * d * d;
-            wsum += w;
+            blockSum += w * d * d;
+            blockWsum += w;
+            if ((i & BLOCK_MASK) == BLOCK_MASK) {
+                sum += blockSum;
+                wsum += blockWsum;
+                blockSum = 0;
+                blockWsum = 0;
+            }
         }
-        return sum / wsum;
+        return (sum + blockSum) / (wsum + blockWsum);
     }
 
     private static void check(int n, boolean[] labels, double[] weights) {
