@@ -6,27 +6,33 @@
 #   flock /tmp/discern-bench.lock discern-bench/scripts/csv_binary_end_to_end.sh
 #
 # Environment (optional): ROWS (default 10000000), DIR (default /tmp/discern-csv-bench),
-# PYTHON (default /usr/bin/python3, with numpy, pandas, scikit-learn), REPEAT (default 3).
+# PYTHON (default /usr/bin/python3, with numpy, pandas, scikit-learn), REPEAT (default 3),
+# DIGITS (default 17: each score as Python's repr, 15-17 significant digits, 202 MB at 1e7 rows;
+# 7: seven significant digits, as float32 outputs are often written, 119 MB at 1e7 rows, the
+# size issue 14 names).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 ROWS="${ROWS:-10000000}"
 DIR="${DIR:-/tmp/discern-csv-bench}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 REPEAT="${REPEAT:-3}"
+DIGITS="${DIGITS:-17}"
 mkdir -p "$DIR"
-csv="$DIR/binary_$ROWS.csv"
+if [[ "$DIGITS" == 17 ]]; then csv="$DIR/binary_$ROWS.csv"; else csv="$DIR/binary_${ROWS}_${DIGITS}digits.csv"; fi
 if [[ ! -f "$csv" ]]; then
   # seeded: label ~ Bernoulli(0.3), score = a noisy logistic of the label, 17 significant digits
-  "$PYTHON" - "$csv" "$ROWS" <<'PY'
+  # (repr) or DIGITS of them
+  "$PYTHON" - "$csv" "$ROWS" "$DIGITS" <<'PY'
 import sys, numpy as np
-path, n = sys.argv[1], int(sys.argv[2])
+path, n, digits = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+fmt = (lambda b: repr(b)) if digits == 17 else (lambda b: format(b, "." + str(digits) + "g"))
 rng = np.random.default_rng(20261205)
 y = (rng.random(n) < 0.3).astype(np.int8)
 s = 1 / (1 + np.exp(-(rng.normal(size=n) + 1.2 * y)))
 with open(path, "w") as f:
     f.write("label,score\n")
     for i in range(0, n, 1_000_000):
-        f.write("".join(f"{a},{b!r}\n" for a, b in zip(y[i:i+1_000_000].tolist(), s[i:i+1_000_000].tolist())))
+        f.write("".join(f"{a},{fmt(b)}\n" for a, b in zip(y[i:i+1_000_000].tolist(), s[i:i+1_000_000].tolist())))
 PY
 fi
 "$root/discern" --version >/dev/null   # builds the jar if needed, outside the timings
