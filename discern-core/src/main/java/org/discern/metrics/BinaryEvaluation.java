@@ -93,9 +93,7 @@ public final class BinaryEvaluation {
      */
     public static BinaryEvaluation of(double[] scores, boolean[] labels, double[] weights) {
         if (weights == null && onTwoThreads(scores == null ? -1 : scores.length, labels)) {
-            ForkJoinTask<ProbabilityMetrics.Sums> sums = ForkJoinPool.commonPool().submit(
-                    () -> ProbabilityMetrics.unweightedSums(scores, labels));
-            return withSums(OperatingPoints::of, scores, labels, sums);
+            return unweightedOnTwoThreads(scores, labels);
         }
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
         // a row of weight 0 is no row: its score is no probability either
@@ -121,6 +119,78 @@ public final class BinaryEvaluation {
                     Weights.select(weights, kept), weights.length - kept.length);
         }
         return withProbabilities(op, scores, labels, weights, 0);
+    }
+
+    /**
+     * Many unweighted double scores on two threads, the same evaluation as the one-thread path
+     * ({@code TwoThreadEvaluationTest}): the rows in two halves split at a block's end of the
+     * sums, the later half on the common fork-join pool. One pass over each half checks the
+     * scores (finite; all floats, which the table sorts as floats), counts the positives and sums
+     * log loss and Brier score (the halves' sums joined, {@link ProbabilityMetrics.Sums#addAll});
+     * a second puts each row's key ({@link Sorting#doubleKey}) into its class's array, the later
+     * half's after the earlier half's; then each class is sorted (on two threads each, the pool
+     * free) and the table merged as {@link OperatingPoints#of} merges it.
+     */
+    private static BinaryEvaluation unweightedOnTwoThreads(double[] scores, boolean[] labels) {
+        int n = scores.length;
+        int half = (n >>> 1) & -ProbabilityMetrics.SUM_BLOCK;
+        ForkJoinTask<Facts> laterFacts = ForkJoinPool.commonPool().submit(
+                () -> Facts.of(scores, labels, half, n, ProbabilityMetrics.Sums.joinable()));
+        Facts earlier = Facts.of(scores, labels, 0, half, new ProbabilityMetrics.Sums());
+        Facts later = laterFacts.join();
+        ProbabilityMetrics.Sums sums = earlier.sums;
+        sums.addAll(later.sums);
+        if (!earlier.finite || !later.finite) {
+            Checks.finiteScores(scores, "scores"); // throws, naming the first
+        }
+        if (earlier.floats && later.floats) {
+            return fromSums(OperatingPoints.of(scores, labels, null), sums); // float keys
+        }
+        int p = earlier.positives + later.positives;
+        long[] pos = new long[p];
+        long[] neg = new long[n - p];
+        int pAt = earlier.positives;
+        ForkJoinTask<?> laterKeys = ForkJoinPool.commonPool().submit(
+                () -> classKeys(scores, labels, half, n, pos, pAt, neg, half - pAt));
+        classKeys(scores, labels, 0, half, pos, 0, neg, 0);
+        laterKeys.join();
+        long[] scratch = new long[Math.max(p, n - p)];
+        Sorting.sort(pos, p, scratch);
+        Sorting.sort(neg, n - p, scratch);
+        scratch = null;
+        return fromSums(OperatingPoints.ofSortedKeys(pos, neg), sums);
+    }
+
+    /** What one pass over rows {@code [from, to)} finds: finite scores, all floats, positives, the sums. */
+    private record Facts(boolean finite, boolean floats, int positives, ProbabilityMetrics.Sums sums) {
+        static Facts of(double[] s, boolean[] y, int from, int to, ProbabilityMetrics.Sums sums) {
+            boolean finite = true;
+            boolean floats = true;
+            boolean summing = true;
+            int positives = 0;
+            for (int i = from; i < to; i++) {
+                double v = s[i];
+                finite &= Double.isFinite(v);
+                floats &= (double) (float) v == v;
+                positives += y[i] ? 1 : 0;
+                if (summing) {
+                    summing = sums.add(v, y[i]); // false once some score is not a probability
+                }
+            }
+            return new Facts(finite, floats, positives, sums);
+        }
+    }
+
+    /** The keys of rows {@code [from, to)}: positives' into {@code pos} from {@code pi} on, the others' into {@code neg} from {@code ni} on. */
+    private static void classKeys(double[] s, boolean[] y, int from, int to, long[] pos, int pi, long[] neg, int ni) {
+        for (int i = from; i < to; i++) {
+            long key = Sorting.doubleKey(s[i]);
+            if (y[i]) {
+                pos[pi++] = key;
+            } else {
+                neg[ni++] = key;
+            }
+        }
     }
 
     /**

@@ -72,14 +72,52 @@ class TwoThreadEvaluationTest {
         assertTrue(Double.isNaN(BinaryEvaluation.of(s, y).logLoss()));
     }
 
+    /**
+     * Every row of the table as {@link OperatingPoints#of} builds it, and the sums as
+     * {@link ProbabilityMetrics} makes them alone: double scores, double scores that are all
+     * floats (the table's float keys), one class only, ties.
+     */
+    @Test
+    void theTableAndTheSumsOfTheOneThreadPath() {
+        for (int kind = 0; kind < 5; kind++) {
+            boolean[] y = new boolean[N];
+            double[] s = scores(10 + kind, y);
+            for (int i = 0; i < N; i++) {
+                switch (kind) {
+                    case 1 -> s[i] = (float) s[i];
+                    case 2 -> y[i] = true;
+                    case 3 -> y[i] = false;
+                    case 4 -> s[i] = Math.round(s[i] * 1000) / 1000.0;
+                    default -> { }
+                }
+            }
+            BinaryEvaluation ev = BinaryEvaluation.of(s, y);
+            OperatingPoints expected = OperatingPoints.of(s, y);
+            OperatingPoints u = ev.operatingPoints();
+            assertEquals(expected.size(), u.size(), "kind " + kind);
+            for (int i = 0; i < u.size(); i++) {
+                assertEquals(expected.threshold(i), u.threshold(i), "kind " + kind + " threshold " + i);
+                assertEquals(expected.truePositives(i), u.truePositives(i), "kind " + kind + " tp " + i);
+                assertEquals(expected.falsePositives(i), u.falsePositives(i), "kind " + kind + " fp " + i);
+            }
+            assertEquals(ProbabilityMetrics.logLoss(s, y, null), ev.logLoss(), 0, "kind " + kind);
+            assertEquals(ProbabilityMetrics.brierScore(s, y, null), ev.brierScore(), 0, "kind " + kind);
+            assertEquals(N, ev.rows(), "kind " + kind);
+        }
+    }
+
     @Test
     void refusesAsTheTableDoes() {
-        boolean[] y = new boolean[N];
-        double[] s = scores(3, y);
-        s[N - 3] = Double.NaN;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BinaryEvaluation.of(s, y));
-        IllegalArgumentException table = assertThrows(IllegalArgumentException.class, () -> OperatingPoints.of(s, y));
-        assertEquals(table.getMessage(), e.getMessage());
+        for (int at : new int[] {10, N - 3}) { // in each half
+            for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
+                boolean[] y = new boolean[N];
+                double[] s = scores(3, y);
+                s[at] = bad;
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BinaryEvaluation.of(s, y));
+                IllegalArgumentException table = assertThrows(IllegalArgumentException.class, () -> OperatingPoints.of(s, y));
+                assertEquals(table.getMessage(), e.getMessage());
+            }
+        }
         assertThrows(IllegalArgumentException.class, () -> BinaryEvaluation.of(new double[N], new boolean[N - 1]));
     }
 }
