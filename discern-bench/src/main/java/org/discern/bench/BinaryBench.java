@@ -43,6 +43,7 @@ public class BinaryBench {
     public int n;
 
     private float[] scores;
+    private double[] doubleScores;
     private boolean[] labels;
 
     @Setup(Level.Trial)
@@ -50,6 +51,7 @@ public class BinaryBench {
         BinaryData d = BinaryData.generate(n, BinaryData.SEED);
         scores = d.scores;
         labels = d.labels;
+        doubleScores = BinaryData.doubleScores(n, BinaryData.SEED);
     }
 
     @Benchmark
@@ -84,6 +86,17 @@ public class BinaryBench {
     @Benchmark
     public String evaluateJson() {
         BinaryEvaluation ev = BinaryEvaluation.of(scores, labels);
+        return SummaryJson.toText(EvaluationSummary.binary(ev, SummaryOptions.defaults()));
+    }
+
+    /**
+     * As {@link #evaluateJson()} for double scores ({@link BinaryData#doubleScores}: what a CSV of
+     * 17-digit scores, a float64 Parquet column or NumPy array gives), which the table sorts as
+     * 64-bit keys.
+     */
+    @Benchmark
+    public String evaluateJsonDoubles() {
+        BinaryEvaluation ev = BinaryEvaluation.of(doubleScores, labels);
         return SummaryJson.toText(EvaluationSummary.binary(ev, SummaryOptions.defaults()));
     }
 }

@@ -64,6 +64,29 @@ public final class BinaryData {
         return new BinaryData(s, y);
     }
 
+    /**
+     * The scores of {@link #generate} for the same size and seed as doubles, before the float32
+     * rounding (the same draws, so the same labels): as a CSV of 17-digit scores or a float64
+     * column gives them. Ties only from the 4-decimal rounding and the copied samples.
+     */
+    public static double[] doubleScores(int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean pos = rnd.nextDouble() < PREVALENCE;
+            double z = pos ? -1.5 + 2.0 * gaussian(rnd) : -5.0 + 1.5 * gaussian(rnd);
+            double score = 1.0 / (1.0 + Math.exp(-z));
+            double u = rnd.nextDouble();
+            if (u < 0.10) {
+                score = Math.rint(score * 1e4) / 1e4;
+            } else if (u < 0.15 && i > 0) {
+                score = s[rnd.nextInt(i)];
+            }
+            s[i] = score;
+        }
+        return s;
+    }
+
     /** Box-Muller from two uniforms (fixed algorithm, so the data never depends on the JDK). */
     private static double gaussian(SplittableRandom rnd) {
         double u1 = 1.0 - rnd.nextDouble(); // (0, 1]
