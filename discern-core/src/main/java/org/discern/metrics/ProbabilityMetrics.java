@@ -52,43 +52,48 @@ public final class ProbabilityMetrics {
      */
     public static double logLoss(double[] probabilities, boolean[] labels, double[] weights) {
         check(probabilities.length, labels, weights);
-        double sum = 0;
-        double wsum = 0;
-        double blockSum = 0;
-        double blockWsum = 0;
+        BlockedMean mean = new BlockedMean();
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
-            blockSum += w * lossTerm(probabilities[i], labels[i]);
-            blockWsum += w;
-            if ((i & BLOCK_MASK) == BLOCK_MASK) {
-                sum += blockSum;
-                wsum += blockWsum;
-                blockSum = 0;
-                blockWsum = 0;
-            }
+            mean.add(w * lossTerm(probabilities[i], labels[i]), w);
         }
-        return (sum + blockSum) / (wsum + blockWsum);
+        return mean.value();
     }
 
     /** As {@link #logLoss(double[], boolean[], double[])} for float probabilities. */
     public static double logLoss(float[] probabilities, boolean[] labels, double[] weights) {
         check(probabilities.length, labels, weights);
-        double sum = 0;
-        double wsum = 0;
-        double blockSum = 0;
-        double blockWsum = 0;
+        BlockedMean mean = new BlockedMean();
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
-            blockSum += w * lossTerm(probabilities[i], labels[i]);
-            blockWsum += w;
-            if ((i & BLOCK_MASK) == BLOCK_MASK) {
-                sum += blockSum;
-                wsum += blockWsum;
-                blockSum = 0;
-                blockWsum = 0;
+            mean.add(w * lossTerm(probabilities[i], labels[i]), w);
+        }
+        return mean.value();
+    }
+
+    /** A weighted mean of terms summed in blocks of {@value #SUM_BLOCK} (see the class notes). Mutable; one thread. */
+    private static final class BlockedMean {
+        private double sum;
+        private double weightSum;
+        private double block;
+        private double blockWeight;
+        private int inBlock;
+
+        void add(double term, double weight) {
+            block += term;
+            blockWeight += weight;
+            if (++inBlock == SUM_BLOCK) {
+                sum += block;
+                weightSum += blockWeight;
+                block = 0;
+                blockWeight = 0;
+                inBlock = 0;
             }
         }
-        return (sum + blockSum) / (wsum + blockWsum);
+
+        double value() {
+            return (sum + block) / (weightSum + blockWeight);
+        }
     }
 
     /**
@@ -124,28 +129,21 @@ public final class ProbabilityMetrics {
 
         /** Adds a row; false once some score was not a probability. */
         boolean add(double p, boolean y) {
-            if (probabilities && !(p >= 0 && p <= 1)) {
-                probabilities = false;
-            }
-            if (probabilities) {
-                blockLoss += lossTerm(p, y);
-                double d = p - (y ? 1 : 0);
-                blockBrier += d * d;
-                if ((++count & BLOCK_MASK) == 0) {
-                    endBlock();
-                }
-            }
-            return probabilities;
+            return add(p, y, p - (y ? 1 : 0));
         }
 
         /** As {@link #add(double, boolean)}; Brier's difference in float, as {@link #brierScore(float[], boolean[], double[])} forms it. */
         boolean add(float p, boolean y) {
+            return add(p, y, p - (y ? 1 : 0));
+        }
+
+        /** Adds a row whose difference from its label, for Brier, is {@code d}. */
+        private boolean add(double p, boolean y, double d) {
             if (probabilities && !(p >= 0 && p <= 1)) {
                 probabilities = false;
             }
             if (probabilities) {
                 blockLoss += lossTerm(p, y);
-                double d = p - (y ? 1 : 0);
                 blockBrier += d * d;
                 if ((++count & BLOCK_MASK) == 0) {
                     endBlock();
@@ -243,45 +241,25 @@ public final class ProbabilityMetrics {
     /** Weighted mean of (p - y)^2. */
     public static double brierScore(double[] probabilities, boolean[] labels, double[] weights) {
         check(probabilities.length, labels, weights);
-        double sum = 0;
-        double wsum = 0;
-        double blockSum = 0;
-        double blockWsum = 0;
+        BlockedMean mean = new BlockedMean();
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
             double d = probabilities[i] - (labels[i] ? 1 : 0);
-            blockSum += w * d * d;
-            blockWsum += w;
-            if ((i & BLOCK_MASK) == BLOCK_MASK) {
-                sum += blockSum;
-                wsum += blockWsum;
-                blockSum = 0;
-                blockWsum = 0;
-            }
+            mean.add(w * d * d, w);
         }
-        return (sum + blockSum) / (wsum + blockWsum);
+        return mean.value();
     }
 
     /** Weighted mean of (p - y)^2. */
     public static double brierScore(float[] probabilities, boolean[] labels, double[] weights) {
         check(probabilities.length, labels, weights);
-        double sum = 0;
-        double wsum = 0;
-        double blockSum = 0;
-        double blockWsum = 0;
+        BlockedMean mean = new BlockedMean();
         for (int i = 0; i < probabilities.length; i++) {
             double w = weights == null ? 1 : weights[i];
             double d = probabilities[i] - (labels[i] ? 1 : 0);
-            blockSum += w * d * d;
-            blockWsum += w;
-            if ((i & BLOCK_MASK) == BLOCK_MASK) {
-                sum += blockSum;
-                wsum += blockWsum;
-                blockSum = 0;
-                blockWsum = 0;
-            }
+            mean.add(w * d * d, w);
         }
-        return (sum + blockSum) / (wsum + blockWsum);
+        return mean.value();
     }
 
     private static void check(int n, boolean[] labels, double[] weights) {
