@@ -235,6 +235,22 @@ final class CodedScores {
         int positives = (truth[0] ? counts[0] : 0) + (truth[1] ? counts[1] : 0);
         long[] p = new long[positives];
         long[] q = new long[rows - positives];
+        ProbabilityMetrics.Sums sums = splitAndSum(truth, p, q);
+        long[] scratch = all;
+        all = null;
+        codes = null;
+        Sorting.sort(p, p.length, scratch);
+        Sorting.sort(q, q.length, scratch);
+        scratch = null; // not held while the table is built (the smallest heap)
+        return evaluation(OperatingPoints.ofSortedKeys(p, q), sums);
+    }
+
+    /**
+     * The row-order keys split by class into {@code p} and {@code q}, and their row-order sums;
+     * in two halves from {@link Sorting#PARALLEL} rows on (a method of its own, so that nothing
+     * of it holds the row-order keys once it returns).
+     */
+    private ProbabilityMetrics.Sums splitAndSum(boolean[] truth, long[] p, long[] q) {
         long[] a = all;
         ProbabilityMetrics.Sums sums = new ProbabilityMetrics.Sums();
         if (rows >= Sorting.PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
@@ -257,11 +273,7 @@ final class CodedScores {
             sum(a, truth, 0, rows, sums);
             split(a, truth, 0, rows, p, 0, q, 0);
         }
-        all = null;
-        codes = null;
-        Sorting.sort(p, p.length, a);
-        Sorting.sort(q, q.length, a);
-        return evaluation(OperatingPoints.ofSortedKeys(p, q), sums);
+        return sums;
     }
 
     /** Adds the rows {@code [from, to)} of the row-order keys {@code a} to {@code out}, in order (until one is not a probability). */
