@@ -14,11 +14,13 @@ package org.discern.metrics;
  *
  * <p>{@link #evaluate} gives exactly {@code BinaryEvaluation.of(scores, labels)} of the same rows
  * (every number, threshold and warning; log loss and Brier score summed in row order as
- * {@link ProbabilityMetrics} sums them), and consumes the collected rows: the keys are sorted in
- * their blocks (a few blocks beside them, {@link KeyBlocks#sort()}) and kept by the table. Above
- * {@value #COMPACT_ABOVE} rows the table is held compactly ({@link CompactPoints}: about 0.4 bytes
- * per row instead of 8 per distinct score); up to it, the keys are copied into one array per
- * class and the table is the one {@link OperatingPoints#of(double[], boolean[])} builds.
+ * {@link ProbabilityMetrics} sums them), and consumes the collected rows. Above
+ * {@value #COMPACT_ABOVE} rows the keys are sorted in their blocks (a few blocks beside them,
+ * {@link KeyBlocks#sort()}) and kept by a table held compactly ({@link CompactPoints}: about 0.4
+ * bytes per row instead of 8 per distinct score); up to it, the keys are in one array in row
+ * order (from the first row when expected, {@link #expect}; else gathered from the blocks at the
+ * end), split into one array per class, and the table is the one
+ * {@link OperatingPoints#of(double[], boolean[])} builds.
  *
  * <p>Mutable and not thread-safe: one thread adds the rows, then evaluates once.
  */

@@ -99,7 +99,7 @@ final class CodedScores {
                 keys[code(r)].add(all[r]);
             }
             if (declared != null) {
-                sums = rowOrderSums(declared); // from here on summed as the rows come
+                sums = sum(all, declared, 0, rows, new ProbabilityMetrics.Sums()); // from here on as the rows come
             }
             all = null;
             return;
@@ -147,13 +147,13 @@ final class CodedScores {
         if (all != null && rows > compactAbove) {
             growAll(); // a caller's lower limit than expected: into the blocks
         }
+        if (all == null && rows <= compactAbove) {
+            keysIntoArray(); // the array table: as the array mode ends
+        }
         if (all != null) {
-            return evaluateArray(truth);
+            return evaluateArray(truth, summed ? sums : null);
         }
-        if (!summed && rows <= compactAbove && rows >= Sorting.PARALLEL
-                && Runtime.getRuntime().availableProcessors() > 1) {
-            return evaluateOnTwoThreads(truth);
-        }
+        // the compact table, of the keys in blocks
         ProbabilityMetrics.Sums sums = summed ? this.sums : rowOrderSums(truth);
         codes = null;
         // the classes: both codes in one class when they say the same
@@ -167,57 +167,27 @@ final class CodedScores {
             pos = truth[0] ? keys[0] : keys[1];
             neg = truth[0] ? keys[1] : keys[0];
         }
-        OperatingPoints op;
-        if (rows > compactAbove) {
-            pos.sort();
-            neg.sort();
-            op = OperatingPoints.ofSortedBlocks(pos, neg);
-        } else {
-            // as OperatingPoints.of sorts: each class in one array, one radix scratch
-            long[] p = pos.toArray();
-            long[] q = neg.toArray();
-            long[] scratch = new long[Math.max(p.length, q.length)];
-            Sorting.sort(p, p.length, scratch);
-            Sorting.sort(q, q.length, scratch);
-            scratch = null;
-            op = OperatingPoints.ofSortedKeys(p, q);
-        }
-        return evaluation(op, sums);
+        pos.sort();
+        neg.sort();
+        return evaluation(OperatingPoints.ofSortedBlocks(pos, neg), sums);
     }
 
     /**
-     * The array path on two threads: each class's keys copied into one array (the blocks stay, in
-     * row order, for the sums) and the larger class sorted on the common fork-join pool while this
-     * thread makes the row-order sums and then sorts the smaller class. The same keys end sorted
-     * in the same arrays, so the table is the same; the copies cost 8 bytes per row more at the
-     * peak than the one-thread path, which only runs up to the compact table's row count.
+     * The keys of the blocks gathered into the row-order array of the array mode, the blocks
+     * released: the keys of inputs given without {@link #expect} (gzip, library use) end as
+     * those of the array mode do (one more copy of the keys than their own end had, and one fewer
+     * array at the peak than its two-thread form, which sorted with a scratch per class).
      */
-    private BinaryEvaluation evaluateOnTwoThreads(boolean[] truth) {
-        long positives = (truth[0] ? keys[0].size() : 0) + (truth[1] ? keys[1].size() : 0);
-        long[] p = new long[Math.toIntExact(positives)];
-        long[] q = new long[rows - p.length];
-        int pAt = 0;
-        int qAt = 0;
-        for (int c = 0; c < 2; c++) {
-            if (truth[c]) {
-                keys[c].copyTo(p, pAt);
-                pAt += (int) keys[c].size();
-            } else {
-                keys[c].copyTo(q, qAt);
-                qAt += (int) keys[c].size();
-            }
+    private void keysIntoArray() {
+        long[] a = new long[rows];
+        long[] next = new long[2];
+        for (int r = 0; r < rows; r++) {
+            int c = code(r);
+            a[r] = keys[c].get(next[c]++);
         }
-        long[] larger = p.length >= q.length ? p : q;
-        long[] smaller = larger == p ? q : p;
-        ForkJoinTask<?> sortLarger = ForkJoinPool.commonPool().submit(
-                () -> Sorting.sortOnOneThread(larger, larger.length, new long[larger.length]));
-        ProbabilityMetrics.Sums sums = rowOrderSums(truth);
-        codes = null;
         keys[0] = null;
         keys[1] = null;
-        Sorting.sortOnOneThread(smaller, smaller.length, new long[smaller.length]);
-        sortLarger.join();
-        return evaluation(OperatingPoints.ofSortedKeys(p, q), sums);
+        all = a;
     }
 
     /**
@@ -231,11 +201,14 @@ final class CodedScores {
      * earlier half's in each class, its sums joined after the earlier half's
      * ({@link ProbabilityMetrics.Sums#addAll}: the same doubles as summed on one thread).
      */
-    private BinaryEvaluation evaluateArray(boolean[] truth) {
+    private BinaryEvaluation evaluateArray(boolean[] truth, ProbabilityMetrics.Sums summed) {
         int positives = (truth[0] ? counts[0] : 0) + (truth[1] ? counts[1] : 0);
         long[] p = new long[positives];
         long[] q = new long[rows - positives];
-        ProbabilityMetrics.Sums sums = splitAndSum(truth, p, q);
+        ProbabilityMetrics.Sums sums = splitAndSum(truth, p, q, summed == null);
+        if (summed != null) {
+            sums = summed;
+        }
         long[] scratch = all;
         all = null;
         codes = null;
@@ -246,13 +219,13 @@ final class CodedScores {
     }
 
     /**
-     * The row-order keys split by class into {@code p} and {@code q}, and their row-order sums;
-     * in two halves from {@link Sorting#PARALLEL} rows on (a method of its own, so that nothing
-     * of it holds the row-order keys once it returns).
+     * The row-order keys split by class into {@code p} and {@code q}, and (when {@code summing})
+     * their row-order sums, else null; in two halves from {@link Sorting#PARALLEL} rows on (a
+     * method of its own, so that nothing of it holds the row-order keys once it returns).
      */
-    private ProbabilityMetrics.Sums splitAndSum(boolean[] truth, long[] p, long[] q) {
+    private ProbabilityMetrics.Sums splitAndSum(boolean[] truth, long[] p, long[] q, boolean summing) {
         long[] a = all;
-        ProbabilityMetrics.Sums sums = new ProbabilityMetrics.Sums();
+        ProbabilityMetrics.Sums sums = summing ? new ProbabilityMetrics.Sums() : null;
         if (rows >= Sorting.PARALLEL && Runtime.getRuntime().availableProcessors() > 1) {
             // a multiple of the sums' block, and so of the 64 rows of a word of code bits
             int half = (rows >>> 1) & -ProbabilityMetrics.SUM_BLOCK;
@@ -262,15 +235,22 @@ final class CodedScores {
             }
             int pAt = (truth[1] ? ones : 0) + (truth[0] ? half - ones : 0);
             ForkJoinTask<ProbabilityMetrics.Sums> later = ForkJoinPool.commonPool().submit(() -> {
-                ProbabilityMetrics.Sums s = sum(a, truth, half, rows, ProbabilityMetrics.Sums.joinable());
+                ProbabilityMetrics.Sums s = summing ? sum(a, truth, half, rows, ProbabilityMetrics.Sums.joinable()) : null;
                 split(a, truth, half, rows, p, pAt, q, half - pAt);
                 return s;
             });
-            sum(a, truth, 0, half, sums);
+            if (summing) {
+                sum(a, truth, 0, half, sums);
+            }
             split(a, truth, 0, half, p, 0, q, 0);
-            sums.addAll(later.join());
+            ProbabilityMetrics.Sums s = later.join();
+            if (summing) {
+                sums.addAll(s);
+            }
         } else {
-            sum(a, truth, 0, rows, sums);
+            if (summing) {
+                sum(a, truth, 0, rows, sums);
+            }
             split(a, truth, 0, rows, p, 0, q, 0);
         }
         return sums;
@@ -301,17 +281,16 @@ final class CodedScores {
     }
 
     /**
-     * Log loss and Brier score of the rows so far in row order, the code of each row positive when
-     * {@code truth[code]}. A key gives back the score, -0.0 as 0.0, which changes neither (both clip
-     * or square it to the same value).
+     * Log loss and Brier score of the rows so far in row order, their keys in the blocks, the code
+     * of each row positive when {@code truth[code]}. A key gives back the score, -0.0 as 0.0, which
+     * changes neither (both clip or square it to the same value).
      */
     private ProbabilityMetrics.Sums rowOrderSums(boolean[] truth) {
         ProbabilityMetrics.Sums out = new ProbabilityMetrics.Sums();
         long[] next = new long[2];
         for (int r = 0; r < rows; r++) {
             int code = code(r);
-            long key = all != null ? all[r] : keys[code].get(next[code]++);
-            if (!out.add(Sorting.keyToDouble(key), truth[code])) {
+            if (!out.add(Sorting.keyToDouble(keys[code].get(next[code]++)), truth[code])) {
                 break; // not probabilities: nothing more is summed
             }
         }

@@ -68,24 +68,6 @@ final class KeyBlocks {
         other.clear();
     }
 
-    /** Copies every key into {@code dst} from index {@code at} on, in order; this is unchanged. */
-    void copyTo(long[] dst, int at) {
-        for (int b = 0; b < count; b++) {
-            System.arraycopy(blocks[b], 0, dst, at + (b << SHIFT), length(b));
-        }
-    }
-
-    /** The keys as one array of their exact length, releasing each block once copied; this is then empty. */
-    long[] toArray() {
-        long[] out = new long[Math.toIntExact(size)];
-        for (int b = 0; b < count; b++) {
-            System.arraycopy(blocks[b], 0, out, b << SHIFT, length(b));
-            blocks[b] = null;
-        }
-        clear();
-        return out;
-    }
-
     private void clear() {
         blocks = new long[16][];
         count = 0;

@@ -226,9 +226,10 @@ class BinaryScoreBlocksProperties {
     }
 
     /**
-     * From {@link Sorting#PARALLEL} rows on, the array table is made on two threads (the larger
-     * class sorted beside the row-order sums, the table counted and filled in two parts split at
-     * one key): the same rows as the compact table and as the weighted path's (all weights 1),
+     * From {@link Sorting#PARALLEL} rows on, the array table is made on two threads (the rows
+     * split by class and summed in two halves, each class sorted on two threads, the table counted
+     * and filled in two parts split at one key), with the keys gathered from the blocks or held in
+     * one array from the first row (expected): the same rows as the compact table and as the weighted path's (all weights 1),
      * the same sums as {@link ProbabilityMetrics}. A fifth of the rows score exactly 0.5, so a
      * run of ties lies across the split key; mostly distinct scores take the table that reads its
      * thresholds from the keys, mostly tied ones the table with a threshold array.
