@@ -108,9 +108,7 @@ public final class BinaryEvaluation {
     /** Evaluation of float scores; see {@link #of(double[], boolean[], double[])}. */
     public static BinaryEvaluation of(float[] scores, boolean[] labels, double[] weights) {
         if (weights == null && onTwoThreads(scores == null ? -1 : scores.length, labels)) {
-            ForkJoinTask<ProbabilityMetrics.Sums> sums = ForkJoinPool.commonPool().submit(
-                    () -> ProbabilityMetrics.unweightedSums(scores, labels));
-            return withSums(OperatingPoints::of, scores, labels, sums);
+            return unweightedOnTwoThreads(scores, labels);
         }
         OperatingPoints op = OperatingPoints.of(scores, labels, weights);
         int[] kept = Weights.keptRows(weights);
@@ -203,15 +201,16 @@ public final class BinaryEvaluation {
     }
 
     /**
-     * The table of unweighted scores ({@code table}, which checks them) built on this thread while
-     * {@code sums} (log loss and Brier score in one pass) runs on the common pool: the same
-     * evaluation as the one-thread path.
+     * Many unweighted float scores: the table (which checks them) built on this thread while log
+     * loss and Brier score are summed in one pass on the common pool, the same evaluation as the
+     * one-thread path.
      */
-    private static <S> BinaryEvaluation withSums(java.util.function.BiFunction<S, boolean[], OperatingPoints> table,
-            S scores, boolean[] labels, ForkJoinTask<ProbabilityMetrics.Sums> sums) {
+    private static BinaryEvaluation unweightedOnTwoThreads(float[] scores, boolean[] labels) {
+        ForkJoinTask<ProbabilityMetrics.Sums> sums = ForkJoinPool.commonPool().submit(
+                () -> ProbabilityMetrics.unweightedSums(scores, labels));
         OperatingPoints op;
         try {
-            op = table.apply(scores, labels);
+            op = OperatingPoints.of(scores, labels, null);
         } catch (RuntimeException e) {
             sums.cancel(false);
             throw e;

@@ -155,12 +155,8 @@ public final class Sorting {
         sortOnOneThread(a, n, scratch);
     }
 
-    /**
-     * As {@link #sort(long[], int, long[])} on the calling thread alone, whatever the size: for a
-     * caller that keeps the other cores busy itself (sorting one array while it works on another,
-     * say).
-     */
-    public static void sortOnOneThread(long[] a, int n, long[] scratch) {
+    /** As {@link #sort(long[], int, long[])} on the calling thread alone, whatever the size. */
+    private static void sortOnOneThread(long[] a, int n, long[] scratch) {
         if (n < 64) {
             java.util.Arrays.sort(a, 0, n);
             return;
