@@ -149,8 +149,8 @@ public final class BinaryEvaluation {
         long[] neg = new long[n - p];
         int pAt = earlier.positives;
         ForkJoinTask<?> laterKeys = ForkJoinPool.commonPool().submit(
-                () -> classKeys(scores, labels, half, n, pos, pAt, neg, half - pAt));
-        classKeys(scores, labels, 0, half, pos, 0, neg, 0);
+                () -> Sorting.classKeys(scores, labels, half, n, pos, pAt, neg, half - pAt));
+        Sorting.classKeys(scores, labels, 0, half, pos, 0, neg, 0);
         laterKeys.join();
         long[] scratch = new long[Math.max(p, n - p)];
         Sorting.sort(pos, p, scratch);
@@ -176,18 +176,6 @@ public final class BinaryEvaluation {
                 }
             }
             return new Facts(finite, floats, positives, sums);
-        }
-    }
-
-    /** The keys of rows {@code [from, to)}: positives' into {@code pos} from {@code pi} on, the others' into {@code neg} from {@code ni} on. */
-    private static void classKeys(double[] s, boolean[] y, int from, int to, long[] pos, int pi, long[] neg, int ni) {
-        for (int i = from; i < to; i++) {
-            long key = Sorting.doubleKey(s[i]);
-            if (y[i]) {
-                pos[pi++] = key;
-            } else {
-                neg[ni++] = key;
-            }
         }
     }
 

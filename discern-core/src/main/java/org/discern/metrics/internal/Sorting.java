@@ -488,6 +488,22 @@ public final class Sorting {
     }
 
     /**
+     * The keys ({@link #doubleKey}) of rows {@code [from, to)}, in row order: the positives' into
+     * {@code pos} from {@code pi} on, the others' into {@code neg} from {@code ni} on.
+     */
+    public static void classKeys(double[] scores, boolean[] labels, int from, int to, long[] pos, int pi,
+            long[] neg, int ni) {
+        for (int i = from; i < to; i++) {
+            long key = doubleKey(scores[i]);
+            if (labels[i]) {
+                pos[pi++] = key;
+            } else {
+                neg[ni++] = key;
+            }
+        }
+    }
+
+    /**
      * As {@link #sortedClassKeys(float[], boolean[], int)} on 64-bit keys ({@link #doubleKey}).
      */
     public static long[][] sortedClassKeys(double[] scores, boolean[] labels, int p) {
@@ -496,16 +512,7 @@ public final class Sorting {
         // each class's keys straight into its own array: n keys and one scratch, no copy
         long[] pos = new long[p];
         long[] neg = new long[m];
-        int pi = 0;
-        int ni = 0;
-        for (int i = 0; i < n; i++) {
-            long key = doubleKey(scores[i]);
-            if (labels[i]) {
-                pos[pi++] = key;
-            } else {
-                neg[ni++] = key;
-            }
-        }
+        classKeys(scores, labels, 0, n, pos, 0, neg, 0);
         long[] scratch = new long[Math.max(p, m)];
         sort(pos, p, scratch);
         sort(neg, m, scratch);
