@@ -241,8 +241,9 @@ public final class InputSpec {
      * Whether the caller needs of binary predictions nothing but {@link BinaryPredictions#evaluation()}
      * (default false): then the reader may evaluate unweighted binary rows as it reads them and
      * keep no row ({@link BinaryPredictions#rowsKept()} false; the CSV fast path does, so that a
-     * file is never held twice: docs/PERFORMANCE.md, "Memory per row"). Other layouts, weighted
-     * input and the other readers ignore it.
+     * file is never held twice: docs/PERFORMANCE.md, "Memory per row"; so do NumPy arrays, from
+     * {@code .npy} pairs and {@code .npz} archives, without {@code --drop-invalid}). Other layouts,
+     * weighted input and the other readers ignore it.
      */
     public boolean evaluationOnly() {
         return evaluationOnly;

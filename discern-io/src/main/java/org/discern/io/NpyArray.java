@@ -3,6 +3,7 @@ package org.discern.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
@@ -349,6 +350,44 @@ public final class NpyArray {
             }
         });
         return out;
+    }
+
+    /** Receives elements one at a time: the row-major index and the value. */
+    @FunctionalInterface
+    interface DoubleSink {
+        void accept(int index, double value) throws InputException;
+    }
+
+    /**
+     * Hands every element to {@code sink} as {@link #toDoubleArray()} converts it, in file order
+     * (row-major order for C order and for 1-D or one-column arrays), without an array: for
+     * readers that need each value once.
+     *
+     * @throws InputException when there are more elements than a Java array can hold, or from
+     *         {@code sink}
+     */
+    void forEachDouble(DoubleSink sink) throws InputException {
+        checkedLength();
+        if (header.type() == NpyType.FLOAT64) {
+            Walk walk = new Walk();
+            forEachChunk(chunk -> {
+                DoubleBuffer d = chunk.duplicate().order(header.byteOrder()).asDoubleBuffer();
+                int n = d.remaining();
+                for (int k = 0; k < n; k++) {
+                    sink.accept(walk.dest, d.get(k));
+                    walk.next();
+                }
+            });
+            return;
+        }
+        Walk walk = new Walk();
+        forEachChunk(chunk -> {
+            int n = chunk.remaining() / header.type().itemSize();
+            for (int k = 0; k < n; k++) {
+                sink.accept(walk.dest, doubleAt(chunk, k));
+                walk.next();
+            }
+        });
     }
 
     /** "[i]" for 1-D, "[row, column]" for 2-D (0-based), of row-major index {@code dest}. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
+import org.discern.metrics.BinaryScoreBlocks;
+
 /**
  * Turns NumPy arrays into Discern's inputs: labels, scores, weights, and whole multi-class or
  * multi-label prediction sets, with {@link InputException}s that name the file, the element
@@ -183,7 +185,7 @@ public final class NpyInput {
                     throw new InputOptionException("--class-names applies to multi-class and multi-label arrays; "
                             + source + " holds binary predictions (one score per sample)");
                 }
-                p = binary(labels, scores, weights, lenient).withSource(source);
+                p = binary(labels, scores, weights, lenient, spec.evaluationOnly()).withSource(source);
         }
         // rows are named by their 0-based index, as every NumPy message names them
         return lenient ? RowFilter.dropInvalid(p, InputRows.Place.INDEX) : p;
@@ -201,11 +203,20 @@ public final class NpyInput {
      */
     public static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights)
             throws InputException {
-        return binary(labels, scores, weights, false);
+        return binary(labels, scores, weights, false, false);
     }
 
-    private static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights, boolean lenient)
-            throws InputException {
+    /**
+     * As {@link #binary(NpyArray, NpyArray, NpyArray)}, invalid scores kept when {@code lenient};
+     * when {@code evaluationOnly} and there are no weights and no leniency, the rows go straight
+     * from the arrays into the evaluation ({@link BinaryScoreBlocks}) and none is kept
+     * ({@link InputSpec#evaluationOnly()}). Either way the scores are converted once, into the
+     * one array the predictions hold or into nothing, and every error is the same, found in the
+     * same order: the labels' own (not whole numbers, too large), then the first score that is
+     * not finite, then the first label that is neither 0 nor 1.
+     */
+    private static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights, boolean lenient,
+            boolean evaluationOnly) throws InputException {
         if (scores.dimensions() != 1 && !(scores.dimensions() == 2 && scores.columns() == 1)) {
             throw new InputException(scores.source(), 0, null, "expected 1-D scores (one per sample) for a binary"
                     + " evaluation, found " + scores.header().describe());
@@ -215,23 +226,59 @@ public final class NpyInput {
             throw new InputException(labels.source(), 0, null, "expected 1-D 0/1 labels for a binary evaluation,"
                     + " found " + labels.header().describe());
         }
-        ScoreMatrix s = scores(scores, lenient);
-        checkRows(labels, y.rows(), scores, s.rows());
+        requireDimensions(scores, "scores: a 1-D array (binary) or a 2-D n x K matrix");
+        if (evaluationOnly && weights == null && !lenient && y.rows() > 0 && y.rows() == scores.rows()) {
+            return evaluated(labels, y, scores);
+        }
+        double[] s = scores.toDoubleArray();
+        int bad = lenient ? -1 : ScoreMatrix.firstNonFinite(s);
+        if (bad >= 0) {
+            throw nonFinite(scores, bad, s[bad]);
+        }
+        checkRows(labels, y.rows(), scores, s.length);
         boolean[] positive = new boolean[y.rows()];
         for (int i = 0; i < positive.length; i++) {
             int v = y.classIndex(i);
             if (v != 0 && v != 1) {
-                throw new InputException(labels.source(), 0, null, "label [" + i + "] = " + v
-                        + "; expected 0 or 1 for a binary evaluation (1-D scores)");
+                throw notBinary(labels, i, v);
             }
             positive[i] = v == 1;
         }
         double[] w = weights == null ? null : weights(weights);
-        if (w != null && w.length != s.rows()) {
-            throw new InputException(weights.source(), 0, null, "expected " + s.rows() + " weights (one per row of "
+        if (w != null && w.length != s.length) {
+            throw new InputException(weights.source(), 0, null, "expected " + s.length + " weights (one per row of "
                     + scores.source() + "), found " + w.length);
         }
-        return BinaryPredictions.of(scores.source(), s.column(0), positive, w, "1");
+        // the arrays made here are the predictions' own: not copied again
+        return new BinaryPredictions(scores.source(), s, positive, w, "1", List.of(), null);
+    }
+
+    /** The unweighted binary rows evaluated as they are read, none kept (see {@link #binary}). */
+    private static BinaryPredictions evaluated(NpyArray labels, LabelArray y, NpyArray scores)
+            throws InputException {
+        BinaryScoreBlocks rows = new BinaryScoreBlocks();
+        rows.expect(y.rows());
+        int[] firstNotBinary = {-1};
+        scores.forEachDouble((i, v) -> {
+            if (!Double.isFinite(v)) {
+                throw nonFinite(scores, i, v);
+            }
+            int code = y.classIndex(i);
+            if (code == 0 || code == 1) {
+                rows.add(v, code);
+            } else if (firstNotBinary[0] < 0) {
+                firstNotBinary[0] = i;
+            }
+        });
+        if (firstNotBinary[0] >= 0) {
+            throw notBinary(labels, firstNotBinary[0], y.classIndex(firstNotBinary[0]));
+        }
+        return BinaryPredictions.evaluated(scores.source(), rows.evaluate(false, true), "1", List.of());
+    }
+
+    private static InputException notBinary(NpyArray labels, int index, int value) {
+        return new InputException(labels.source(), 0, null, "label [" + index + "] = " + value
+                + "; expected 0 or 1 for a binary evaluation (1-D scores)");
     }
 
     /**
