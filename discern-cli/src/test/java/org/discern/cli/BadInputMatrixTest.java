@@ -331,25 +331,38 @@ class BadInputMatrixTest {
                             res.err()));
         }));
         rows.add(new Row(".npz whose members declare far more than the heap: refused before inflating (-Xmx64m)", d -> {
-            // 25 million rows: 25 MB of int8 labels and 200 MB of float64 scores, all zeros, deflated to
-            // about 0.2 MB: a small "bomb" whose sizes are checked against the heap before anything is inflated
-            int n = 25_000_000;
-            Path npz = d.resolve("bomb.npz");
-            try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(npz))) {
-                z.putNextEntry(new ZipEntry("y_true.npy"));
-                z.write(npyHeader("|i1", n));
-                zeros(z, n);
-                z.closeEntry();
-                z.putNextEntry(new ZipEntry("y_score.npy"));
-                z.write(npyHeader("<f8", n));
-                zeros(z, 8L * n);
-                z.closeEntry();
-            }
-            assertTrue(Files.size(npz) < 2_000_000, "a small file: " + Files.size(npz));
+            Path npz = bomb(d);
+            // evaluated as read (no array of the scores): 13 bytes per row
             return new Case(List.of("evaluate", "--npz", s(npz)), ExitCodes.INTERNAL,
+                    "25,000,000 rows of float64 scores need about 310 MB of Java heap; the limit is").by(heap("-Xmx64m"));
+        }));
+        rows.add(new Row(".npz as above, its rows kept (--ci bootstrap): the larger need, refused before inflating", d -> {
+            Path npz = bomb(d);
+            return new Case(List.of("evaluate", "--npz", s(npz), "--ci", "bootstrap"), ExitCodes.INTERNAL,
                     "25,000,000 rows of float64 scores need about 1.1 GB of Java heap; the limit is").by(heap("-Xmx64m"));
         }));
         return rows.stream();
+    }
+
+    /**
+     * 25 million rows: 25 MB of int8 labels and 200 MB of float64 scores, all zeros, deflated to
+     * about 0.2 MB: a small "bomb" whose sizes are checked against the heap before anything is inflated.
+     */
+    private static Path bomb(Path d) throws IOException {
+        int n = 25_000_000;
+        Path npz = d.resolve("bomb.npz");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(npz))) {
+            z.putNextEntry(new ZipEntry("y_true.npy"));
+            z.write(npyHeader("|i1", n));
+            zeros(z, n);
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("y_score.npy"));
+            z.write(npyHeader("<f8", n));
+            zeros(z, 8L * n);
+            z.closeEntry();
+        }
+        assertTrue(Files.size(npz) < 2_000_000, "a small file: " + Files.size(npz));
+        return npz;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,6 +69,54 @@ class EvaluationOnlyCliTest {
             assertEquals(Files.readString(dir.resolve("out-quoted.csv").resolve(f)),
                     Files.readString(dir.resolve("out-plain.csv").resolve(f)), f);
         }
+    }
+
+    /**
+     * A NumPy pair is evaluated as it is read too (no array of its scores): 2.5 million rows run in
+     * a 96 MB heap, where arrays of them would need about 114 MB, which the heap check refuses
+     * before reading when the rows are kept ({@code --ci bootstrap}). The JSON is that of the same
+     * rows read from a CSV file.
+     */
+    @Test
+    void numpyPairEvaluatedInTheHeapItNeeds() throws Exception {
+        int n = 2_500_000;
+        SplittableRandom r = new SplittableRandom(13);
+        ByteBuffer y = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer p = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
+        StringBuilder csv = new StringBuilder("label,score\n");
+        for (int i = 0; i < n; i++) {
+            boolean positive = r.nextInt(10) < 2;
+            double s = r.nextInt(1000) / 1000.0 + (positive ? 0.05 : 0);
+            y.put((byte) (positive ? 1 : 0));
+            p.putDouble(s);
+            if (i < 20_000) {
+                csv.append(positive ? 1 : 0).append(',').append(s).append('\n');
+            }
+        }
+        Path labels = dir.resolve("y.npy");
+        Path scores = dir.resolve("p.npy");
+        MulticlassCliTest.writeNpy(labels, "|i1", false, y.array(), n);
+        MulticlassCliTest.writeNpy(scores, "<f8", false, p.array(), n);
+        List<String> args = List.of("evaluate", "--labels", labels.toString(), "--scores", scores.toString(),
+                "--format", "json");
+        CliRunner.Result fits = ChildJvm.run(dir, List.of("-Xmx96m"), args);
+        assertEquals(0, fits.code(), fits.err());
+        assertTrue(fits.out().contains("\"n\" : 2500000,"), fits.out());
+        List<String> kept = new ArrayList<>(args);
+        kept.addAll(List.of("--ci", "bootstrap"));
+        CliRunner.Result refused = ChildJvm.run(dir, List.of("-Xmx96m"), kept);
+        assertEquals(ExitCodes.INTERNAL, refused.code(), refused.err());
+        assertTrue(refused.err().contains("2,500,000 rows of float64 scores need about 114 MB of Java heap"),
+                refused.err());
+        // the same rows as text and as arrays give the same JSON (the first 20,000, in process)
+        Path small = dir.resolve("small.csv");
+        Files.writeString(small, csv);
+        MulticlassCliTest.writeNpy(labels, "|i1", false, java.util.Arrays.copyOf(y.array(), 20_000), 20_000);
+        MulticlassCliTest.writeNpy(scores, "<f8", false, java.util.Arrays.copyOf(p.array(), 8 * 20_000), 20_000);
+        CliRunner.Result text = CliRunner.run("evaluate", small.toString(), "--format", "json");
+        CliRunner.Result arrays = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, arrays.code(), arrays.err());
+        assertEquals(text.out(), arrays.out());
     }
 
     /**

@@ -16,6 +16,12 @@ import java.util.Locale;
 public final class HeapBudget {
     /** Heap per row of a binary evaluation: labels, scores widened to double, the sorted table. */
     public static final long BINARY_BYTES_PER_ROW = 48;
+    /**
+     * Heap per row of a binary evaluation made as the rows are read, none kept
+     * ({@link InputSpec#evaluationOnly()}): the labels as class indices, the sort keys, the table
+     * (1e8 NumPy rows needed 1,280-1,536 MB, 1e7 255 MB).
+     */
+    public static final long EVALUATED_BINARY_BYTES_PER_ROW = 13;
     /** Heap per score of a multi-class or multi-label evaluation of float32 (or float16) scores. */
     public static final long FLOAT_BYTES_PER_SCORE = 44;
     /** Heap per score of a multi-class or multi-label evaluation of float64 (or integer) scores. */
@@ -27,6 +33,11 @@ public final class HeapBudget {
     /** Heap needed by a binary evaluation of {@code rows} samples, about. */
     public static long binary(long rows) {
         return saturated(rows, BINARY_BYTES_PER_ROW);
+    }
+
+    /** Heap needed by a binary evaluation of {@code rows} samples made as they are read, about. */
+    public static long evaluatedBinary(long rows) {
+        return saturated(rows, EVALUATED_BINARY_BYTES_PER_ROW);
     }
 
     /** Heap needed by a multi-class or multi-label evaluation of a rows x columns score matrix, about. */

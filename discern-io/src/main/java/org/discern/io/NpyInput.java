@@ -37,6 +37,16 @@ public final class NpyInput {
      * @throws HeapLimitException when the evaluation needs more heap than the JVM may use
      */
     public static void checkSizes(NpyArray labels, NpyArray scores, NpyArray weights) throws InputException {
+        checkSizes(labels, scores, weights, false);
+    }
+
+    /**
+     * As {@link #checkSizes(NpyArray, NpyArray, NpyArray)}, for binary scores that will be
+     * evaluated as they are read when {@code evaluatedAsRead} (no array of them made: the smaller
+     * {@link HeapBudget#evaluatedBinary}).
+     */
+    static void checkSizes(NpyArray labels, NpyArray scores, NpyArray weights, boolean evaluatedAsRead)
+            throws InputException {
         long rows = scores.rows();
         if (labels.dimensions() >= 1 && labels.rows() != rows) {
             throw new InputException(labels.source(), 0, null, "expected one label per score row: "
@@ -51,7 +61,8 @@ public final class NpyInput {
         boolean binary = scores.dimensions() < 2 || scores.columns() == 1;
         NpyType t = scores.type();
         boolean floats = t == NpyType.FLOAT16 || t == NpyType.FLOAT32;
-        long needed = binary ? HeapBudget.binary(rows) : HeapBudget.matrix(rows, scores.columns(), floats);
+        long needed = !binary ? HeapBudget.matrix(rows, scores.columns(), floats)
+                : evaluatedAsRead ? HeapBudget.evaluatedBinary(rows) : HeapBudget.binary(rows);
         HeapBudget.check(scores.source(), (binary ? HeapBudget.count(rows) + " rows of " + t + " scores"
                 : HeapBudget.count(rows) + " x " + HeapBudget.count(scores.columns()) + " " + t + " scores"), needed);
     }
@@ -167,7 +178,7 @@ public final class NpyInput {
     static Predictions predictions(String source, NpyArray labels, NpyArray scores, NpyArray weights,
             InputSpec spec) throws IOException {
         // lengths and the heap from the headers, before any data is read (an npz entry is not yet inflated)
-        checkSizes(labels, scores, weights);
+        checkSizes(labels, scores, weights, evaluatedAsRead(spec, weights));
         List<String> names = spec.classNames() != null ? spec.classNames()
                 : spec.classNamesFile() != null ? ClassNames.read(spec.classNamesFile()) : null;
         Layout layout = LayoutDetector.fromArrays(labels, scores, spec);
@@ -251,6 +262,11 @@ public final class NpyInput {
         }
         // the arrays made here are the predictions' own: not copied again
         return new BinaryPredictions(scores.source(), s, positive, w, "1", List.of(), null);
+    }
+
+    /** Whether binary arrays of this spec are evaluated as they are read (see {@link #binary}). */
+    private static boolean evaluatedAsRead(InputSpec spec, NpyArray weights) {
+        return spec.evaluationOnly() && weights == null && !spec.dropInvalid();
     }
 
     /** The unweighted binary rows evaluated as they are read, none kept (see {@link #binary}). */
