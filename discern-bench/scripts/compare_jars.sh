@@ -21,18 +21,14 @@ file="$1"
 jars=("$2" "$3")
 ROUNDS="${ROUNDS:-10}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-opts="-Xmx4g -XX:+UseParallelGC -XX:MaxNewSize=512m"
-thp=""
-[[ -r /sys/kernel/mm/transparent_hugepage/enabled ]] && read -r thp </sys/kernel/mm/transparent_hugepage/enabled
-[[ "$thp" == *"[always]"* || "$thp" == *"[madvise]"* ]] && opts="$opts -XX:+UseTransparentHugePages"
-opts="${JAVA_OPTS:-$opts}"
+# shellcheck source=tool_jvm.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tool_jvm.sh"
+tool_options
 work="$(mktemp -d "${TMPDIR:-/tmp}/discern-compare.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-printf 'label,score\n1,0.9\n0,0.1\n1,0.6\n0,0.7\n' >"$work/sample.csv"
 for k in 0 1; do
   cp "${jars[$k]}" "$work/$k.jar"
-  java -XX:ArchiveClassesAtExit="$work/$k.jsa" -Xlog:cds=off,cds+dynamic=off -Djava.awt.headless=true \
-    -cp "$work/$k.jar" org.discern.cli.Main evaluate "$work/sample.csv" --format json >/dev/null 2>&1
+  tool_archive "$work/$k.jar" "$work/$k.jsa"
 done
 run() { # run K: one timed run of jar K, its line appended to the times
   local k="$1" name=(A B)

@@ -28,18 +28,14 @@ esac
 ROUNDS="${ROUNDS:-10}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAR="${JAR:-$root/discern-cli/target/discern.jar}"
-opts="-Xmx4g -XX:+UseParallelGC -XX:MaxNewSize=512m"
-thp=""
-[[ -r /sys/kernel/mm/transparent_hugepage/enabled ]] && read -r thp </sys/kernel/mm/transparent_hugepage/enabled
-[[ "$thp" == *"[always]"* || "$thp" == *"[madvise]"* ]] && opts="$opts -XX:+UseTransparentHugePages"
-opts="${JAVA_OPTS:-$opts}"
+# shellcheck source=tool_jvm.sh
+source "$here/tool_jvm.sh"
+tool_options
 work="$(mktemp -d "${TMPDIR:-/tmp}/discern-floor.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 javac -d "$work/floor" "$here/FloorAuc.java"
 cp "$JAR" "$work/discern.jar"
-printf 'label,score\n1,0.9\n0,0.1\n1,0.6\n0,0.7\n' >"$work/sample.csv"
-java -XX:ArchiveClassesAtExit="$work/discern.jsa" -Xlog:cds=off,cds+dynamic=off -Djava.awt.headless=true \
-  -cp "$work/discern.jar" org.discern.cli.Main evaluate "$work/sample.csv" --format json >/dev/null 2>&1
+tool_archive "$work/discern.jar" "$work/discern.jsa"
 tool=(java $opts -XX:SharedArchiveFile="$work/discern.jsa" -Xlog:cds=off,cds+dynamic=off
   -cp "$work/discern.jar" org.discern.cli.Main)
 run() { # run NAME COMMAND...: one timed run, its line appended to the times, its output kept

@@ -61,22 +61,29 @@ class EvaluationOnlyReadProperties {
             if (got == null) {
                 return;
             }
-            BinaryPredictions g = (BinaryPredictions) got;
-            assertFalse(g.rowsKept(), shown);
-            assertEquals(expected.size(), g.size(), shown);
-            assertEquals(expected.positiveLabel(), g.positiveLabel(), shown);
-            assertEquals(expected.labelValues(), g.labelValues(), shown);
-            assertEquals(expected.source(), g.source(), shown);
-            BinaryEvaluation e = expected.evaluation();
-            SameEvaluation.binary(e, g.evaluation(), 0, shown);
-            assertEquals(e.logLoss(), g.evaluation().logLoss(), 0, shown);
-            assertEquals(e.brierScore(), g.evaluation().brierScore(), 0, shown);
-            SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(expected.positiveLabel());
-            assertEquals(SummaryJson.toText(EvaluationSummary.binary(e, options)),
-                    SummaryJson.toText(EvaluationSummary.binary(g.evaluation(), options)), shown);
+            sameEvaluation(expected, (BinaryPredictions) got, shown);
         } finally {
             Files.delete(file);
         }
+    }
+
+    /**
+     * {@code got}, evaluated as read and keeping no row, is {@code expected} (rows kept): the same
+     * facts, every number of the evaluation, log loss and Brier bit for bit, the same JSON summary.
+     */
+    static void sameEvaluation(BinaryPredictions expected, BinaryPredictions got, String shown) {
+        assertFalse(got.rowsKept(), shown);
+        assertEquals(expected.size(), got.size(), shown);
+        assertEquals(expected.positiveLabel(), got.positiveLabel(), shown);
+        assertEquals(expected.labelValues(), got.labelValues(), shown);
+        assertEquals(expected.source(), got.source(), shown);
+        BinaryEvaluation e = expected.evaluation();
+        SameEvaluation.binary(e, got.evaluation(), 0, shown);
+        assertEquals(e.logLoss(), got.evaluation().logLoss(), 0, shown);
+        assertEquals(e.brierScore(), got.evaluation().brierScore(), 0, shown);
+        SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(expected.positiveLabel());
+        assertEquals(SummaryJson.toText(EvaluationSummary.binary(e, options)),
+                SummaryJson.toText(EvaluationSummary.binary(got.evaluation(), options)), shown);
     }
 
     @Example

@@ -1,7 +1,6 @@
 package org.discern.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +17,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.discern.metrics.BinaryEvaluation;
-import org.discern.metrics.EvaluationSummary;
-import org.discern.metrics.SameEvaluation;
-import org.discern.metrics.SummaryOptions;
 
 /**
  * {@link InputSpec#evaluationOnly()} for a pair of NumPy arrays: the binary rows go straight from
@@ -92,18 +87,7 @@ class NpyEvaluationOnlyProperties {
                 return;
             }
             assertTrue(expected.rowsKept(), shown);
-            assertFalse(got.rowsKept(), shown);
-            assertEquals(expected.size(), got.size(), shown);
-            assertEquals(expected.positiveLabel(), got.positiveLabel(), shown);
-            assertEquals(expected.labelValues(), got.labelValues(), shown);
-            assertEquals(expected.source(), got.source(), shown);
-            BinaryEvaluation e = expected.evaluation();
-            SameEvaluation.binary(e, got.evaluation(), 0, shown);
-            assertEquals(e.logLoss(), got.evaluation().logLoss(), 0, shown);
-            assertEquals(e.brierScore(), got.evaluation().brierScore(), 0, shown);
-            SummaryOptions options = SummaryOptions.defaults().withPositiveLabel(expected.positiveLabel());
-            assertEquals(SummaryJson.toText(EvaluationSummary.binary(e, options)),
-                    SummaryJson.toText(EvaluationSummary.binary(got.evaluation(), options)), shown);
+            EvaluationOnlyReadProperties.sameEvaluation(expected, got, shown);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
