@@ -8,10 +8,12 @@ import java.util.Locale;
  * refused before allocating rather than running out of memory midway.
  *
  * <p>The figures are the smallest {@code -Xmx} with which {@code discern evaluate} of NumPy input
- * finished, divided by the size (10 million binary rows; 1 million x 10 class scores; JDK 17,
- * G1), rounded down: so a refusal means the job surely does not fit, and a job just under the
- * limit may still run out of memory (then with a message, see the command line). Reading CSV
- * needs somewhat less per row. docs/RELIABILITY.md ("Memory and limits") lists them.
+ * (Parquet input for {@link #parquetBinary}) finished, divided by the size (10 million binary
+ * rows; 1 million x 10 class scores; the binary figures of the paths that read without an array
+ * of scores, the lower of 1e7 and 1e8 rows; JDK 17, G1), rounded down: so a refusal means the
+ * job surely does not fit, and a job just under the limit may still run out of memory (then with
+ * a message, see the command line). Reading CSV needs somewhat less per row.
+ * docs/RELIABILITY.md ("Memory and limits") lists them.
  */
 public final class HeapBudget {
     /** Heap per row of a binary evaluation: labels, scores widened to double, the sorted table. */
@@ -22,6 +24,11 @@ public final class HeapBudget {
      * (1e8 NumPy rows needed 1,280-1,536 MB, 1e7 255 MB).
      */
     public static final long EVALUATED_BINARY_BYTES_PER_ROW = 13;
+    /**
+     * Heap per row of a binary evaluation of Parquet input: the decoded scores and label codes, the
+     * sort keys, the table (1e8 rows needed 2,400-2,496 MB, 1e7 274 MB).
+     */
+    public static final long PARQUET_BINARY_BYTES_PER_ROW = 25;
     /** Heap per score of a multi-class or multi-label evaluation of float32 (or float16) scores. */
     public static final long FLOAT_BYTES_PER_SCORE = 44;
     /** Heap per score of a multi-class or multi-label evaluation of float64 (or integer) scores. */
@@ -33,6 +40,11 @@ public final class HeapBudget {
     /** Heap needed by a binary evaluation of {@code rows} samples, about. */
     public static long binary(long rows) {
         return saturated(rows, BINARY_BYTES_PER_ROW);
+    }
+
+    /** Heap needed by a binary evaluation of {@code rows} samples of Parquet input, about. */
+    public static long parquetBinary(long rows) {
+        return saturated(rows, PARQUET_BINARY_BYTES_PER_ROW);
     }
 
     /** Heap needed by a binary evaluation of {@code rows} samples made as they are read, about. */

@@ -77,7 +77,7 @@ final class ParquetFormat implements PredictionFormat {
         }
         Layout layout = LayoutDetector.fromColumns(source, flat, spec);
         LayoutDetector.refuseOptions(file, layout, spec);
-        HeapBudget.check(source, HeapBudget.count(pf.rows()) + " rows", HeapBudget.binary(pf.rows()));
+        HeapBudget.check(source, HeapBudget.count(pf.rows()) + " rows", HeapBudget.parquetBinary(pf.rows()));
         return switch (layout) {
             case MULTICLASS -> multiClass(source, fields, spec);
             case MULTILABEL -> multiLabel(source, fields, spec);
