@@ -196,7 +196,8 @@ public final class NpyInput {
                     throw new InputOptionException("--class-names applies to multi-class and multi-label arrays; "
                             + source + " holds binary predictions (one score per sample)");
                 }
-                p = binary(labels, scores, weights, lenient, spec.evaluationOnly()).withSource(source);
+                p = binary(labels, scores, weights, lenient, spec.evaluationOnly(), spec.progress())
+                        .withSource(source);
         }
         // rows are named by their 0-based index, as every NumPy message names them
         return lenient ? RowFilter.dropInvalid(p, InputRows.Place.INDEX) : p;
@@ -214,7 +215,7 @@ public final class NpyInput {
      */
     public static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights)
             throws InputException {
-        return binary(labels, scores, weights, false, false);
+        return binary(labels, scores, weights, false, false, ProgressListener.NONE);
     }
 
     /**
@@ -224,10 +225,11 @@ public final class NpyInput {
      * ({@link InputSpec#evaluationOnly()}). Either way the scores are converted once, into the
      * one array the predictions hold or into nothing, and every error is the same, found in the
      * same order: the labels' own (not whole numbers, too large), then the first score that is
-     * not finite, then the first label that is neither 0 nor 1.
+     * not finite, then the first label that is neither 0 nor 1. Evaluated as read, the rows are
+     * reported to {@code progress} as they go (every 65,536 rows, and when done).
      */
     private static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights, boolean lenient,
-            boolean evaluationOnly) throws InputException {
+            boolean evaluationOnly, ProgressListener progress) throws InputException {
         if (scores.dimensions() != 1 && !(scores.dimensions() == 2 && scores.columns() == 1)) {
             throw new InputException(scores.source(), 0, null, "expected 1-D scores (one per sample) for a binary"
                     + " evaluation, found " + scores.header().describe());
@@ -239,7 +241,7 @@ public final class NpyInput {
         }
         requireDimensions(scores, "scores: a 1-D array (binary) or a 2-D n x K matrix");
         if (evaluationOnly && weights == null && !lenient && y.rows() > 0 && y.rows() == scores.rows()) {
-            return evaluated(labels, y, scores);
+            return evaluated(labels, y, scores, progress == null ? ProgressListener.NONE : progress);
         }
         double[] s = scores.toDoubleArray();
         int bad = lenient ? -1 : ScoreMatrix.firstNonFinite(s);
@@ -270,8 +272,11 @@ public final class NpyInput {
     }
 
     /** The unweighted binary rows evaluated as they are read, none kept (see {@link #binary}). */
-    private static BinaryPredictions evaluated(NpyArray labels, LabelArray y, NpyArray scores)
-            throws InputException {
+    private static BinaryPredictions evaluated(NpyArray labels, LabelArray y, NpyArray scores,
+            ProgressListener progress) throws InputException {
+        String source = scores.source();
+        long bytes = scores.header().dataLength();
+        int itemSize = scores.type().itemSize();
         BinaryScoreBlocks rows = new BinaryScoreBlocks();
         rows.expect(y.rows());
         int[] firstNotBinary = {-1};
@@ -285,11 +290,15 @@ public final class NpyInput {
             } else if (firstNotBinary[0] < 0) {
                 firstNotBinary[0] = i;
             }
+            if ((i & 0xFFFF) == 0xFFFF) {
+                progress.progress(source, (i + 1L) * itemSize, bytes, i + 1L);
+            }
         });
         if (firstNotBinary[0] >= 0) {
             throw notBinary(labels, firstNotBinary[0], y.classIndex(firstNotBinary[0]));
         }
-        return BinaryPredictions.evaluated(scores.source(), rows.evaluate(false, true), "1", List.of());
+        progress.done(source, y.rows());
+        return BinaryPredictions.evaluated(source, rows.evaluate(false, true), "1", List.of());
     }
 
     private static InputException notBinary(NpyArray labels, int index, int value) {

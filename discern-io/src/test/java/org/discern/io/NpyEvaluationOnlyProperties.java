@@ -1,6 +1,7 @@
 package org.discern.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -133,6 +136,44 @@ class NpyEvaluationOnlyProperties {
             }
         }
         throw new IllegalArgumentException("not a float16: " + x);
+    }
+
+    /** Evaluated as read, the rows are reported as they go, with the bytes of the scores, and once when done. */
+    @Example
+    void progressIsReported() throws IOException {
+        Path dir = Files.createTempDirectory("npy-evaluated");
+        try {
+            int n = 200_000;
+            double[] labels = new double[n];
+            double[] scores = new double[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = i % 3 == 0 ? 1 : 0;
+                scores[i] = (i * 7919 % 1000) / 1000.0;
+            }
+            Path y = NpyBytes.write(dir, "y.npy", NpyBytes.file(1, "|i1", false, encode("|i1", labels), n));
+            Path s = NpyBytes.write(dir, "p.npy", NpyBytes.file(1, "<f4", false, encode("<f4", scores), n));
+            List<String> calls = new ArrayList<>();
+            ProgressListener listener = new ProgressListener() {
+                @Override
+                public void progress(String file, long bytesRead, long totalBytes, long rows) {
+                    calls.add(file + " " + bytesRead + "/" + totalBytes + " " + rows);
+                }
+
+                @Override
+                public void done(String file, long rows) {
+                    calls.add(file + " done " + rows);
+                }
+            };
+            InputSpec spec = InputSpec.builder().numpy(y, s, null).evaluationOnly(true).progress(listener).build();
+            BinaryPredictions p = (BinaryPredictions) PredictionReader.read(spec);
+            assertFalse(p.rowsKept());
+            assertEquals(List.of(s + " 262144/800000 65536", s + " 524288/800000 131072", s + " 786432/800000 196608",
+                    s + " done 200000"), calls);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     private static String pick(Random r, String... options) {
