@@ -54,6 +54,12 @@ final class Checks {
 
     /** Null, or a copy of finite weights >= 0 of length n. */
     static double[] weights(double[] weights, int n) {
+        double[] checked = checkedWeights(weights, n);
+        return checked == null ? null : checked.clone();
+    }
+
+    /** As {@link #weights}, the array itself returned (not copied). */
+    static double[] checkedWeights(double[] weights, int n) {
         if (weights == null) {
             return null;
         }
@@ -67,6 +73,6 @@ final class Checks {
                 throw new IllegalArgumentException("weights[" + i + "] must be finite and >= 0, got " + w);
             }
         }
-        return weights.clone();
+        return weights;
     }
 }

@@ -585,7 +585,7 @@ final class ChunkedCsv {
                 int[] y = labels.toArray();
                 ScoreMatrix s = n <= rowsPerBlock ? ScoreMatrix.wrap(scores.toArray(), n, k)
                         : ScoreMatrix.wrapBlocks(scores.takeBlocks(), rowsPerBlock, n, k);
-                return MultiClassPredictions.of(y, classes, s, weighted ? weights.toArray() : null)
+                return MultiClassPredictions.owning(y, classes, s, weighted ? weights.toArray() : null)
                         .withSource(name, null);
             }
         };

@@ -172,7 +172,7 @@ final class MultiClassCsvReader {
             throw new InputException(f.name(), 0, labelColumn, unknownMessage(unknown, names));
         }
         ScoreMatrix s = ScoreMatrix.wrap(Arrays.copyOf(scores, n * k), n, k);
-        return MultiClassPredictions.of(Arrays.copyOf(labels, n), names, s, extras.weights())
+        return MultiClassPredictions.owning(Arrays.copyOf(labels, n), names, s, extras.weights())
                 .withSource(f.name(), extras.ids()).withTextColumns(extras.textColumns())
                 .withInputRows(positions.build());
     }

@@ -38,6 +38,16 @@ public final class MultiClassPredictions extends MatrixPredictions<MultiClassPre
     public static MultiClassPredictions of(int[] labels, List<String> classNames, ScoreMatrix scores,
             double[] weights) {
         Objects.requireNonNull(labels, "labels");
+        return owning(labels.clone(), classNames, scores, weights == null ? null : weights.clone());
+    }
+
+    /**
+     * As {@link #of}, the arrays taken over instead of copied: for the readers, which made them and
+     * keep no reference (so the labels and weights are held once).
+     */
+    static MultiClassPredictions owning(int[] labels, List<String> classNames, ScoreMatrix scores,
+            double[] weights) {
+        Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(scores, "scores");
         if (scores.columns() < 2) {
             throw new IllegalArgumentException("scores must have at least 2 columns (classes), got " + scores.columns());
@@ -53,7 +63,7 @@ public final class MultiClassPredictions extends MatrixPredictions<MultiClassPre
                 throw new IllegalArgumentException("labels[" + i + "] must be in 0.." + (k - 1) + ", got " + labels[i]);
             }
         }
-        return new MultiClassPredictions(labels.clone(), names, scores, Checks.weights(weights, labels.length), ARRAYS,
+        return new MultiClassPredictions(labels, names, scores, Checks.checkedWeights(weights, labels.length), ARRAYS,
                 null, TextColumns.NONE, InputRows.NONE);
     }
 

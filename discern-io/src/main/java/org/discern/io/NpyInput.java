@@ -359,7 +359,7 @@ public final class NpyInput {
             throw new InputException(weights.source(), 0, null, "expected " + s.rows() + " weights (one per row of "
                     + scores.source() + "), found " + w.length);
         }
-        return MultiClassPredictions.of(indices, names, s, w);
+        return MultiClassPredictions.owning(indices, names, s, w);
     }
 
     /**

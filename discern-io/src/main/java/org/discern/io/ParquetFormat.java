@@ -250,7 +250,7 @@ final class ParquetFormat implements PredictionFormat {
             }
         }
         int[] y = classIndices(source, fields.labels(label, "labels"), label, names, false);
-        return MultiClassPredictions.of(y, names, ScoreMatrix.wrap(scores, n, k), weights).withSource(source, ids);
+        return MultiClassPredictions.owning(y, names, ScoreMatrix.wrap(scores, n, k), weights).withSource(source, ids);
     }
 
     private static MultiClassPredictions vectors(String source, ParquetFields fields, String column, InputSpec spec)
@@ -284,7 +284,7 @@ final class ParquetFormat implements PredictionFormat {
                     + " found " + k);
         }
         int[] y = classIndices(source, labels, label, names, true);
-        return MultiClassPredictions.of(y, names, scores, weights).withSource(source, ids);
+        return MultiClassPredictions.owning(y, names, scores, weights).withSource(source, ids);
     }
 
     /**

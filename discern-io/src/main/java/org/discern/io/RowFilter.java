@@ -63,7 +63,7 @@ final class RowFilter {
                     b.positiveLabel(), b.labelValues(), ids).withTextColumns(text).withInputRows(rows);
         }
         if (p instanceof MultiClassPredictions c) {
-            return MultiClassPredictions.of(select(c.labels(), keep), c.classNames(), rows(c.scores(), keep), w)
+            return MultiClassPredictions.owning(select(c.labels(), keep), c.classNames(), rows(c.scores(), keep), w)
                     .withSource(c.source(), ids).withTextColumns(text).withInputRows(rows);
         }
         MultiLabelPredictions l = (MultiLabelPredictions) p;
