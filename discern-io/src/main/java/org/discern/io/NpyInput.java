@@ -178,7 +178,8 @@ public final class NpyInput {
     static Predictions predictions(String source, NpyArray labels, NpyArray scores, NpyArray weights,
             InputSpec spec) throws IOException {
         // lengths and the heap from the headers, before any data is read (an npz entry is not yet inflated)
-        checkSizes(labels, scores, weights, evaluatedAsRead(spec, weights));
+        boolean asRead = evaluatedAsRead(spec, weights);
+        checkSizes(labels, scores, weights, asRead);
         List<String> names = spec.classNames() != null ? spec.classNames()
                 : spec.classNamesFile() != null ? ClassNames.read(spec.classNamesFile()) : null;
         Layout layout = LayoutDetector.fromArrays(labels, scores, spec);
@@ -196,8 +197,7 @@ public final class NpyInput {
                     throw new InputOptionException("--class-names applies to multi-class and multi-label arrays; "
                             + source + " holds binary predictions (one score per sample)");
                 }
-                p = binary(labels, scores, weights, lenient, spec.evaluationOnly(), spec.progress())
-                        .withSource(source);
+                p = binary(labels, scores, weights, lenient, asRead, spec.progress()).withSource(source);
         }
         // rows are named by their 0-based index, as every NumPy message names them
         return lenient ? RowFilter.dropInvalid(p, InputRows.Place.INDEX) : p;
@@ -220,16 +220,15 @@ public final class NpyInput {
 
     /**
      * As {@link #binary(NpyArray, NpyArray, NpyArray)}, invalid scores kept when {@code lenient};
-     * when {@code evaluationOnly} and there are no weights and no leniency, the rows go straight
-     * from the arrays into the evaluation ({@link BinaryScoreBlocks}) and none is kept
-     * ({@link InputSpec#evaluationOnly()}). Either way the scores are converted once, into the
+     * when {@code asRead} ({@link #evaluatedAsRead}), the rows go straight from the arrays into the
+     * evaluation ({@link BinaryScoreBlocks}) and none is kept ({@link InputSpec#evaluationOnly()}). Either way the scores are converted once, into the
      * one array the predictions hold or into nothing, and every error is the same, found in the
      * same order: the labels' own (not whole numbers, too large), then the first score that is
      * not finite, then the first label that is neither 0 nor 1. Evaluated as read, the rows are
      * reported to {@code progress} as they go (every 65,536 rows, and when done).
      */
     private static BinaryPredictions binary(NpyArray labels, NpyArray scores, NpyArray weights, boolean lenient,
-            boolean evaluationOnly, ProgressListener progress) throws InputException {
+            boolean asRead, ProgressListener progress) throws InputException {
         if (scores.dimensions() != 1 && !(scores.dimensions() == 2 && scores.columns() == 1)) {
             throw new InputException(scores.source(), 0, null, "expected 1-D scores (one per sample) for a binary"
                     + " evaluation, found " + scores.header().describe());
@@ -240,7 +239,7 @@ public final class NpyInput {
                     + " found " + labels.header().describe());
         }
         requireDimensions(scores, "scores: a 1-D array (binary) or a 2-D n x K matrix");
-        if (evaluationOnly && weights == null && !lenient && y.rows() > 0 && y.rows() == scores.rows()) {
+        if (asRead && y.rows() > 0 && y.rows() == scores.rows()) {
             return evaluated(labels, y, scores, progress == null ? ProgressListener.NONE : progress);
         }
         double[] s = scores.toDoubleArray();
@@ -266,7 +265,10 @@ public final class NpyInput {
         return new BinaryPredictions(scores.source(), s, positive, w, "1", List.of(), null);
     }
 
-    /** Whether binary arrays of this spec are evaluated as they are read (see {@link #binary}). */
+    /**
+     * Whether binary arrays of this spec are evaluated as they are read (see {@link #binary}):
+     * only their evaluation is wanted, and there are no weights and no invalid rows to drop.
+     */
     private static boolean evaluatedAsRead(InputSpec spec, NpyArray weights) {
         return spec.evaluationOnly() && weights == null && !spec.dropInvalid();
     }
