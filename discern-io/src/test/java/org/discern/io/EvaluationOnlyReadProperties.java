@@ -68,6 +68,32 @@ class EvaluationOnlyReadProperties {
     }
 
     /**
+     * {@code spec} read with its rows kept and read for its evaluation only: refused with the same
+     * message both ways, or accepted both ways with the same evaluation ({@link #sameEvaluation}).
+     */
+    static void sameAsRowsKept(InputSpec spec, String shown) throws IOException {
+        BinaryPredictions kept = null;
+        String refused = null;
+        try {
+            kept = (BinaryPredictions) PredictionReader.read(spec);
+        } catch (InputException e) {
+            refused = e.getMessage();
+        }
+        BinaryPredictions got = null;
+        String gotRefused = null;
+        try {
+            got = (BinaryPredictions) PredictionReader.read(spec.toBuilder().evaluationOnly(true).build());
+        } catch (InputException e) {
+            gotRefused = e.getMessage();
+        }
+        assertEquals(refused, gotRefused, shown);
+        if (refused == null) {
+            assertTrue(kept.rowsKept(), shown);
+            sameEvaluation(kept, got, shown);
+        }
+    }
+
+    /**
      * {@code got}, evaluated as read and keeping no row, is {@code expected} (rows kept): the same
      * facts, every number of the evaluation, log loss and Brier bit for bit, the same JSON summary.
      */
