@@ -590,23 +590,25 @@ public final class BinaryEvaluation {
         for (int i = 0; i <= last; i++) {
             double tpB = points.truePositives(i);
             double fpB = points.falsePositives(i);
-            double dTp = tpB - tpA;
-            if (dTp > 0) {
-                double slope = (fpB - fpA) / dTp;
-                double m = 1 + slope;
-                double c = tpA + fpA;
-                double seg;
-                if (c == 0) {
-                    seg = dTp / m;
-                } else {
-                    seg = dTp / m + (tpA - c / m) / m * Math.log1p(m * dTp / c);
-                }
-                area += seg;
-            }
+            area += interpolatedSegment(tpA, fpA, tpB, fpB);
             tpA = tpB;
             fpA = fpB;
         }
         return area / p;
+    }
+
+    /**
+     * The area under Davis and Goadrich's interpolated precision between the operating points
+     * (tpA, fpA) and (tpB, fpB), in true positives (0 when no true positive is added).
+     */
+    private static double interpolatedSegment(double tpA, double fpA, double tpB, double fpB) {
+        double dTp = tpB - tpA;
+        if (!(dTp > 0)) {
+            return 0;
+        }
+        double m = 1 + (fpB - fpA) / dTp;
+        double c = tpA + fpA;
+        return c == 0 ? dTp / m : dTp / m + (tpA - c / m) / m * Math.log1p(m * dTp / c);
     }
 
     /**
@@ -672,12 +674,7 @@ public final class BinaryEvaluation {
             double tp = points.truePositives(i);
             double fp = points.falsePositives(i);
             if (i <= last) {
-                double dTp = tp - tpA;
-                if (dTp > 0) {
-                    double m = 1 + (fp - fpA) / dTp;
-                    double c = tpA + fpA;
-                    area += c == 0 ? dTp / m : dTp / m + (tpA - c / m) / m * Math.log1p(m * dTp / c);
-                }
+                area += interpolatedSegment(tpA, fpA, tp, fp);
                 tpA = tp;
                 fpA = fp;
             }
